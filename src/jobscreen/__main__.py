@@ -1,0 +1,5 @@
+"""python -m jobscreen."""
+
+from jobscreen.cli import main
+
+main()

@@ -1,0 +1,91 @@
+"""The library's entry points: screen candidates against a vacancy, as scripts import them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from jobscreen import __version__
+from jobscreen.engine.context import CompiledVacancy
+from jobscreen.engine.screen import evaluate_rules, rank, score_of
+from jobscreen.errors import JobscreenError
+from jobscreen.results import Assessment, InputProblem, Matching, Screening, VacancyMatch
+from jobscreen.sources import Candidate, Failed
+from jobscreen.vacancy import Vacancy
+
+
+def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
+    """The vacancy's closing date, else today: the date experience is counted to."""
+    return vacancy.closing_date or today
+
+
+def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> Assessment:
+    """One candidate against a compiled vacancy. Only the profile reaches the engine."""
+    rules = evaluate_rules(compiled, candidate.profile, as_of)
+    return Assessment(
+        candidate.key,
+        candidate.source,
+        rules,
+        score_of(rules),
+        candidate.sha256,
+        candidate.origin,
+        candidate.identity.name,
+    )
+
+
+def problems_of(failed: Failed) -> list[InputProblem]:
+    return [problem_of(error, failed.source) for error in failed.errors]
+
+
+def problem_of(error: JobscreenError, source: str) -> InputProblem:
+    loc = error.location
+    if loc is None:
+        return InputProblem(source, None, None, error.message)
+    return InputProblem(loc.path, loc.line, loc.column, error.message)
+
+
+def assess_all(
+    vacancy: Vacancy, items: Iterable[Candidate | Failed], as_of: dt.date
+) -> Iterator[Assessment | Failed]:
+    """Assess a stream of loaded candidates, passing failures through in order."""
+    compiled = CompiledVacancy.build(vacancy)
+    for item in items:
+        yield item if isinstance(item, Failed) else assess(compiled, item, as_of)
+
+
+def screen(
+    vacancy: Vacancy,
+    items: Iterable[Candidate | Failed],
+    as_of: dt.date,
+    options: dict[str, object] | None = None,
+) -> Screening:
+    """Assess and rank every candidate; failed inputs become errors, never lost."""
+    assessments: list[Assessment] = []
+    errors: list[InputProblem] = []
+    for outcome in assess_all(vacancy, items, as_of):
+        if isinstance(outcome, Failed):
+            errors.extend(problems_of(outcome))
+        else:
+            assessments.append(outcome)
+    return Screening(
+        vacancy.id,
+        vacancy.title,
+        as_of,
+        __version__,
+        rank(assessments),
+        tuple(errors),
+        dict(options or {}),
+    )
+
+
+def match_vacancies(
+    candidate: Candidate, vacancies: list[Vacancy], as_of: dt.date | None, today: dt.date
+) -> Matching:
+    """One candidate against several vacancies, each counted to its own as-of date."""
+    outcomes = []
+    for vacancy in vacancies:
+        when = as_of or default_as_of(vacancy, today)
+        outcomes.append((vacancy, assess(CompiledVacancy.build(vacancy), candidate, when)))
+    outcomes.sort(key=lambda o: (not o[1].eligible, -o[1].score, o[0].id))
+    matches = tuple(VacancyMatch(i + 1, v.id, v.title, a) for i, (v, a) in enumerate(outcomes))
+    return Matching(candidate.key, as_of, __version__, matches)

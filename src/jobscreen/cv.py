@@ -1,0 +1,228 @@
+"""Pydantic models of a CV summary, split into identity (never scored) and profile (scored).
+
+The file format is flat (``name`` beside ``education``); :meth:`CVFile.split` separates the
+identity and contact fields from the :class:`Profile`, the only thing the engine accepts.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any, NamedTuple
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+
+from jobscreen.levels import degree_of, language_of, parse_level, skill_name
+from jobscreen.vacancy import LevelName
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+class PartialDate(NamedTuple):
+    """A date given to the year, month or day, as CVs give them."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        parts += [f"{p:02d}" for p in (self.month, self.day) if p is not None]
+        return "-".join(parts)
+
+
+def parse_partial_date(value: Any) -> PartialDate:
+    """YYYY, YYYY-MM or YYYY-MM-DD (a date object too), checked for range and validity."""
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError("a date must be YYYY, YYYY-MM or YYYY-MM-DD")  # noqa: TRY004 - pydantic
+    text = str(value).strip()
+    match = _DATE.match(text[:10] if "T" in text else text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a valid date ({exc})") from None
+    return PartialDate(year, month, day)
+
+
+DateField = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{1,2}){0,2}$"}),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Education(Model):
+    """One degree."""
+
+    degree: str | None = Field(None, description="Degree name: BA, LLM, MSc, PhD, Licence ...")
+    level: LevelName | None = Field(None, description="Ladder level, when the name is unclear.")
+    field: str | None = Field(None, description="Field of study.")
+    institution: str | None = Field(None, description="Awarding institution (not scored).")
+    year: int | None = Field(
+        None, ge=MIN_YEAR, le=MAX_YEAR, description="Year awarded (or expected)."
+    )
+
+
+class Post(Model):
+    """One post held, with dates."""
+
+    title: str | None = Field(None, description="Job title.")
+    organisation: str | None = Field(None, description="Employer.")
+    start: DateField = Field(description="Start: YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: DateField | None = Field(
+        None, description="End: a date, or present / omitted for a current post."
+    )
+    domains: list[str] = Field(default_factory=list, description="Domain tags.")
+    managerial: bool | None = Field(None, description="Managed people or a unit.")
+    international: bool | None = Field(None, description="International post or organisation.")
+    senior: bool | None = Field(None, description="Senior-level post.")
+    multilateral: bool | None = Field(None, description="Multilateral setting.")
+    volunteer: bool = Field(False, description="Volunteer work (counted, and shown as such).")
+    description: str | None = Field(None, description="What the post involved.")
+
+    @field_validator("end", mode="before")
+    @classmethod
+    def _present(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().lower() in PRESENT:
+            return None
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _not_before_start(cls, value: PartialDate | None, info: ValidationInfo) -> Any:
+        start = info.data.get("start")
+        if value is not None and start is not None and value.last_day() < start.first_day():
+            raise ValueError(f"end {value} is before start {start}")
+        return value
+
+
+LevelValue = str | int
+SkillLevels = dict[str, LevelValue]
+
+
+class LanguageEntry(Model):
+    """A language and its level: one level, or one per skill."""
+
+    language: str = Field(description="Language name or ISO 639 code.")
+    level: LevelValue | SkillLevels | None = Field(
+        None,
+        description="CEFR, phrase, LinkedIn, STANAG 6001 level or SLP profile, or a mapping "
+        "from skill (read, write, speak, understand; Europass names too) to such a level.",
+    )
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        name = language_of(value)
+        if name is None:
+            raise ValueError(f"unknown language {value!r}")
+        return name
+
+    @field_validator("level")
+    @classmethod
+    def _known_skills(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for key in value:
+                if skill_name(key) is None:
+                    raise ValueError(f"unknown skill {key!r} (read, write, speak, understand)")
+        return value
+
+
+class Profile(Model):
+    """What rules may read: education, experience, languages, competencies, summary."""
+
+    education: list[Education] = Field(default_factory=list, description="Degrees.")
+    experience: list[Post] = Field(default_factory=list, description="Posts held.")
+    languages: list[LanguageEntry] = Field(default_factory=list, description="Languages.")
+    competencies: list[str] = Field(default_factory=list, description="Competencies, skills.")
+    summary: str | None = Field(None, description="Free-text summary.")
+
+
+class Identity(Model):
+    """Identity and contact fields: shown to recruiters, never passed to scoring."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    date_of_birth: str | None = None
+    age: str | None = None
+    gender: str | None = None
+    nationality: str | None = None
+    photo: str | None = None
+    marital_status: str | None = None
+
+
+IDENTITY_FIELDS = tuple(Identity.model_fields)
+
+
+class CVFile(Profile):
+    """A CV summary file: an optional id, identity fields, and the profile."""
+
+    id: str | None = Field(None, description="Candidate id; defaults to the file's stem.")
+    name: str | None = Field(None, description="Shown to recruiters; never scored.")
+    email: str | None = Field(None, description="Contact; never scored.")
+    phone: str | None = Field(None, description="Contact; never scored.")
+    address: str | None = Field(None, description="Contact; never scored.")
+    date_of_birth: str | None = Field(None, description="Protected; never scored.")
+    age: str | None = Field(None, description="Protected; never scored.")
+    gender: str | None = Field(None, description="Protected; never scored.")
+    nationality: str | None = Field(None, description="Protected; never scored.")
+    photo: str | None = Field(None, description="Protected; never scored.")
+    marital_status: str | None = Field(None, description="Protected; never scored.")
+
+    @field_validator(*IDENTITY_FIELDS, mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        return value if value is None or isinstance(value, str) else str(value)
+
+    def split(self) -> tuple[Identity, Profile]:
+        identity = Identity(**{name: getattr(self, name) for name in IDENTITY_FIELDS})
+        profile = Profile(**{name: getattr(self, name) for name in Profile.model_fields})
+        return identity, profile
+
+
+def education_level(entry: Education) -> tuple[int | None, bool, str]:
+    """The ladder level of a degree, whether a person must confirm it, and why."""
+    if entry.level is not None:
+        level = parse_level(entry.level)
+        return (int(level) if level is not None else None), False, ""
+    if not entry.degree:
+        return None, True, "no degree name given"
+    degree = degree_of(entry.degree)
+    return (int(degree.level) if degree.level is not None else None), degree.uncertain, degree.note

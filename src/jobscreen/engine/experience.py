@@ -1,0 +1,89 @@
+"""Years of experience from dated posts: intervals clipped to the as-of date, merged.
+
+Overlapping posts are merged before counting, so two concurrent jobs never count twice.
+A post given to the year runs from 1 January of its start year to 31 December of its end
+year (a month: first to last day), the way a reader takes "2010-2015" to include 2015.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jobscreen.cv import Post
+
+DAYS_PER_YEAR = 365.25
+QUALIFIER_HINTS = {
+    "managerial": re.compile(
+        r"\b(manager|management of|managed|managing|head of|head,|director|chief|supervis\w*|"
+        r"team lead\w*|led (a|the) (team|unit|section|division|office)|line manag\w*)\b"
+    ),
+    "senior": re.compile(
+        r"\b(senior|director|head of|chief|principal|deputy|ambassador|under-secretary|"
+        r"assistant secretary|secretary-general|vice[- ]president|president|ceo|envoy)\b"
+    ),
+    "international": re.compile(
+        r"\b(international|united nations|un|nato|osce|european union|eu|commonwealth|"
+        r"world bank|imf|oecd|african union|icrc|iom|unhcr|undp|unicef|wfp|who|ilo|unesco|"
+        r"embassy|mission to|abroad|multinational)\b"
+    ),
+    "multilateral": re.compile(
+        r"\b(multilateral|united nations|un|nato|osce|european union|commonwealth|"
+        r"african union|world bank|imf|oecd|intergovernmental)\b"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """One post's counted interval, inclusive, with its 0-based index in the CV."""
+
+    start: dt.date
+    end: dt.date
+    index: int
+
+
+def post_span(post: Post, index: int, as_of: dt.date) -> Span | None:
+    """The post's interval up to the as-of date, or None if it starts after it."""
+    start = post.start.first_day()
+    if start > as_of:
+        return None
+    end = post.end.last_day() if post.end is not None else as_of
+    return Span(start, min(end, as_of), index)
+
+
+def merged_years(spans: Iterable[Span]) -> float:
+    """Years covered by the spans, counting overlapping time once."""
+    total = 0
+    current: tuple[dt.date, dt.date] | None = None
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if current is None or span.start > current[1] + dt.timedelta(days=1):
+            if current is not None:
+                total += (current[1] - current[0]).days + 1
+            current = (span.start, span.end)
+        elif span.end > current[1]:
+            current = (current[0], span.end)
+    if current is not None:
+        total += (current[1] - current[0]).days + 1
+    return total / DAYS_PER_YEAR
+
+
+def qualifier_source(post: Post, qualifier: str) -> str | None:
+    """Why a post has a qualifier: 'stated', 'inferred from ...', or None if it has not."""
+    flag = getattr(post, qualifier)
+    if flag is not None:
+        return "stated" if flag else None
+    fields = [("title", post.title), ("organisation", post.organisation)]
+    if qualifier in {"international", "multilateral"}:
+        fields.append(("description", post.description))
+    for name, value in fields:
+        if value and QUALIFIER_HINTS[qualifier].search(value.lower()):
+            return f"inferred from {name}"
+    return None
+
+
+def years_text(years: float) -> str:
+    """Years to one decimal, rounded down so that 9.96 never reads as 10."""
+    return f"{int(years * 10) / 10:g}"

@@ -1,0 +1,403 @@
+"""One evaluator per requirement kind, in an explicit registry, each with a stable code."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from jobscreen.cv import LanguageEntry, education_level
+from jobscreen.engine.context import Context, post_label
+from jobscreen.engine.experience import merged_years, qualifier_source, years_text
+from jobscreen.engine.matching import Phrase, first_match, normalise, snippet
+from jobscreen.levels import (
+    CEFR_NAMES,
+    EducationLevel,
+    LevelSpec,
+    level_value,
+    skill_name,
+    slp_profile,
+    vacancy_level,
+)
+from jobscreen.results import Evidence, RuleResult, Status
+from jobscreen.vacancy import (
+    AtLeastRule,
+    CompetencyRule,
+    EducationRule,
+    ExperienceRule,
+    GroupRule,
+    LanguageRule,
+    Requirement,
+    ReviewRule,
+)
+
+EPSILON = 1e-9
+ORDER = {Status.met: 0, Status.needs_review: 1, Status.partial: 2, Status.not_met: 3}
+
+
+def result(
+    rule: Requirement,
+    status: Status,
+    credit: float,
+    reason: str,
+    evidence: list[Evidence] | tuple[Evidence, ...] = (),
+    children: tuple[RuleResult, ...] = (),
+) -> RuleResult:
+    return RuleResult(
+        rule.id,
+        rule.kind,
+        rule.required,
+        rule.weight,
+        status,
+        max(0.0, min(1.0, credit)),
+        reason,
+        tuple(evidence),
+        children,
+        rule.text,
+    )
+
+
+def _list(phrases: tuple[Phrase, ...], most: int = 3) -> str:
+    names = [p.original for p in phrases[:most]]
+    return ", ".join(names) + (" …" if len(phrases) > most else "")
+
+
+class Evaluator:
+    """Turns one rule and one candidate into a RuleResult."""
+
+    kind: ClassVar[str]
+    code: ClassVar[str]
+
+    def __call__(self, rule: Any, ctx: Context) -> RuleResult:
+        raise NotImplementedError
+
+
+# --- experience ------------------------------------------------------------------------
+
+
+class ExperienceEvaluator(Evaluator):
+    kind, code = "experience", "JS-EXP"
+
+    def counted(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
+        """Years of the posts that count for the rule, and evidence for each."""
+        phrases = ctx.phrases(rule)
+        spans, evidence = [], []
+        for index, (post, span) in enumerate(zip(ctx.profile.experience, ctx.spans, strict=True)):
+            found = first_match(phrases, ctx.post_texts[index]) if phrases else None
+            if span is None or (phrases and found is None):
+                continue
+            why = [qualifier_source(post, q) for q in rule.qualifiers]
+            if not all(why):
+                continue
+            spans.append(span)
+            notes = [f"matched '{found[1]}'"] if found else []
+            notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
+            evidence.append(Evidence(post_label(post, index), "; ".join(notes) or "counted"))
+        return merged_years(spans), evidence
+
+    def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
+        years, evidence = self.counted(rule, ctx)
+        extra, source = ctx.extra_years.get(rule.id, (0.0, ""))
+        minimum = rule.min_years + extra
+        what = " ".join(filter(None, [", ".join(rule.qualifiers)]))
+        scope = f" in {_list(ctx.phrases(rule))}" if rule.domains else ""
+        posts = ", ".join(e.where.split(" (")[0].removeprefix("post ") for e in evidence)
+        need = f"{rule.min_years:g} + {extra:g} in lieu ({source})" if extra else f"{minimum:g}"
+        reason = f"{years_text(years)} of {need} years{' ' + what if what else ''}{scope}"
+        reason += f"; posts {posts}" if posts else "; no post counts"
+        if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
+            status = Status.met if evidence else Status.not_met
+            some = f"experience{' ' + what if what else ''}{scope}"
+            return result(
+                rule,
+                status,
+                float(bool(evidence)),
+                f"{some}; posts {posts}" if posts else f"no post shows {some}",
+                evidence,
+            )
+        credit = years / minimum
+        if years + EPSILON >= minimum:
+            return result(rule, Status.met, 1.0, reason, evidence)
+        return result(
+            rule, Status.partial if years > 0 else Status.not_met, credit, reason, evidence
+        )
+
+
+# --- education -------------------------------------------------------------------------
+
+
+class EducationEvaluator(Evaluator):
+    kind, code = "education", "JS-EDU"
+
+    def __call__(self, rule: EducationRule, ctx: Context) -> RuleResult:
+        if not ctx.profile.education:
+            return result(rule, Status.not_met, 0.0, "no degree listed")
+        judged = [self.judge(rule, ctx, i) for i in range(len(ctx.profile.education))]
+        best = min(judged, key=lambda j: (ORDER[j[0]], -j[1]))
+        status, credit, reason, evidence, lieu = best
+        if lieu is not None:
+            ctx.extra_years[lieu[0]] = (lieu[1], f"{rule.id}")
+        return result(rule, status, credit, reason, [evidence])
+
+    def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> str:
+        """'yes', 'related' (a person must judge) or 'no'."""
+        phrases = ctx.phrases(rule)
+        if not phrases or (field and first_match(phrases, normalise(field))):
+            return "yes"
+        return "related" if rule.related_fields else "no"
+
+    def judge(
+        self, rule: EducationRule, ctx: Context, index: int
+    ) -> tuple[Status, float, str, Evidence, tuple[str, float] | None]:
+        entry = ctx.profile.education[index]
+        level, uncertain, note = education_level(entry)
+        name = entry.degree or (entry.level or "degree")
+        label = f"{name} in {entry.field}" if entry.field else name
+        evidence = Evidence(f"degree {index + 1}", label)
+        minimum = EducationLevel[rule.min_level]
+        if level is None:
+            status = Status.needs_review if uncertain else Status.not_met
+            return status, 0.0, f"{label}: {note}", evidence, None
+        fit = self.field_fit(rule, ctx, entry.field)
+        field_note = {
+            "related": f"; field '{entry.field}' is not listed but a related field is accepted",
+            "no": f"; field '{entry.field or 'not given'}' is not among {_list(ctx.phrases(rule))}",
+        }.get(fit, "")
+        if level >= minimum:
+            if fit == "no":
+                return Status.not_met, 0.0, f"{label}{field_note}", evidence, None
+            review = fit == "related" or uncertain
+            status = Status.needs_review if review else Status.met
+            extra = f"; {note}" if uncertain else ""
+            return status, 1.0, f"{label} meets {minimum.label}{field_note}{extra}", evidence, None
+        return self.in_lieu(rule, ctx, level, label, fit, field_note, evidence)
+
+    def in_lieu(
+        self,
+        rule: EducationRule,
+        ctx: Context,
+        level: int,
+        label: str,
+        fit: str,
+        field_note: str,
+        evidence: Evidence,
+    ) -> tuple[Status, float, str, Evidence, tuple[str, float] | None]:
+        minimum = EducationLevel[rule.min_level]
+        below = f"{label} is below the {minimum.label} required"
+        for alt in rule.in_lieu:
+            exp_rule = ctx.compiled.vacancy.rule_by_id(alt.experience)
+            if level < EducationLevel[alt.level] or not isinstance(exp_rule, ExperienceRule):
+                continue
+            if fit == "no":
+                return Status.not_met, 0.0, f"{below}{field_note}", evidence, None
+            years, _ = EXPERIENCE.counted(exp_rule, ctx)
+            need = exp_rule.min_years + alt.extra_years
+            text = (
+                f"{label} in lieu of a {minimum.label}: {years_text(years)} of {need:g} years "
+                f"under '{exp_rule.id}' ({exp_rule.min_years:g} + {alt.extra_years:g})"
+            )
+            if years + EPSILON < need:
+                return Status.partial, 0.5 * years / need, text, evidence, None
+            status = Status.needs_review if fit == "related" else Status.met
+            return (
+                status,
+                1.0,
+                f"met in lieu: {text}{field_note}",
+                evidence,
+                (
+                    exp_rule.id,
+                    alt.extra_years,
+                ),
+            )
+        return Status.not_met, 0.0, below, evidence, None
+
+
+# --- languages -------------------------------------------------------------------------
+
+
+def proficiency(entry: LanguageEntry) -> dict[str, int] | None:
+    """Per-skill levels (0-6) from any CV vocabulary, or None when the level is unknown."""
+    level = entry.level
+    if isinstance(level, dict):
+        skills: dict[str, int] = {}
+        for key, value in level.items():
+            name, number = skill_name(key), level_value(value)
+            if name is None or number is None:
+                return None
+            skills[name] = min(skills.get(name, 6), number)
+        return skills
+    if level is None:
+        return None
+    profile = slp_profile(level)
+    if profile is not None:
+        return profile
+    number = level_value(level)
+    return (
+        None if number is None else dict.fromkeys(("read", "write", "speak", "understand"), number)
+    )
+
+
+def _describe(skills: dict[str, int]) -> str:
+    values = set(skills.values())
+    if len(values) == 1 and len(skills) == 4:
+        return f"{CEFR_NAMES[values.pop()]} in all skills"
+    return ", ".join(f"{k} {CEFR_NAMES[v]}" for k, v in sorted(skills.items()))
+
+
+def language_credit(spec: LevelSpec, skills: dict[str, int]) -> tuple[bool, float]:
+    """Whether the level is met in enough skills, and the credit of the best ones."""
+    ratios = sorted(
+        (min(1.0, skills.get(s, 0) / spec.minimum) if spec.minimum else 1.0 for s in spec.skills),
+        reverse=True,
+    )
+    best = ratios[: spec.needed]
+    met = sum(1 for s in spec.skills if skills.get(s, 0) >= spec.minimum) >= spec.needed
+    return met, sum(best) / len(best) if best else 1.0
+
+
+class LanguageEvaluator(Evaluator):
+    kind, code = "language", "JS-LNG"
+
+    def __call__(self, rule: LanguageRule, ctx: Context) -> RuleResult:
+        spec = vacancy_level(rule.level, rule.spec_skills())
+        assert spec is not None  # validated when the vacancy was loaded
+        entries = [
+            (i, e) for i, e in enumerate(ctx.profile.languages) if e.language == rule.language
+        ]
+        asked = f"{rule.language} at '{rule.level}'"
+        if not entries:
+            return result(rule, Status.not_met, 0.0, f"{asked}: {rule.language} not listed")
+        judged = []
+        for index, entry in entries:
+            evidence = Evidence(f"language {index + 1}", f"{entry.language}: {entry.level}")
+            skills = proficiency(entry)
+            if skills is None:
+                reason = f"{asked}: level {entry.level!r} is not a known level; check it"
+                judged.append((Status.needs_review, 0.0, reason, evidence))
+                continue
+            met, credit = language_credit(spec, skills)
+            status = Status.met if met else (Status.partial if credit > 0 else Status.not_met)
+            verb = "meets" if met else "is below"
+            judged.append(
+                (
+                    status,
+                    credit,
+                    f"{rule.language} {_describe(skills)} {verb} '{rule.level}'",
+                    evidence,
+                )
+            )
+        status, credit, reason, evidence = min(judged, key=lambda j: (ORDER[j[0]], -j[1]))
+        return result(rule, status, credit, reason, [evidence])
+
+
+# --- competencies ----------------------------------------------------------------------
+
+
+class CompetencyEvaluator(Evaluator):
+    kind, code = "competency", "JS-CMP"
+
+    def places(self, ctx: Context) -> list[tuple[str, str, str]]:
+        """(where, original text, normalised text) for every place evidence may be found."""
+        profile = ctx.profile
+        found = [
+            (f"competency {i + 1}", c, normalise(c)) for i, c in enumerate(profile.competencies)
+        ]
+        if profile.summary:
+            found.append(("summary", profile.summary, normalise(profile.summary)))
+        for index, post in enumerate(profile.experience):
+            original = " ".join(filter(None, [post.title, *post.domains, post.description]))
+            found.append((post_label(post, index), original, ctx.post_texts[index]))
+        return found
+
+    def __call__(self, rule: CompetencyRule, ctx: Context) -> RuleResult:
+        phrases = ctx.phrases(rule)
+        evidence = []
+        for where, original, norm in self.places(ctx):
+            match = first_match(phrases, norm)
+            if match:
+                evidence.append(
+                    Evidence(where, f"'{match[0].original}': {snippet(original, match[1])}")
+                )
+        if not evidence:
+            return result(
+                rule, Status.not_met, 0.0, f"no evidence of {rule.name} ({_list(phrases)})"
+            )
+        places = "; ".join(e.where.split(" (")[0] for e in evidence[:3])
+        return result(rule, Status.met, 1.0, f"{rule.name}: evidence in {places}", evidence)
+
+
+# --- review and groups -----------------------------------------------------------------
+
+
+class ReviewEvaluator(Evaluator):
+    kind, code = "review", "JS-REV"
+
+    def __call__(self, rule: ReviewRule, ctx: Context) -> RuleResult:
+        return result(rule, Status.needs_review, 0.0, f"a person must check: {rule.text}")
+
+
+def _weighted(children: tuple[RuleResult, ...]) -> float:
+    total = sum(c.weight for c in children)
+    return sum(c.weight * c.credit for c in children) / total if total else 0.0
+
+
+class AllOfEvaluator(Evaluator):
+    kind, code = "all_of", "JS-ALL"
+
+    def __call__(self, rule: GroupRule, ctx: Context) -> RuleResult:
+        children = tuple(ctx.run(r) for r in rule.rules)
+        worst = max(children, key=lambda c: ORDER[c.status])
+        status = worst.status
+        if status is Status.not_met and any(c.credit > 0 for c in children):
+            status = Status.partial
+        met = sum(c.status is Status.met for c in children)
+        reason = f"{met} of {len(children)} met: " + "; ".join(c.reason for c in children)
+        return result(rule, status, _weighted(children), reason, (), children)
+
+
+class AnyOfEvaluator(Evaluator):
+    kind, code = "any_of", "JS-ANY"
+
+    def __call__(self, rule: GroupRule, ctx: Context) -> RuleResult:
+        children = tuple(ctx.run(r) for r in rule.rules)
+        best = min(children, key=lambda c: (ORDER[c.status], -c.credit))
+        reason = f"best of {len(children)} options ({best.id}): {best.reason}"
+        return result(rule, best.status, best.credit, reason, (), children)
+
+
+class AtLeastEvaluator(Evaluator):
+    kind, code = "at_least", "JS-ATL"
+
+    def __call__(self, rule: AtLeastRule, ctx: Context) -> RuleResult:
+        children = tuple(ctx.run(r) for r in rule.rules)
+        met = sum(c.status is Status.met for c in children)
+        review = sum(c.status is Status.needs_review for c in children)
+        top = sorted((c.credit for c in children), reverse=True)[: rule.n]
+        credit = sum(top) / rule.n
+        if met >= rule.n:
+            status = Status.met
+        elif met + review >= rule.n:
+            status = Status.needs_review
+        else:
+            status = Status.partial if credit > 0 else Status.not_met
+        reason = f"{met} of the {rule.n} needed met ({len(children)} options)"
+        if review:
+            reason += f", {review} need review"
+        return result(rule, status, credit, reason, (), children)
+
+
+EXPERIENCE = ExperienceEvaluator()
+EVALUATORS: tuple[Evaluator, ...] = (
+    EducationEvaluator(),
+    EXPERIENCE,
+    LanguageEvaluator(),
+    CompetencyEvaluator(),
+    ReviewEvaluator(),
+    AnyOfEvaluator(),
+    AllOfEvaluator(),
+    AtLeastEvaluator(),
+)
+EVALUATOR_BY_KIND: dict[str, Evaluator] = {e.kind: e for e in EVALUATORS}
+
+
+def evaluate(rule: Requirement, ctx: Context) -> RuleResult:
+    """Dispatch a rule to its kind's evaluator."""
+    return EVALUATOR_BY_KIND[rule.kind](rule, ctx)

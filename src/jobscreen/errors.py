@@ -1,0 +1,47 @@
+"""One exception family: every error a user can cause, with the place it points at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input: path, and 1-based line and column when known."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            parts.append(str(self.column if self.column is not None else 1))
+        return ":".join(parts)
+
+
+class JobscreenError(Exception):
+    """Base of every error jobscreen reports to a user; the message is complete."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is None:
+            return self.message
+        return f"{self.location}: {self.message}"
+
+
+class InputError(JobscreenError):
+    """An input file could not be read or parsed (bytes, encoding, YAML/JSON syntax, limits)."""
+
+
+class SchemaError(JobscreenError):
+    """An input parsed but does not fit the vacancy or CV model."""
+
+
+class UsageError(JobscreenError):
+    """The command line asks for something that cannot be done."""

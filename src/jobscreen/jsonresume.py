@@ -1,0 +1,125 @@
+"""JSON Resume (https://jsonresume.org/schema) mapped onto jobscreen's CV summary format.
+
+External files are read as they are: keys jobscreen does not use are ignored, pre-1.0 names
+(``company``, ``website``) are accepted. Locations of errors map back to the original keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FIELD_ORIGIN = {
+    "start": "startDate",
+    "end": "endDate",
+    "title": "position",
+    "degree": "studyType",
+    "field": "area",
+    "level": "fluency",
+    "description": "summary",
+}
+SIGNATURE_KEYS = frozenset({"basics", "work", "volunteer", "skills", "meta", "awards"})
+
+
+def is_jsonresume(data: Any) -> bool:
+    """True for a mapping that looks like a JSON Resume document rather than a native CV."""
+    if not isinstance(data, dict):
+        return False
+    schema = str(data.get("$schema", ""))
+    return (
+        "jsonresume" in schema
+        or "basics" in data
+        or bool(SIGNATURE_KEYS & data.keys() - {"skills"})
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _post(entry: dict[str, Any], volunteer: bool) -> dict[str, Any]:
+    organisation = entry.get("name") or entry.get("company") or entry.get("organization")
+    parts = [_text(entry.get("summary")), _text(entry.get("description"))]
+    highlights = entry.get("highlights")
+    if isinstance(highlights, list):
+        parts.extend(h for h in highlights if isinstance(h, str))
+    post: dict[str, Any] = {
+        "title": entry.get("position"),
+        "organisation": organisation,
+        "start": entry.get("startDate"),
+        "end": entry.get("endDate"),
+        "description": " ".join(p for p in parts if p) or None,
+    }
+    if volunteer:
+        post["volunteer"] = True
+    return {k: v for k, v in post.items() if v is not None or k == "start"}
+
+
+def _degree(entry: dict[str, Any]) -> dict[str, Any]:
+    end = entry.get("endDate")
+    year = str(end)[:4] if end else None
+    degree = {
+        "degree": entry.get("studyType"),
+        "field": entry.get("area"),
+        "institution": entry.get("institution"),
+        "year": year,
+    }
+    return {k: v for k, v in degree.items() if v is not None}
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _competencies(data: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for skill in _dicts(data.get("skills")):
+        if isinstance(skill.get("name"), str):
+            found.append(skill["name"])
+        found.extend(k for k in skill.get("keywords") or [] if isinstance(k, str))
+    return found
+
+
+def from_jsonresume(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, int]]]:
+    """The native CV mapping, and for each experience entry where it came from."""
+    basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
+    assert isinstance(basics, dict)
+    work = [("work", i, e) for i, e in enumerate(_dicts(data.get("work")))]
+    volunteer = [("volunteer", i, e) for i, e in enumerate(_dicts(data.get("volunteer")))]
+    location = basics.get("location")
+    cv: dict[str, Any] = {
+        "name": _text(basics.get("name")),
+        "email": _text(basics.get("email")),
+        "phone": _text(basics.get("phone")),
+        "photo": _text(basics.get("image") or basics.get("picture")),
+        "address": ", ".join(str(v) for v in location.values() if v)
+        if isinstance(location, dict)
+        else None,
+        "summary": _text(basics.get("summary")),
+        "experience": [_post(e, section == "volunteer") for section, _, e in work + volunteer],
+        "education": [_degree(e) for e in _dicts(data.get("education"))],
+        "languages": [
+            {"language": e.get("language"), "level": e.get("fluency")}
+            for e in _dicts(data.get("languages"))
+        ],
+        "competencies": _competencies(data),
+    }
+    origins = [(section, index) for section, index, _ in work + volunteer]
+    return {k: v for k, v in cv.items() if v not in (None, "")}, origins
+
+
+def original_loc(
+    loc: tuple[str | int, ...], origins: list[tuple[str, int]]
+) -> tuple[str | int, ...]:
+    """Translate a location in the mapped CV back to the JSON Resume document's keys."""
+    if not loc:
+        return loc
+    head, rest = loc[0], list(loc[1:])
+    if head == "experience" and rest and isinstance(rest[0], int) and rest[0] < len(origins):
+        section, index = origins[rest[0]]
+        head, rest = section, [index, *rest[1:]]
+    elif head == "competencies":
+        head = "skills"
+    elif head in {"name", "email", "phone", "summary"}:
+        return ("basics", head)
+    renamed = [FIELD_ORIGIN.get(p, p) if isinstance(p, str) else p for p in rest]
+    return (head, *renamed)

@@ -1,0 +1,487 @@
+"""The scales: the education ladder, degree names, languages and every level vocabulary.
+
+Everything here is data plus small pure lookups. Language levels are expressed on one
+numeric scale, 0 (none) to 6 (C2 / native), per skill (read, write, speak, understand).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+# --- education -------------------------------------------------------------------------
+
+
+class EducationLevel(IntEnum):
+    """The ISCED 2011 ladder from upper secondary up."""
+
+    secondary = 3
+    post_secondary = 4
+    short_cycle = 5
+    bachelor = 6
+    master = 7
+    doctorate = 8
+
+    @property
+    def label(self) -> str:
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {
+    EducationLevel.secondary: "secondary education",
+    EducationLevel.post_secondary: "post-secondary certificate",
+    EducationLevel.short_cycle: "short-cycle (associate) degree",
+    EducationLevel.bachelor: "Bachelor's degree",
+    EducationLevel.master: "Master's degree",
+    EducationLevel.doctorate: "doctorate",
+}
+
+LEVEL_ALIASES: dict[str, EducationLevel] = {
+    "secondary": EducationLevel.secondary,
+    "upper secondary": EducationLevel.secondary,
+    "post-secondary": EducationLevel.post_secondary,
+    "post secondary": EducationLevel.post_secondary,
+    "short-cycle": EducationLevel.short_cycle,
+    "short cycle": EducationLevel.short_cycle,
+    "associate": EducationLevel.short_cycle,
+    "bachelor": EducationLevel.bachelor,
+    "first-level": EducationLevel.bachelor,
+    "master": EducationLevel.master,
+    "advanced": EducationLevel.master,
+    "doctorate": EducationLevel.doctorate,
+    "doctoral": EducationLevel.doctorate,
+}
+
+
+@dataclass(frozen=True)
+class Degree:
+    """What a degree name on a CV means: its level, and whether equivalence needs a person."""
+
+    level: EducationLevel | None
+    uncertain: bool = False
+    note: str = ""
+
+
+_B, _M, _D = EducationLevel.bachelor, EducationLevel.master, EducationLevel.doctorate
+DEGREE_NAMES: dict[str, Degree] = {
+    **{
+        n: Degree(_D)
+        for n in (
+            "phd",
+            "dphil",
+            "doctorate",
+            "doctor of philosophy",
+            "doctoral degree",
+            "edd",
+            "dba",
+            "lld",
+            "sjd",
+            "jsd",
+            "doctor",
+            "doctorat",
+            "doktor",
+            "dr",
+        )
+    },
+    **{
+        n: Degree(_M)
+        for n in (
+            "ma",
+            "msc",
+            "ms",
+            "mphil",
+            "llm",
+            "mba",
+            "mpa",
+            "mpp",
+            "mia",
+            "mpia",
+            "med",
+            "meng",
+            "mres",
+            "mst",
+            "mfa",
+            "mph",
+            "msw",
+            "mlitt",
+            "master",
+            "masters",
+            "master of arts",
+            "master of science",
+            "master of laws",
+            "advanced degree",
+            "advanced university degree",
+            "graduate degree",
+            "postgraduate degree",
+            "post-graduate degree",
+            "magister",
+            "diplom",
+            "dea",
+            "dess",
+            "master 2",
+            "m2",
+            "laurea magistrale",
+            "maestria",
+            "maestría",
+        )
+    },
+    **{
+        n: Degree(_B)
+        for n in (
+            "ba",
+            "bsc",
+            "bs",
+            "llb",
+            "licence",
+            "license",
+            "licenciatura",
+            "licenciado",
+            "bachelor",
+            "bachelors",
+            "beng",
+            "bcom",
+            "bba",
+            "bed",
+            "bfa",
+            "ab",
+            "bachelor of arts",
+            "bachelor of science",
+            "bachelor of laws",
+            "first-level degree",
+            "first level degree",
+            "first university degree",
+            "undergraduate degree",
+            "university degree",
+            "laurea",
+        )
+    },
+    **{
+        n: Degree(EducationLevel.short_cycle)
+        for n in (
+            "associate",
+            "associate degree",
+            "aa",
+            "as",
+            "hnd",
+            "foundation degree",
+            "dut",
+            "bts",
+        )
+    },
+    **{
+        n: Degree(EducationLevel.post_secondary)
+        for n in (
+            "certificate",
+            "post-secondary certificate",
+            "hnc",
+            "diploma",
+        )
+    },
+    **{
+        n: Degree(EducationLevel.secondary)
+        for n in (
+            "high school",
+            "high school diploma",
+            "secondary",
+            "a levels",
+            "a-levels",
+            "baccalaureate",
+            "baccalauréat",
+            "bac",
+            "abitur",
+            "ged",
+            "matura",
+        )
+    },
+    "postgraduate diploma": Degree(_M, True, "a postgraduate diploma is not always a Master's"),
+    "pgdip": Degree(_M, True, "a postgraduate diploma is not always a Master's"),
+    "postgraduate certificate": Degree(_B, True, "a postgraduate certificate is below a Master's"),
+    "jd": Degree(_M, True, "a JD is a professional doctorate usually ranked with a Master's"),
+    "md": Degree(_M, True, "an MD is a professional degree usually ranked with a Master's"),
+}
+
+_IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
+_CONNECTORS = re.compile(r"\s+(in|of|en|de|on)\b.*$")
+
+
+def normalise_degree(text: str) -> str:
+    """Lower case, no dots or apostrophes, single spaces: 'LL.M.' -> 'llm'."""
+    text = text.lower().replace("\u2019", "'").replace("'s", "s")
+    text = re.sub(r"(?<=\b\w)\.(?=\w\.)|\.", "", text)
+    text = re.sub(r"[()\[\],;:]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def degree_of(name: str) -> Degree:
+    """The level of a degree name as written on a CV ('MA', 'LL.M.', "Master's in ...")."""
+    norm = normalise_degree(name)
+    if norm in LEVEL_ALIASES:
+        return Degree(LEVEL_ALIASES[norm])
+    if _IN_PROGRESS.search(norm):
+        return Degree(None, False, "a degree in progress does not count")
+    for candidate in (norm, _CONNECTORS.sub("", norm)):
+        if candidate in DEGREE_NAMES:
+            return DEGREE_NAMES[candidate]
+    words = norm.split()
+    for size in range(min(4, len(words)), 0, -1):
+        head = " ".join(words[:size])
+        if head in DEGREE_NAMES:
+            return DEGREE_NAMES[head]
+    return Degree(None, True, f"degree {name!r} is not a known degree name")
+
+
+def parse_level(text: str) -> EducationLevel | None:
+    """A ladder level as a vacancy names it ('master', 'bachelor', ...), else None."""
+    norm = text.strip().lower().replace("_", "-").replace("'s", "")
+    return LEVEL_ALIASES.get(norm) or LEVEL_ALIASES.get(norm.replace("-", " "))
+
+
+# --- languages -------------------------------------------------------------------------
+
+_LANGUAGES: dict[str, tuple[str, ...]] = {
+    # canonical name: ISO 639-1, 639-2/3 codes, and names in other languages
+    "English": ("en", "eng", "anglais", "inglés", "ingles", "englisch", "inglese", "inglês"),
+    "French": ("fr", "fra", "fre", "français", "francais", "francés", "frances", "französisch"),
+    "Spanish": ("es", "spa", "español", "espanol", "espagnol", "castilian", "castellano"),
+    "Arabic": ("ar", "ara", "arabe", "árabe", "العربية"),
+    "Chinese": ("zh", "zho", "chi", "mandarin", "chinois", "chino", "putonghua", "cmn"),
+    "Russian": ("ru", "rus", "russe", "ruso", "русский"),
+    "Portuguese": ("pt", "por", "portugais", "português", "portugues"),
+    "German": ("de", "deu", "ger", "deutsch", "allemand", "alemán"),
+    "Italian": ("it", "ita", "italien", "italiano"),
+    "Norwegian": ("no", "nor", "nob", "nno", "norsk", "bokmål", "bokmal", "nynorsk", "nb", "nn"),
+    "Dutch": ("nl", "nld", "dut", "nederlands", "flemish", "néerlandais"),
+    "Swedish": ("sv", "swe", "svenska"),
+    "Danish": ("da", "dan", "dansk"),
+    "Finnish": ("fi", "fin", "suomi"),
+    "Icelandic": ("is", "isl", "ice"),
+    "Polish": ("pl", "pol", "polski"),
+    "Czech": ("cs", "ces", "cze"),
+    "Slovak": ("sk", "slk", "slo"),
+    "Hungarian": ("hu", "hun", "magyar"),
+    "Romanian": ("ro", "ron", "rum", "română"),
+    "Bulgarian": ("bg", "bul"),
+    "Greek": ("el", "ell", "gre"),
+    "Turkish": ("tr", "tur", "türkçe", "turc"),
+    "Ukrainian": ("uk", "ukr", "українська"),
+    "Serbian": (
+        "sr",
+        "srp",
+    ),
+    "Croatian": (
+        "hr",
+        "hrv",
+    ),
+    "Bosnian": (
+        "bs",
+        "bos",
+    ),
+    "Slovenian": ("sl", "slv", "slovene"),
+    "Albanian": ("sq", "sqi", "alb"),
+    "Macedonian": ("mk", "mkd", "mac"),
+    "Lithuanian": ("lt", "lit"),
+    "Latvian": ("lv", "lav"),
+    "Estonian": ("et", "est"),
+    "Georgian": ("ka", "kat", "geo"),
+    "Armenian": ("hy", "hye", "arm"),
+    "Azerbaijani": ("az", "aze", "azeri"),
+    "Kazakh": ("kk", "kaz"),
+    "Uzbek": ("uz", "uzb"),
+    "Mongolian": ("mn", "mon"),
+    "Persian": ("fa", "fas", "per", "farsi", "dari", "prs"),
+    "Pashto": ("ps", "pus", "pashtu"),
+    "Kurdish": ("ku", "kur"),
+    "Hebrew": ("he", "heb", "ivrit"),
+    "Hindi": ("hi", "hin"),
+    "Urdu": ("ur", "urd"),
+    "Bengali": ("bn", "ben", "bangla"),
+    "Punjabi": ("pa", "pan"),
+    "Tamil": ("ta", "tam"),
+    "Nepali": ("ne", "nep"),
+    "Sinhala": ("si", "sin", "sinhalese"),
+    "Japanese": ("ja", "jpn"),
+    "Korean": ("ko", "kor"),
+    "Vietnamese": ("vi", "vie"),
+    "Thai": ("th", "tha"),
+    "Khmer": ("km", "khm", "cambodian"),
+    "Lao": ("lo", "lao"),
+    "Burmese": ("my", "mya", "bur", "myanmar"),
+    "Indonesian": ("id", "ind", "bahasa indonesia"),
+    "Malay": ("ms", "msa", "may", "bahasa melayu"),
+    "Tagalog": ("tl", "tgl", "filipino", "fil"),
+    "Swahili": ("sw", "swa", "kiswahili"),
+    "Amharic": ("am", "amh"),
+    "Tigrinya": ("ti", "tir"),
+    "Somali": ("so", "som"),
+    "Hausa": ("ha", "hau"),
+    "Yoruba": ("yo", "yor"),
+    "Igbo": ("ig", "ibo"),
+    "Fula": ("ff", "ful", "fulani", "fulfulde", "pulaar"),
+    "Wolof": ("wo", "wol"),
+    "Lingala": ("ln", "lin"),
+    "Kinyarwanda": ("rw", "kin"),
+    "Malagasy": ("mg", "mlg"),
+    "Zulu": ("zu", "zul", "isizulu"),
+    "Xhosa": ("xh", "xho", "isixhosa"),
+    "Afrikaans": ("af", "afr"),
+    "Catalan": ("ca", "cat", "català"),
+    "Basque": ("eu", "eus", "baq", "euskara"),
+    "Galician": ("gl", "glg"),
+    "Irish": ("ga", "gle", "gaelic"),
+    "Welsh": ("cy", "cym", "wel"),
+    "Maltese": ("mt", "mlt"),
+    "Luxembourgish": ("lb", "ltz"),
+    "Haitian Creole": ("ht", "hat", "kreyòl", "haitian"),
+    "Quechua": ("qu", "que"),
+    "Latin": ("la", "lat"),
+    "Sign language": ("sgn", "sign"),
+}
+
+LANGUAGE_NAMES: dict[str, str] = {}
+for _name, _aliases in _LANGUAGES.items():
+    LANGUAGE_NAMES[_name.lower()] = _name
+    for _alias in _aliases:
+        LANGUAGE_NAMES[_alias.lower()] = _name
+
+UN_OFFICIAL_LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
+
+
+def language_of(text: str) -> str | None:
+    """The canonical English name of a language given by name, endonym or ISO 639 code."""
+    norm = re.sub(r"\s+", " ", text.strip().lower())
+    norm = re.sub(r"\s*\(.*\)$", "", norm)  # "English (UK)" -> "english"
+    return LANGUAGE_NAMES.get(norm) or LANGUAGE_NAMES.get(norm.split("-")[0].split("_")[0])
+
+
+# --- language levels -------------------------------------------------------------------
+
+SKILLS = ("read", "write", "speak", "understand")
+SKILL_ALIASES = {
+    "read": "read",
+    "reading": "read",
+    "write": "write",
+    "writing": "write",
+    "speak": "speak",
+    "speaking": "speak",
+    "spoken": "speak",
+    "oral": "speak",
+    "spoken interaction": "speak",
+    "spoken production": "speak",
+    "understand": "understand",
+    "understanding": "understand",
+    "listening": "understand",
+    "listen": "understand",
+    "comprehension": "understand",
+}
+CEFR = {"a1": 1, "a2": 2, "b1": 3, "b2": 4, "c1": 5, "c2": 6}
+CEFR_NAMES = {0: "none", 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2"}
+NATO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+STANAG = {0: 0, 1: 2, 2: 3, 3: 5, 4: 6, 5: 6}
+INSPIRA = {"fluent": 5, "confident": 3, "not fluent": 1}
+
+# Phrases used by notices and CVs, LinkedIn's five levels, NATO's level names. Longest first
+# when searched in free text, so "not fluent" wins over "fluent".
+PHRASES: dict[str, int] = {
+    "native or bilingual": 6,
+    "native speaker": 6,
+    "native": 6,
+    "mother tongue": 6,
+    "mother-tongue": 6,
+    "first language": 6,
+    "bilingual": 6,
+    "proficiency": 6,
+    "full professional": 5,
+    "fluent": 5,
+    "fluency": 5,
+    "proficient": 5,
+    "advanced": 5,
+    "excellent": 5,
+    "professional working": 4,
+    "working knowledge": 4,
+    "upper intermediate": 4,
+    "good": 4,
+    "confident": 3,
+    "limited working": 3,
+    "intermediate": 3,
+    "conversational": 3,
+    "knowledge": 3,
+    "elementary": 2,
+    "basic": 2,
+    "beginner": 1,
+    "not fluent": 1,
+    "none": 0,
+}
+_PHRASE_ORDER = sorted(PHRASES, key=len, reverse=True)
+_SLP = re.compile(r"^(?:slp\s*)?([0-5])\+?[\s/-]*([0-5])\+?[\s/-]*([0-5])\+?[\s/-]*([0-5])\+?$")
+_STANAG = re.compile(r"^(?:stanag(?: 6001)?|slp|ilr)?\s*(?:level\s*)?([0-5])\+?$")
+_NATO = re.compile(r"^(?:nato\s*)?(?:level\s*)?(i|ii|iii|iv|v|vi)$")
+_CEFR = re.compile(r"\b([abc][12])\b")
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    """A required language level: at least ``minimum`` in ``count`` of ``skills``."""
+
+    minimum: int
+    skills: tuple[str, ...] = SKILLS
+    count: int | None = None
+    label: str = ""
+
+    @property
+    def needed(self) -> int:
+        return len(self.skills) if self.count is None else self.count
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).strip().lower().replace("_", " "))
+
+
+def level_value(text: str | int) -> int | None:
+    """One level on the 0-6 scale from any single-level vocabulary, else None."""
+    norm = _norm(str(text))
+    if norm in CEFR:
+        return CEFR[norm]
+    if norm in PHRASES:
+        return PHRASES[norm]
+    for pattern, table in ((_NATO, NATO), (_STANAG, None)):
+        match = pattern.match(norm)
+        if match:
+            return NATO[match.group(1)] if table is NATO else STANAG[int(match.group(1))]
+    cefr = _CEFR.search(norm)
+    if cefr:
+        return CEFR[cefr.group(1)]
+    for phrase in _PHRASE_ORDER:
+        if re.search(rf"\b{re.escape(phrase)}\b", norm):
+            return PHRASES[phrase]
+    return None
+
+
+def slp_profile(text: str | int) -> dict[str, int] | None:
+    """A STANAG 6001 four-digit profile (listening, speaking, reading, writing), else None."""
+    match = _SLP.match(_norm(str(text)))
+    if not match:
+        return None
+    listening, speaking, reading, writing = (STANAG[int(g)] for g in match.groups())
+    return {"understand": listening, "speak": speaking, "read": reading, "write": writing}
+
+
+def vacancy_level(text: str, skills: tuple[str, ...] | None = None) -> LevelSpec | None:
+    """A vacancy's minimum level: CEFR, notice phrases or NATO levels; None if unknown.
+
+    'knowledge' follows the UN definition: confident or better in at least two of the four
+    skills; 'fluent' means that level in every skill asked for.
+    """
+    norm = _norm(text)
+    chosen = skills or SKILLS
+    if norm == "knowledge":
+        return LevelSpec(3, chosen, min(2, len(chosen)), text)
+    value = level_value(norm)
+    if value is None:
+        return None
+    return LevelSpec(value, chosen, None, text)
+
+
+def skill_name(text: str) -> str | None:
+    """The canonical skill (read, write, speak, understand) for a skill or Europass name."""
+    return SKILL_ALIASES.get(_norm(text))

@@ -1,0 +1,221 @@
+"""Bytes to plain data: reading with limits, decoding, YAML/JSON/JSONL, and error locations.
+
+Nothing here knows what a vacancy or a CV is: it yields :class:`Document` objects whose
+``locate`` turns a pydantic error location into a file position, on demand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jobscreen.errors import InputError, Location
+from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
+
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+DATA_SUFFIXES = YAML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+BOM = "\ufeff"
+STDIN = "-"
+
+
+@dataclass
+class Document:
+    """One parsed document, with what is needed to point back into its source."""
+
+    data: Any
+    source: str
+    text: str = field(repr=False)
+    index: int = 0
+    line_offset: int = 0
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def label(self) -> str:
+        """The source, with the line for a JSON Lines record."""
+        return f"{self.source}:{self.line_offset + 1}" if self.line_offset else self.source
+
+    def positions(self) -> Positions:
+        if self._positions is None:
+            found = yaml_positions(self.text, self.source, Limits(max_bytes=len(self.text) + 1))
+            self._positions = found[self.index] if self.index < len(found) else Positions()
+        return self._positions
+
+    def locate(self, loc: Iterable[str | int], at_key: bool = False) -> Location:
+        """The file position of a pydantic ``loc``: the deepest part that exists in the file.
+
+        Parts that are not in the file (a union's tag, a missing key) are skipped, so a missing
+        key points at its parent mapping; ``at_key`` points at a key rather than its value.
+        """
+        positions = self.positions()
+        path: tuple[str | int, ...] = ()
+        for part in loc:
+            candidate = (*path, part)
+            if candidate in positions.values or candidate in positions.keys:
+                path = candidate
+        spot = positions.keys.get(path) if at_key else None
+        line, column = spot or positions.values.get(path) or positions.keys.get(path) or (1, 1)
+        return Location(self.source, line + self.line_offset, column)
+
+
+def decode(raw: bytes, source: str) -> str:
+    """UTF-8 text from bytes (a BOM is accepted), or a located error."""
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file (contains NUL bytes), not text", Location(source))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise InputError(f"invalid UTF-8 (byte 0x{bad})", Location(source, line, column)) from None
+    return text.removeprefix(BOM)
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes, refusing what is too large or not a readable regular file."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise InputError("is a directory", Location(source))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
+                Location(source),
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        what = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise InputError(what, Location(source)) from None
+    except PermissionError:
+        raise InputError("permission denied", Location(source)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", Location(source)) from None
+    if len(raw) > max_bytes:
+        raise InputError(f"file is over the {max_bytes}-byte limit", Location(source))
+    return raw
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> Any:
+    """One JSON value; duplicate keys and NaN are errors, with positions."""
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        where = Location(source, exc.lineno + line_offset, exc.colno)
+        raise InputError(f"JSON syntax error: {exc.msg}", where) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply", Location(source, line_offset + 1, 1)) from None
+    except ValueError as exc:
+        _locate_json_problem(text, source, limits, line_offset)
+        raise InputError(str(exc), Location(source, line_offset + 1, 1)) from None
+
+
+def _locate_json_problem(text: str, source: str, limits: Limits, line_offset: int) -> None:
+    """Re-read JSON as YAML (its superset) to name the position of a duplicate key."""
+    try:
+        parse_yaml(text, source, limits)
+    except InputError as exc:
+        if exc.location is not None and exc.location.line is not None:
+            loc = Location(source, exc.location.line + line_offset, exc.location.column)
+            raise InputError(exc.message, loc) from None
+
+
+def documents_from_text(text: str, source: str, kind: str, limits: Limits) -> list[Document]:
+    """Parse text by kind ('yaml', 'json' or 'jsonl') into documents."""
+    if kind == "jsonl":
+        return list(iter_jsonl(text.encode("utf-8").splitlines(), source, limits))
+    if not text.strip():
+        raise InputError("empty file", Location(source, 1, 1))
+    if kind == "json":
+        return [Document(parse_json(text, source, limits), source, text)]
+    docs = parse_yaml(text, source, limits)
+    if not docs or all(doc is None for doc in docs):
+        raise InputError("empty file (no YAML content)", Location(source, 1, 1))
+    return [Document(data, source, text, index=i) for i, data in enumerate(docs)]
+
+
+class LineError(InputError):
+    """An error in one JSON Lines record; the stream goes on."""
+
+
+def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
+    """Documents from JSON Lines; a bad line yields a document whose data is a LineError."""
+    for number, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        where = Location(source, number + 1, 1)
+        if len(raw) > limits.max_bytes:
+            yield _error_document(LineError("record over the byte limit", where), source)
+            continue
+        try:
+            text = decode(raw, source).strip()
+        except InputError as exc:
+            column = exc.location.column if exc.location else 1
+            bad = LineError(exc.message, Location(source, number + 1, column))
+            yield _error_document(bad, source)
+            continue
+        try:
+            data = parse_json(text, source, limits, line_offset=number)
+        except InputError as exc:
+            yield _error_document(LineError(exc.message, exc.location or where), source)
+            continue
+        yield Document(data, source, text, line_offset=number)
+
+
+def _error_document(error: InputError, source: str) -> Document:
+    return Document(error, source, "")
+
+
+def kind_of(path: Path) -> str:
+    """'yaml', 'json' or 'jsonl' from a file name (YAML when unknown: it reads JSON too)."""
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return "yaml"
+
+
+def load_documents(path: Path, limits: Limits) -> list[Document]:
+    """Read and parse one file into documents, raising a located InputError."""
+    text = decode(read_bytes(path, limits.max_bytes), str(path))
+    return documents_from_text(text, str(path), kind_of(path), limits)
+
+
+def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str]:
+    """Files as given, and data files found recursively under directories, in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != STDIN and path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*") if p.suffix.lower() in suffixes and not p.is_dir()
+            )
+            if not found:
+                raise InputError("directory holds no data files", Location(raw))
+            yield from found
+        else:
+            yield raw

@@ -1,0 +1,53 @@
+"""The reporter interface and the registry of score/explain/match formats."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar, TextIO
+
+from jobscreen.results import Matching, Screening
+
+
+class Reporter(ABC):
+    """Writes a result object to a text stream in one format."""
+
+    name: ClassVar[str]
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    @abstractmethod
+    def screening(self, screening: Screening) -> None:
+        """A ranked screening (the score command)."""
+
+    def explanation(self, screening: Screening) -> None:
+        """One candidate's rule-by-rule account (the explain command)."""
+        self.screening(screening)
+
+    @abstractmethod
+    def matching(self, matching: Matching) -> None:
+        """One candidate against several vacancies (the match command)."""
+
+
+FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+
+
+def reporter_for(name: str, out: TextIO) -> Reporter:
+    """The reporter of a format name; each lives in its own module, imported on demand."""
+    if name == "table":
+        from jobscreen.report.table import TableReporter
+
+        return TableReporter(out)
+    if name in {"json", "jsonl"}:
+        from jobscreen.report.jsonfmt import JsonLinesReporter, JsonReporter
+
+        return JsonReporter(out) if name == "json" else JsonLinesReporter(out)
+    if name == "csv":
+        from jobscreen.report.csvfmt import CsvReporter
+
+        return CsvReporter(out)
+    if name == "markdown":
+        from jobscreen.report.markdown import MarkdownReporter
+
+        return MarkdownReporter(out)
+    raise ValueError(f"unknown format {name!r}")

@@ -1,0 +1,55 @@
+"""CSV: one row per candidate (and one per input error), for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+
+from jobscreen.report.base import Reporter
+from jobscreen.report.data import eligibility_label
+from jobscreen.results import Matching, Screening
+
+HEADER = ("rank", "candidate", "name", "source", "eligible", "score", "unmet", "review", "error")
+
+
+class CsvReporter(Reporter):
+    name = "csv"
+
+    def screening(self, screening: Screening) -> None:
+        blind = bool(screening.options.get("blind"))
+        writer = csv.writer(self.out, lineterminator="\n")
+        writer.writerow(HEADER)
+        for ranked in screening.results:
+            a = ranked.assessment
+            writer.writerow(
+                (
+                    ranked.rank,
+                    a.candidate,
+                    "" if blind else a.name or "",
+                    "" if blind else a.source,
+                    eligibility_label(a),
+                    f"{a.score:.1f}",
+                    " ".join(r.id for r in a.unmet_mandatory),
+                    " ".join(r.id for r in a.review),
+                    "",
+                )
+            )
+        for error in screening.errors:
+            where = ":".join(str(p) for p in (error.source, error.line, error.column) if p)
+            writer.writerow(("", "", "", where, "", "", "", "", error.message))
+
+    def matching(self, matching: Matching) -> None:
+        writer = csv.writer(self.out, lineterminator="\n")
+        writer.writerow(("rank", "vacancy", "title", "eligible", "score", "unmet", "review"))
+        for m in matching.matches:
+            a = m.assessment
+            writer.writerow(
+                (
+                    m.rank,
+                    m.vacancy_id,
+                    m.vacancy_title,
+                    eligibility_label(a),
+                    f"{a.score:.1f}",
+                    " ".join(r.id for r in a.unmet_mandatory),
+                    " ".join(r.id for r in a.review),
+                )
+            )

@@ -1,0 +1,88 @@
+"""Markdown tables, for pasting into a report or an issue."""
+
+from __future__ import annotations
+
+from jobscreen.report.base import Reporter
+from jobscreen.report.data import eligibility_label
+from jobscreen.results import Matching, RuleResult, Screening
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _ids(rules: tuple[RuleResult, ...]) -> str:
+    return ", ".join(r.id for r in rules) or "-"
+
+
+class MarkdownReporter(Reporter):
+    name = "markdown"
+
+    def write(self, header: list[str], rows: list[list[str]]) -> None:
+        lines = [_row(header), "|" + "|".join("---" for _ in header) + "|"]
+        lines += [_row(r) for r in rows]
+        self.out.write("\n".join(lines) + "\n")
+
+    def screening(self, screening: Screening) -> None:
+        blind = bool(screening.options.get("blind"))
+        self.out.write(f"## {screening.vacancy_title}\n\nAs of {screening.as_of}. ")
+        self.out.write("A screening aid: a person makes every decision.\n\n")
+        rows = []
+        for ranked in screening.results:
+            a = ranked.assessment
+            who = a.candidate if blind or not a.name else f"{a.name} ({a.candidate})"
+            rows.append(
+                [
+                    str(ranked.rank),
+                    who,
+                    eligibility_label(a),
+                    f"{a.score:.1f}",
+                    _ids(a.unmet_mandatory),
+                    _ids(a.review),
+                ]
+            )
+        self.write(["Rank", "Candidate", "Eligible", "Score", "Unmet mandatory", "Review"], rows)
+        for e in screening.errors:
+            where = ":".join(str(p) for p in (e.source, e.line, e.column) if p)
+            self.out.write(f"\n- **error** `{where}`: {_cell(e.message)}")
+        if screening.errors:
+            self.out.write("\n")
+
+    def explanation(self, screening: Screening) -> None:
+        for ranked in screening.results:
+            a = ranked.assessment
+            self.out.write(f"## {a.candidate}: {eligibility_label(a)}, score {a.score:.1f}\n\n")
+            self.write(
+                ["Rule", "Kind", "Mandatory", "Status", "Credit", "Reason"],
+                [
+                    [
+                        r.id,
+                        r.kind,
+                        "yes" if r.required else "no",
+                        str(r.status),
+                        f"{r.credit:.2f}",
+                        r.reason,
+                    ]
+                    for r in a.rules
+                ],
+            )
+
+    def matching(self, matching: Matching) -> None:
+        self.write(
+            ["Rank", "Vacancy", "Title", "Eligible", "Score", "Unmet mandatory"],
+            [
+                [
+                    str(m.rank),
+                    m.vacancy_id,
+                    m.vacancy_title,
+                    eligibility_label(m.assessment),
+                    f"{m.assessment.score:.1f}",
+                    _ids(m.assessment.unmet_mandatory),
+                ]
+                for m in matching.matches
+            ],
+        )

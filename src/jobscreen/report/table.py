@@ -1,0 +1,137 @@
+"""Rich tables for people at a terminal: the ranking, one candidate's account, the matches."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from jobscreen.report.base import Reporter
+from jobscreen.report.data import eligibility_label
+from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
+
+STATUS_STYLE = {
+    Status.met: ("met", "green"),
+    Status.partial: ("partial", "yellow"),
+    Status.not_met: ("not met", "red"),
+    Status.needs_review: ("review", "magenta"),
+}
+ELIGIBLE_STYLE = {"yes": "bold green", "review": "bold magenta", "no": "red"}
+LEGEND = (
+    "A screening aid, not a decision: a person reviews every candidate. "
+    "Eligible 'review' = no mandatory rule failed, but some need a person's check."
+)
+
+
+def console_for(out: TextIO) -> Console:
+    return Console(file=out, highlight=False, soft_wrap=False)
+
+
+def score_bar(score: float, width: int = 10) -> Text:
+    filled = round(score / 100 * width)
+    return Text.assemble(
+        (f"{score:5.1f} ", "bold"), ("█" * filled, "cyan"), ("·" * (width - filled), "dim")
+    )
+
+
+def _ids(rules: tuple[RuleResult, ...]) -> str:
+    return ", ".join(r.id for r in rules) or "-"
+
+
+def _who(a: Assessment, blind: bool) -> str:
+    return a.candidate if blind or not a.name else f"{a.name}\n[dim]{a.candidate}[/]"
+
+
+class TableReporter(Reporter):
+    name = "table"
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(out)
+        self.console = console_for(out)
+
+    def screening(self, screening: Screening) -> None:
+        blind = bool(screening.options.get("blind"))
+        table = Table(
+            title=f"{screening.vacancy_title} ({screening.vacancy_id})",
+            caption=f"as of {screening.as_of} · {len(screening.results)} candidates · {LEGEND}",
+            caption_justify="left",
+        )
+        for column, justify in (
+            ("#", "right"),
+            ("Candidate", "left"),
+            ("Eligible", "left"),
+            ("Score", "left"),
+            ("Unmet mandatory", "left"),
+            ("Needs review", "left"),
+        ):
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for ranked in screening.results:
+            a = ranked.assessment
+            label = eligibility_label(a)
+            table.add_row(
+                str(ranked.rank),
+                _who(a, blind),
+                Text(label, ELIGIBLE_STYLE[label]),
+                score_bar(a.score),
+                _ids(a.unmet_mandatory),
+                _ids(a.review),
+            )
+        self.console.print(table)
+        self.errors(screening)
+
+    def errors(self, screening: Screening) -> None:
+        for e in screening.errors:
+            where = ":".join(str(p) for p in (e.source, e.line, e.column) if p)
+            self.console.print(f"[red]error[/] {where}: {e.message}", markup=True, highlight=False)
+
+    def explanation(self, screening: Screening) -> None:
+        blind = bool(screening.options.get("blind"))
+        for ranked in screening.results:
+            a = ranked.assessment
+            label = eligibility_label(a)
+            who = a.candidate if blind or not a.name else f"{a.name} ({a.candidate})"
+            self.console.print(
+                f"[bold]{who}[/] for [bold]{screening.vacancy_title}[/] as of {screening.as_of}: "
+                f"eligible [{ELIGIBLE_STYLE[label]}]{label}[/], score {a.score:.1f}"
+            )
+            table = Table(show_lines=True)
+            for column in ("Rule", "Status", "Credit", "Reason and evidence"):
+                table.add_column(column)
+            for rule in a.rules:
+                self.add_rule(table, rule, 0)
+            self.console.print(table)
+            self.console.print(f"[dim]{LEGEND}[/]")
+        self.errors(screening)
+
+    def add_rule(self, table: Table, rule: RuleResult, depth: int) -> None:
+        word, style = STATUS_STYLE[rule.status]
+        kind = "mandatory" if rule.required else "desirable"
+        name = Text("  " * depth + rule.id)
+        name.append(f"\n{'  ' * depth}{rule.kind}" + ("" if depth else f", {kind}"), style="dim")
+        body = Text(rule.reason)
+        for ev in rule.evidence:
+            body.append(f"\n· {ev.where}: {ev.quote}", style="dim")
+        table.add_row(name, Text(word, style), f"{rule.credit:.2f}", body)
+        for child in rule.children:
+            self.add_rule(table, child, depth + 1)
+
+    def matching(self, matching: Matching) -> None:
+        table = Table(
+            title=f"Vacancies for {matching.candidate}", caption=LEGEND, caption_justify="left"
+        )
+        for column in ("#", "Vacancy", "Eligible", "Score", "Unmet mandatory", "Needs review"):
+            table.add_column(column)
+        for m in matching.matches:
+            a = m.assessment
+            label = eligibility_label(a)
+            table.add_row(
+                str(m.rank),
+                f"{m.vacancy_title}\n[dim]{m.vacancy_id}[/]",
+                Text(label, ELIGIBLE_STYLE[label]),
+                score_bar(a.score),
+                _ids(a.unmet_mandatory),
+                _ids(a.review),
+            )
+        self.console.print(table)

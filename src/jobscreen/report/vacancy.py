@@ -1,0 +1,82 @@
+"""A vacancy's requirements as a rich table a recruiter can read."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.table import Table
+from rich.text import Text
+
+from jobscreen.levels import EducationLevel
+from jobscreen.report.table import console_for
+from jobscreen.vacancy import (
+    AtLeastRule,
+    CompetencyRule,
+    EducationRule,
+    ExperienceRule,
+    GroupRule,
+    LanguageRule,
+    Requirement,
+    ReviewRule,
+    Vacancy,
+)
+
+
+def _some(items: list[str], most: int = 4) -> str:
+    return ", ".join(items[:most]) + (f" (+{len(items) - most} more)" if len(items) > most else "")
+
+
+def describe(rule: Requirement) -> str:
+    """What a rule asks, in a line."""
+    if isinstance(rule, EducationRule):
+        text = EducationLevel[rule.min_level].label + (
+            f" in {_some(rule.fields)}" if rule.fields else ""
+        )
+        text += " or a related field" if rule.related_fields else ""
+        for alt in rule.in_lieu:
+            lower = EducationLevel[alt.level].label
+            text += f"; or {lower} + {alt.extra_years:g} years ({alt.experience})"
+        return text
+    if isinstance(rule, ExperienceRule):
+        quals = " ".join(rule.qualifiers)
+        scope = f" in {_some(rule.domains)}" if rule.domains else ""
+        return f"{rule.min_years:g}+ years{' ' + quals if quals else ''}{scope}"
+    if isinstance(rule, LanguageRule):
+        skills = f" ({', '.join(rule.skills)})" if rule.skills else ""
+        return f"{rule.language} at '{rule.level}'{skills}"
+    if isinstance(rule, CompetencyRule):
+        return f"{rule.name}: {_some(rule.evidence)}" if rule.evidence else rule.name
+    if isinstance(rule, ReviewRule):
+        return "checked by a person"
+    if isinstance(rule, AtLeastRule):
+        return f"at least {rule.n} of {len(rule.rules)}"
+    assert isinstance(rule, GroupRule)
+    return ("any one of " if rule.kind == "any_of" else "all of ") + str(len(rule.rules))
+
+
+def _rows(table: Table, rules: list[Requirement], depth: int) -> None:
+    for rule in rules:
+        need = ("mandatory" if rule.required else "desirable") if depth == 0 else ""
+        style = "bold" if rule.required and depth == 0 else ""
+        quote = Text(describe(rule))
+        if rule.text:
+            quote.append(f"\n“{rule.text}”", style="dim italic")
+        table.add_row(
+            "  " * depth + rule.id, rule.kind, Text(need, style), f"{rule.weight:g}", quote
+        )
+        if isinstance(rule, GroupRule | AtLeastRule):
+            _rows(table, rule.rules, depth + 1)
+
+
+def print_vacancy(vacancy: Vacancy, out: TextIO) -> None:
+    meta = [vacancy.organisation, vacancy.grade, vacancy.duty_station]
+    closing = f"closing {vacancy.closing_date}" if vacancy.closing_date else "no closing date"
+    table = Table(
+        title=f"{vacancy.title} ({vacancy.id})",
+        caption=" · ".join([m for m in meta if m] + [closing]),
+        show_lines=True,
+    )
+    for column in ("Rule", "Kind", "Need", "Weight", "What it asks (and the notice's words)"):
+        table.add_column(column)
+    _rows(table, vacancy.requirements, 0)
+    console_for(out).print(table)

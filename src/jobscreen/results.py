@@ -1,0 +1,155 @@
+"""Immutable results: a rule's outcome, a candidate's assessment, a whole screening."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """How a rule came out for a candidate."""
+
+    met = "met"
+    partial = "partial"
+    not_met = "not_met"
+    needs_review = "needs_review"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where in the CV a rule found (or missed) what it looked for, quoted."""
+
+    where: str
+    quote: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"where": self.where, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One rule's outcome: status, credit 0-1, a one-line reason and the evidence."""
+
+    id: str
+    kind: str
+    required: bool
+    weight: float
+    status: Status
+    credit: float
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+    children: tuple[RuleResult, ...] = ()
+    text: str | None = None
+
+    @property
+    def decided(self) -> bool:
+        return self.status is not Status.needs_review
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "required": self.required,
+            "status": str(self.status),
+            "credit": round(self.credit, 3),
+            "reason": self.reason,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+        if self.children:
+            data["rules"] = [c.to_dict() for c in self.children]
+        return data
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A candidate against one vacancy: rule results, eligibility and score."""
+
+    candidate: str
+    source: str
+    rules: tuple[RuleResult, ...]
+    score: float
+    sha256: str = ""
+    origin: str = "native"
+    name: str | None = None
+
+    @property
+    def unmet_mandatory(self) -> tuple[RuleResult, ...]:
+        return tuple(r for r in self.rules if r.required and r.status in _FAILED)
+
+    @property
+    def review(self) -> tuple[RuleResult, ...]:
+        return tuple(r for r in self.rules if r.status is Status.needs_review)
+
+    @property
+    def eligible(self) -> bool:
+        """No mandatory rule failed; mandatory rules needing review do not disqualify."""
+        return not self.unmet_mandatory
+
+
+_FAILED = frozenset({Status.not_met, Status.partial})
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """An assessment with its place in the ranking (1-based)."""
+
+    rank: int
+    assessment: Assessment
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that could not be scored: where, and why."""
+
+    source: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Screening:
+    """A vacancy, the as-of date, the ranked results and the inputs that failed."""
+
+    vacancy_id: str
+    vacancy_title: str
+    as_of: dt.date
+    version: str
+    results: tuple[Ranked, ...]
+    errors: tuple[InputProblem, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class VacancyMatch:
+    """One vacancy's outcome for a candidate, with its place among the vacancies."""
+
+    rank: int
+    vacancy_id: str
+    vacancy_title: str
+    assessment: Assessment
+
+
+@dataclass(frozen=True)
+class Matching:
+    """One candidate against several vacancies, best first."""
+
+    candidate: str
+    as_of: dt.date | None
+    version: str
+    matches: tuple[VacancyMatch, ...]

@@ -1,0 +1,235 @@
+"""Files to models: vacancies and CV summaries, each error located in its file.
+
+A batch never stops at a bad file: :func:`iter_candidates` yields a :class:`Candidate` or a
+list of errors for every document it is given, in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from jobscreen.cv import CVFile, Identity, Profile
+from jobscreen.errors import InputError, JobscreenError, Location, SchemaError
+from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc
+from jobscreen.loading import (
+    STDIN,
+    Document,
+    decode,
+    documents_from_text,
+    expand_paths,
+    iter_jsonl,
+    kind_of,
+    load_documents,
+)
+from jobscreen.vacancy import Vacancy, semantic_problems
+from jobscreen.yamlsafe import Limits
+
+M = TypeVar("M", bound=BaseModel)
+VACANCY_LIMITS = Limits(max_bytes=1024 * 1024)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A loaded CV: its key and source, identity (never scored) and profile (scored)."""
+
+    key: str
+    source: str
+    identity: Identity
+    profile: Profile
+    sha256: str
+    origin: str = "native"
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An input that could not become a candidate, with every problem found in it."""
+
+    source: str
+    errors: tuple[JobscreenError, ...]
+
+
+def _message(error: Any) -> tuple[str, bool]:
+    """A one-line message for a pydantic error, and whether it points at a key."""
+    kind, loc, msg = error["type"], error["loc"], error["msg"]
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "extra_forbidden":
+        return f"unknown key {name!r}", True
+    if kind == "missing":
+        return f"missing required key {name!r}", False
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        return f"unknown kind {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}", False
+    if kind == "union_tag_not_found":
+        return "missing required key 'kind'", False
+    msg = msg.removeprefix("Value error, ")
+    return f"{name}: {msg[:1].lower()}{msg[1:]}", False
+
+
+def schema_errors(
+    exc: ValidationError, doc: Document, translate: Any = None
+) -> list[JobscreenError]:
+    """Every pydantic error of a document as a located SchemaError."""
+    found: list[JobscreenError] = []
+    for error in exc.errors(include_url=False):
+        message, at_key = _message(error)
+        loc = tuple(error["loc"])
+        if translate is not None:
+            loc = translate(loc)
+        found.append(SchemaError(message, doc.locate(loc, at_key=at_key)))
+    return found
+
+
+def validate_document(model: type[M], data: Any, doc: Document) -> M:
+    """Validate data against a model, raising the first located error."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DocumentErrors(schema_errors(exc, doc)) from None
+
+
+class DocumentErrors(JobscreenError):
+    """Several located errors from one document."""
+
+    def __init__(self, errors: list[JobscreenError]) -> None:
+        first = errors[0]
+        super().__init__(first.message, first.location)
+        self.errors = errors
+
+
+def _not_mapping(doc: Document, what: str) -> JobscreenError:
+    kind = "a list" if isinstance(doc.data, list) else "a single value"
+    return SchemaError(f"expected {what} (a mapping of keys), found {kind}", doc.locate(()))
+
+
+def vacancy_from_document(doc: Document) -> Vacancy:
+    """A vacancy from a parsed document, or DocumentErrors with every problem located."""
+    if not isinstance(doc.data, dict):
+        raise DocumentErrors([_not_mapping(doc, "a vacancy")])
+    vacancy = validate_document(Vacancy, doc.data, doc)
+    problems = semantic_problems(vacancy)
+    if problems:
+        raise DocumentErrors([SchemaError(msg, doc.locate(loc)) for loc, msg in problems])
+    return vacancy
+
+
+def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
+    """Read one vacancy file; raises a JobscreenError (DocumentErrors for several)."""
+    docs = load_documents(Path(path), limits)
+    if len(docs) > 1:
+        where = Location(str(path), 1, 1)
+        raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
+    return vacancy_from_document(docs[0])
+
+
+def _candidate_key(data: dict[str, Any], doc: Document, stem: str) -> str:
+    given = data.get("id")
+    if isinstance(given, str | int) and str(given).strip():
+        return str(given).strip()
+    if doc.line_offset:
+        return f"{stem}:{doc.line_offset + 1}"
+    return f"{stem}#{doc.index + 1}" if doc.index else stem
+
+
+def candidate_from_document(doc: Document) -> Candidate:
+    """A candidate from a parsed document (native or JSON Resume), or DocumentErrors."""
+    if not isinstance(doc.data, dict):
+        raise DocumentErrors([_not_mapping(doc, "a CV summary")])
+    data, origin, translate = doc.data, "native", None
+    if is_jsonresume(data):
+        data, origins = from_jsonresume(data)
+        origin = "jsonresume"
+
+        def translate(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+            return original_loc(loc, origins)
+
+    try:
+        cv = CVFile.model_validate(data)
+    except ValidationError as exc:
+        raise DocumentErrors(schema_errors(exc, doc, translate)) from None
+    identity, profile = cv.split()
+    stem = Path(doc.source).stem if doc.source != STDIN else "stdin"
+    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    key = _candidate_key(doc.data if origin == "native" else {"id": cv.id}, doc, stem)
+    return Candidate(key, doc.label, identity, profile, digest, origin)
+
+
+def _documents(name: str, limits: Limits) -> Iterator[Document | JobscreenError]:
+    if name == STDIN:
+        yield from _unwrap(iter_jsonl(sys.stdin.buffer, "<stdin>", limits))
+        return
+    path = Path(name)
+    try:
+        if kind_of(path) == "jsonl":
+            yield from _jsonl_file(path, limits)
+            return
+        yield from load_documents(path, limits)
+    except JobscreenError as exc:
+        yield exc
+
+
+def _jsonl_file(path: Path, limits: Limits) -> Iterator[Document | JobscreenError]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
+        return
+    with handle:
+        yield from _unwrap(iter_jsonl(handle, str(path), limits))
+
+
+def _unwrap(docs: Iterable[Document]) -> Iterator[Document | JobscreenError]:
+    for doc in docs:
+        yield doc.data if isinstance(doc.data, JobscreenError) else doc
+
+
+def iter_candidates(
+    names: Iterable[str], limits: Limits | None = None
+) -> Iterator[Candidate | Failed]:
+    """Every CV document under the given files, directories or '-', in order, never stopping."""
+    limits = limits or Limits()
+    for name in _expand(names):
+        if isinstance(name, JobscreenError):
+            yield Failed(str(name.location.path if name.location else ""), (name,))
+            continue
+        for item in _documents(name, limits):
+            yield _to_candidate(item)
+
+
+def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
+    for name in names:
+        try:
+            yield from expand_paths([name])
+        except JobscreenError as exc:
+            yield exc
+
+
+def _to_candidate(item: Document | JobscreenError) -> Candidate | Failed:
+    if isinstance(item, JobscreenError):
+        return Failed(item.location.path if item.location else "", (item,))
+    try:
+        return candidate_from_document(item)
+    except DocumentErrors as exc:
+        return Failed(item.label, tuple(exc.errors))
+
+
+def load_cv(path: str | Path, limits: Limits | None = None) -> Candidate:
+    """Read one CV file (its first document); raises a JobscreenError."""
+    for item in iter_candidates([str(path)], limits):
+        if isinstance(item, Failed):
+            raise item.errors[0]
+        return item
+    raise InputError("no CV found", Location(str(path)))
+
+
+def text_document(text: str, source: str, limits: Limits | None = None) -> list[Document]:
+    """Parse text already in memory (stdin for validate) as YAML documents."""
+    return documents_from_text(
+        decode(text.encode("utf-8"), source), source, "yaml", limits or Limits()
+    )

@@ -1,0 +1,241 @@
+"""Pydantic models of a vacancy: metadata plus a list of requirements of six kinds.
+
+Strict: unknown keys are errors. Every field carries a description, which becomes the
+editor's hover text in the exported JSON Schema. Checks that span several rules (unique ids,
+in-lieu references) live in :func:`semantic_problems`, so each can name its own location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from jobscreen.levels import SKILLS, EducationLevel, language_of, vacancy_level
+
+LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
+Qualifier = Literal["managerial", "international", "senior", "multilateral"]
+Skill = Literal["read", "write", "speak", "understand"]
+RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+class Model(BaseModel):
+    """Base of every input model: unknown keys are errors; instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Model):
+    """The notice a vacancy file encodes."""
+
+    file: str | None = Field(None, description="File name of the notice's text, if kept.")
+    url: str | None = Field(None, description="Where the notice was published.")
+    reference: str | None = Field(None, description="The notice's own reference number.")
+    note: str | None = Field(None, description="How the notice was read or what it left out.")
+
+
+class RuleBase(Model):
+    """Fields every requirement has."""
+
+    id: str = Field(pattern=RULE_ID, description="Unique id of the rule within the file.")
+    required: bool = Field(
+        True,
+        description="true: mandatory (knock-out); false: desirable. "
+        "Stated on every top-level rule; nested rules take their group's.",
+    )
+    weight: float = Field(1.0, gt=0, description="Relative weight in the score; positive.")
+    text: str | None = Field(None, description="The notice's own words this rule encodes.")
+    note: str | None = Field(None, description="Why the rule is encoded this way.")
+
+
+class InLieu(Model):
+    """A lower degree accepted together with more experience (the UN's 'in lieu' clause)."""
+
+    level: LevelName = Field(description="The lower level accepted instead, e.g. bachelor.")
+    extra_years: float = Field(gt=0, description="Additional years of qualifying experience.")
+    experience: str = Field(
+        pattern=RULE_ID,
+        description="Id of the experience rule whose minimum rises by extra_years.",
+    )
+
+
+class EducationRule(RuleBase):
+    """A minimum degree level, in one of the accepted fields."""
+
+    kind: Literal["education"]
+    min_level: LevelName = Field(description="Lowest accepted level on the ISCED-based ladder.")
+    fields: list[str] = Field(
+        default_factory=list, description="Accepted fields of study; empty: any field."
+    )
+    related_fields: bool = Field(
+        False, description="A related / another relevant field is accepted (needs review)."
+    )
+    in_lieu: list[InLieu] = Field(
+        default_factory=list, description="Lower degrees accepted with additional experience."
+    )
+
+
+class ExperienceRule(RuleBase):
+    """Minimum years of professional experience, optionally in domains and with qualifiers."""
+
+    kind: Literal["experience"]
+    min_years: float = Field(ge=0, description="Minimum years of experience.")
+    domains: list[str] = Field(
+        default_factory=list,
+        description="Phrases naming the domains; any one counts. Empty: any professional work.",
+    )
+    qualifiers: list[Qualifier] = Field(
+        default_factory=list, description="Only posts with all of these qualities count."
+    )
+
+
+class LanguageRule(RuleBase):
+    """A language at a minimum level, optionally for given skills only."""
+
+    kind: Literal["language"]
+    language: str = Field(description="Language name or ISO 639 code (English, en, eng).")
+    level: str = Field(
+        description="CEFR A1-C2; native, fluent, working knowledge, knowledge, basic; "
+        "NATO levels I-VI."
+    )
+    skills: list[Skill] | None = Field(
+        None, description="Skills the level applies to; default all four."
+    )
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        name = language_of(value)
+        if name is None:
+            raise ValueError(f"unknown language {value!r}")
+        return name
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if vacancy_level(value) is None:
+            raise ValueError(f"unknown language level {value!r}")
+        return value
+
+    def spec_skills(self) -> tuple[str, ...]:
+        return tuple(self.skills) if self.skills else SKILLS
+
+
+class CompetencyRule(RuleBase):
+    """A named competency, evidenced by phrases found in the CV."""
+
+    kind: Literal["competency"]
+    name: str = Field(description="The competency's name as the notice gives it.")
+    description: str | None = Field(None, description="The notice's description of it.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Phrases that count as evidence (matched fuzzily)."
+    )
+
+
+class ReviewRule(RuleBase):
+    """A condition a person must check; never decided automatically."""
+
+    kind: Literal["review"]
+
+
+class GroupRule(RuleBase):
+    """any_of: one nested rule suffices; all_of: every nested rule is needed."""
+
+    kind: Literal["any_of", "all_of"]
+    rules: list[Requirement] = Field(min_length=1, description="The nested rules.")
+
+
+class AtLeastRule(RuleBase):
+    """At least n of the nested rules."""
+
+    kind: Literal["at_least"]
+    n: int = Field(ge=1, description="How many nested rules must be met.")
+    rules: list[Requirement] = Field(min_length=1, description="The nested rules.")
+
+
+Requirement = Annotated[
+    EducationRule
+    | ExperienceRule
+    | LanguageRule
+    | CompetencyRule
+    | ReviewRule
+    | GroupRule
+    | AtLeastRule,
+    Field(discriminator="kind"),
+]
+GroupRule.model_rebuild()
+AtLeastRule.model_rebuild()
+
+
+class Vacancy(Model):
+    """A vacancy notice encoded as rules."""
+
+    id: str = Field(pattern=RULE_ID, description="Stable id, usually the file's stem.")
+    title: str = Field(description="The post's title as the notice gives it.")
+    organisation: str = Field(description="The hiring organisation.")
+    grade: str | None = Field(None, description="Grade or level of the post (P-5, E, ASG).")
+    duty_station: str | None = Field(None, description="Where the post is based.")
+    closing_date: dt.date | None = Field(None, description="Closing date, YYYY-MM-DD.")
+    source: Source | None = Field(None, description="The notice this file encodes.")
+    notes: str | None = Field(None, description="How the notice was encoded.")
+    requirements: list[Requirement] = Field(min_length=1, description="The rules.")
+
+    def walk(self) -> Iterator[tuple[tuple[str | int, ...], Requirement]]:
+        """Every rule with its location, nested rules included, in file order."""
+        yield from _walk(self.requirements, ("requirements",))
+
+    def rule_by_id(self, rule_id: str) -> Requirement | None:
+        return next((rule for _, rule in self.walk() if rule.id == rule_id), None)
+
+
+def _walk(
+    rules: list[Requirement], prefix: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Requirement]]:
+    for index, rule in enumerate(rules):
+        loc = (*prefix, index)
+        yield loc, rule
+        if isinstance(rule, GroupRule | AtLeastRule):
+            yield from _walk(rule.rules, (*loc, "rules"))
+
+
+Problem = tuple[tuple[str | int, ...], str]
+
+
+def semantic_problems(vacancy: Vacancy) -> list[Problem]:
+    """Checks beyond types: unique ids, at_least bounds, in-lieu levels and references."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for loc, rule in vacancy.walk():
+        if len(loc) == 2 and "required" not in rule.model_fields_set:
+            problems.append((loc, "state 'required: true' (mandatory) or 'false' (desirable)"))
+        if rule.id in seen:
+            problems.append(((*loc, "id"), f"duplicate rule id {rule.id!r}"))
+        seen.setdefault(rule.id, loc)
+        problems.extend(_rule_problems(vacancy, loc, rule))
+    return problems
+
+
+def _rule_problems(
+    vacancy: Vacancy, loc: tuple[str | int, ...], rule: Requirement
+) -> list[Problem]:
+    if isinstance(rule, AtLeastRule) and rule.n > len(rule.rules):
+        return [((*loc, "n"), f"at_least n={rule.n} but only {len(rule.rules)} rules follow")]
+    if isinstance(rule, ReviewRule) and not rule.text:
+        return [(loc, "a review rule needs the notice's text: it is all a reviewer sees")]
+    if not isinstance(rule, EducationRule):
+        return []
+    problems: list[Problem] = []
+    minimum = EducationLevel[rule.min_level]
+    for index, alt in enumerate(rule.in_lieu):
+        where = (*loc, "in_lieu", index)
+        if EducationLevel[alt.level] >= minimum:
+            problems.append(
+                ((*where, "level"), f"in-lieu level {alt.level!r} is not below {rule.min_level!r}")
+            )
+        if not isinstance(vacancy.rule_by_id(alt.experience), ExperienceRule):
+            problems.append(
+                ((*where, "experience"), f"{alt.experience!r} is not the id of an experience rule")
+            )
+    return problems
