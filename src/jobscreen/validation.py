@@ -52,6 +52,10 @@ def detect_kind(data: Any) -> str | None:
 
 def _check_document(doc: Document, kind: Kind, count: int) -> tuple[str, list[JobscreenError]]:
     chosen = kind if kind != "auto" else detect_kind(doc.data)
+    if chosen is None and not isinstance(doc.data, dict):
+        found = "a list" if isinstance(doc.data, list) else "a single value"
+        what = f"expected a vacancy or CV summary (a mapping of keys), found {found}"
+        return "unknown", [JobscreenError(what, doc.locate(()))]
     if chosen is None:
         what = "neither a vacancy (no 'requirements') nor a CV summary"
         return "unknown", [JobscreenError(what, doc.locate(()))]

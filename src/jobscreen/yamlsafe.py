@@ -125,7 +125,7 @@ class _Builder:
 
     @staticmethod
     def scalar(event: Any) -> Any:
-        plain = event.style is None and event.implicit[0]
+        plain = event.implicit[0] and not event.style
         if plain and event.value in NULLS:
             return None
         if event.tag == "tag:yaml.org,2002:null":

@@ -100,8 +100,10 @@ class ExperienceEvaluator(Evaluator):
         what = " ".join(filter(None, [", ".join(rule.qualifiers)]))
         scope = f" in {_list(ctx.phrases(rule))}" if rule.domains else ""
         posts = ", ".join(e.where.split(" (")[0].removeprefix("post ") for e in evidence)
-        need = f"{rule.min_years:g} + {extra:g} in lieu ({source})" if extra else f"{minimum:g}"
-        reason = f"{years_text(years)} of {need} years{' ' + what if what else ''}{scope}"
+        lieu = f" ({rule.min_years:g} + {extra:g} in lieu of the degree, {source})" if extra else ""
+        reason = (
+            f"{years_text(years)} of {minimum:g} years{lieu}{' ' + what if what else ''}{scope}"
+        )
         reason += f"; posts {posts}" if posts else "; no post counts"
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
             status = Status.met if evidence else Status.not_met
@@ -235,6 +237,12 @@ def proficiency(entry: LanguageEntry) -> dict[str, int] | None:
     )
 
 
+def _stated(entry: LanguageEntry) -> str:
+    if isinstance(entry.level, dict):
+        return ", ".join(f"{k} {v}" for k, v in entry.level.items())
+    return "level not stated" if entry.level is None else str(entry.level)
+
+
 def _describe(skills: dict[str, int]) -> str:
     values = set(skills.values())
     if len(values) == 1 and len(skills) == 4:
@@ -267,7 +275,7 @@ class LanguageEvaluator(Evaluator):
             return result(rule, Status.not_met, 0.0, f"{asked}: {rule.language} not listed")
         judged = []
         for index, entry in entries:
-            evidence = Evidence(f"language {index + 1}", f"{entry.language}: {entry.level}")
+            evidence = Evidence(f"language {index + 1}", f"{entry.language}: {_stated(entry)}")
             skills = proficiency(entry)
             if skills is None:
                 reason = f"{asked}: level {entry.level!r} is not a known level; check it"

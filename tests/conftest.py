@@ -1,0 +1,53 @@
+"""Shared paths and helpers: the CLI in-process (CliRunner) and as a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jobscreen.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+VACANCIES = ROOT / "vacancies"
+EXAMPLES = ROOT / "examples"
+CANDIDATES = EXAMPLES / "candidates"
+DATA = Path(__file__).resolve().parent / "data"
+REAL = ROOT.parent / "shared" / "real"
+JSONRESUME_SAMPLE = REAL / "jsonresume-sample.resume.json"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich output at a fixed width, without colour, whatever the terminal."""
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    """Run the app in-process; return exit code, stdout and stderr."""
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run(
+    *args: str, stdin: str | bytes | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m jobscreen` as a real process, as scripts and CI do."""
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "jobscreen", *args],
+        input=data,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )

@@ -1,0 +1,62 @@
+"""Bytes to documents: encodings, empty and binary files, JSON and JSON Lines, locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobscreen.errors import InputError
+from jobscreen.loading import decode, documents_from_text, iter_jsonl
+from jobscreen.yamlsafe import Limits
+
+
+def test_bom_is_accepted() -> None:
+    assert decode("\ufeffid: x".encode(), "f") == "id: x"
+
+
+def test_invalid_utf8_names_line_and_column() -> None:
+    with pytest.raises(InputError) as info:
+        decode(b"a: 1\nb: caf\xe9\n", "f.yaml")
+    assert str(info.value) == "f.yaml:2:7: invalid UTF-8 (byte 0xe9)"
+
+
+def test_binary_file_is_refused() -> None:
+    with pytest.raises(InputError, match="binary file"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00", "photo.yaml")
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "# only a comment\n"])
+def test_empty_file(text: str) -> None:
+    with pytest.raises(InputError, match="empty file"):
+        documents_from_text(text, "f.yaml", "yaml", Limits())
+
+
+def test_json_syntax_error_is_located() -> None:
+    with pytest.raises(InputError) as info:
+        documents_from_text('{\n  "a": 1,\n}', "f.json", "json", Limits())
+    assert str(info.value).startswith("f.json:3:1: JSON syntax error")
+
+
+def test_json_duplicate_key_is_located() -> None:
+    with pytest.raises(InputError) as info:
+        documents_from_text('{"a": 1,\n "a": 2}', "f.json", "json", Limits())
+    assert str(info.value) == "f.json:2:2: duplicate key 'a'"
+
+
+def test_json_nan_is_refused() -> None:
+    with pytest.raises(InputError, match="NaN is not a JSON number"):
+        documents_from_text('{"a": NaN}', "f.json", "json", Limits())
+
+
+def test_jsonl_bad_line_does_not_stop_the_stream() -> None:
+    lines = [b'{"id": "a"}', b"{broken", b"", b'{"id": "c"}', b"\xff"]
+    docs = list(iter_jsonl(lines, "in.jsonl", Limits()))
+    assert [d.data["id"] for d in docs if isinstance(d.data, dict)] == ["a", "c"]
+    errors = [d.data for d in docs if isinstance(d.data, InputError)]
+    assert [str(e).split(": ", 1)[0] for e in errors] == ["in.jsonl:2:2", "in.jsonl:5:1"]
+
+
+def test_locate_skips_union_tags_and_points_at_parent_for_missing_keys() -> None:
+    doc = documents_from_text("a:\n  - b: 1\n    c: 2\n", "f", "yaml", Limits())[0]
+    assert str(doc.locate(("a", 0, "experience", "c"))) == "f:3:8"
+    assert str(doc.locate(("a", 0, "missing"))) == "f:2:5"
+    assert str(doc.locate(("a", 0, "c"), at_key=True)) == "f:3:5"

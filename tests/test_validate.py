@@ -1,0 +1,92 @@
+"""`jobscreen validate`: the bundled files, and each deliberately broken vacancy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, EXAMPLES, VACANCIES, invoke, run
+
+INVALID = DATA / "invalid-vacancies"
+EXPECTED = (INVALID / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def expected_for(path: Path) -> list[str]:
+    return [line for line in EXPECTED if line.startswith(f"{path.name}:")]
+
+
+def test_bundled_vacancies_and_examples_are_valid() -> None:
+    code, out, _ = invoke("validate", str(VACANCIES), str(EXAMPLES))
+    assert code == 0, out
+    assert out.strip().endswith("valid")
+
+
+@pytest.mark.parametrize("path", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.stem)
+def test_broken_vacancy_gets_exact_location_and_message(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(INVALID)
+    code, out, _ = invoke("validate", path.name)
+    lines = out.splitlines()
+    assert code == 1, out
+    assert lines[:-1] == expected_for(path), out
+    assert "problem" in lines[-1]
+
+
+def test_every_broken_file_has_an_expectation() -> None:
+    names = {line.split(":", 1)[0] for line in EXPECTED}
+    assert names == {p.name for p in INVALID.glob("*.yaml")}
+
+
+def test_exit_codes_and_streams_in_a_real_process() -> None:
+    good = run("validate", "vacancies/")
+    assert good.returncode == 0
+    assert good.stderr == b""
+    bad = run("validate", str(INVALID / "zero-weight.yaml"))
+    assert bad.returncode == 1
+    assert b"zero-weight.yaml:8:13: error: weight: input should be greater than 0" in bad.stdout
+    usage = run("validate", "--format", "yaml", "vacancies/")
+    assert usage.returncode == 2
+    assert b"--format must be one of" in usage.stderr
+
+
+def test_json_format_lists_every_file() -> None:
+    code, out, _ = invoke("validate", "--format", "json", str(INVALID / "unknown-rule-key.yaml"))
+    data = json.loads(out)
+    assert code == 1
+    assert data["valid"] is False
+    messages = [e["message"] for e in data["files"][0]["errors"]]
+    assert messages == ["missing required key 'min_years'", "unknown key 'min_year'"]
+
+
+def test_github_format_escapes_and_repeats_text_report() -> None:
+    code, out, _ = invoke("validate", "--format", "github", str(INVALID / "unknown-kind.yaml"))
+    first = out.splitlines()[0]
+    assert code == 1
+    assert first.startswith("::error file=")
+    assert ",line=5,col=5," in first
+    assert "%2C" not in first.split("::")[2]  # commas in the message are not escaped
+    assert any(": error: unknown kind 'skill'" in line for line in out.splitlines()[1:])
+
+
+def test_stdin_is_read_with_dash() -> None:
+    text = (VACANCIES / "un-aro-senior-pmo.yaml").read_text(encoding="utf-8")
+    code, out, _ = invoke("validate", "-", stdin=text)
+    assert code == 0, out
+    code, out, _ = invoke("validate", "-", stdin="id: [\n")
+    assert code == 1
+    assert out.startswith("<stdin>:")
+
+
+def test_directory_without_data_files_is_an_error(tmp_path: Path) -> None:
+    code, out, _ = invoke("validate", str(tmp_path))
+    assert code == 1
+    assert "directory holds no data files" in out
+
+
+def test_missing_file_is_an_error_not_a_crash() -> None:
+    code, out, _ = invoke("validate", "no/such/file.yaml")
+    assert code == 1
+    assert "no/such/file.yaml:1:1: error: no such file" in out

@@ -1,0 +1,95 @@
+"""The bounded YAML reader: YAML 1.1 traps, tags, aliases, limits and positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobscreen.errors import InputError
+from jobscreen.yamlsafe import Limits, parse_yaml, yaml_positions
+
+
+def one(text: str, limits: Limits | None = None) -> object:
+    return parse_yaml(text, "t.yaml", limits)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("language: no", {"language": "no"}),
+        ("flag: on", {"flag": "on"}),
+        ("answer: yes", {"answer": "yes"}),
+        ("version: 3.10", {"version": "3.10"}),
+        ("mode: 0777", {"mode": "0777"}),
+        ("date: 2012-03-01", {"date": "2012-03-01"}),
+        ("empty:", {"empty": None}),
+        ("tilde: ~", {"tilde": None}),
+        ("quoted: 'null'", {"quoted": "null"}),
+    ],
+)
+def test_plain_scalars_stay_as_written(text: str, expected: dict[str, object]) -> None:
+    assert one(text) == expected
+
+
+def test_duplicate_key_is_located() -> None:
+    with pytest.raises(InputError) as info:
+        one("a: 1\nb: 2\na: 3\n")
+    assert str(info.value) == "t.yaml:3:1: duplicate key 'a'"
+
+
+def test_python_tag_is_refused_not_constructed() -> None:
+    with pytest.raises(InputError, match=r"tag .* is not allowed"):
+        one("x: !!python/object/apply:os.system [echo hacked]")
+
+
+def test_self_referential_alias_is_refused() -> None:
+    with pytest.raises(InputError, match="refers to itself"):
+        one("a: &x [1, *x]")
+
+
+def test_aliases_expand_when_bounded() -> None:
+    assert one("a: &x [1, 2]\nb: *x") == {"a": ["1", "2"], "b": ["1", "2"]}
+
+
+def test_billion_laughs_is_rejected_without_expanding() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    with pytest.raises(InputError, match="expands to more than 200000 values"):
+        one("\n".join(lines))
+
+
+@pytest.mark.parametrize("depth", [65, 50_000])
+def test_deep_nesting_is_rejected_before_any_structure(depth: int) -> None:
+    with pytest.raises(InputError, match="nesting deeper than 64 levels"):
+        one("[" * depth + "]" * depth)
+
+
+def test_depth_limit_is_configurable() -> None:
+    assert one("[[[x]]]", Limits(max_depth=3)) == [[["x"]]]
+    with pytest.raises(InputError, match="deeper than 2"):
+        one("[[[x]]]", Limits(max_depth=2))
+
+
+def test_long_lists_are_capped() -> None:
+    with pytest.raises(InputError, match="list longer than 3 items"):
+        one("[1, 2, 3, 4]", Limits(max_items=3))
+
+
+def test_multiple_documents_are_returned_in_order() -> None:
+    assert parse_yaml("a: 1\n---\na: 2\n", "t") == [{"a": "1"}, {"a": "2"}]
+
+
+def test_syntax_error_names_line_and_column() -> None:
+    with pytest.raises(InputError) as info:
+        one("a: [1, 2\nb: 3\n")
+    assert info.value.location is not None
+    assert info.value.message.startswith("YAML syntax error:")
+    assert info.value.location.line is not None
+
+
+def test_positions_of_keys_and_values() -> None:
+    positions = yaml_positions("a: 1\nb:\n  - c: x\n", "t")[0]
+    assert positions.keys[("a",)] == (1, 1)
+    assert positions.values[("a",)] == (1, 4)
+    assert positions.keys[("b", 0, "c")] == (3, 5)
+    assert positions.values[("b", 0, "c")] == (3, 8)
