@@ -1,0 +1,84 @@
+"""The command line: options in, library calls, a reporter out, an exit code.
+
+Exit codes: 0 success; 1 invalid input or some inputs failed (the rest are still reported);
+2 usage error; 3 internal error (a bug: please report it); 130 interrupted.
+Each command group lives in its own module; importing them registers the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+from typer._click.exceptions import ClickException
+
+from jobscreen.cli import check, screening  # noqa: F401 - registers the commands
+from jobscreen.cli.app import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    app,
+    report_errors,
+    stderr,
+)
+
+__all__ = ["app", "main"]
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    stderr(f"jobscreen: {message}")
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the app and turn every failure into a message and exit code."""
+    from jobscreen.errors import JobscreenError, UsageError
+
+    try:
+        code = app(args=argv, standalone_mode=False)
+    except UsageError as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
+    except JobscreenError as exc:
+        errors = getattr(exc, "errors", [exc])
+        report_errors(errors)
+        _fail(
+            f"{len(errors)} problem{'s' if len(errors) != 1 else ''}; nothing was scored",
+            EXIT_INPUT,
+        )
+    except ClickException as exc:
+        _fail(f"error: {exc.format_message()} (see --help)", exc.exit_code)
+    except (KeyboardInterrupt, Exception) as exc:
+        _unexpected(exc)
+    _finish(code if isinstance(code, int) else EXIT_OK)
+
+
+def _unexpected(exc: BaseException) -> NoReturn:
+    if isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "Abort":
+        _fail("interrupted", EXIT_INTERRUPTED)
+    if isinstance(exc, BrokenPipeError):
+        _quiet_exit(EXIT_OK)
+    if os.environ.get("JOBSCREEN_DEBUG"):
+        raise exc
+    _fail(
+        f"internal error: {type(exc).__name__}: {exc} (a bug; set JOBSCREEN_DEBUG=1 "
+        "for the trace and please report it)",
+        EXIT_INTERNAL,
+    )
+
+
+def _quiet_exit(code: int) -> NoReturn:
+    # stdout's reader went away (e.g. `| head`): silence the flush at exit, exit quietly.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)
+
+
+def _finish(code: int) -> NoReturn:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_exit(code)
+    sys.exit(code)

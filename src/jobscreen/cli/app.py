@@ -1,0 +1,120 @@
+"""The typer app, its shared options and the small helpers every command uses.
+
+Library modules are imported inside functions so that --help and --version start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from jobscreen import __version__
+
+if TYPE_CHECKING:
+    from jobscreen.errors import JobscreenError
+    from jobscreen.vacancy import Vacancy
+    from jobscreen.yamlsafe import Limits
+
+app = typer.Typer(
+    name="jobscreen",
+    help="Screen candidates' CV summaries against vacancy rules; every score explained.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+DEFAULT_LIMITS = (2 * 1024 * 1024, 64, 200_000, 10_000)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"jobscreen {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Screen candidates' CV summaries against vacancy rules; every score explained."""
+
+
+# --- shared option types -----------------------------------------------------------------
+
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="table, json, jsonl, csv or markdown.")
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Count experience to this date (YYYY-MM-DD). "
+        "Default: the vacancy's closing date, else today.",
+    ),
+]
+OutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
+]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Largest input file accepted.")]
+MaxDepthOpt = Annotated[int, typer.Option("--max-depth", help="Deepest nesting accepted.")]
+MaxNodesOpt = Annotated[
+    int, typer.Option("--max-nodes", help="Most values one document may expand to (aliases too).")
+]
+MaxItemsOpt = Annotated[int, typer.Option("--max-items", help="Longest list accepted.")]
+
+
+def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:
+    from jobscreen.yamlsafe import Limits
+
+    for name, value in (
+        ("--max-bytes", max_bytes),
+        ("--max-depth", max_depth),
+        ("--max-nodes", max_nodes),
+        ("--max-items", max_items),
+    ):
+        if value < 1:
+            usage(f"{name} must be a positive number")
+    return Limits(max_bytes, max_depth, max_nodes, max_items)
+
+
+def usage(message: str) -> NoReturn:
+    from jobscreen.errors import UsageError
+
+    raise UsageError(message)
+
+
+def choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    if value not in choices:
+        usage(f"{option} must be one of {', '.join(choices)}; got {value!r}")
+    return value
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        usage(f"--as-of must be a date YYYY-MM-DD; got {value!r}")
+
+
+def stderr(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def report_errors(errors: list[JobscreenError]) -> None:
+    for error in errors:
+        stderr(f"{error}")
+
+
+def load_vacancy_file(path: str) -> Vacancy:
+    from jobscreen.sources import load_vacancy
+
+    return load_vacancy(path)

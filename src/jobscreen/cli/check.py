@@ -1,0 +1,86 @@
+"""Commands for vacancy files: validate, schema, show."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from jobscreen.cli.app import (
+    DEFAULT_LIMITS,
+    EXIT_INPUT,
+    EXIT_OK,
+    MaxBytesOpt,
+    MaxDepthOpt,
+    MaxItemsOpt,
+    MaxNodesOpt,
+    OutputOpt,
+    app,
+    choice,
+    limits_from,
+    load_vacancy_file,
+)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; '-' reads stdin.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, github or junit.")
+    ] = "text",
+    kind: Annotated[str, typer.Option("--kind", help="auto, vacancy or cv.")] = "auto",
+    output: OutputOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_LIMITS[0],
+    max_depth: MaxDepthOpt = DEFAULT_LIMITS[1],
+    max_nodes: MaxNodesOpt = DEFAULT_LIMITS[2],
+    max_items: MaxItemsOpt = DEFAULT_LIMITS[3],
+) -> None:
+    """Check vacancy files and CV summaries: one line per problem, path:line:col."""
+    from jobscreen.outputs import open_output
+    from jobscreen.report.validation import VALIDATE_FORMATS, WRITERS
+    from jobscreen.validation import check_paths
+
+    choice(fmt, VALIDATE_FORMATS, "--format")
+    choice(kind, ("auto", "vacancy", "cv"), "--kind")
+    limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
+    checks = check_paths(paths, kind, limits)  # type: ignore[arg-type]
+    with open_output(output) as out:
+        WRITERS[fmt](checks, out, fmt == "text" and _color(out))
+    raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_INPUT)
+
+
+def _color(out: object) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+@app.command()
+def schema(
+    which: Annotated[str, typer.Argument(help="vacancy or cv.")] = "vacancy",
+    output: OutputOpt = None,
+) -> None:
+    """Print the JSON Schema (draft-07) of the vacancy or CV format, for editors and CI."""
+    from jobscreen.outputs import open_output
+    from jobscreen.schemas import schema_text
+
+    choice(which, ("vacancy", "cv"), "schema")
+    with open_output(output) as out:
+        out.write(schema_text(which))
+
+
+@app.command()
+def show(
+    vacancy: Annotated[str, typer.Argument(help="A vacancy file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Show a vacancy's requirements as a table a recruiter can read."""
+    choice(fmt, ("table", "json"), "--format")
+    loaded = load_vacancy_file(vacancy)
+    if fmt == "json":
+        sys.stdout.write(loaded.model_dump_json(indent=2, exclude_none=True) + "\n")
+        return
+    from jobscreen.report.vacancy import print_vacancy
+
+    print_vacancy(loaded, sys.stdout)
