@@ -165,25 +165,25 @@ class LineError(InputError):
 def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
     """Documents from JSON Lines; a bad line yields a document whose data is a LineError."""
     for number, raw in enumerate(lines):
-        if not raw.strip():
-            continue
-        where = Location(source, number + 1, 1)
-        if len(raw) > limits.max_bytes:
-            yield _error_document(LineError("record over the byte limit", where), source)
-            continue
-        try:
-            text = decode(raw, source).strip()
-        except InputError as exc:
-            column = exc.location.column if exc.location else 1
-            bad = LineError(exc.message, Location(source, number + 1, column))
-            yield _error_document(bad, source)
-            continue
-        try:
-            data = parse_json(text, source, limits, line_offset=number)
-        except InputError as exc:
-            yield _error_document(LineError(exc.message, exc.location or where), source)
-            continue
-        yield Document(data, source, text, line_offset=number)
+        if raw.strip():
+            yield jsonl_record(number, raw, source, limits)
+
+
+def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Document:
+    """One JSON Lines record (0-based line number); errors come back as LineError data."""
+    where = Location(source, number + 1, 1)
+    if len(raw) > limits.max_bytes:
+        return _error_document(LineError("record over the byte limit", where), source)
+    try:
+        text = decode(raw, source).strip()
+    except InputError as exc:
+        column = exc.location.column if exc.location else 1
+        return _error_document(LineError(exc.message, Location(source, number + 1, column)), source)
+    try:
+        data = parse_json(text, source, limits, line_offset=number)
+    except InputError as exc:
+        return _error_document(LineError(exc.message, exc.location or where), source)
+    return Document(data, source, text, line_offset=number)
 
 
 def _error_document(error: InputError, source: str) -> Document:

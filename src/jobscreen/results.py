@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -75,6 +76,11 @@ class Assessment:
     name: str | None = None
 
     @property
+    def opaque_key(self) -> str:
+        """A stable key derived from the CV's content, not its name or file: for blind mode."""
+        return f"cand-{self.sha256[:12]}"
+
+    @property
     def unmet_mandatory(self) -> tuple[RuleResult, ...]:
         return tuple(r for r in self.rules if r.required and r.status in _FAILED)
 
@@ -125,7 +131,7 @@ class Screening:
     vacancy_title: str
     as_of: dt.date
     version: str
-    results: tuple[Ranked, ...]
+    results: Sequence[Ranked]
     errors: tuple[InputProblem, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)

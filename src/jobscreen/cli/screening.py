@@ -29,31 +29,7 @@ from jobscreen.cli.app import (
 
 if TYPE_CHECKING:
     from jobscreen.results import Screening
-    from jobscreen.sources import Candidate, Failed
-    from jobscreen.vacancy import Vacancy
-
-
-def _screen(
-    vacancy: Vacancy,
-    items: list[Candidate | Failed] | object,
-    as_of: dt.date | None,
-    options: dict[str, object],
-) -> Screening:
-    from jobscreen.api import default_as_of, screen
-
-    when = as_of or default_as_of(vacancy, dt.date.today())
-    return screen(vacancy, items, when, options)  # type: ignore[arg-type]
-
-
-def _select(screening: Screening, top: int | None, eligible_only: bool) -> Screening:
-    import dataclasses
-
-    results = screening.results
-    if eligible_only:
-        results = tuple(r for r in results if r.assessment.eligible)
-    if top is not None:
-        results = results[:top]
-    return dataclasses.replace(screening, results=results)
+    from jobscreen.runs import Run
 
 
 def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = False) -> None:
@@ -71,6 +47,24 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
             reporter.screening(screening)
 
 
+def _write_key_map(run: Run, path: str) -> None:
+    from jobscreen.outputs import open_output
+    from jobscreen.report.keymap import write_key_map
+
+    with open_output(path) as out:
+        write_key_map(run.everyone, out)
+
+
+BlindOpt = Annotated[
+    bool,
+    typer.Option("--blind", help="Show an opaque key from each CV's content, never name or file."),
+]
+KeyMapOpt = Annotated[
+    str | None,
+    typer.Option("--key-map", help="With --blind: write key → candidate as CSV to FILE."),
+]
+
+
 @app.command()
 def score(
     vacancy: Annotated[str, typer.Argument(help="The vacancy file.")],
@@ -84,29 +78,38 @@ def score(
     ] = False,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
+    blind: BlindOpt = False,
+    key_map: KeyMapOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes (default: all cores; 1 = serial)."),
+    ] = None,
     max_bytes: MaxBytesOpt = DEFAULT_LIMITS[0],
     max_depth: MaxDepthOpt = DEFAULT_LIMITS[1],
     max_nodes: MaxNodesOpt = DEFAULT_LIMITS[2],
     max_items: MaxItemsOpt = DEFAULT_LIMITS[3],
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
+    from jobscreen.batch import default_jobs
     from jobscreen.report.base import FORMATS
-    from jobscreen.sources import iter_candidates
+    from jobscreen.report.progress import progress_bar
+    from jobscreen.runs import RunOptions, screen_files
 
     choice(fmt, FORMATS, "--format")
     if top is not None and top < 1:
         usage("--top must be at least 1")
-    when = parse_as_of(as_of)
+    if jobs is not None and jobs < 1:
+        usage("--jobs must be at least 1")
+    if key_map and not blind:
+        usage("--key-map goes with --blind")
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
-    loaded = load_vacancy_file(vacancy)
-    options: dict[str, object] = {
-        "as_of_override": as_of,
-        "top": top,
-        "eligible_only": eligible_only,
-    }
-    screening = _screen(loaded, iter_candidates(cvs, limits), when, options)
-    _emit(_select(screening, top, eligible_only), fmt, output)
-    raise typer.Exit(EXIT_OK if screening.ok else EXIT_INPUT)
+    options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
+    with progress_bar("scoring") as progress:
+        run = screen_files(vacancy, cvs, options, dt.date.today(), jobs or default_jobs(), progress)
+    _emit(run.screening, fmt, output)
+    if key_map:
+        _write_key_map(run, key_map)
+    raise typer.Exit(EXIT_OK if run.screening.ok else EXIT_INPUT)
 
 
 @app.command()
@@ -116,16 +119,16 @@ def explain(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
+    blind: BlindOpt = False,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
-    from jobscreen.sources import iter_candidates
+    from jobscreen.runs import RunOptions, screen_files
 
     choice(fmt, ("table", "json", "markdown"), "--format")
-    when = parse_as_of(as_of)
-    loaded = load_vacancy_file(vacancy)
-    screening = _screen(loaded, iter_candidates([cv]), when, {"as_of_override": as_of})
-    _emit(screening, fmt, output, explain=True)
-    raise typer.Exit(EXIT_OK if screening.ok else EXIT_INPUT)
+    options = RunOptions(as_of=parse_as_of(as_of), blind=blind)
+    run = screen_files(vacancy, [cv], options, dt.date.today())
+    _emit(run.screening, fmt, output, explain=True)
+    raise typer.Exit(EXIT_OK if run.screening.ok else EXIT_INPUT)
 
 
 @app.command()

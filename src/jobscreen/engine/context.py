@@ -27,8 +27,7 @@ def _rule_phrases(rule: Requirement) -> tuple[Phrase, ...]:
     if isinstance(rule, ExperienceRule):
         return compile_phrases(rule.domains)
     if isinstance(rule, CompetencyRule):
-        names = [part.strip() for part in rule.name.replace("&", "/").split("/")]
-        return compile_phrases([*names, *rule.evidence])
+        return compile_phrases([rule.name, *rule.evidence])
     return ()
 
 
@@ -48,7 +47,7 @@ class CompiledVacancy:
 
 
 def post_text(post: Post) -> str:
-    parts = [post.title, *post.domains, post.description]
+    parts = [post.title, post.organisation, *post.domains, post.description]
     return normalise(" . ".join(p for p in parts if p))
 
 

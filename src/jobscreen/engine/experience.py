@@ -26,7 +26,8 @@ QUALIFIER_HINTS = {
     ),
     "international": re.compile(
         r"\b(international|united nations|un|nato|osce|european union|eu|commonwealth|"
-        r"world bank|imf|oecd|african union|icrc|iom|unhcr|undp|unicef|wfp|who|ilo|unesco|"
+        r"world bank|imf|oecd|african union|icrc|iom|unhcr|undp|unicef|wfp|ilo|unesco|"
+        r"world health organi[sz]ation|"
         r"embassy|mission to|abroad|multinational)\b"
     ),
     "multilateral": re.compile(
@@ -34,6 +35,8 @@ QUALIFIER_HINTS = {
         r"african union|world bank|imf|oecd|intergovernmental)\b"
     ),
 }
+# Acronyms that are also common words ("who") count only when written in capitals.
+CASED_HINTS = {"international": re.compile(r"\bWHO\b")}
 
 
 @dataclass(frozen=True)
@@ -54,20 +57,38 @@ def post_span(post: Post, index: int, as_of: dt.date) -> Span | None:
     return Span(start, min(end, as_of), index)
 
 
+def _plus_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+def calendar_years(first: dt.date, last: dt.date) -> float:
+    """Years from the first to the last day, inclusive: whole years by anniversary, then the
+    fraction of the next one, so that 2014-01-01 to 2023-12-31 is exactly 10, not 9.998."""
+    stop = last + dt.timedelta(days=1)
+    whole = stop.year - first.year
+    if _plus_years(first, whole) > stop:
+        whole -= 1
+    base = _plus_years(first, whole)
+    return whole + (stop - base).days / (_plus_years(first, whole + 1) - base).days
+
+
 def merged_years(spans: Iterable[Span]) -> float:
     """Years covered by the spans, counting overlapping time once."""
-    total = 0
+    total = 0.0
     current: tuple[dt.date, dt.date] | None = None
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if current is None or span.start > current[1] + dt.timedelta(days=1):
             if current is not None:
-                total += (current[1] - current[0]).days + 1
+                total += calendar_years(*current)
             current = (span.start, span.end)
         elif span.end > current[1]:
             current = (current[0], span.end)
     if current is not None:
-        total += (current[1] - current[0]).days + 1
-    return total / DAYS_PER_YEAR
+        total += calendar_years(*current)
+    return total
 
 
 def qualifier_source(post: Post, qualifier: str) -> str | None:
@@ -79,11 +100,15 @@ def qualifier_source(post: Post, qualifier: str) -> str | None:
     if qualifier in {"international", "multilateral"}:
         fields.append(("description", post.description))
     for name, value in fields:
-        if value and QUALIFIER_HINTS[qualifier].search(value.lower()):
+        if not value:
+            continue
+        cased = CASED_HINTS.get(qualifier)
+        if QUALIFIER_HINTS[qualifier].search(value.lower()) or (cased and cased.search(value)):
             return f"inferred from {name}"
     return None
 
 
 def years_text(years: float) -> str:
     """Years to one decimal, rounded down so that 9.96 never reads as 10."""
-    return f"{int(years * 10) / 10:g}"
+    # 1e-9: a sum of fractions of years may land a hair under a whole tenth
+    return f"{int(years * 10 + 1e-9) / 10:g}"

@@ -1,10 +1,11 @@
-"""Phrase matching: normalised text, compiled phrases, fuzzy but word-aligned (rapidfuzz).
+"""Phrase matching: normalised text, compiled phrases, word by word on Snowball stems.
 
-A phrase matches a text when its words appear in it in order, each word allowed a
-different ending ("negotiation"/"negotiations", "manager"/"management", "policy"/"policies")
-but not a different stem ("mediation" is not "meditation"). British and American spellings
-and common abbreviations are normalised first. A cheap C check (rapidfuzz's partial_ratio
-with a cut-off) rules out most texts before the word-window check runs.
+A phrase matches a text when the stems of its words appear in the text in order:
+"negotiation" finds "negotiations" and "negotiate", "manager" finds "management", "policy"
+finds "policies", but "mediation" does not find "meditation" or "media", nor "chair"
+"change". British and American spellings and common abbreviations are normalised first.
+A long word (seven letters or more) may also differ by one typing slip of the same length
+("diplomasy"), found with rapidfuzz's Levenshtein distance among same-length words only.
 """
 
 from __future__ import annotations
@@ -13,16 +14,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import snowballstemmer
+from rapidfuzz.distance import Levenshtein
 
-PREFILTER = 70.0
+TYPO_MIN_LENGTH = 7
 _SPELLING = (
     (re.compile(r"\bprogramme"), "program"),
     (re.compile(r"isation"), "ization"),
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing)\b"), r"iz\1"),
     (re.compile(r"\blabour"), "labor"),
     (re.compile(r"\bcentre"), "center"),
     (re.compile(r"\bdefence"), "defense"),
-    (re.compile(r"\banalys(e|ing)"), r"analyz\1"),
+    (re.compile(r"\banalys(e|ing)\b"), r"analyz\1"),
+    (re.compile(r"\bjudgement"), "judgment"),
 )
 ABBREVIATIONS = {
     "ir": "international relations",
@@ -38,7 +42,6 @@ ABBREVIATIONS = {
     "govt": "government",
     "admin": "administration",
     "econ": "economics",
-    "dev": "development",
     "pr": "public relations",
     "m&e": "monitoring and evaluation",
     "un": "united nations",
@@ -47,9 +50,10 @@ _ABBREV = re.compile(
     r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w'&])"
 )
 _PUNCT = re.compile(r"[^\w&']+")
+_STEMMER = snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower case, US spelling, abbreviations expanded, punctuation to single spaces."""
     text = text.lower().replace("\u2019", "'").replace(".", "")
@@ -59,58 +63,73 @@ def normalise(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word.strip("'")))
+
+
+@dataclass(frozen=True)
+class Words:
+    """A normalised text as stems, with a set and same-length buckets for fast look-ups."""
+
+    stems: tuple[str, ...]
+    present: frozenset[str]
+    by_shape: dict[tuple[int, str], tuple[str, ...]]
+
+
+@lru_cache(maxsize=4096)
+def words_of(norm_text: str) -> Words:
+    stems = tuple(stem(w) for w in norm_text.split())
+    shapes: dict[tuple[int, str], list[str]] = {}
+    for s in set(stems):
+        if len(s) >= TYPO_MIN_LENGTH:
+            shapes.setdefault((len(s), s[0]), []).append(s)
+    by_shape = {k: tuple(sorted(v)) for k, v in shapes.items()}
+    return Words(stems, frozenset(stems), by_shape)
+
+
 @dataclass(frozen=True)
 class Phrase:
-    """A phrase compiled once: the original words and their normalised form."""
+    """A phrase compiled once per vacancy: its original words and their stems."""
 
     original: str
     norm: str
-    words: tuple[str, ...]
+    stems: tuple[str, ...]
 
 
 def compile_phrases(phrases: list[str] | tuple[str, ...]) -> tuple[Phrase, ...]:
-    """Normalise each phrase once per vacancy; empty phrases are dropped."""
+    """Normalise and stem each phrase once per vacancy; empty phrases are dropped."""
     compiled = []
     for phrase in phrases:
         norm = normalise(phrase)
         if norm:
-            compiled.append(Phrase(phrase, norm, tuple(norm.split())))
+            compiled.append(Phrase(phrase, norm, tuple(stem(w) for w in norm.split())))
     return tuple(compiled)
 
 
-def same_stem(a: str, b: str) -> bool:
-    """Words that differ only in their ending: a shared prefix of all but two letters."""
-    if a == b:
-        return True
-    shared = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        shared += 1
-    return shared >= 3 and shared >= min(len(a), len(b)) - 2
-
-
-def _window_match(phrase: Phrase, words: list[str]) -> tuple[int, int] | None:
-    size = len(phrase.words)
-    for start in range(0, len(words) - size + 1):
-        window = words[start : start + size]
-        if all(same_stem(p, w) for p, w in zip(phrase.words, window, strict=True)):
-            return start, start + size
-    return None
+def _variants(word: str, words: Words) -> frozenset[str]:
+    """The text's stems that count as this phrase stem: itself, or a same-length slip."""
+    if word in words.present:
+        return frozenset((word,))
+    if len(word) < TYPO_MIN_LENGTH:
+        return frozenset()
+    shape = words.by_shape.get((len(word), word[0]), ())
+    return frozenset(w for w in shape if Levenshtein.distance(word, w, score_cutoff=1) <= 1)
 
 
 def find(phrase: Phrase, norm_text: str) -> tuple[int, int] | None:
     """The word span of the phrase in an already normalised text, or None."""
-    if not norm_text:
+    if not norm_text or not phrase.stems:
         return None
-    padded = f" {norm_text} "
-    if f" {phrase.norm} " in padded:
-        before = padded.index(f" {phrase.norm} ")
-        start = padded[:before].count(" ")
-        return start, start + len(phrase.words)
-    if fuzz.partial_ratio(phrase.norm, norm_text, score_cutoff=PREFILTER) == 0:
+    words = words_of(norm_text)
+    allowed = [_variants(s, words) for s in phrase.stems]
+    if not all(allowed):
         return None
-    return _window_match(phrase, norm_text.split())
+    size = len(allowed)
+    for start in range(len(words.stems) - size + 1):
+        if all(words.stems[start + i] in allowed[i] for i in range(size)):
+            return start, start + size
+    return None
 
 
 def first_match(phrases: tuple[Phrase, ...], norm_text: str) -> tuple[Phrase, str] | None:
@@ -126,10 +145,10 @@ def first_match(phrases: tuple[Phrase, ...], norm_text: str) -> tuple[Phrase, st
 def snippet(original: str, matched: str, width: int = 90) -> str:
     """A short quote of the original text around the matched words."""
     text = " ".join(original.split())
-    first = matched.split()[0] if matched else ""
-    at = text.lower().find(first[:5]) if first else -1
     if len(text) <= width:
         return text
+    first = matched.split()[0] if matched else ""
+    at = text.lower().find(first[:5]) if first else -1
     start = max(0, at - width // 3) if at >= 0 else 0
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

@@ -133,7 +133,8 @@ class EducationEvaluator(Evaluator):
         if not ctx.profile.education:
             return result(rule, Status.not_met, 0.0, "no degree listed")
         judged = [self.judge(rule, ctx, i) for i in range(len(ctx.profile.education))]
-        best = min(judged, key=lambda j: (ORDER[j[0]], -j[1]))
+        # an outright match beats an equally good in-lieu one, whatever the order in the CV
+        best = min(judged, key=lambda j: (ORDER[j[0]], -j[1], j[4] is not None))
         status, credit, reason, evidence, lieu = best
         if lieu is not None:
             ctx.extra_years[lieu[0]] = (lieu[1], f"{rule.id}")
@@ -142,8 +143,10 @@ class EducationEvaluator(Evaluator):
     def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> str:
         """'yes', 'related' (a person must judge) or 'no'."""
         phrases = ctx.phrases(rule)
-        if not phrases or (field and first_match(phrases, normalise(field))):
+        if phrases and field and first_match(phrases, normalise(field)):
             return "yes"
+        if not phrases:  # any field, unless only "a relevant field" is accepted: a person judges
+            return "related" if rule.related_fields else "yes"
         return "related" if rule.related_fields else "no"
 
     def judge(
@@ -160,7 +163,7 @@ class EducationEvaluator(Evaluator):
             return status, 0.0, f"{label}: {note}", evidence, None
         fit = self.field_fit(rule, ctx, entry.field)
         field_note = {
-            "related": f"; field '{entry.field}' is not listed but a related field is accepted",
+            "related": f"; is '{entry.field or 'the field (not given)'}' relevant? a person judges",
             "no": f"; field '{entry.field or 'not given'}' is not among {_list(ctx.phrases(rule))}",
         }.get(fit, "")
         if level >= minimum:

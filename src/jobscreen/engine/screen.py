@@ -38,12 +38,21 @@ def score_of(results: Iterable[RuleResult]) -> float:
     return round(100 * sum(r.weight * r.credit for r in decided) / total, 1)
 
 
-def rank_key(assessment: Assessment) -> tuple[bool, float, str, str]:
-    """Eligible first, then score, then candidate id and source: a total order."""
-    return (not assessment.eligible, -assessment.score, assessment.candidate, assessment.source)
+RankKey = tuple[bool, float, str, str]
 
 
-def rank(assessments: Iterable[Assessment]) -> tuple[Ranked, ...]:
+def rank_key(assessment: Assessment, blind: bool = False) -> RankKey:
+    """Eligible first, then score, then candidate id (the opaque key when blind), then source.
+
+    Ties never fall back on anything that is not in the key, so the order is total and the
+    same for the same input; in blind mode ties are broken without the candidate's name or file.
+    """
+    who = assessment.opaque_key if blind else assessment.candidate
+    where = "" if blind else assessment.source
+    return (not assessment.eligible, -assessment.score, who, where)
+
+
+def rank(assessments: Iterable[Assessment], blind: bool = False) -> tuple[Ranked, ...]:
     """Assessments in ranking order with 1-based ranks."""
-    ordered = sorted(assessments, key=rank_key)
+    ordered = sorted(assessments, key=lambda a: rank_key(a, blind))
     return tuple(Ranked(i + 1, a) for i, a in enumerate(ordered))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label
+from jobscreen.report.data import eligibility_label, shown_candidate
 from jobscreen.results import Matching, Screening
 
 HEADER = ("rank", "candidate", "name", "source", "eligible", "score", "unmet", "review", "error")
@@ -23,7 +23,7 @@ class CsvReporter(Reporter):
             writer.writerow(
                 (
                     ranked.rank,
-                    a.candidate,
+                    shown_candidate(a, blind),
                     "" if blind else a.name or "",
                     "" if blind else a.source,
                     eligibility_label(a),

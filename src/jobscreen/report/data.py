@@ -14,10 +14,24 @@ def eligibility_label(assessment: Assessment) -> str:
     return "review" if any(r.required for r in assessment.review) else "yes"
 
 
+def shown_candidate(assessment: Assessment, blind: bool) -> str:
+    """The candidate as outputs show it: the opaque content key in blind mode."""
+    return assessment.opaque_key if blind else assessment.candidate
+
+
+def shown_name(assessment: Assessment, blind: bool) -> str:
+    """'Name (id)' for people, or only the opaque key in blind mode."""
+    if blind:
+        return assessment.opaque_key
+    if assessment.name:
+        return f"{assessment.name} ({assessment.candidate})"
+    return assessment.candidate
+
+
 def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
     a = ranked.assessment
     return {
-        "candidate": a.candidate,
+        "candidate": shown_candidate(a, blind),
         "name": None if blind else a.name,
         "source": None if blind else a.source,
         "rank": ranked.rank,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label
+from jobscreen.report.data import eligibility_label, shown_name
 from jobscreen.results import Matching, RuleResult, Screening
 
 
@@ -34,7 +34,7 @@ class MarkdownReporter(Reporter):
         rows = []
         for ranked in screening.results:
             a = ranked.assessment
-            who = a.candidate if blind or not a.name else f"{a.name} ({a.candidate})"
+            who = shown_name(a, blind)
             rows.append(
                 [
                     str(ranked.rank),
@@ -53,9 +53,11 @@ class MarkdownReporter(Reporter):
             self.out.write("\n")
 
     def explanation(self, screening: Screening) -> None:
+        blind = bool(screening.options.get("blind"))
         for ranked in screening.results:
             a = ranked.assessment
-            self.out.write(f"## {a.candidate}: {eligibility_label(a)}, score {a.score:.1f}\n\n")
+            who = shown_name(a, blind)
+            self.out.write(f"## {who}: {eligibility_label(a)}, score {a.score:.1f}\n\n")
             self.write(
                 ["Rule", "Kind", "Mandatory", "Status", "Credit", "Reason"],
                 [

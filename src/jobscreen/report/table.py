@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label
+from jobscreen.report.data import eligibility_label, shown_candidate, shown_name
 from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
 
 STATUS_STYLE = {
@@ -40,8 +41,10 @@ def _ids(rules: tuple[RuleResult, ...]) -> str:
     return ", ".join(r.id for r in rules) or "-"
 
 
-def _who(a: Assessment, blind: bool) -> str:
-    return a.candidate if blind or not a.name else f"{a.name}\n[dim]{a.candidate}[/]"
+def _who(a: Assessment, blind: bool) -> Text:
+    if blind or not a.name:
+        return Text(shown_candidate(a, blind))
+    return Text.assemble(a.name, ("\n" + a.candidate, "dim"))
 
 
 class TableReporter(Reporter):
@@ -54,7 +57,7 @@ class TableReporter(Reporter):
     def screening(self, screening: Screening) -> None:
         blind = bool(screening.options.get("blind"))
         table = Table(
-            title=f"{screening.vacancy_title} ({screening.vacancy_id})",
+            title=escape(f"{screening.vacancy_title} ({screening.vacancy_id})"),
             caption=f"as of {screening.as_of} · {len(screening.results)} candidates · {LEGEND}",
             caption_justify="left",
         )
@@ -84,17 +87,23 @@ class TableReporter(Reporter):
     def errors(self, screening: Screening) -> None:
         for e in screening.errors:
             where = ":".join(str(p) for p in (e.source, e.line, e.column) if p)
-            self.console.print(f"[red]error[/] {where}: {e.message}", markup=True, highlight=False)
+            self.console.print(Text.assemble(("error", "red"), f" {where}: {e.message}"))
 
     def explanation(self, screening: Screening) -> None:
         blind = bool(screening.options.get("blind"))
         for ranked in screening.results:
             a = ranked.assessment
             label = eligibility_label(a)
-            who = a.candidate if blind or not a.name else f"{a.name} ({a.candidate})"
+            who = shown_name(a, blind)
             self.console.print(
-                f"[bold]{who}[/] for [bold]{screening.vacancy_title}[/] as of {screening.as_of}: "
-                f"eligible [{ELIGIBLE_STYLE[label]}]{label}[/], score {a.score:.1f}"
+                Text.assemble(
+                    (who, "bold"),
+                    " for ",
+                    (screening.vacancy_title, "bold"),
+                    f" as of {screening.as_of}: eligible ",
+                    (label, ELIGIBLE_STYLE[label]),
+                    f", score {a.score:.1f}",
+                )
             )
             table = Table(show_lines=True)
             for column in ("Rule", "Status", "Credit", "Reason and evidence"):
@@ -102,7 +111,7 @@ class TableReporter(Reporter):
             for rule in a.rules:
                 self.add_rule(table, rule, 0)
             self.console.print(table)
-            self.console.print(f"[dim]{LEGEND}[/]")
+            self.console.print(Text(LEGEND, "dim"))
         self.errors(screening)
 
     def add_rule(self, table: Table, rule: RuleResult, depth: int) -> None:
@@ -119,7 +128,9 @@ class TableReporter(Reporter):
 
     def matching(self, matching: Matching) -> None:
         table = Table(
-            title=f"Vacancies for {matching.candidate}", caption=LEGEND, caption_justify="left"
+            title=escape(f"Vacancies for {matching.candidate}"),
+            caption=LEGEND,
+            caption_justify="left",
         )
         for column in ("#", "Vacancy", "Eligible", "Score", "Unmet mandatory", "Needs review"):
             table.add_column(column)
@@ -128,7 +139,7 @@ class TableReporter(Reporter):
             label = eligibility_label(a)
             table.add_row(
                 str(m.rank),
-                f"{m.vacancy_title}\n[dim]{m.vacancy_id}[/]",
+                Text.assemble(m.vacancy_title, ("\n" + m.vacancy_id, "dim")),
                 Text(label, ELIGIBLE_STYLE[label]),
                 score_bar(a.score),
                 _ids(a.unmet_mandatory),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -32,7 +33,12 @@ def describe(rule: Requirement) -> str:
         text = EducationLevel[rule.min_level].label + (
             f" in {_some(rule.fields)}" if rule.fields else ""
         )
-        text += " or a related field" if rule.related_fields else ""
+        if rule.related_fields:
+            text += (
+                " or a related field"
+                if rule.fields
+                else " in a relevant field (judged by a person)"
+            )
         for alt in rule.in_lieu:
             lower = EducationLevel[alt.level].label
             text += f"; or {lower} + {alt.extra_years:g} years ({alt.experience})"
@@ -40,7 +46,8 @@ def describe(rule: Requirement) -> str:
     if isinstance(rule, ExperienceRule):
         quals = " ".join(rule.qualifiers)
         scope = f" in {_some(rule.domains)}" if rule.domains else ""
-        return f"{rule.min_years:g}+ years{' ' + quals if quals else ''}{scope}"
+        amount = f"{rule.min_years:g}+ years" if rule.min_years else "some experience"
+        return f"{amount}{' ' + quals if quals else ''}{scope}"
     if isinstance(rule, LanguageRule):
         skills = f" ({', '.join(rule.skills)})" if rule.skills else ""
         return f"{rule.language} at '{rule.level}'{skills}"
@@ -72,8 +79,8 @@ def print_vacancy(vacancy: Vacancy, out: TextIO) -> None:
     meta = [vacancy.organisation, vacancy.grade, vacancy.duty_station]
     closing = f"closing {vacancy.closing_date}" if vacancy.closing_date else "no closing date"
     table = Table(
-        title=f"{vacancy.title} ({vacancy.id})",
-        caption=" · ".join([m for m in meta if m] + [closing]),
+        title=escape(f"{vacancy.title} ({vacancy.id})"),
+        caption=escape(" · ".join([m for m in meta if m] + [closing])),
         show_lines=True,
     )
     for column in ("Rule", "Kind", "Need", "Weight", "What it asks (and the notice's words)"):

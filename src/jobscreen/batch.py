@@ -1,0 +1,284 @@
+"""Scoring a batch: files, directories, JSON Lines or stdin, in this process or in workers.
+
+Inputs are cut into chunks in input order; each chunk is loaded and scored where it lands
+(in this process for small batches, in a pool of worker processes otherwise), and its
+outcomes come back in input order. Every scored CV is spilled, pickled, to a temporary file
+with only its rank key kept in memory, so that 100,000 CVs rank in bounded memory; the
+ranked results are then read back one at a time. Output is the same whatever --jobs is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, overload
+
+from jobscreen.api import assess, problems_of
+from jobscreen.engine.context import CompiledVacancy
+from jobscreen.engine.screen import RankKey, rank_key
+from jobscreen.errors import JobscreenError
+from jobscreen.loading import JSONL_SUFFIXES, STDIN, Document, expand_paths, jsonl_record
+from jobscreen.results import InputProblem, Ranked
+from jobscreen.sources import Failed, candidate_from_document, iter_candidates
+from jobscreen.vacancy import Vacancy
+from jobscreen.yamlsafe import Limits
+
+FILES_PER_CHUNK = 32
+LINES_PER_CHUNK = 128
+PARALLEL_FROM = 64  # CVs; below this a pool costs more than it saves
+SPILL_IN_MEMORY = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs: the vacancy, the as-of date, limits and blind mode."""
+
+    vacancy: Vacancy
+    as_of: Any
+    limits: Limits
+    blind: bool = False
+
+
+Scored = tuple[RankKey, bytes]
+Outcome = Scored | list[InputProblem]
+_STATE: dict[str, Any] = {}
+
+
+def _init(job: Job, in_worker: bool = True) -> None:
+    if in_worker:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _STATE["job"] = job
+    _STATE["compiled"] = CompiledVacancy.build(job.vacancy)
+
+
+def _outcome(item: Any) -> Outcome:
+    if isinstance(item, Failed):
+        return problems_of(item)
+    job: Job = _STATE["job"]
+    try:
+        assessment = assess(_STATE["compiled"], item, job.as_of)
+    except Exception as exc:
+        message = f"internal error while scoring ({type(exc).__name__}: {exc}); please report it"
+        return [InputProblem(item.source, None, None, message)]
+    return rank_key(assessment, job.blind), pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
+
+
+def score_files(names: list[str]) -> list[Outcome]:
+    """Load and score files (every document in each), in order."""
+    return [_outcome(item) for item in iter_candidates(names, _STATE["job"].limits)]
+
+
+def score_lines(source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
+    """Parse and score JSON Lines records given with their 0-based line numbers."""
+    limits = _STATE["job"].limits
+    return [_outcome(_from_line(jsonl_record(n, raw, source, limits))) for n, raw in lines]
+
+
+def given(problems: list[InputProblem]) -> list[Outcome]:
+    """Problems found while listing inputs, passed through the stream to keep their order."""
+    return [list(problems)]
+
+
+def _from_line(doc: Document) -> Any:
+    if isinstance(doc.data, JobscreenError):
+        return Failed(doc.source, (doc.data,))
+    try:
+        return candidate_from_document(doc)
+    except JobscreenError as exc:
+        return Failed(doc.label, tuple(getattr(exc, "errors", [exc])))
+
+
+Task = tuple[Callable[..., list[Outcome]], tuple[Any, ...], int]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _line_tasks(source: str, handle: IO[bytes]) -> Iterator[Task]:
+    numbered = ((n, raw) for n, raw in enumerate(handle) if raw.strip())
+    for chunk in _chunks(numbered, LINES_PER_CHUNK):
+        yield score_lines, (source, chunk), len(chunk)
+
+
+def _problem(source: str, message: str) -> Task:
+    return given, ([InputProblem(source, None, None, message)],), 1
+
+
+def _tasks(names: Iterable[str]) -> Iterator[Task]:
+    """Work in input order: chunks of file names, and chunks of lines of JSON Lines input."""
+    for name in names:
+        if name == STDIN:
+            yield from _line_tasks("<stdin>", sys.stdin.buffer)
+        elif Path(name).suffix.lower() in JSONL_SUFFIXES and Path(name).is_file():
+            yield from _jsonl_tasks(name)
+        else:
+            yield from _file_tasks(name)
+
+
+def _jsonl_tasks(name: str) -> Iterator[Task]:
+    try:
+        handle = Path(name).open("rb")  # noqa: SIM115 - closed below; open errors are reported
+    except OSError as exc:
+        yield _problem(name, f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        yield from _line_tasks(name, handle)
+
+
+def _file_tasks(name: str) -> Iterator[Task]:
+    try:
+        files = list(expand_paths([name]))
+    except JobscreenError as exc:
+        yield _problem(name, exc.message)
+        return
+    for chunk in _chunks(files, FILES_PER_CHUNK):
+        yield score_files, (chunk,), len(chunk)
+
+
+def estimate(names: Sequence[str]) -> int:
+    """A cheap guess at the batch size, to choose between serial and parallel."""
+    total = 0
+    for name in names:
+        path = Path(name)
+        if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
+            total += PARALLEL_FROM if name == STDIN else _jsonl_size(path)
+        elif path.is_dir():
+            total += sum(1 for _ in itertools.islice(path.rglob("*.*"), PARALLEL_FROM))
+        else:
+            total += 1
+    return total
+
+
+def _jsonl_size(path: Path) -> int:
+    try:
+        return path.stat().st_size // 1024  # about a kilobyte a CV
+    except OSError:
+        return 0
+
+
+class ResultStore(Sequence[Ranked]):
+    """Ranked results kept on disk (in memory while small): only rank keys stay in memory."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=SPILL_IN_MEMORY)  # noqa: SIM115
+        self._index: list[tuple[RankKey, int, int, int]] = []
+
+    def add(self, key: RankKey, blob: bytes) -> None:
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(blob)
+        self._index.append((key, len(self._index), offset, len(blob)))
+
+    def finish(self) -> ResultStore:
+        self._index.sort()
+        return self
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @overload
+    def __getitem__(self, i: int) -> Ranked: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Ranked]: ...
+    def __getitem__(self, i: int | slice) -> Ranked | Sequence[Ranked]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        _, _, offset, length = self._index[i]
+        self._file.seek(offset)
+        return Ranked(i + 1 if i >= 0 else len(self) + i + 1, pickle.loads(self._file.read(length)))
+
+    def selected(self, top: int | None, eligible_only: bool) -> Sequence[Ranked]:
+        """The ranked results a --top / --eligible-only selection keeps, keeping global ranks."""
+        chosen = range(len(self))
+        if eligible_only:
+            chosen = range(sum(1 for key, *_ in self._index if not key[0]))  # eligible sort first
+        if top is not None:
+            chosen = chosen[:top]
+        return _View(self, chosen)
+
+
+class _View(Sequence[Ranked]):
+    def __init__(self, store: ResultStore, positions: range) -> None:
+        self._store, self._positions = store, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, i: int) -> Ranked: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Ranked]: ...
+    def __getitem__(self, i: int | slice) -> Ranked | Sequence[Ranked]:
+        if isinstance(i, slice):
+            return _View(self._store, self._positions[i])
+        return self._store[self._positions[i]]
+
+
+@dataclass
+class BatchOutcome:
+    """The store of ranked results and every input problem, in input order."""
+
+    results: ResultStore
+    errors: list[InputProblem]
+
+
+def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], int]]:
+    _init(job, in_worker=False)
+    for function, args, size in tasks:
+        yield function(*args), size
+
+
+def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list[Outcome], int]]:
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(jobs, initializer=_init, initargs=(job,)) as pool:
+        pending: deque[tuple[Any, int]] = deque()
+        for function, args, size in tasks:
+            pending.append((pool.apply_async(function, args), size))
+            if len(pending) >= 2 * jobs:  # bounded: never read far ahead of the workers
+                result, count = pending.popleft()
+                yield result.get(), count
+        while pending:
+            result, count = pending.popleft()
+            yield result.get(), count
+
+
+def run_batch(
+    job: Job,
+    names: Sequence[str],
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> BatchOutcome:
+    """Load, score and rank every CV under ``names``; failures become problems, never lost."""
+    problems: list[InputProblem] = []
+    store = ResultStore()
+    tasks = _tasks(names)
+    parallel = jobs > 1 and estimate(names) >= PARALLEL_FROM
+    chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
+    for outcomes, size in chunks:
+        for outcome in outcomes:
+            if isinstance(outcome, list):
+                problems.extend(outcome)
+            else:
+                store.add(*outcome)
+        if progress is not None:
+            progress(size)
+    return BatchOutcome(store.finish(), problems)
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,213 @@
+"""A screening run from files, as the CLI and scripts start one, and its decision record.
+
+The record in every JSON output names the jobscreen version, the SHA-256 of the vacancy
+file and of each CV document (per result), the as-of date and every option that affects
+results, so that :func:`verify` can re-run the screening and say whether anything changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jobscreen import __version__
+from jobscreen.api import default_as_of
+from jobscreen.batch import Job, run_batch
+from jobscreen.errors import InputError, Location
+from jobscreen.results import Ranked, Screening
+from jobscreen.sources import load_vacancy
+from jobscreen.yamlsafe import Limits
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Every option that affects results (not --jobs, --format or --output: they do not)."""
+
+    as_of: dt.date | None = None
+    top: int | None = None
+    eligible_only: bool = False
+    blind: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+    def to_dict(self, effective_as_of: dt.date) -> dict[str, Any]:
+        return {
+            "as_of": effective_as_of.isoformat(),
+            "as_of_given": self.as_of is not None,
+            "top": self.top,
+            "eligible_only": self.eligible_only,
+            "blind": self.blind,
+            "limits": {
+                "max_bytes": self.limits.max_bytes,
+                "max_depth": self.limits.max_depth,
+                "max_nodes": self.limits.max_nodes,
+                "max_items": self.limits.max_items,
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunOptions:
+        as_of = dt.date.fromisoformat(data["as_of"]) if data.get("as_of_given") else None
+        return cls(
+            as_of,
+            data.get("top"),
+            bool(data.get("eligible_only")),
+            bool(data.get("blind")),
+            Limits(**data.get("limits", {})),
+        )
+
+
+@dataclass(frozen=True)
+class Run:
+    """A screening as shown (after --top/--eligible-only) and every ranked result."""
+
+    screening: Screening
+    everyone: Sequence[Ranked]
+
+
+def screen_files(
+    vacancy_path: str,
+    names: Sequence[str],
+    options: RunOptions,
+    today: dt.date,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Run:
+    """Load a vacancy, score every CV under ``names`` and rank them, with a decision record."""
+    vacancy = load_vacancy(vacancy_path)
+    when = options.as_of or default_as_of(vacancy, today)
+    outcome = run_batch(Job(vacancy, when, options.limits, options.blind), names, jobs, progress)
+    record = {
+        "vacancy": {"path": vacancy_path, "sha256": file_sha256(vacancy_path)},
+        "inputs": list(names),
+        "cwd": str(Path.cwd()),
+    }
+    shown = outcome.results.selected(options.top, options.eligible_only)
+    screening = Screening(
+        vacancy.id,
+        vacancy.title,
+        when,
+        __version__,
+        shown,
+        tuple(outcome.errors),
+        options.to_dict(when),
+        record,
+    )
+    return Run(screening, outcome.results)
+
+
+# --- verify ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Whether a re-run reproduces a record, and every difference found."""
+
+    record: str
+    differences: tuple[str, ...]
+
+    @property
+    def identical(self) -> bool:
+        return not self.differences
+
+
+def _read_record(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read record: {exc}", Location(path)) from None
+    except json.JSONDecodeError as exc:
+        where = Location(path, exc.lineno, exc.colno)
+        raise InputError(f"not a JSON record: {exc.msg}", where) from None
+    if not isinstance(data, dict) or "record" not in data or "options" not in data:
+        what = "not a jobscreen decision record (make one with score --format json)"
+        raise InputError(what, Location(path))
+    return data
+
+
+def _resolve(name: str, cwd: str) -> str:
+    if name == "-" or Path(name).is_absolute():
+        return name
+    return str(Path(cwd) / name)
+
+
+def verify(record_path: str, jobs: int = 1) -> Verification:
+    """Re-run the screening a JSON record describes and compare every result and error."""
+    data = _read_record(record_path)
+    record, cwd = data["record"], data["record"].get("cwd", ".")
+    vacancy_path = _resolve(record["vacancy"]["path"], cwd)
+    differences = []
+    if data.get("jobscreen_version") != __version__:
+        differences.append(f"jobscreen version {data.get('jobscreen_version')} → {__version__}")
+    if file_sha256(vacancy_path) != record["vacancy"]["sha256"]:
+        differences.append(f"vacancy file changed: {record['vacancy']['path']}")
+    options = RunOptions.from_dict(data["options"])
+    options = RunOptions(
+        dt.date.fromisoformat(data["options"]["as_of"]),
+        options.top,
+        options.eligible_only,
+        options.blind,
+        options.limits,
+    )
+    names = [_resolve(n, cwd) for n in record["inputs"]]
+    rerun = screen_files(vacancy_path, names, options, dt.date.today(), jobs)
+    differences += compare(data, rerun.screening, cwd)
+    return Verification(record_path, tuple(differences))
+
+
+def compare(recorded: dict[str, Any], screening: Screening, cwd: str) -> list[str]:
+    """Differences between recorded and re-computed results, candidate by candidate."""
+    from jobscreen.report.data import screening_dict
+
+    now = screening_dict(screening)
+    before = {r["candidate"]: r for r in recorded.get("results", [])}
+    after = {r["candidate"]: r for r in now["results"]}
+    gone, new = before.keys() - after.keys(), after.keys() - before.keys()
+    found = [f"candidate {c}: no longer in the results" for c in sorted(gone)]
+    found += [f"candidate {c}: new in the results" for c in sorted(new)]
+    for key in sorted(before.keys() & after.keys()):
+        found += _differ(key, before[key], after[key])
+    if _errors(recorded["errors"], cwd) != _errors(now["errors"], cwd):
+        found.append("input errors differ")
+    if recorded.get("as_of") != now["as_of"]:
+        found.append(f"as-of date {recorded.get('as_of')} → {now['as_of']}")
+    return found
+
+
+def _differ(key: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    if old.get("sha256") != new.get("sha256"):
+        return [f"candidate {key}: CV changed (SHA-256 differs)"]
+    changes = [
+        f"{name} {old.get(name)} → {new.get(name)}"
+        for name in ("rank", "eligible", "score")
+        if old.get(name) != new.get(name)
+    ]
+    if old.get("rules") != new.get("rules") and not changes:
+        changes.append("rule results differ")
+    return [f"candidate {key}: " + ", ".join(changes)] if changes else []
+
+
+def _errors(errors: list[dict[str, Any]], cwd: str) -> list[tuple[str, Any, Any, str]]:
+    return sorted(
+        (
+            os.path.relpath(_resolve(e["source"], cwd), cwd) if e["source"] else "",
+            e["line"],
+            e["column"],
+            e["message"],
+        )
+        for e in errors
+    )
