@@ -180,6 +180,11 @@ class ResultStore(Sequence[Ranked]):
         self._file.write(blob)
         self._index.append((key, len(self._index), offset, len(blob)))
 
+    def close(self) -> None:
+        """Release the spill file; the store is empty afterwards."""
+        self._file.close()
+        self._index.clear()
+
     def finish(self) -> ResultStore:
         self._index.sort()
         return self

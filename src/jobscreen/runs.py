@@ -18,7 +18,7 @@ from typing import Any
 
 from jobscreen import __version__
 from jobscreen.api import default_as_of
-from jobscreen.batch import Job, run_batch
+from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
 from jobscreen.results import Ranked, Screening
 from jobscreen.sources import load_vacancy
@@ -73,10 +73,23 @@ class RunOptions:
 
 @dataclass(frozen=True)
 class Run:
-    """A screening as shown (after --top/--eligible-only) and every ranked result."""
+    """A screening as shown (after --top/--eligible-only) and every ranked result.
+
+    Results are read from a spill file: use the run as a context manager (or call close).
+    """
 
     screening: Screening
     everyone: Sequence[Ranked]
+    store: ResultStore
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def screen_files(
@@ -107,7 +120,7 @@ def screen_files(
         options.to_dict(when),
         record,
     )
-    return Run(screening, outcome.results)
+    return Run(screening, outcome.results, outcome.results)
 
 
 # --- verify ------------------------------------------------------------------------------
@@ -164,8 +177,8 @@ def verify(record_path: str, jobs: int = 1) -> Verification:
         options.limits,
     )
     names = [_resolve(n, cwd) for n in record["inputs"]]
-    rerun = screen_files(vacancy_path, names, options, dt.date.today(), jobs)
-    differences += compare(data, rerun.screening, cwd)
+    with screen_files(vacancy_path, names, options, dt.date.today(), jobs) as rerun:
+        differences += compare(data, rerun.screening, cwd)
     return Verification(record_path, tuple(differences))
 
 

@@ -13,15 +13,12 @@ from typing import NoReturn
 
 from typer._click.exceptions import ClickException
 
-from jobscreen.cli import check, screening  # noqa: F401 - registers the commands
+from jobscreen.cli import check, records, screening  # noqa: F401 - registers the commands
 from jobscreen.cli.app import (
-    EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_USAGE,
     app,
-    report_errors,
     stderr,
 )
 
@@ -35,19 +32,8 @@ def _fail(message: str, code: int) -> NoReturn:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app and turn every failure into a message and exit code."""
-    from jobscreen.errors import JobscreenError, UsageError
-
     try:
         code = app(args=argv, standalone_mode=False)
-    except UsageError as exc:
-        _fail(f"error: {exc}", EXIT_USAGE)
-    except JobscreenError as exc:
-        errors = getattr(exc, "errors", [exc])
-        report_errors(errors)
-        _fail(
-            f"{len(errors)} problem{'s' if len(errors) != 1 else ''}; nothing was scored",
-            EXIT_INPUT,
-        )
     except ClickException as exc:
         _fail(f"error: {exc.format_message()} (see --help)", exc.exit_code)
     except (KeyboardInterrupt, Exception) as exc:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer import _click as click
+from typer.core import TyperGroup
 
 from jobscreen import __version__
 
@@ -18,7 +20,30 @@ if TYPE_CHECKING:
     from jobscreen.vacancy import Vacancy
     from jobscreen.yamlsafe import Limits
 
+
+class HandledGroup(TyperGroup):
+    """Turns a JobscreenError from any command into its message and exit code.
+
+    Here rather than in main() so that the in-process test runner sees the same handling.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from jobscreen.errors import JobscreenError, UsageError
+
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            stderr(f"jobscreen: error: {exc}")
+            ctx.exit(EXIT_USAGE)
+        except JobscreenError as exc:
+            errors = getattr(exc, "errors", [exc])
+            report_errors(errors)
+            stderr(f"jobscreen: {len(errors)} problem{'s' if len(errors) != 1 else ''}; stopped")
+            ctx.exit(EXIT_INPUT)
+
+
 app = typer.Typer(
+    cls=HandledGroup,
     name="jobscreen",
     help="Screen candidates' CV summaries against vacancy rules; every score explained.",
     no_args_is_help=True,

@@ -106,9 +106,10 @@ def score(
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     with progress_bar("scoring") as progress:
         run = screen_files(vacancy, cvs, options, dt.date.today(), jobs or default_jobs(), progress)
-    _emit(run.screening, fmt, output)
-    if key_map:
-        _write_key_map(run, key_map)
+    with run:
+        _emit(run.screening, fmt, output)
+        if key_map:
+            _write_key_map(run, key_map)
     raise typer.Exit(EXIT_OK if run.screening.ok else EXIT_INPUT)
 
 
@@ -126,8 +127,8 @@ def explain(
 
     choice(fmt, ("table", "json", "markdown"), "--format")
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind)
-    run = screen_files(vacancy, [cv], options, dt.date.today())
-    _emit(run.screening, fmt, output, explain=True)
+    with screen_files(vacancy, [cv], options, dt.date.today()) as run:
+        _emit(run.screening, fmt, output, explain=True)
     raise typer.Exit(EXIT_OK if run.screening.ok else EXIT_INPUT)
 
 

@@ -1,0 +1,86 @@
+"""Commands on decision records: verify a record, audit it for adverse impact."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jobscreen.cli.app import EXIT_INPUT, EXIT_OK, OutputOpt, app, choice, stderr, usage
+
+
+@app.command()
+def verify(
+    record: Annotated[str, typer.Argument(help="A JSON record written by `score --format json`.")],
+) -> None:
+    """Re-run a recorded screening and say whether every result is identical."""
+    from jobscreen.runs import verify as verify_record
+
+    outcome = verify_record(record)
+    if outcome.identical:
+        sys.stdout.write(f"{record}: identical: every result reproduced\n")
+        raise typer.Exit(EXIT_OK)
+    sys.stdout.write(f"{record}: {len(outcome.differences)} differences\n")
+    for difference in outcome.differences:
+        sys.stdout.write(f"  {difference}\n")
+    raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def audit(
+    record: Annotated[str, typer.Argument(help="A JSON record written by `score --format json`.")],
+    groups: Annotated[str, typer.Option("--groups", help="CSV with candidate and group columns.")],
+    top: Annotated[
+        int | None, typer.Option("--top", help="Also the rate of reaching the top N.")
+    ] = None,
+    min_group: Annotated[
+        int, typer.Option("--min-group", help="Groups smaller than this get a caution.")
+    ] = 30,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    output: OutputOpt = None,
+) -> None:
+    """Selection and scoring rates per self-declared group, with four-fifths impact ratios."""
+    from jobscreen.audit import audit as run_audit
+    from jobscreen.audit import audit_dict, read_groups
+    from jobscreen.outputs import open_output
+
+    choice(fmt, ("table", "json"), "--format")
+    if top is not None and top < 1:
+        usage("--top must be at least 1")
+    data = _read_json(record)
+    mapping = read_groups(_read_text(groups), groups)
+    result = run_audit(data, mapping, top, min_group)
+    if result.not_in_record:
+        stderr(
+            f"jobscreen: {len(result.not_in_record)} candidates in {groups} are not in the record"
+        )
+    with open_output(output) as out:
+        if fmt == "json":
+            out.write(json.dumps(audit_dict(result), indent=2) + "\n")
+        else:
+            from jobscreen.report.audit import print_audit
+
+            print_audit(result, out)
+
+
+def _read_text(path: str) -> str:
+    from jobscreen.loading import decode, read_bytes
+
+    return decode(read_bytes(Path(path), 64 * 1024 * 1024), path)
+
+
+def _read_json(path: str) -> dict[str, object]:
+    from jobscreen.errors import InputError, Location
+
+    try:
+        data = json.loads(_read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg}", Location(path, exc.lineno, exc.colno)) from None
+    if not isinstance(data, dict) or "results" not in data:
+        raise InputError(
+            "not a jobscreen record (make one with score --format json)", Location(path)
+        )
+    return data

@@ -1,0 +1,61 @@
+"""The adverse-impact audit as a rich table, and the verify outcome as lines."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.table import Table
+from rich.text import Text
+
+from jobscreen.audit import FOUR_FIFTHS, UNKNOWN, Audit, GroupFigures
+from jobscreen.report.table import console_for
+
+
+def _rate(figures: GroupFigures, measure: str) -> str:
+    rate = figures.rates[measure]
+    value = rate.value
+    shown = "undefined" if value is None else f"{value:.1%}"
+    return f"{shown} ({rate.selected}/{rate.total})"
+
+
+def _ratio(figures: GroupFigures, measure: str) -> Text:
+    ratio = figures.ratios[measure]
+    if ratio is None:
+        return Text("undefined", "dim")
+    if measure in figures.flagged:
+        return Text(f"{ratio:.2f} ⚑ under {FOUR_FIFTHS}", "bold red")
+    return Text(f"{ratio:.2f}")
+
+
+def print_audit(result: Audit, out: TextIO) -> None:
+    table = Table(title="Adverse-impact audit", show_lines=True)
+    table.add_column("Group")
+    table.add_column("n", justify="right")
+    for measure in result.measures:
+        table.add_column(f"{measure} rate")
+        table.add_column(f"{measure} impact ratio")
+    for figures in result.groups:
+        name = Text(figures.group, "dim" if figures.group == UNKNOWN else "")
+        if figures.small:
+            name.append("\n(small: caution)", "yellow")
+        cells: list[str | Text] = [name, str(figures.count)]
+        for measure in result.measures:
+            cells += [_rate(figures, measure), _ratio(figures, measure)]
+        table.add_row(*cells)
+    console = console_for(out)
+    console.print(table)
+    median = "n/a" if result.median_score is None else f"{result.median_score:g}"
+    notes = [
+        f"Impact ratio = the group's rate / the highest rate among declared groups; flagged "
+        f"under {FOUR_FIFTHS} (four-fifths rule). Scoring rate = share scoring above the "
+        f"sample's median score ({median}).",
+        f"Groups under {result.small_group} candidates are marked small: their ratios can "
+        "swing on one person. 'unknown' = no self-declared group; it is reported, never "
+        "guessed, and never the reference.",
+    ]
+    if result.not_in_record:
+        notes.append(
+            f"{len(result.not_in_record)} candidates in the groups file are not in the record."
+        )
+    for note in notes:
+        console.print(Text(note, "dim"))

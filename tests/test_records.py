@@ -1,0 +1,123 @@
+"""Decision records: what JSON output carries, and `verify` catching every kind of change."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import VACANCIES, invoke
+
+CV = """\
+id: {id}
+name: {name}
+education: [{{degree: MA, field: Political Science}}]
+experience:
+  - {{title: Programme Manager, organisation: UNDP, start: 2010-01, end: present,
+     managerial: true, description: human rights advocacy and anti-racism programme}}
+languages: [{{language: English, level: C2}}]
+"""
+
+
+@pytest.fixture
+def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A vacancy and two CVs in a temporary directory, scored into rec.json."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", tmp_path / "vacancy.yaml")
+    (tmp_path / "cvs").mkdir()
+    for key, name in (("a", "Ana"), ("b", "Ben")):
+        (tmp_path / "cvs" / f"{key}.yaml").write_text(
+            CV.format(id=key, name=name), encoding="utf-8"
+        )
+    code, _, err = invoke(
+        "score", "vacancy.yaml", "cvs", "-f", "json", "--as-of", "2026-01-01", "-o", "rec.json"
+    )
+    assert code == 0, err
+    return tmp_path
+
+
+def test_record_carries_version_hashes_as_of_and_options(batch: Path) -> None:
+    data = json.loads((batch / "rec.json").read_text(encoding="utf-8"))
+    assert data["jobscreen_version"]
+    assert len(data["record"]["vacancy"]["sha256"]) == 64
+    assert data["record"]["inputs"] == ["cvs"]
+    assert all(len(r["sha256"]) == 64 for r in data["results"])
+    assert data["options"]["as_of"] == "2026-01-01"
+    assert data["options"]["as_of_given"] is True
+    assert set(data["options"]) >= {"top", "eligible_only", "blind", "limits"}
+
+
+def test_verify_reproduces_an_untouched_record(batch: Path) -> None:
+    code, out, _ = invoke("verify", "rec.json")
+    assert code == 0
+    assert "identical" in out
+
+
+def test_verify_detects_an_edited_cv(batch: Path) -> None:
+    cv = batch / "cvs" / "a.yaml"
+    cv.write_text(cv.read_text(encoding="utf-8").replace("2010-01", "2012-01"), encoding="utf-8")
+    code, out, _ = invoke("verify", "rec.json")
+    assert code == 1
+    assert "candidate a: CV changed" in out
+    assert "candidate b" not in out
+
+
+def test_verify_detects_an_edited_vacancy(batch: Path) -> None:
+    vacancy = batch / "vacancy.yaml"
+    vacancy.write_text(
+        vacancy.read_text(encoding="utf-8").replace("min_years: 10", "min_years: 20"),
+        encoding="utf-8",
+    )
+    code, out, _ = invoke("verify", "rec.json")
+    assert code == 1
+    assert "vacancy file changed" in out
+    assert "candidate a: " in out
+
+
+def test_verify_detects_a_different_option(batch: Path) -> None:
+    data = json.loads((batch / "rec.json").read_text(encoding="utf-8"))
+    data["options"]["as_of"] = "2013-01-01"  # as if the run had used another --as-of
+    (batch / "rec.json").write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = invoke("verify", "rec.json")
+    assert code == 1
+    assert "as-of date 2026-01-01 → 2013-01-01" in out
+
+
+def test_verify_refuses_a_file_that_is_not_a_record(batch: Path) -> None:
+    (batch / "other.json").write_text("[1, 2]", encoding="utf-8")
+    code, _, err = invoke("verify", "other.json")
+    assert code == 1
+    assert "not a jobscreen decision record" in err
+
+
+def test_blind_output_shows_content_keys_and_key_map_unblinds(batch: Path) -> None:
+    code, out, _ = invoke(
+        "score", "vacancy.yaml", "cvs", "-f", "csv", "--blind", "--key-map", "keys.csv"
+    )
+    assert code == 0
+    assert "Ana" not in out
+    assert "a.yaml" not in out
+    keys = (batch / "keys.csv").read_text(encoding="utf-8").splitlines()
+    assert keys[0] == "key,candidate,name,source"
+    shown = {line.split(",")[1] for line in out.splitlines()[1:]}
+    mapped = {line.split(",")[0]: line.split(",")[2] for line in keys[1:]}
+    assert shown == set(mapped)
+    assert sorted(mapped.values()) == ["Ana", "Ben"]
+
+
+def test_blind_key_is_stable_and_follows_content_not_file_name(batch: Path) -> None:
+    def keys() -> set[str]:
+        _, out, _ = invoke("score", "vacancy.yaml", "cvs", "-f", "csv", "--blind")
+        return {line.split(",")[1] for line in out.splitlines()[1:]}
+
+    before = keys()
+    (batch / "cvs" / "a.yaml").rename(batch / "cvs" / "renamed.yaml")
+    assert keys() == before
+
+
+def test_key_map_needs_blind(batch: Path) -> None:
+    code, _, err = invoke("score", "vacancy.yaml", "cvs", "--key-map", "k.csv")
+    assert code == 2
+    assert "--key-map goes with --blind" in err
