@@ -46,6 +46,7 @@ class Job:
     as_of: Any
     limits: Limits
     blind: bool = False
+    today: Any = None
 
 
 Scored = tuple[RankKey, bytes]
@@ -74,13 +75,15 @@ def _outcome(item: Any) -> Outcome:
 
 def score_files(names: list[str]) -> list[Outcome]:
     """Load and score files (every document in each), in order."""
-    return [_outcome(item) for item in iter_candidates(names, _STATE["job"].limits)]
+    job: Job = _STATE["job"]
+    return [_outcome(item) for item in iter_candidates(names, job.limits, job.today)]
 
 
 def score_lines(source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
     """Parse and score JSON Lines records given with their 0-based line numbers."""
-    limits = _STATE["job"].limits
-    return [_outcome(_from_line(jsonl_record(n, raw, source, limits))) for n, raw in lines]
+    job: Job = _STATE["job"]
+    records = (jsonl_record(n, raw, source, job.limits) for n, raw in lines)
+    return [_outcome(_from_line(doc, job.today)) for doc in records]
 
 
 def given(problems: list[InputProblem]) -> list[Outcome]:
@@ -88,11 +91,11 @@ def given(problems: list[InputProblem]) -> list[Outcome]:
     return [list(problems)]
 
 
-def _from_line(doc: Document) -> Any:
+def _from_line(doc: Document, today: Any) -> Any:
     if isinstance(doc.data, JobscreenError):
         return Failed(doc.source, (doc.data,))
     try:
-        return candidate_from_document(doc)
+        return candidate_from_document(doc, today)
     except JobscreenError as exc:
         return Failed(doc.label, tuple(getattr(exc, "errors", [exc])))
 

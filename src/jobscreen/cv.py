@@ -115,6 +115,14 @@ class Post(Model):
     volunteer: bool = Field(False, description="Volunteer work (counted, and shown as such).")
     description: str | None = Field(None, description="What the post involved.")
 
+    @field_validator("start")
+    @classmethod
+    def _not_in_future(cls, value: PartialDate, info: ValidationInfo) -> PartialDate:
+        today = (info.context or {}).get("today")
+        if today is not None and value.first_day() > today:
+            raise ValueError(f"start {value} is in the future (today is {today})")
+        return value
+
     @field_validator("end", mode="before")
     @classmethod
     def _present(cls, value: Any) -> Any:

@@ -103,7 +103,8 @@ def screen_files(
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record."""
     vacancy = load_vacancy(vacancy_path)
     when = options.as_of or default_as_of(vacancy, today)
-    outcome = run_batch(Job(vacancy, when, options.limits, options.blind), names, jobs, progress)
+    job = Job(vacancy, when, options.limits, options.blind, today)
+    outcome = run_batch(job, names, jobs, progress)
     record = {
         "vacancy": {"path": vacancy_path, "sha256": file_sha256(vacancy_path)},
         "inputs": list(names),

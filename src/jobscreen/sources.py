@@ -6,6 +6,7 @@ list of errors for every document it is given, in order.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sys
 from collections.abc import Iterable, Iterator
@@ -137,8 +138,11 @@ def _candidate_key(data: dict[str, Any], doc: Document, stem: str) -> str:
     return f"{stem}#{doc.index + 1}" if doc.index else stem
 
 
-def candidate_from_document(doc: Document) -> Candidate:
-    """A candidate from a parsed document (native or JSON Resume), or DocumentErrors."""
+def candidate_from_document(doc: Document, today: dt.date | None = None) -> Candidate:
+    """A candidate from a parsed document (native or JSON Resume), or DocumentErrors.
+
+    With ``today``, a post starting after it is an error (a slip in the CV, not a plan).
+    """
     if not isinstance(doc.data, dict):
         raise DocumentErrors([_not_mapping(doc, "a CV summary")])
     data, origin, translate = doc.data, "native", None
@@ -150,7 +154,7 @@ def candidate_from_document(doc: Document) -> Candidate:
             return original_loc(loc, origins)
 
     try:
-        cv = CVFile.model_validate(data)
+        cv = CVFile.model_validate(data, context={"today": today})
     except ValidationError as exc:
         raise DocumentErrors(schema_errors(exc, doc, translate)) from None
     identity, profile = cv.split()
@@ -190,7 +194,7 @@ def _unwrap(docs: Iterable[Document]) -> Iterator[Document | JobscreenError]:
 
 
 def iter_candidates(
-    names: Iterable[str], limits: Limits | None = None
+    names: Iterable[str], limits: Limits | None = None, today: dt.date | None = None
 ) -> Iterator[Candidate | Failed]:
     """Every CV document under the given files, directories or '-', in order, never stopping."""
     limits = limits or Limits()
@@ -199,7 +203,7 @@ def iter_candidates(
             yield Failed(str(name.location.path if name.location else ""), (name,))
             continue
         for item in _documents(name, limits):
-            yield _to_candidate(item)
+            yield _to_candidate(item, today)
 
 
 def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
@@ -210,11 +214,11 @@ def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
             yield exc
 
 
-def _to_candidate(item: Document | JobscreenError) -> Candidate | Failed:
+def _to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
     if isinstance(item, JobscreenError):
         return Failed(item.location.path if item.location else "", (item,))
     try:
-        return candidate_from_document(item)
+        return candidate_from_document(item, today)
     except DocumentErrors as exc:
         return Failed(item.label, tuple(exc.errors))
 
