@@ -120,7 +120,7 @@ class Post(Model):
     def _not_in_future(cls, value: PartialDate, info: ValidationInfo) -> PartialDate:
         today = (info.context or {}).get("today")
         if today is not None and value.first_day() > today:
-            raise ValueError(f"start {value} is in the future (today is {today})")
+            raise ValueError(f"{value} is in the future (today is {today})")
         return value
 
     @field_validator("end", mode="before")
@@ -135,7 +135,7 @@ class Post(Model):
     def _not_before_start(cls, value: PartialDate | None, info: ValidationInfo) -> Any:
         start = info.data.get("start")
         if value is not None and start is not None and value.last_day() < start.first_day():
-            raise ValueError(f"end {value} is before start {start}")
+            raise ValueError(f"{value} is before the start, {start}")
         return value
 
 
