@@ -1,5 +1,5 @@
 """python -m jobscreen."""
 
-from jobscreen.cli import main
+from jobscreen.entry import main
 
 main()
