@@ -412,8 +412,14 @@ PHRASES: dict[str, int] = {
     "not fluent": 1,
     "none": 0,
 }
-_PHRASE_ORDER = sorted(PHRASES, key=len, reverse=True)
-_SLP = re.compile(r"^(?:slp\s*)?([0-5])\+?[\s/-]*([0-5])\+?[\s/-]*([0-5])\+?[\s/-]*([0-5])\+?$")
+# Generic nouns come last in free text: LinkedIn's "Elementary proficiency" is elementary and
+# "basic knowledge" is basic; alone, "proficiency" or "knowledge" still matches exactly.
+_GENERIC = frozenset({"proficiency", "knowledge", "fluency"})
+_PHRASE_ORDER = sorted(PHRASES, key=lambda p: (p in _GENERIC, -len(p)))
+_SLP = re.compile(
+    r"^(?:(?:stanag(?: 6001)?|slp)\s*)?"
+    r"([0-5])\+?[\s/-]*([0-5])\+?[\s/-]*([0-5])\+?[\s/-]*([0-5])\+?$"
+)
 _STANAG = re.compile(r"^(?:stanag(?: 6001)?|slp|ilr)?\s*(?:level\s*)?([0-5])\+?$")
 _NATO = re.compile(r"^(?:nato\s*)?(?:level\s*)?(i|ii|iii|iv|v|vi)$")
 _CEFR = re.compile(r"\b([abc][12])\b")
@@ -452,7 +458,8 @@ def level_value(text: str | int) -> int | None:
     if cefr:
         return CEFR[cefr.group(1)]
     for phrase in _PHRASE_ORDER:
-        if re.search(rf"\b{re.escape(phrase)}\b", norm):
+        # "non-native" is not "native": a negated phrase is no level
+        if re.search(rf"(?<!\bnon-)(?<!\bnon )\b{re.escape(phrase)}\b", norm):
             return PHRASES[phrase]
     return None
 

@@ -47,7 +47,7 @@ class CompiledVacancy:
 
 
 def post_text(post: Post) -> str:
-    parts = [post.title, post.organisation, *post.domains, post.description]
+    parts = [post.title, *post.domains, post.description]  # not the employer's name
     return normalise(" . ".join(p for p in parts if p))
 
 

@@ -7,6 +7,7 @@ year (a month: first to last day), the way a reader takes "2010-2015" to include
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 
 from jobscreen.cv import Post
 
-DAYS_PER_YEAR = 365.25
 QUALIFIER_HINTS = {
     "managerial": re.compile(
         r"\b(manager|management of|managed|managing|head of|head,|director|chief|supervis\w*|"
@@ -57,38 +57,38 @@ def post_span(post: Post, index: int, as_of: dt.date) -> Span | None:
     return Span(start, min(end, as_of), index)
 
 
-def _plus_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a common year
-        return day.replace(year=day.year + years, day=28)
+def _plus_months(day: dt.date, months: int) -> dt.date:
+    years, month = divmod(day.month - 1 + months, 12)
+    year = day.year + years
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def calendar_years(first: dt.date, last: dt.date) -> float:
-    """Years from the first to the last day, inclusive: whole years by anniversary, then the
-    fraction of the next one, so that 2014-01-01 to 2023-12-31 is exactly 10, not 9.998."""
+def calendar_months(first: dt.date, last: dt.date) -> float:
+    """Months from the first to the last day, inclusive: whole calendar months, then the
+    fraction of the next, so that 2014-01-01 to 2023-12-31 is exactly 120 (days / 365.25
+    would make it 9.998 years, and ten years of posts would fall short of ten)."""
     stop = last + dt.timedelta(days=1)
-    whole = stop.year - first.year
-    if _plus_years(first, whole) > stop:
+    whole = (stop.year - first.year) * 12 + stop.month - first.month
+    if _plus_months(first, whole) > stop:
         whole -= 1
-    base = _plus_years(first, whole)
-    return whole + (stop - base).days / (_plus_years(first, whole + 1) - base).days
+    base = _plus_months(first, whole)
+    return whole + (stop - base).days / (_plus_months(first, whole + 1) - base).days
 
 
 def merged_years(spans: Iterable[Span]) -> float:
     """Years covered by the spans, counting overlapping time once."""
-    total = 0.0
+    months = 0.0
     current: tuple[dt.date, dt.date] | None = None
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if current is None or span.start > current[1] + dt.timedelta(days=1):
             if current is not None:
-                total += calendar_years(*current)
+                months += calendar_months(*current)
             current = (span.start, span.end)
         elif span.end > current[1]:
             current = (current[0], span.end)
     if current is not None:
-        total += calendar_years(*current)
-    return total
+        months += calendar_months(*current)
+    return months / 12
 
 
 def qualifier_source(post: Post, qualifier: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
@@ -281,7 +282,9 @@ class LanguageEvaluator(Evaluator):
             evidence = Evidence(f"language {index + 1}", f"{entry.language}: {_stated(entry)}")
             skills = proficiency(entry)
             if skills is None:
-                reason = f"{asked}: level {entry.level!r} is not a known level; check it"
+                why = f"level {entry.level!r} is not a known level"
+                why = "no level given" if entry.level is None else why
+                reason = f"{asked}: {why}; check it"
                 judged.append((Status.needs_review, 0.0, reason, evidence))
                 continue
             met, credit = language_credit(spec, skills)
@@ -345,6 +348,12 @@ class ReviewEvaluator(Evaluator):
         return result(rule, Status.needs_review, 0.0, f"a person must check: {rule.text}")
 
 
+def inherit(child: RuleResult, required: bool) -> RuleResult:
+    """A nested rule's result, mandatory or desirable as its group is (vacancy.py says so)."""
+    nested = tuple(inherit(c, required) for c in child.children)
+    return replace(child, required=required, children=nested)
+
+
 def _weighted(children: tuple[RuleResult, ...]) -> float:
     total = sum(c.weight for c in children)
     return sum(c.weight * c.credit for c in children) / total if total else 0.0
@@ -354,7 +363,7 @@ class AllOfEvaluator(Evaluator):
     kind, code = "all_of", "JS-ALL"
 
     def __call__(self, rule: GroupRule, ctx: Context) -> RuleResult:
-        children = tuple(ctx.run(r) for r in rule.rules)
+        children = tuple(inherit(ctx.run(r), rule.required) for r in rule.rules)
         worst = max(children, key=lambda c: ORDER[c.status])
         status = worst.status
         if status is Status.not_met and any(c.credit > 0 for c in children):
@@ -368,7 +377,7 @@ class AnyOfEvaluator(Evaluator):
     kind, code = "any_of", "JS-ANY"
 
     def __call__(self, rule: GroupRule, ctx: Context) -> RuleResult:
-        children = tuple(ctx.run(r) for r in rule.rules)
+        children = tuple(inherit(ctx.run(r), rule.required) for r in rule.rules)
         best = min(children, key=lambda c: (ORDER[c.status], -c.credit))
         reason = f"best of {len(children)} options ({best.id}): {best.reason}"
         return result(rule, best.status, best.credit, reason, (), children)
@@ -378,7 +387,7 @@ class AtLeastEvaluator(Evaluator):
     kind, code = "at_least", "JS-ATL"
 
     def __call__(self, rule: AtLeastRule, ctx: Context) -> RuleResult:
-        children = tuple(ctx.run(r) for r in rule.rules)
+        children = tuple(inherit(ctx.run(r), rule.required) for r in rule.rules)
         met = sum(c.status is Status.met for c in children)
         review = sum(c.status is Status.needs_review for c in children)
         top = sorted((c.credit for c in children), reverse=True)[: rule.n]
