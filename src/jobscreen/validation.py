@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from jobscreen.errors import JobscreenError, Location
 from jobscreen.jsonresume import is_jsonresume
+from jobscreen.lint import lint
 from jobscreen.loading import (
     STDIN,
     Document,
@@ -20,23 +22,59 @@ from jobscreen.loading import (
     load_documents,
 )
 from jobscreen.sources import DocumentErrors, candidate_from_document, vacancy_from_document
+from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
 
 Kind = Literal["auto", "vacancy", "cv"]
 CV_KEYS = frozenset({"experience", "education", "languages", "competencies", "summary", "name"})
 
 
+class LintError(JobscreenError):
+    """A lint finding reported as an error (--strict); it keeps its code."""
+
+    def __init__(self, code: str, message: str, location: Location) -> None:
+        super().__init__(message, location)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    """A lint finding placed in its file: a warning, or an error under --strict."""
+
+    code: str
+    message: str
+    location: Location
+
+    def as_error(self) -> LintError:
+        return LintError(self.code, self.message, self.location)
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """How valid vacancies are linted: the date for JS104, codes to skip, strictness."""
+
+    as_of: dt.date | None = None
+    ignore: frozenset[str] = field(default_factory=frozenset)
+    strict: bool = False
+
+
 @dataclass(frozen=True)
 class FileCheck:
-    """The outcome of checking one file: what it was taken for, and its problems."""
+    """The outcome of checking one file: what it was taken for, its problems and warnings."""
 
     source: str
     kind: str
     errors: tuple[JobscreenError, ...] = ()
+    warnings: tuple[LintWarning, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def strict(self) -> FileCheck:
+        """The same check with every warning turned into an error."""
+        promoted = tuple(w.as_error() for w in self.warnings)
+        return replace(self, errors=self.errors + promoted, warnings=())
 
 
 def detect_kind(data: Any) -> str | None:
@@ -50,7 +88,35 @@ def detect_kind(data: Any) -> str | None:
     return None
 
 
-def _check_document(doc: Document, kind: Kind, count: int) -> tuple[str, list[JobscreenError]]:
+Outcome = tuple[str, list[JobscreenError], list[LintWarning]]
+
+
+def _check_document(doc: Document, kind: Kind, count: int, options: LintOptions) -> Outcome:
+    """What a document was taken for, its errors and, for a valid vacancy, its lint warnings."""
+    chosen, errors = _classify(doc, kind, count)
+    if errors:
+        return chosen, errors, []
+    try:
+        if chosen == "vacancy":
+            return chosen, [], lint_warnings(vacancy_from_document(doc), doc, options)
+        candidate_from_document(doc)
+    except DocumentErrors as exc:
+        return chosen, list(exc.errors), []
+    return chosen, [], []
+
+
+def lint_warnings(vacancy: Vacancy, doc: Document, options: LintOptions) -> list[LintWarning]:
+    """The lint findings of a valid vacancy, located in its document, in file order."""
+    found = [
+        LintWarning(f.code, f.message, doc.locate(f.loc))
+        for f in lint(vacancy, options.as_of)
+        if f.code not in options.ignore
+    ]
+    return sorted(found, key=lambda w: (w.location.line or 0, w.location.column or 0))
+
+
+def _classify(doc: Document, kind: Kind, count: int) -> tuple[str, list[JobscreenError]]:
+    """The kind a document is checked as, or the error that stops it being checked."""
     chosen = kind if kind != "auto" else detect_kind(doc.data)
     if chosen is None and not isinstance(doc.data, dict):
         found = "a list" if isinstance(doc.data, list) else "a single value"
@@ -64,13 +130,6 @@ def _check_document(doc: Document, kind: Kind, count: int) -> tuple[str, list[Jo
         return "vacancy", [
             JobscreenError(f"a vacancy file holds one document, found {count}", where)
         ]
-    try:
-        if chosen == "vacancy":
-            vacancy_from_document(doc)
-        else:
-            candidate_from_document(doc)
-    except DocumentErrors as exc:
-        return chosen, list(exc.errors)
     return chosen, []
 
 
@@ -81,31 +140,57 @@ def _read(name: str, limits: Limits) -> list[Document]:
     return load_documents(Path(name), limits)
 
 
-def check_file(name: str, kind: Kind = "auto", limits: Limits | None = None) -> FileCheck:
-    """Every problem of one file (all documents), never raising for bad input."""
+def check_file(
+    name: str,
+    kind: Kind = "auto",
+    limits: Limits | None = None,
+    options: LintOptions | None = None,
+) -> FileCheck:
+    """Every problem and lint warning of one file (all documents), never raising for bad input."""
     source = "<stdin>" if name == STDIN else name
+    options = options or LintOptions()
     try:
         docs = _read(name, limits or Limits())
     except JobscreenError as exc:
         return FileCheck(source, kind if kind != "auto" else "unknown", (exc,))
-    kinds, errors = set(), []
+    kinds, errors, warnings = set(), [], []
     for doc in docs:
-        found, problems = _check_document(doc, kind, len(docs))
+        found, problems, advice = _check_document(doc, kind, len(docs), options)
         kinds.add(found)
         errors.extend(problems)
-    return FileCheck(source, "/".join(sorted(kinds)), tuple(errors))
+        warnings.extend(advice)
+    check = FileCheck(source, "/".join(sorted(kinds)), tuple(errors), tuple(warnings))
+    return check.strict() if options.strict else check
 
 
 def check_paths(
-    paths: Iterable[str], kind: Kind = "auto", limits: Limits | None = None
+    paths: Iterable[str],
+    kind: Kind = "auto",
+    limits: Limits | None = None,
+    options: LintOptions | None = None,
 ) -> tuple[FileCheck, ...]:
-    """Check files, and data files found under directories, in order."""
+    """Check files, and data files found under directories, in order.
+
+    Under a directory, hidden files and directories (.github, .git, .venv) are skipped, so
+    `jobscreen validate .` checks a repository's data files, not its CI or tool configuration.
+    """
     checks = []
     for path in paths:
         try:
-            names = list(expand_paths([path]))
+            names = [n for n in expand_paths([path]) if not _hidden_below(n, path)]
         except JobscreenError as exc:
             checks.append(FileCheck(path, "unknown", (exc,)))
             continue
-        checks.extend(check_file(n, kind, limits) for n in names if kind_of(Path(n)) != "jsonl")
+        checks.extend(
+            check_file(n, kind, limits, options) for n in names if kind_of(Path(n)) != "jsonl"
+        )
     return tuple(checks)
+
+
+def _hidden_below(name: str, root: str) -> bool:
+    """Whether a file found under directory ``root`` has a hidden part below it."""
+    try:
+        parts = Path(name).relative_to(root).parts
+    except ValueError:  # not found under root: a file named as given
+        return False
+    return any(part.startswith(".") for part in parts)

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from typer._click.exceptions import ClickException
 
-from jobscreen.cli import check, records, screening  # noqa: F401 - registers the commands
+from jobscreen.cli import authoring, check, records, screening  # noqa: F401 - registers the commands
 from jobscreen.cli.app import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,7 +22,11 @@ from jobscreen.cli.app import (
     choice,
     limits_from,
     load_vacancy_file,
+    parse_as_of,
 )
+
+if TYPE_CHECKING:
+    from jobscreen.validation import LintOptions
 
 
 @app.command()
@@ -31,13 +36,24 @@ def validate(
         str, typer.Option("--format", "-f", help="text, json, github or junit.")
     ] = "text",
     kind: Annotated[str, typer.Option("--kind", help="auto, vacancy or cv.")] = "auto",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Report lint warnings as errors (exit 1).")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date closing dates are checked against (default: today)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip a lint code (JS101...); may be repeated."),
+    ] = None,
     output: OutputOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_LIMITS[0],
     max_depth: MaxDepthOpt = DEFAULT_LIMITS[1],
     max_nodes: MaxNodesOpt = DEFAULT_LIMITS[2],
     max_items: MaxItemsOpt = DEFAULT_LIMITS[3],
 ) -> None:
-    """Check vacancy files and CV summaries: one line per problem, path:line:col."""
+    """Check vacancy files and CV summaries: one line per problem or warning, path:line:col."""
     from jobscreen.outputs import open_output
     from jobscreen.report.validation import VALIDATE_FORMATS, WRITERS
     from jobscreen.validation import check_paths
@@ -45,15 +61,28 @@ def validate(
     choice(fmt, VALIDATE_FORMATS, "--format")
     choice(kind, ("auto", "vacancy", "cv"), "--kind")
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
-    checks = check_paths(paths, kind, limits)  # type: ignore[arg-type]
+    options = _lint_options(strict, as_of, ignore or [])
+    checks = check_paths(paths, kind, limits, options)  # type: ignore[arg-type]
     with open_output(output) as out:
-        WRITERS[fmt](checks, out, fmt == "text" and _color(out))
+        WRITERS[fmt](checks, out, fmt == "text" and color_wanted(out))
     raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_INPUT)
 
 
-def _color(out: object) -> bool:
+def _lint_options(strict: bool, as_of: str | None, ignore: list[str]) -> LintOptions:
+    """Lint options from the command line; the clock is read here, never in the library."""
+    from jobscreen.lint import CODES
+    from jobscreen.validation import LintOptions
+
+    for code in ignore:
+        choice(code, tuple(sorted(CODES)), "--ignore")
+    day = parse_as_of(as_of) or dt.date.today()
+    return LintOptions(as_of=day, ignore=frozenset(ignore), strict=strict)
+
+
+def color_wanted(out: object) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set to a non-empty value."""
     isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
 @app.command()

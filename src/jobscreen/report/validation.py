@@ -1,62 +1,122 @@
-"""Formats for `jobscreen validate`: text, json, github annotations, junit XML."""
+"""Formats for `jobscreen validate`: text, json, github annotations, junit XML.
+
+Every format reports errors and lint warnings; warnings never make a file invalid (--strict
+has already turned them into errors when asked).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from typing import NamedTuple, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from jobscreen.errors import JobscreenError
-from jobscreen.validation import FileCheck
+from jobscreen.errors import JobscreenError, Location
+from jobscreen.validation import FileCheck, LintError
 
 VALIDATE_FORMATS = ("text", "json", "github", "junit")
+COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
-def _where(error: JobscreenError, source: str) -> tuple[str, int, int]:
-    loc = error.location
-    if loc is None:
+class Entry(NamedTuple):
+    """One reported line: an error or a warning at a place in a file."""
+
+    severity: str
+    path: str
+    line: int
+    column: int
+    message: str
+    code: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    @property
+    def text(self) -> str:
+        """The message with its lint code in front, if it has one."""
+        return f"{self.code} {self.message}" if self.code else self.message
+
+
+def _place(location: Location | None, source: str) -> tuple[str, int, int]:
+    if location is None:
         return source, 1, 1
-    return loc.path, loc.line or 1, loc.column or 1
+    return location.path, location.line or 1, location.column or 1
+
+
+def _error(error: JobscreenError, source: str) -> Entry:
+    code = error.code if isinstance(error, LintError) else ""
+    return Entry("error", *_place(error.location, source), error.message, code)
+
+
+def entries(check: FileCheck) -> Iterator[Entry]:
+    """A file's errors, then its warnings, each placed at path:line:col."""
+    for error in check.errors:
+        yield _error(error, check.source)
+    for warning in check.warnings:
+        place = _place(warning.location, check.source)
+        yield Entry("warning", *place, warning.message, warning.code)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def summary(checks: tuple[FileCheck, ...]) -> str:
+    """One line: '5 files valid, 2 warnings' or '3 problems in 1 of 5 files'."""
     bad = [c for c in checks if not c.ok]
     problems = sum(len(c.errors) for c in checks)
+    warnings = sum(len(c.warnings) for c in checks)
+    tail = f", {_count(warnings, 'warning')}" if warnings else ""
     if not bad:
-        return f"{len(checks)} file{'s' if len(checks) != 1 else ''} valid"
-    return f"{problems} problem{'s' if problems != 1 else ''} in {len(bad)} of {len(checks)} files"
+        return f"{_count(len(checks), 'file')} valid{tail}"
+    return f"{_count(problems, 'problem')} in {len(bad)} of {len(checks)} files{tail}"
 
 
-def text_lines(checks: tuple[FileCheck, ...]) -> list[str]:
-    lines = []
-    for check in checks:
-        for error in check.errors:
-            path, line, column = _where(error, check.source)
-            lines.append(f"{path}:{line}:{column}: error: {error.message}")
-    return lines
+def text_lines(checks: tuple[FileCheck, ...], color: bool = False) -> list[str]:
+    """'path:line:col: error: message' and 'path:line:col: warning: JS1xx message' lines."""
+    return [_text_line(entry, color) for check in checks for entry in entries(check)]
+
+
+def _text_line(entry: Entry, color: bool) -> str:
+    if not color:
+        return f"{entry.where}: {entry.severity}: {entry.text}"
+    severity = f"{COLORS[entry.severity]}{entry.severity}{RESET}"
+    return f"{BOLD}{entry.where}{RESET}: {severity}: {entry.text}"
 
 
 def write_text(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False) -> None:
-    for line in text_lines(checks):
-        if color:
-            head, _, rest = line.partition(": error: ")
-            line = f"\x1b[1m{head}\x1b[0m: \x1b[31merror\x1b[0m: {rest}"
+    for line in text_lines(checks, color):
         out.write(line + "\n")
     out.write(summary(checks) + "\n")
 
 
+def _json_entry(entry: Entry) -> dict[str, object]:
+    data: dict[str, object] = {"path": entry.path, "line": entry.line, "column": entry.column}
+    if entry.code:
+        data["code"] = entry.code
+    return {**data, "message": entry.message}
+
+
+def _json_file(check: FileCheck) -> dict[str, object]:
+    found = list(entries(check))
+    return {
+        "path": check.source,
+        "kind": check.kind,
+        "valid": check.ok,
+        "errors": [_json_entry(e) for e in found if e.severity == "error"],
+        "warnings": [_json_entry(e) for e in found if e.severity == "warning"],
+    }
+
+
 def write_json(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False) -> None:
-    files = []
-    for check in checks:
-        errors = []
-        for error in check.errors:
-            path, line, column = _where(error, check.source)
-            errors.append({"path": path, "line": line, "column": column, "message": error.message})
-        files.append(
-            {"path": check.source, "kind": check.kind, "valid": check.ok, "errors": errors}
-        )
-    data = {"valid": all(c.ok for c in checks), "summary": summary(checks), "files": files}
+    data = {
+        "valid": all(c.ok for c in checks),
+        "summary": summary(checks),
+        "warnings": sum(len(c.warnings) for c in checks),
+        "files": [_json_file(c) for c in checks],
+    }
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -70,35 +130,51 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def annotation(entry: Entry) -> str:
+    """One workflow command: '::error file=...,line=N,col=M,title=jobscreen JS1xx::message'."""
+    title = f"jobscreen {entry.code}".strip()
+    props = (
+        f"file={escape_property(entry.path)},line={entry.line},col={entry.column},"
+        f"title={escape_property(title)}"
+    )
+    return f"::{entry.severity} {props}::{escape_data(entry.message)}"
+
+
 def write_github(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False) -> None:
     """Annotations first (GitHub shows ten per step), then the full text report."""
     for check in checks:
-        for error in check.errors:
-            path, line, column = _where(error, check.source)
-            props = f"file={escape_property(path)},line={line},col={column},title=jobscreen"
-            out.write(f"::error {props}::{escape_data(error.message)}\n")
+        for entry in entries(check):
+            out.write(annotation(entry) + "\n")
     write_text(checks, out)
 
 
 def write_junit(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False) -> None:
-    """JUnit XML: one test case per file, one failure per problem."""
+    """JUnit XML: one test case per file, one failure per problem; warnings as its output."""
     failures = sum(1 for c in checks if not c.ok)
+    counts = f'tests="{len(checks)}" failures="{failures}" errors="0"'
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(
-        f'<testsuites name="jobscreen validate" tests="{len(checks)}" failures="{failures}">\n'
-        f'  <testsuite name="jobscreen validate" tests="{len(checks)}" failures="{failures}">\n'
-    )
+    out.write(f'<testsuites name="jobscreen validate" {counts}>\n')
+    out.write(f'  <testsuite name="jobscreen validate" {counts}>\n')
     for check in checks:
-        out.write(f'    <testcase classname="jobscreen.validate" name={quoteattr(check.source)}')
-        if check.ok:
-            out.write("/>\n")
-            continue
-        out.write(">\n")
-        for line in text_lines((check,)):
-            message = line.split(": error: ", 1)[-1]
-            out.write(f"      <failure message={quoteattr(message)}>{escape(line)}</failure>\n")
-        out.write("    </testcase>\n")
+        out.write(_junit_case(check))
     out.write("  </testsuite>\n</testsuites>\n")
+
+
+def _junit_case(check: FileCheck) -> str:
+    name = quoteattr(check.source)
+    head = f'    <testcase classname="jobscreen.validate" name={name} file={name}'
+    found = list(entries(check))
+    if not found:
+        return head + "/>\n"
+    body = [
+        f"      <failure message={quoteattr(e.text)}>{escape(_text_line(e, False))}</failure>\n"
+        for e in found
+        if e.severity == "error"
+    ]
+    warned = [_text_line(e, False) for e in found if e.severity == "warning"]
+    if warned:
+        body.append(f"      <system-out>{escape(chr(10).join(warned))}</system-out>\n")
+    return head + ">\n" + "".join(body) + "    </testcase>\n"
 
 
 WRITERS: dict[str, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {

@@ -1,0 +1,68 @@
+"""Commands that write new files: `jobscreen new vacancy`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jobscreen.cli.app import OutputOpt, app, usage
+
+new_app = typer.Typer(
+    help="Write a new file to start from: a vacancy skeleton.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(new_app, name="new")
+
+NOTICE_LIMIT = 2 * 1024 * 1024
+
+
+@new_app.command("vacancy")
+def new_vacancy(
+    from_notice: Annotated[
+        str | None,
+        typer.Option(
+            "--from-notice",
+            help="A notice as plain text: draft rules from its education, experience and "
+            "language sentences, each marked for review.",
+        ),
+    ] = None,
+    vacancy_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The vacancy's id; default: the output's or notice's stem."),
+    ] = None,
+    output: OutputOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
+) -> None:
+    """Write a commented vacancy file that validates: one rule of each kind, or drafted ones."""
+    from jobscreen.outputs import open_output
+    from jobscreen.scaffold import read_notice, vacancy_skeleton
+
+    if output not in (None, "-") and Path(output).exists() and not force:
+        usage(f"--output: {output!r} exists; add --force to overwrite it")
+    notice = read_notice(_read_text(from_notice)) if from_notice else None
+    source = Path(from_notice).name if from_notice else None
+    chosen = vacancy_id or _default_id(output, from_notice)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", chosen):
+        usage(f"--id must be letters, digits, '.', '_' or '-'; got {chosen!r}")
+    with open_output(output) as out:
+        out.write(vacancy_skeleton(chosen, notice, source))
+
+
+def _read_text(path: str) -> str:
+    from jobscreen.loading import decode, read_bytes
+
+    return decode(read_bytes(Path(path), NOTICE_LIMIT), path)
+
+
+def _default_id(output: str | None, notice: str | None) -> str:
+    """A valid id from the output's or the notice's file name, else 'new-vacancy'."""
+    for name in (output, notice):
+        if name and name != "-":
+            stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).stem).strip("-._")
+            if stem:
+                return stem
+    return "new-vacancy"

@@ -1,0 +1,188 @@
+"""Lint rules beyond validity: a valid vacancy that is probably not what its notice says.
+
+Pure: no I/O, no clock (the as-of date is passed in). Each check is one small function in
+the explicit :data:`CHECKS` registry, under a stable code. `jobscreen validate` reports the
+findings as warnings, or as errors with --strict.
+
+An unknown language or language level is not a lint finding: the model rejects it, so
+validation reports it as an error. JS106 covers what the model accepts only loosely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from jobscreen.levels import CEFR, PHRASES, EducationLevel, vacancy_level
+from jobscreen.vacancy import (
+    CompetencyRule,
+    EducationRule,
+    ExperienceRule,
+    LanguageRule,
+    Requirement,
+    Vacancy,
+)
+
+Loc = tuple[str | int, ...]
+Hit = tuple[Loc, str]
+Twin = EducationRule | ExperienceRule | LanguageRule
+
+# A level written as one term of a scale: CEFR, a notice phrase, NATO I-VI, STANAG 0-5.
+_SCALE_TERM = re.compile(
+    r"^(?:(?:nato|stanag(?: 6001)?|slp|ilr)\s*)?(?:level\s*)?(?:i{1,3}|iv|vi?|[0-5]\+?)$"
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding: its stable code, where it points (a model loc) and what it says."""
+
+    code: str
+    loc: Loc
+    message: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """A lint rule: a stable code, a one-line summary, and the function that finds it."""
+
+    code: str
+    summary: str
+    find: Callable[[Vacancy, dt.date | None], Iterable[Hit]]
+
+
+def _top_level(vacancy: Vacancy) -> Iterator[tuple[Loc, Requirement]]:
+    return ((("requirements", i), rule) for i, rule in enumerate(vacancy.requirements))
+
+
+def missing_text(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A top-level rule without `text`; nested rules are covered by their group's."""
+    for loc, rule in _top_level(vacancy):
+        if not (rule.text or "").strip():
+            yield loc, f"rule {rule.id!r} has no `text`: quote the notice's words it encodes"
+
+
+def _subject(rule: Twin) -> tuple[object, ...]:
+    """What a rule is about, minimum aside: rules with the same subject are twins."""
+    if isinstance(rule, EducationRule):
+        return ("education", frozenset(f.casefold() for f in rule.fields))
+    if isinstance(rule, ExperienceRule):
+        return ("experience", frozenset(d.casefold() for d in rule.domains), *rule.qualifiers)
+    return ("language", rule.language, *sorted(rule.spec_skills()))
+
+
+def _minimum(rule: Twin) -> tuple[float, str]:
+    """A rule's minimum as a comparable number, and as the file states it."""
+    if isinstance(rule, EducationRule):
+        return EducationLevel[rule.min_level], rule.min_level
+    if isinstance(rule, ExperienceRule):
+        return rule.min_years, f"{rule.min_years:g} years"
+    spec = vacancy_level(rule.level, rule.spec_skills())
+    return (spec.minimum if spec else 0), rule.level
+
+
+def desirable_above_twin(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A desirable rule asking more than the mandatory rule on the same subject."""
+    twins = [(loc, r) for loc, r in _top_level(vacancy) if isinstance(r, Twin)]
+    mandatory = {_subject(r): r for _, r in twins if r.required}
+    for loc, rule in twins:
+        twin = mandatory.get(_subject(rule))
+        if rule.required or twin is None:
+            continue
+        (high, wanted), (low, needed) = _minimum(rule), _minimum(twin)
+        if high > low:
+            message = (
+                f"desirable rule {rule.id!r} asks for more ({wanted}) than its mandatory twin "
+                f"{twin.id!r} ({needed}): check that the notice states both"
+            )
+            yield loc, message
+
+
+def empty_phrases(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A competency without evidence, or an experience rule that any post meets."""
+    for loc, rule in vacancy.walk():
+        if isinstance(rule, CompetencyRule) and not rule.evidence:
+            yield loc, f"competency {rule.id!r} has no `evidence` phrases: only its name is matched"
+        if isinstance(rule, ExperienceRule) and _matches_any_post(rule):
+            message = (
+                f"experience rule {rule.id!r} has min_years 0 and no domains or qualifiers: "
+                "any post meets it"
+            )
+            yield loc, message
+
+
+def _matches_any_post(rule: ExperienceRule) -> bool:
+    return rule.min_years == 0 and not rule.domains and not rule.qualifiers
+
+
+def closing_date_past(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A closing date before the as-of date (none is checked without one)."""
+    closing = vacancy.closing_date
+    if as_of is not None and closing is not None and closing < as_of:
+        yield ("closing_date",), f"closing date {closing} is before {as_of}"
+
+
+def desirable_outweighs(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A desirable rule whose weight exceeds that of all mandatory rules together."""
+    rules = list(_top_level(vacancy))
+    total = sum(rule.weight for _, rule in rules if rule.required)
+    for loc, rule in rules:
+        if total and not rule.required and rule.weight > total:
+            message = (
+                f"desirable rule {rule.id!r} weighs {rule.weight:g}, more than all mandatory "
+                f"rules together ({total:g})"
+            )
+            yield (*loc, "weight"), message
+
+
+def loose_language_level(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A language level accepted only because a known term occurs somewhere inside it."""
+    for loc, rule in vacancy.walk():
+        if isinstance(rule, LanguageRule) and not is_scale_term(rule.level):
+            spec = vacancy_level(rule.level, rule.spec_skills())
+            read = f"level {spec.minimum} of 6" if spec else "unknown"
+            message = (
+                f"language level {rule.level!r} is free text (read as {read}): "
+                "use CEFR A1-C2, a notice phrase such as 'fluent', or NATO I-VI"
+            )
+            yield (*loc, "level"), message
+
+
+def is_scale_term(level: str) -> bool:
+    """Whether a level is exactly one term of a known scale, not a phrase containing one."""
+    norm = re.sub(r"\s+", " ", level.strip().lower().replace("_", " "))
+    return norm in CEFR or norm in PHRASES or bool(_SCALE_TERM.match(norm))
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("JS101", "a top-level rule has no `text` (the notice's words)", missing_text),
+    Check(
+        "JS102",
+        "a desirable rule asks for more than its mandatory twin (same subject)",
+        desirable_above_twin,
+    ),
+    Check(
+        "JS103",
+        "a competency has no `evidence`; an experience rule has min_years 0 and no domains",
+        empty_phrases,
+    ),
+    Check("JS104", "the closing date is before --as-of (default: today)", closing_date_past),
+    Check(
+        "JS105",
+        "a desirable rule weighs more than all mandatory rules together",
+        desirable_outweighs,
+    ),
+    Check("JS106", "a language level is free text, not a scale's term", loose_language_level),
+)
+CODES = frozenset(check.code for check in CHECKS)
+
+
+def lint(vacancy: Vacancy, as_of: dt.date | None) -> list[Finding]:
+    """Every finding of every check, in registry order, then file order."""
+    return [
+        Finding(check.code, loc, message)
+        for check in CHECKS
+        for loc, message in check.find(vacancy, as_of)
+    ]

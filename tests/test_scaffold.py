@@ -1,0 +1,223 @@
+"""`jobscreen new vacancy`: a skeleton that validates, and rules drafted from a notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from jobscreen.scaffold import (
+    SCHEMA_LINE,
+    Sentence,
+    folded,
+    kind_of_sentence,
+    read_notice,
+    sentences_of,
+    vacancy_skeleton,
+)
+from tests.conftest import ROOT, invoke, run
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+CCM = SEEDS / "ccm-isu-director.txt"
+NOTICE = """\
+Job Title: Programme Officer
+Grade: P-3
+
+Education
+Advanced university degree (Master's degree or equivalent) in law is required. A first-level
+university degree in combination with two additional years of qualifying experience may be
+accepted in lieu of the advanced university degree.
+
+Work Experience
+- A minimum of seven (7) years of experience in programme management is required.
+- Experience in mediation is desirable.
+- a university degree (Master's level preferred) in a relevant field;
+
+Languages
+English and French are the working languages of the Secretariat. Fluency in English is
+required. Knowledge of French is desirable.
+"""
+
+
+def load(text: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def validate_text(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
+    path = tmp_path / "vacancy.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = invoke("validate", *options, str(path))
+    return code, out
+
+
+def test_skeleton_validates_strictly_with_one_rule_of_each_kind(tmp_path: Path) -> None:
+    text = vacancy_skeleton()
+    code, out = validate_text(tmp_path, text, "--strict")
+    kinds = [rule["kind"] for rule in load(text)["requirements"]]
+    assert code == 0, out
+    assert text.splitlines()[0] == SCHEMA_LINE
+    assert kinds == ["education", "experience", "language", "competency", "review", "any_of"]
+    assert {"title", "organisation"} <= load(text).keys()
+
+
+def test_sentences_split_lines_bullets_and_full_stops() -> None:
+    text = (
+        "Heading\n- First item here.\n- second item\n  goes on here\nOne two three. Four five six."
+    )
+    assert list(sentences_of(text)) == [
+        "First item here.",
+        "second item goes on here",
+        "One two three.",
+        "Four five six.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A doctoral degree in a relevant area is an added advantage.", "education"),
+        ("Minimum ten years' experience at a senior level in diplomacy.", "experience"),
+        ("Experience of working in political environments.", "experience"),
+        ("Fluency in English, both oral and written, is required.", "language"),
+        ("English and French are the working languages of the Secretariat.", None),
+        ("Develops proposals based on past experience;", None),
+    ],
+)
+def test_sentence_kinds(sentence: str, kind: str | None) -> None:
+    assert kind_of_sentence(sentence) == kind
+
+
+def test_notice_reader_finds_fields_and_joins_the_in_lieu_clause() -> None:
+    notice = read_notice(NOTICE)
+    assert notice.fields == {"title": "Programme Officer", "grade": "P-3"}
+    assert [s.kind for s in notice.sentences] == [
+        "education",
+        "experience",
+        "experience",
+        "education",
+        "language",
+        "language",
+    ]
+    assert notice.sentences[0].text.endswith("in lieu of the advanced university degree.")
+
+
+def test_drafted_rules_quote_their_sentences_and_guess_values(tmp_path: Path) -> None:
+    notice = read_notice(NOTICE)
+    text = vacancy_skeleton("programme-officer", notice, "notice.txt")
+    rules = {rule["id"]: rule for rule in load(text)["requirements"]}
+    code, out = validate_text(tmp_path, text)
+    assert code == 0, out
+    assert [rules[i]["text"] for i in ("edu-1", "exp-1", "exp-2", "edu-2")] == [
+        s.text for s in notice.sentences[:4]
+    ]
+    assert (rules["edu-1"]["min_level"], rules["edu-1"]["required"]) == ("master", True)
+    assert (rules["exp-1"]["min_years"], rules["exp-1"]["required"]) == (7, True)
+    assert (rules["exp-2"]["min_years"], rules["exp-2"]["required"]) == (0, False)
+    assert (rules["edu-2"]["min_level"], rules["edu-2"]["required"]) == ("bachelor", True)
+    assert (rules["lang-english-1"]["level"], rules["lang-french-1"]["level"]) == (
+        "fluency",
+        "knowledge",
+    )
+    assert rules["lang-french-1"]["required"] is False
+    assert "in_lieu" in text  # the in-lieu clause is pointed out for review
+    assert text.count("# REVIEW") >= 3 * len(notice.sentences)
+
+
+def test_found_kinds_replace_their_examples_others_stay() -> None:
+    only_language = read_notice("Fluency in English is required.")
+    ids = [rule["id"] for rule in load(vacancy_skeleton("v", only_language))["requirements"]]
+    assert ids == [
+        "lang-english-1",
+        "edu-degree",
+        "exp-years",
+        "comp-communication",
+        "review-eligibility",
+        "lang-second",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knowledge of: law, #1 priority; 'quoted' and \"double\" - dash",
+        "A sentence " * 30,
+        "Master\u2019s degree \u2014 \u201cadvanced\u201d (10) years: 100% & more",
+    ],
+    ids=["yaml-characters", "long", "unicode"],
+)
+def test_folded_text_reads_back_as_the_sentence(text: str) -> None:
+    block = "\n".join(["rule:", *folded("text", text, indent=2)])
+    assert load(block)["rule"]["text"] == " ".join(text.split())
+
+
+def test_title_with_yaml_characters_is_quoted() -> None:
+    notice = read_notice("Position: Director: ISU, #1 - 'CCM'\n")
+    assert load(vacancy_skeleton("v", notice))["title"] == "Director: ISU, #1 - 'CCM'"
+
+
+# --- the command --------------------------------------------------------------------------
+
+
+def test_new_vacancy_prints_the_skeleton_to_stdout() -> None:
+    code, out, _ = invoke("new", "vacancy")
+    assert code == 0
+    assert out == vacancy_skeleton()
+
+
+def test_new_vacancy_writes_a_file_named_after_it_and_will_not_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "my-post.yaml"
+    first = run("new", "vacancy", "--output", str(target))
+    assert first.returncode == 0, first.stderr
+    assert load(target.read_text(encoding="utf-8"))["id"] == "my-post"
+    again = run("new", "vacancy", "--output", str(target))
+    assert again.returncode == 2
+    assert b"exists; add --force" in again.stderr
+    forced = run("new", "vacancy", "--output", str(target), "--force", "--id", "other")
+    assert forced.returncode == 0
+    assert load(target.read_text(encoding="utf-8"))["id"] == "other"
+
+
+def test_bad_id_and_missing_notice_are_reported() -> None:
+    bad_id = run("new", "vacancy", "--id", "no spaces")
+    assert bad_id.returncode == 2
+    assert b"--id must be" in bad_id.stderr
+    missing = run("new", "vacancy", "--from-notice", "no/such/notice.txt")
+    assert missing.returncode == 1
+    assert missing.stderr.startswith(b"no/such/notice.txt:")
+    assert b"no such file" in missing.stderr
+
+
+@pytest.mark.parametrize("notice", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_seed_notice_drafts_a_valid_file(notice: Path, tmp_path: Path) -> None:
+    target = tmp_path / "vacancies" / f"{notice.stem}.yaml"
+    target.parent.mkdir()
+    made = run("new", "vacancy", "--from-notice", str(notice), "--output", str(target))
+    checked = run("validate", str(target))
+    assert made.returncode == 0, made.stderr
+    assert checked.returncode == 0, checked.stdout.decode()
+    assert load(target.read_text(encoding="utf-8"))["id"] == notice.stem
+
+
+@pytest.mark.skipif(not CCM.is_file(), reason="the seed notices are not beside the repository")
+def test_ccm_notice_carries_its_education_experience_and_language_sentences(
+    tmp_path: Path,
+) -> None:
+    made = run("new", "vacancy", "--from-notice", str(CCM))
+    text = made.stdout.decode()
+    code, out = validate_text(tmp_path, text)
+    texts: dict[str, list[str]] = {rule["kind"]: [] for rule in load(text)["requirements"]}
+    for rule in load(text)["requirements"]:
+        texts[rule["kind"]].append(" ".join(rule["text"].split()))
+    assert made.returncode == 0
+    assert code == 0, out
+    assert texts["education"][0].startswith("A minimum of a master's degree or equivalent")
+    assert "A minimum of 10 years professional work experience" in " ".join(texts["experience"])
+    assert "Experience in managing a mine action programme is desirable" in texts["experience"]
+    assert texts["language"][0] == (
+        "Fluency in English, both oral and written, is required; working knowledge of other "
+        "UN official language is an asset."
+    )
+    assert Sentence("language", texts["language"][0]) in read_notice(CCM.read_text()).sentences

@@ -1,0 +1,143 @@
+"""The committed JSON Schemas: in step with the models, draft-07 only, and true to the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
+
+from jobscreen.schemas import build_schema
+from tests.conftest import CANDIDATES, ROOT, VACANCIES, invoke
+
+SCHEMAS = ROOT / "schemas"
+WHICH = ("vacancy", "cv")
+DRAFT_07_KEYWORDS = frozenset(Draft7Validator.META_SCHEMA["properties"])
+# Keywords whose value maps names (not keywords) to schemas.
+NAMED_SCHEMAS = frozenset(
+    {"properties", "definitions", "patternProperties", "dependencies", "$defs"}
+)
+# The CV model accepts `end: present` (a before-validator) but its schema does not say so.
+KNOWN_CV_GAP = "'present' is not valid under any of the given schemas"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/vacancy.schema.json"
+
+
+def committed(which: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (SCHEMAS / f"{which}.schema.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def keywords(schema: Any) -> Iterator[str]:
+    """Every keyword used anywhere in a schema, skipping property and definition names."""
+    if isinstance(schema, list):
+        for item in schema:
+            yield from keywords(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    for key, value in schema.items():
+        yield key
+        if key in NAMED_SCHEMAS and isinstance(value, dict):
+            for sub in value.values():
+                yield from keywords(sub)
+        elif key not in {"enum", "const", "default", "examples"}:
+            yield from keywords(value)
+
+
+def plain(data: Any) -> Any:
+    """YAML data as JSON would carry it: dates become ISO strings."""
+    if isinstance(data, dict):
+        return {key: plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [plain(value) for value in data]
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    return data
+
+
+def validator(which: str) -> Draft7Validator:
+    return Draft7Validator(committed(which), format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("which", WHICH)
+def test_committed_schema_matches_the_models(which: str) -> None:
+    fresh = f"jobscreen schema {which} --output schemas/{which}.schema.json"
+    assert committed(which) == build_schema(which), f"schemas/ drifted from the models: {fresh}"
+
+
+@pytest.mark.parametrize("which", WHICH)
+def test_committed_schema_is_what_the_command_prints(which: str) -> None:
+    code, out, _ = invoke("schema", which)
+    assert code == 0
+    assert out == (SCHEMAS / f"{which}.schema.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", WHICH)
+def test_schema_declares_draft_07_and_a_stable_id(which: str) -> None:
+    schema = committed(which)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert schema["$id"] == f"https://jobscreen.invalid/schemas/{which}.schema.json"
+    Draft7Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("which", WHICH)
+def test_schema_uses_only_draft_07_keywords(which: str) -> None:
+    used = set(keywords(committed(which)))
+    assert used - DRAFT_07_KEYWORDS == set()
+    assert {"definitions", "$ref", "properties"} <= used
+
+
+def test_keyword_walk_finds_later_draft_keywords() -> None:
+    later = {"$defs": {"A": {"type": "string"}}, "properties": {"x": {"prefixItems": []}}}
+    assert set(keywords(later)) - DRAFT_07_KEYWORDS == {"$defs", "prefixItems"}
+
+
+@pytest.mark.parametrize("path", sorted(VACANCIES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_bundled_vacancy_fits_the_schema(path: Path) -> None:
+    data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for e in validator("vacancy").iter_errors(data)
+    ]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", sorted(VACANCIES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_bundled_vacancy_starts_with_the_schema_line(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == SCHEMA_LINE
+    assert (path.parent / first.split("=", 1)[1]).resolve() == SCHEMAS / "vacancy.schema.json"
+
+
+def example_cvs() -> list[Path]:
+    found = [*CANDIDATES.glob("*.yaml"), *CANDIDATES.glob("*.yml"), *CANDIDATES.glob("*.json")]
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", example_cvs(), ids=lambda p: p.name)
+def test_example_cv_fits_the_schema(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    docs = [json.loads(text)] if path.suffix == ".json" else list(yaml.safe_load_all(text))
+    check = validator("cv")
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}"
+        for doc in docs
+        if "basics" not in doc  # a JSON Resume: mapped on loading, not written in this format
+        for e in check.iter_errors(plain(doc))
+    ]
+    assert [e for e in errors if not e.endswith(KNOWN_CV_GAP)] == []
+    if errors:
+        pytest.xfail("cv.schema.json rejects `end: present`, which the CV model accepts")
+
+
+def test_schema_rejects_what_the_model_rejects() -> None:
+    bad = {"id": "v", "title": "T", "organisation": "O", "requirements": [{"id": "r"}]}
+    assert not validator("vacancy").is_valid(bad)
+    unknown = {"id": "v", "title": "T", "organisation": "O", "closing": "x", "requirements": []}
+    assert not validator("vacancy").is_valid(unknown)
