@@ -74,11 +74,27 @@ def parse_partial_date(value: Any) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+DATE_PATTERN = r"^\d{4}(-\d{1,2}){0,2}$"
 DateField = Annotated[
     PartialDate,
     BeforeValidator(parse_partial_date),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{1,2}){0,2}$"}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": DATE_PATTERN}),
+]
+# An end may also say the post is current; JSON Schema (draft-07) patterns have no
+# case-insensitive flag, so the words are listed as they are usually written.
+END_WORDS = sorted({w for p in PRESENT for w in (p, p.capitalize(), p.upper())})
+EndField = Annotated[
+    DateField | None,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": ["string", "integer"], "pattern": DATE_PATTERN},
+                {"enum": END_WORDS},
+                {"type": "null"},
+            ]
+        }
+    ),
 ]
 
 
@@ -104,7 +120,7 @@ class Post(Model):
     title: str | None = Field(None, description="Job title.")
     organisation: str | None = Field(None, description="Employer.")
     start: DateField = Field(description="Start: YYYY, YYYY-MM or YYYY-MM-DD.")
-    end: DateField | None = Field(
+    end: EndField = Field(
         None, description="End: a date, or present / omitted for a current post."
     )
     domains: list[str] = Field(default_factory=list, description="Domain tags.")

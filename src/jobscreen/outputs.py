@@ -27,6 +27,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     if not directory.is_dir():
         raise UsageError(f"--output: directory {str(directory)!r} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    Path(tmp).chmod(_mode_for(target))  # mkstemp makes 0600; give what a plain open would
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -36,3 +37,13 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, else 0666 less the umask, as open() would create it."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
