@@ -127,6 +127,14 @@ def test_js104_closing_date_against_as_of_only() -> None:
     assert lint(closed, None) == []
 
 
+def test_a_file_can_accept_codes_on_purpose() -> None:
+    closed = {"closing_date": "2025-05-31"}
+    assert codes(lint(vacancy(EXP_TEN, **closed, lint_ignore=["JS104"]), DAY)) == []
+    assert codes(lint(vacancy(EXP_TEN, **closed, lint_ignore=["JS101"]), DAY)) == ["JS104"]
+    with pytest.raises(ValueError, match="pattern"):
+        vacancy(EXP_TEN, lint_ignore=["E501"])
+
+
 def test_js105_desirable_weight_above_all_mandatory_weights() -> None:
     heavy = rule("c", "competency", False, weight=5.5, name="N", evidence=["n"])
     found = lint(vacancy({**EXP_TEN, "weight": 3}, {**EDU_MASTER, "weight": 2}, heavy), DAY)

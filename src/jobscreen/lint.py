@@ -184,5 +184,6 @@ def lint(vacancy: Vacancy, as_of: dt.date | None) -> list[Finding]:
     return [
         Finding(check.code, loc, message)
         for check in CHECKS
+        if check.code not in vacancy.lint_ignore
         for loc, message in check.find(vacancy, as_of)
     ]

@@ -180,6 +180,11 @@ class Vacancy(Model):
     closing_date: dt.date | None = Field(None, description="Closing date, YYYY-MM-DD.")
     source: Source | None = Field(None, description="The notice this file encodes.")
     notes: str | None = Field(None, description="How the notice was encoded.")
+    lint_ignore: list[Annotated[str, Field(pattern=r"^JS1\d\d$")]] = Field(
+        default_factory=list,
+        description="Lint codes this file accepts on purpose, e.g. JS104 for a historical "
+        "notice whose closing date has passed. Say why in a comment.",
+    )
     requirements: list[Requirement] = Field(min_length=1, description="The rules.")
 
     def walk(self) -> Iterator[tuple[tuple[str | int, ...], Requirement]]:
