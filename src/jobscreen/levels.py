@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 # --- education -------------------------------------------------------------------------
 
@@ -443,6 +444,7 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", str(text).strip().lower().replace("_", " "))
 
 
+@lru_cache(maxsize=2048)
 def level_value(text: str | int) -> int | None:
     """One level on the 0-6 scale from any single-level vocabulary, else None."""
     norm = _norm(str(text))
@@ -473,6 +475,7 @@ def slp_profile(text: str | int) -> dict[str, int] | None:
     return {"understand": listening, "speak": speaking, "read": reading, "write": writing}
 
 
+@lru_cache(maxsize=512)
 def vacancy_level(text: str, skills: tuple[str, ...] | None = None) -> LevelSpec | None:
     """A vacancy's minimum level: CEFR, notice phrases or NATO levels; None if unknown.
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from jobscreen.cv import Post, Profile
 from jobscreen.engine.experience import Span, post_span
-from jobscreen.engine.matching import Phrase, compile_phrases, normalise
+from jobscreen.engine.matching import Phrase, PhraseIndex, compile_phrases, normalise
 from jobscreen.results import RuleResult
 from jobscreen.vacancy import (
     AtLeastRule,
@@ -33,14 +33,22 @@ def _rule_phrases(rule: Requirement) -> tuple[Phrase, ...]:
 
 @dataclass(frozen=True)
 class CompiledVacancy:
-    """A vacancy with every phrase normalised once, for all the CVs of a run."""
+    """A vacancy with every phrase normalised, stemmed and indexed once, for a whole run."""
 
     vacancy: Vacancy
     phrases: dict[str, tuple[Phrase, ...]]
+    index: PhraseIndex
+    by_id: dict[str, Requirement]
 
     @classmethod
     def build(cls, vacancy: Vacancy) -> CompiledVacancy:
-        return cls(vacancy, {rule.id: _rule_phrases(rule) for _, rule in vacancy.walk()})
+        phrases = {rule.id: _rule_phrases(rule) for _, rule in vacancy.walk()}
+        index = PhraseIndex(p for group in phrases.values() for p in group)
+        return cls(vacancy, phrases, index, {rule.id: rule for _, rule in vacancy.walk()})
+
+    def rule(self, rule_id: str) -> Requirement | None:
+        """A rule by id, nested ones included."""
+        return self.by_id.get(rule_id)
 
     def lieu_rules(self) -> list[EducationRule]:
         return [r for _, r in self.vacancy.walk() if isinstance(r, EducationRule) and r.in_lieu]
@@ -70,7 +78,9 @@ class Context:
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
     _spans: list[Span | None] | None = None
+    _hits: dict[str, dict[tuple[str, ...], tuple[int, int]]] = field(default_factory=dict)
     _texts: list[str] | None = None
+    _labels: list[str] | None = None
 
     @property
     def spans(self) -> list[Span | None]:
@@ -81,6 +91,13 @@ class Context:
         return self._spans
 
     @property
+    def labels(self) -> list[str]:
+        """Each post's label for evidence, made once per candidate."""
+        if self._labels is None:
+            self._labels = [post_label(p, i) for i, p in enumerate(self.profile.experience)]
+        return self._labels
+
+    @property
     def post_texts(self) -> list[str]:
         if self._texts is None:
             self._texts = [post_text(p) for p in self.profile.experience]
@@ -88,6 +105,20 @@ class Context:
 
     def phrases(self, rule: Requirement) -> tuple[Phrase, ...]:
         return self.compiled.phrases.get(rule.id, ())
+
+    def match(self, rule: Requirement, norm_text: str) -> tuple[Phrase, str] | None:
+        """The rule's first phrase found in a normalised text, with the words matched.
+
+        Each text is scanned once for every phrase of the vacancy; rules then only look up.
+        """
+        hits = self._hits.get(norm_text)
+        if hits is None:
+            hits = self._hits[norm_text] = self.compiled.index.scan(norm_text)
+        for phrase in self.phrases(rule):
+            span = hits.get(phrase.stems)
+            if span is not None:
+                return phrase, " ".join(norm_text.split()[span[0] : span[1]])
+        return None
 
     def run(self, rule: Requirement) -> RuleResult:
         """Evaluate a rule once per candidate (education may be needed twice for in-lieu)."""

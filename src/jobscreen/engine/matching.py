@@ -11,6 +11,7 @@ A long word (seven letters or more) may also differ by one typing slip of the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,24 +69,10 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.strip("'")))
 
 
-@dataclass(frozen=True)
-class Words:
-    """A normalised text as stems, with a set and same-length buckets for fast look-ups."""
-
-    stems: tuple[str, ...]
-    present: frozenset[str]
-    by_shape: dict[tuple[int, str], tuple[str, ...]]
-
-
 @lru_cache(maxsize=4096)
-def words_of(norm_text: str) -> Words:
-    stems = tuple(stem(w) for w in norm_text.split())
-    shapes: dict[tuple[int, str], list[str]] = {}
-    for s in set(stems):
-        if len(s) >= TYPO_MIN_LENGTH:
-            shapes.setdefault((len(s), s[0]), []).append(s)
-    by_shape = {k: tuple(sorted(v)) for k, v in shapes.items()}
-    return Words(stems, frozenset(stems), by_shape)
+def stems_of(norm_text: str) -> tuple[str, ...]:
+    """The stems of a normalised text's words, in order."""
+    return tuple(stem(w) for w in norm_text.split())
 
 
 @dataclass(frozen=True)
@@ -107,29 +94,55 @@ def compile_phrases(phrases: list[str] | tuple[str, ...]) -> tuple[Phrase, ...]:
     return tuple(compiled)
 
 
-def _variants(word: str, words: Words) -> frozenset[str]:
-    """The text's stems that count as this phrase stem: itself, or a same-length slip."""
-    if word in words.present:
-        return frozenset((word,))
-    if len(word) < TYPO_MIN_LENGTH:
-        return frozenset()
-    shape = words.by_shape.get((len(word), word[0]), ())
-    return frozenset(w for w in shape if Levenshtein.distance(word, w, score_cutoff=1) <= 1)
+class PhraseIndex:
+    """Every phrase of a vacancy, indexed by first stem: one pass over a text finds them all.
+
+    Built once per run. ``scan`` walks the text's stems once and tries only the phrases
+    whose first stem (or a same-length slip of it) stands at each position, so its cost
+    grows with the text, not with the number of phrases.
+    """
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.by_first: dict[str, list[Phrase]] = {}
+        shapes: dict[tuple[int, str], set[str]] = {}
+        for phrase in {p.stems: p for p in phrases if p.stems}.values():
+            self.by_first.setdefault(phrase.stems[0], []).append(phrase)
+            for s in phrase.stems:
+                if len(s) >= TYPO_MIN_LENGTH:
+                    shapes.setdefault((len(s), s[0]), set()).add(s)
+        self.shapes = {k: tuple(sorted(v)) for k, v in shapes.items()}
+        self._canon: dict[str, frozenset[str]] = {}
+
+    def canon(self, word: str) -> frozenset[str]:
+        """The phrase stems a text stem can stand for: itself, or one slip away."""
+        found = self._canon.get(word)
+        if found is None:
+            near = self.shapes.get((len(word), word[0]), ()) if len(word) >= TYPO_MIN_LENGTH else ()
+            found = frozenset(
+                {word, *(s for s in near if Levenshtein.distance(word, s, score_cutoff=1) <= 1)}
+            )
+            self._canon[word] = found
+        return found
+
+    def scan(self, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
+        """The first word span of every indexed phrase found in a normalised text."""
+        stems = stems_of(norm_text) if norm_text else ()
+        canon = [self.canon(s) for s in stems]
+        hits: dict[tuple[str, ...], tuple[int, int]] = {}
+        for i, forms in enumerate(canon):
+            for form in forms:
+                for phrase in self.by_first.get(form, ()):
+                    end = i + len(phrase.stems)
+                    if phrase.stems in hits or end > len(stems):
+                        continue
+                    if all(phrase.stems[k] in canon[i + k] for k in range(1, len(phrase.stems))):
+                        hits[phrase.stems] = (i, end)
+        return hits
 
 
 def find(phrase: Phrase, norm_text: str) -> tuple[int, int] | None:
-    """The word span of the phrase in an already normalised text, or None."""
-    if not norm_text or not phrase.stems:
-        return None
-    words = words_of(norm_text)
-    allowed = [_variants(s, words) for s in phrase.stems]
-    if not all(allowed):
-        return None
-    size = len(allowed)
-    for start in range(len(words.stems) - size + 1):
-        if all(words.stems[start + i] in allowed[i] for i in range(size)):
-            return start, start + size
-    return None
+    """The word span of one phrase in an already normalised text, or None."""
+    return PhraseIndex([phrase]).scan(norm_text).get(phrase.stems)
 
 
 def first_match(phrases: tuple[Phrase, ...], norm_text: str) -> tuple[Phrase, str] | None:

@@ -6,9 +6,9 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
-from jobscreen.engine.context import Context, post_label
+from jobscreen.engine.context import Context
 from jobscreen.engine.experience import merged_years, qualifier_source, years_text
-from jobscreen.engine.matching import Phrase, first_match, normalise, snippet
+from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
     CEFR_NAMES,
     EducationLevel,
@@ -82,7 +82,7 @@ class ExperienceEvaluator(Evaluator):
         phrases = ctx.phrases(rule)
         spans, evidence = [], []
         for index, (post, span) in enumerate(zip(ctx.profile.experience, ctx.spans, strict=True)):
-            found = first_match(phrases, ctx.post_texts[index]) if phrases else None
+            found = ctx.match(rule, ctx.post_texts[index]) if phrases else None
             if span is None or (phrases and found is None):
                 continue
             why = [qualifier_source(post, q) for q in rule.qualifiers]
@@ -91,7 +91,7 @@ class ExperienceEvaluator(Evaluator):
             spans.append(span)
             notes = [f"matched '{found[1]}'"] if found else []
             notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
-            evidence.append(Evidence(post_label(post, index), "; ".join(notes) or "counted"))
+            evidence.append(Evidence(ctx.labels[index], "; ".join(notes) or "counted"))
         return merged_years(spans), evidence
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
@@ -144,7 +144,7 @@ class EducationEvaluator(Evaluator):
     def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> str:
         """'yes', 'related' (a person must judge) or 'no'."""
         phrases = ctx.phrases(rule)
-        if phrases and field and first_match(phrases, normalise(field)):
+        if phrases and field and ctx.match(rule, normalise(field)):
             return "yes"
         if not phrases:  # any field, unless only "a relevant field" is accepted: a person judges
             return "related" if rule.related_fields else "yes"
@@ -189,7 +189,7 @@ class EducationEvaluator(Evaluator):
         minimum = EducationLevel[rule.min_level]
         below = f"{label} is below the {minimum.label} required"
         for alt in rule.in_lieu:
-            exp_rule = ctx.compiled.vacancy.rule_by_id(alt.experience)
+            exp_rule = ctx.compiled.rule(alt.experience)
             if level < EducationLevel[alt.level] or not isinstance(exp_rule, ExperienceRule):
                 continue
             if fit == "no":
@@ -318,14 +318,14 @@ class CompetencyEvaluator(Evaluator):
             found.append(("summary", profile.summary, normalise(profile.summary)))
         for index, post in enumerate(profile.experience):
             original = " ".join(filter(None, [post.title, *post.domains, post.description]))
-            found.append((post_label(post, index), original, ctx.post_texts[index]))
+            found.append((ctx.labels[index], original, ctx.post_texts[index]))
         return found
 
     def __call__(self, rule: CompetencyRule, ctx: Context) -> RuleResult:
         phrases = ctx.phrases(rule)
         evidence = []
         for where, original, norm in self.places(ctx):
-            match = first_match(phrases, norm)
+            match = ctx.match(rule, norm)
             if match:
                 evidence.append(
                     Evidence(where, f"'{match[0].original}': {snippet(original, match[1])}")
