@@ -21,7 +21,7 @@ def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
 
 def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> Assessment:
     """One candidate against a compiled vacancy. Only the profile reaches the engine."""
-    rules = evaluate_rules(compiled, candidate.profile, as_of)
+    rules = evaluate_rules(compiled, candidate.profile, as_of, candidate.uncertain)
     return Assessment(
         candidate.key,
         candidate.source,

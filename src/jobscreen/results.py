@@ -24,6 +24,7 @@ class Evidence:
 
     where: str
     quote: str
+    ref: tuple[str, int] | None = None  # the CV entry, e.g. ("experience", 1); not in output
 
     def to_dict(self) -> dict[str, str]:
         return {"where": self.where, "quote": self.quote}

@@ -46,6 +46,7 @@ class Candidate:
     profile: Profile
     sha256: str
     origin: str = "native"
+    uncertain: frozenset[tuple[str, int]] = frozenset()  # entries an extraction doubts
 
 
 @dataclass(frozen=True)

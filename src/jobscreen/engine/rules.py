@@ -91,7 +91,8 @@ class ExperienceEvaluator(Evaluator):
             spans.append(span)
             notes = [f"matched '{found[1]}'"] if found else []
             notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
-            evidence.append(Evidence(ctx.labels[index], "; ".join(notes) or "counted"))
+            quote = "; ".join(notes) or "counted"
+            evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
         return merged_years(spans), evidence
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
@@ -157,7 +158,7 @@ class EducationEvaluator(Evaluator):
         level, uncertain, note = education_level(entry)
         name = entry.degree or (entry.level or "degree")
         label = f"{name} in {entry.field}" if entry.field else name
-        evidence = Evidence(f"degree {index + 1}", label)
+        evidence = Evidence(f"degree {index + 1}", label, ("education", index))
         minimum = EducationLevel[rule.min_level]
         if level is None:
             status = Status.needs_review if uncertain else Status.not_met
@@ -279,7 +280,8 @@ class LanguageEvaluator(Evaluator):
             return result(rule, Status.not_met, 0.0, f"{asked}: {rule.language} not listed")
         judged = []
         for index, entry in entries:
-            evidence = Evidence(f"language {index + 1}", f"{entry.language}: {_stated(entry)}")
+            stated = f"{entry.language}: {_stated(entry)}"
+            evidence = Evidence(f"language {index + 1}", stated, ("languages", index))
             skills = proficiency(entry)
             if skills is None:
                 why = f"level {entry.level!r} is not a known level"
@@ -308,28 +310,30 @@ class LanguageEvaluator(Evaluator):
 class CompetencyEvaluator(Evaluator):
     kind, code = "competency", "JS-CMP"
 
-    def places(self, ctx: Context) -> list[tuple[str, str, str]]:
-        """(where, original text, normalised text) for every place evidence may be found."""
+    def places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
+        """(where, CV entry, original text, normalised text) for every place evidence may be."""
         profile = ctx.profile
         found = [
-            (f"competency {i + 1}", c, normalise(c)) for i, c in enumerate(profile.competencies)
+            (f"competency {i + 1}", ("competencies", i), c, normalise(c))
+            for i, c in enumerate(profile.competencies)
         ]
         if profile.summary:
-            found.append(("summary", profile.summary, normalise(profile.summary)))
+            found.append(("summary", ("summary", 0), profile.summary, normalise(profile.summary)))
         for index, post in enumerate(profile.experience):
             original = " ".join(filter(None, [post.title, *post.domains, post.description]))
-            found.append((ctx.labels[index], original, ctx.post_texts[index]))
+            found.append(
+                (ctx.labels[index], ("experience", index), original, ctx.post_texts[index])
+            )
         return found
 
     def __call__(self, rule: CompetencyRule, ctx: Context) -> RuleResult:
         phrases = ctx.phrases(rule)
         evidence = []
-        for where, original, norm in self.places(ctx):
+        for where, ref, original, norm in self.places(ctx):
             match = ctx.match(rule, norm)
             if match:
-                evidence.append(
-                    Evidence(where, f"'{match[0].original}': {snippet(original, match[1])}")
-                )
+                quote = f"'{match[0].original}': {snippet(original, match[1])}"
+                evidence.append(Evidence(where, quote, ref))
         if not evidence:
             return result(
                 rule, Status.not_met, 0.0, f"no evidence of {rule.name} ({_list(phrases)})"

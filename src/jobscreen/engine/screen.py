@@ -8,25 +8,55 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from jobscreen.cv import Profile
 from jobscreen.engine.context import CompiledVacancy, Context
 from jobscreen.engine.rules import evaluate
-from jobscreen.results import Assessment, Ranked, RuleResult
+from jobscreen.results import Assessment, Ranked, RuleResult, Status
 
 
 def evaluate_rules(
-    compiled: CompiledVacancy, profile: Profile, as_of: dt.date
+    compiled: CompiledVacancy,
+    profile: Profile,
+    as_of: dt.date,
+    uncertain: frozenset[tuple[str, int]] = frozenset(),
 ) -> tuple[RuleResult, ...]:
     """Every top-level rule's result, in file order.
 
     Education rules with in-lieu alternatives run first: when one is met in lieu, the
-    experience rule it names has its minimum raised for this candidate.
+    experience rule it names has its minimum raised for this candidate. ``uncertain`` names
+    CV entries an extraction is unsure of (see :func:`doubt`).
     """
-    ctx = Context(compiled, profile, as_of, evaluate)
+    check = (lambda r, c: doubt(evaluate(r, c), uncertain)) if uncertain else evaluate
+    ctx = Context(compiled, profile, as_of, check)
     for rule in compiled.lieu_rules():
         ctx.run(rule)
     return tuple(ctx.run(rule) for rule in compiled.vacancy.requirements)
+
+
+SECTION_OF_KIND = {"education": "education", "experience": "experience", "language": "languages"}
+
+
+def doubt(result: RuleResult, uncertain: frozenset[tuple[str, int]]) -> RuleResult:
+    """A result decided only by uncertain extracted entries needs review, not a verdict.
+
+    Met on evidence that is all uncertain, or not met while the section holds uncertain
+    entries (the extraction may have misread what would meet it): a person checks. Groups
+    are left alone: they are made of results already doubted.
+    """
+    section = SECTION_OF_KIND.get(result.kind)
+    if result.status is Status.needs_review or section is None:
+        return result
+    refs = [e.ref for e in result.evidence if e.ref is not None]
+    if result.status is Status.met:
+        unsure = bool(refs) and all(ref in uncertain for ref in refs)
+    else:
+        unsure = any(kind == section for kind, _ in uncertain)
+    if not unsure:
+        return result
+    reason = f"uncertain extraction, check the CV: {result.reason}"
+    return replace(result, status=Status.needs_review, reason=reason)
 
 
 def score_of(results: Iterable[RuleResult]) -> float:

@@ -1,0 +1,61 @@
+"""Rules decided only by uncertain extracted entries need review, not a verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from jobscreen.api import assess
+from jobscreen.cv import CVFile
+from jobscreen.engine.context import CompiledVacancy
+from jobscreen.results import Status
+from jobscreen.sources import Candidate
+from jobscreen.vacancy import Vacancy
+
+VACANCY = Vacancy.model_validate(
+    {
+        "id": "v",
+        "title": "T",
+        "organisation": "O",
+        "requirements": [
+            {"id": "edu", "kind": "education", "required": True, "min_level": "master"},
+            {"id": "exp", "kind": "experience", "required": True, "min_years": 5},
+            {"id": "en", "kind": "language", "required": True, "language": "en", "level": "C1"},
+        ],
+    }
+)
+CV: dict[str, Any] = {
+    "education": [{"degree": "MA", "field": "Law"}],
+    "experience": [
+        {"title": "Officer", "start": "2010-01", "end": "2014-12"},
+        {"title": "Adviser", "start": "2015-01", "end": "2020-12"},
+    ],
+    "languages": [{"language": "English", "level": "B1"}],
+}
+
+
+def statuses(uncertain: frozenset[tuple[str, int]]) -> dict[str, Status]:
+    _, profile = CVFile.model_validate(CV).split()
+    candidate = Candidate(
+        "c", "c.txt", CVFile().split()[0], profile, "0" * 64, "extracted", uncertain
+    )
+    assessment = assess(CompiledVacancy.build(VACANCY), candidate, dt.date(2026, 1, 1))
+    return {r.id: r.status for r in assessment.rules}
+
+
+def test_certain_entries_decide_as_usual() -> None:
+    assert statuses(frozenset()) == {"edu": Status.met, "exp": Status.met, "en": Status.partial}
+
+
+def test_met_only_on_uncertain_evidence_needs_review() -> None:
+    assert statuses(frozenset({("education", 0)}))["edu"] is Status.needs_review
+
+
+def test_met_with_some_certain_evidence_stays_met() -> None:
+    # 11 years from two posts; only the second is doubted, but both are the evidence
+    assert statuses(frozenset({("experience", 1)}))["exp"] is Status.met
+
+
+def test_not_met_while_the_section_holds_doubt_needs_review() -> None:
+    assert statuses(frozenset({("languages", 0)}))["en"] is Status.needs_review
+    assert statuses(frozenset({("education", 0)}))["en"] is Status.partial
