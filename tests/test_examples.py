@@ -364,8 +364,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             reasons={"exp-political-security": "7 of 10 years"},
         ),
     },
-    # JSON Resume files carry no id: the key is the stem of "<id>.resume.json"
-    "mei-lin-zhao.resume": {
+    # JSON Resume files carry no id: the key is the file name less ".resume.json"
+    "mei-lin-zhao": {
         ARO: no(*ARO_DOMAINS, "exp-managerial"),
         CCM: no("exp-international-relations", "exp-nexus-8y", "exp-international-management"),
         HEAD: no("exp-preventive-diplomacy", "exp-international-team-leadership"),
@@ -384,7 +384,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             "lang-english-french",
         ),
     },
-    "tendai-moyo.resume": {
+    "tendai-moyo": {
         ARO: no(*ARO_DOMAINS),
         CCM: yes(
             {"edu-master": "met", "exp-conflict-prevention-recovery": "met", "lang-english": "met"},
@@ -444,7 +444,7 @@ def describe(assessment: Assessment) -> str:
 
 
 def test_the_table_covers_every_example_and_vacancy() -> None:
-    keys = {p.name.removesuffix(".json").removesuffix(".yaml") for p in example_files()}
+    keys = {p.name.removesuffix(".resume.json").removesuffix(".yaml") for p in example_files()}
     assert keys == set(EXPECTED)
     assert {p.stem for p in VACANCIES.glob("*.yaml")} == set(VACANCY_IDS)
     assert all(set(row) == set(VACANCY_IDS) for row in EXPECTED.values())
@@ -526,7 +526,7 @@ def test_jsonresume_sample_is_scored_and_eligible_only_where_nothing_is_mandator
     vacancy_id: str,
 ) -> None:
     vacancy = load_vacancy(vacancy_path(vacancy_id))
-    assessment = screened(vacancy_id, [JSONRESUME_SAMPLE])["jsonresume-sample.resume"]
+    assessment = screened(vacancy_id, [JSONRESUME_SAMPLE])["jsonresume-sample"]
     unmet = {r.id for r in assessment.rules if r.required and r.status in FAILED}
     mandatory = any(rule.required for rule in vacancy.requirements)
     assert assessment.origin == "jsonresume"

@@ -28,7 +28,7 @@ from jobscreen.engine.screen import RankKey, rank_key
 from jobscreen.errors import JobscreenError
 from jobscreen.loading import JSONL_SUFFIXES, STDIN, Document, expand_paths, jsonl_record
 from jobscreen.results import InputProblem, Ranked
-from jobscreen.sources import Failed, candidate_from_document, iter_candidates
+from jobscreen.sources import CV_SUFFIXES, Failed, candidate_from_document, iter_candidates
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -59,6 +59,7 @@ def _init(job: Job, in_worker: bool = True) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _STATE["job"] = job
     _STATE["compiled"] = CompiledVacancy.build(job.vacancy)
+    _STATE["phrases"] = job.vacancy.competency_phrases()
 
 
 def _outcome(item: Any) -> Outcome:
@@ -76,7 +77,8 @@ def _outcome(item: Any) -> Outcome:
 def score_files(names: list[str]) -> list[Outcome]:
     """Load and score files (every document in each), in order."""
     job: Job = _STATE["job"]
-    return [_outcome(item) for item in iter_candidates(names, job.limits, job.today)]
+    items = iter_candidates(names, job.limits, job.today, _STATE["phrases"])
+    return [_outcome(item) for item in items]
 
 
 def score_lines(source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
@@ -142,7 +144,7 @@ def _jsonl_tasks(name: str) -> Iterator[Task]:
 
 def _file_tasks(name: str) -> Iterator[Task]:
     try:
-        files = list(expand_paths([name]))
+        files = list(expand_paths([name], CV_SUFFIXES))
     except JobscreenError as exc:
         yield _problem(name, exc.message)
         return

@@ -20,6 +20,7 @@ from jobscreen.cv import CVFile, Identity, Profile
 from jobscreen.errors import InputError, JobscreenError, Location, SchemaError
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc
 from jobscreen.loading import (
+    DATA_SUFFIXES,
     STDIN,
     Document,
     decode,
@@ -28,11 +29,27 @@ from jobscreen.loading import (
     iter_jsonl,
     kind_of,
     load_documents,
+    read_bytes,
 )
 from jobscreen.vacancy import Vacancy, semantic_problems
-from jobscreen.yamlsafe import Limits
+from jobscreen.yamlsafe import Limits, Positions
 
 M = TypeVar("M", bound=BaseModel)
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
+
+
+@dataclass
+class ExtractedDocument(Document):
+    """A plain-text CV read into the native format; the entries it doubts are named."""
+
+    uncertain: frozenset[tuple[str, int]] = frozenset()
+
+    def positions(self) -> Positions:
+        """None: errors in extracted data point at the file, not into the text."""
+        return Positions()
+
+
 VACANCY_LIMITS = Limits(max_bytes=1024 * 1024)
 
 
@@ -139,6 +156,13 @@ def _candidate_key(data: dict[str, Any], doc: Document, stem: str) -> str:
     return f"{stem}#{doc.index + 1}" if doc.index else stem
 
 
+def _stem(source: str) -> str:
+    """A file's name less its suffix; 'x.resume.json' (JSON Resume's convention) gives 'x'."""
+    if source == STDIN:
+        return "stdin"
+    return Path(source).stem.removesuffix(".resume") or Path(source).stem
+
+
 def candidate_from_document(doc: Document, today: dt.date | None = None) -> Candidate:
     """A candidate from a parsed document (native or JSON Resume), or DocumentErrors.
 
@@ -159,13 +183,17 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     except ValidationError as exc:
         raise DocumentErrors(schema_errors(exc, doc, translate)) from None
     identity, profile = cv.split()
-    stem = Path(doc.source).stem if doc.source != STDIN else "stdin"
+    stem = _stem(doc.source)
     digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     key = _candidate_key(doc.data if origin == "native" else {"id": cv.id}, doc, stem)
+    if isinstance(doc, ExtractedDocument):
+        return Candidate(key, doc.label, identity, profile, digest, "extracted", doc.uncertain)
     return Candidate(key, doc.label, identity, profile, digest, origin)
 
 
-def _documents(name: str, limits: Limits) -> Iterator[Document | JobscreenError]:
+def _documents(
+    name: str, limits: Limits, phrases: tuple[str, ...]
+) -> Iterator[Document | JobscreenError]:
     if name == STDIN:
         yield from _unwrap(iter_jsonl(sys.stdin.buffer, "<stdin>", limits))
         return
@@ -173,10 +201,23 @@ def _documents(name: str, limits: Limits) -> Iterator[Document | JobscreenError]
     try:
         if kind_of(path) == "jsonl":
             yield from _jsonl_file(path, limits)
-            return
-        yield from load_documents(path, limits)
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            yield extract_document(path, limits, phrases)
+        else:
+            yield from load_documents(path, limits)
     except JobscreenError as exc:
         yield exc
+
+
+def extract_document(path: Path, limits: Limits, phrases: tuple[str, ...] = ()) -> Document:
+    """A plain-text or Markdown CV summary, extracted into the native format."""
+    from jobscreen.extract import extract
+
+    text = decode(read_bytes(path, limits.max_bytes), str(path))
+    if not text.strip():
+        raise InputError("empty file", Location(str(path), 1, 1))
+    found = extract(text, phrases)
+    return ExtractedDocument(found.data, str(path), text, uncertain=found.uncertain)
 
 
 def _jsonl_file(path: Path, limits: Limits) -> Iterator[Document | JobscreenError]:
@@ -195,22 +236,29 @@ def _unwrap(docs: Iterable[Document]) -> Iterator[Document | JobscreenError]:
 
 
 def iter_candidates(
-    names: Iterable[str], limits: Limits | None = None, today: dt.date | None = None
+    names: Iterable[str],
+    limits: Limits | None = None,
+    today: dt.date | None = None,
+    phrases: tuple[str, ...] = (),
 ) -> Iterator[Candidate | Failed]:
-    """Every CV document under the given files, directories or '-', in order, never stopping."""
+    """Every CV document under the given files, directories or '-', in order, never stopping.
+
+    Plain-text and Markdown CVs are extracted on the fly; ``phrases`` are the competency
+    phrases the extractor looks for (the vacancy's).
+    """
     limits = limits or Limits()
     for name in _expand(names):
         if isinstance(name, JobscreenError):
             yield Failed(str(name.location.path if name.location else ""), (name,))
             continue
-        for item in _documents(name, limits):
+        for item in _documents(name, limits, phrases):
             yield _to_candidate(item, today)
 
 
 def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
     for name in names:
         try:
-            yield from expand_paths([name])
+            yield from expand_paths([name], CV_SUFFIXES)
         except JobscreenError as exc:
             yield exc
 

@@ -191,6 +191,14 @@ class Vacancy(Model):
         """Every rule with its location, nested rules included, in file order."""
         yield from _walk(self.requirements, ("requirements",))
 
+    def competency_phrases(self) -> tuple[str, ...]:
+        """Every competency's name and evidence phrases, for reading plain-text CVs."""
+        found: list[str] = []
+        for _, rule in self.walk():
+            if isinstance(rule, CompetencyRule):
+                found += [rule.name, *rule.evidence]
+        return tuple(dict.fromkeys(found))
+
     def rule_by_id(self, rule_id: str) -> Requirement | None:
         return next((rule for _, rule in self.walk() if rule.id == rule_id), None)
 

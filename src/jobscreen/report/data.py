@@ -37,6 +37,7 @@ def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
         "rank": ranked.rank,
         "eligible": a.eligible,
         "eligibility": eligibility_label(a),
+        "origin": a.origin,
         "score": a.score,
         "unmet": [r.id for r in a.unmet_mandatory],
         "review": [r.id for r in a.review],

@@ -42,9 +42,14 @@ def _ids(rules: tuple[RuleResult, ...]) -> str:
 
 
 def _who(a: Assessment, blind: bool) -> Text:
-    if blind or not a.name:
-        return Text(shown_candidate(a, blind))
-    return Text.assemble(a.name, ("\n" + a.candidate, "dim"))
+    who = (
+        Text(shown_candidate(a, blind))
+        if blind or not a.name
+        else Text.assemble(a.name, ("\n" + a.candidate, "dim"))
+    )
+    if a.origin == "extracted":
+        who.append("\n(extracted from text)", "yellow")
+    return who
 
 
 class TableReporter(Reporter):
