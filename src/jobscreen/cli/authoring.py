@@ -66,3 +66,30 @@ def _default_id(output: str | None, notice: str | None) -> str:
             if stem:
                 return stem
     return "new-vacancy"
+
+
+@app.command()
+def extract(
+    cv: Annotated[str, typer.Argument(help="A plain-text or Markdown CV summary; '-' for stdin.")],
+    vacancy: Annotated[
+        str | None,
+        typer.Option("--vacancy", help="Look for this vacancy's competency phrases too."),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Print a plain-text CV summary as native YAML, a comment on every inferred value."""
+    import sys
+
+    from jobscreen.extract import extract as read_cv
+    from jobscreen.extract import to_yaml
+    from jobscreen.loading import decode, read_bytes
+    from jobscreen.outputs import open_output
+    from jobscreen.sources import load_vacancy
+
+    phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
+    if cv == "-":
+        text = decode(sys.stdin.buffer.read(NOTICE_LIMIT + 1)[:NOTICE_LIMIT], "<stdin>")
+    else:
+        text = decode(read_bytes(Path(cv), NOTICE_LIMIT), cv)
+    with open_output(output) as out:
+        out.write(to_yaml(read_cv(text, phrases)))
