@@ -120,9 +120,7 @@ class Post(Model):
     title: str | None = Field(None, description="Job title.")
     organisation: str | None = Field(None, description="Employer.")
     start: DateField = Field(description="Start: YYYY, YYYY-MM or YYYY-MM-DD.")
-    end: EndField = Field(
-        None, description="End: a date, or present / omitted for a current post."
-    )
+    end: EndField = Field(None, description="End: a date, or present / omitted for a current post.")
     domains: list[str] = Field(default_factory=list, description="Domain tags.")
     managerial: bool | None = Field(None, description="Managed people or a unit.")
     international: bool | None = Field(None, description="International post or organisation.")

@@ -75,7 +75,9 @@ def _competencies(data: dict[str, Any]) -> list[str]:
     for skill in _dicts(data.get("skills")):
         if isinstance(skill.get("name"), str):
             found.append(skill["name"])
-        found.extend(k for k in skill.get("keywords") or [] if isinstance(k, str))
+        keywords = skill.get("keywords")
+        if isinstance(keywords, list):  # a string or number here is not a list of keywords
+            found.extend(k for k in keywords if isinstance(k, str))
     return found
 
 

@@ -65,7 +65,7 @@ class Document:
 def decode(raw: bytes, source: str) -> str:
     """UTF-8 text from bytes (a BOM is accepted), or a located error."""
     if b"\x00" in raw[:8192]:
-        raise InputError("binary file (contains NUL bytes), not text", Location(source))
+        raise InputError("binary file (contains NUL bytes), not text", Location(source, 1, 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,24 +82,25 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     source = str(path)
     try:
         if path.is_dir():
-            raise InputError("is a directory", Location(source))
+            raise InputError("is a directory", Location(source, 1, 1))
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
                 f"file is {size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
-                Location(source),
+                Location(source, 1, 1),
             )
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         what = "broken symbolic link" if path.is_symlink() else "no such file"
-        raise InputError(what, Location(source)) from None
+        raise InputError(what, Location(source, 1, 1)) from None
     except PermissionError:
-        raise InputError("permission denied", Location(source)) from None
+        raise InputError("permission denied", Location(source, 1, 1)) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", Location(source)) from None
+        raise InputError(f"cannot read: {exc.strerror or exc}", Location(source, 1, 1)) from None
     if len(raw) > max_bytes:
-        raise InputError(f"file is over the {max_bytes}-byte limit", Location(source))
+        message = f"file is over the {max_bytes}-byte limit (see --max-bytes)"
+        raise InputError(message, Location(source, 1, 1))
     return raw
 
 
@@ -111,7 +112,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKey(key)
+            raise _DuplicateKey(f"duplicate key {key!r}")
         result[key] = value
     return result
 
@@ -121,24 +122,54 @@ class _DuplicateKey(ValueError):
 
 
 def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> Any:
-    """One JSON value; duplicate keys and NaN are errors, with positions."""
+    """One JSON value within the limits; duplicate keys and NaN are errors, with positions."""
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         where = Location(source, exc.lineno + line_offset, exc.colno)
         raise InputError(f"JSON syntax error: {exc.msg}", where) from None
     except RecursionError:
+        _locate_json_problem(text, source, limits, line_offset)
         raise InputError("JSON nested too deeply", Location(source, line_offset + 1, 1)) from None
     except ValueError as exc:
         _locate_json_problem(text, source, limits, line_offset)
         raise InputError(str(exc), Location(source, line_offset + 1, 1)) from None
+    problem = _json_limit_problem(data, limits)
+    if problem is not None:
+        _locate_json_problem(text, source, limits, line_offset)
+        raise InputError(problem, Location(source, line_offset + 1, 1))
+    return data
+
+
+def _json_limit_problem(data: Any, limits: Limits) -> str | None:
+    """The first limit parsed JSON breaks, in the YAML reader's words (keys count as values)."""
+    nodes, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1 + (len(value) if isinstance(value, dict) else 0)
+        if isinstance(value, dict | list) and depth > limits.max_depth:
+            return f"nesting deeper than {limits.max_depth} levels (see --max-depth)"
+        if isinstance(value, list) and len(value) > limits.max_items:
+            return f"list longer than {limits.max_items} items (see --max-items)"
+        if nodes > limits.max_nodes:
+            return f"document expands to more than {limits.max_nodes} values (see --max-nodes)"
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, dict | list):
+            stack.extend((child, depth + 1) for child in children)
+    return None
 
 
 def _locate_json_problem(text: str, source: str, limits: Limits, line_offset: int) -> None:
-    """Re-read JSON as YAML (its superset) to name the position of a duplicate key."""
+    """Re-read JSON as YAML (its superset) to name the position of a duplicate key or a limit.
+
+    A YAML syntax error is not passed on: some valid JSON is not YAML (keys over 1024
+    characters), and the caller then reports the JSON problem at the record's first line.
+    """
     try:
         parse_yaml(text, source, limits)
     except InputError as exc:
+        if exc.message.startswith("YAML syntax error"):
+            return
         if exc.location is not None and exc.location.line is not None:
             loc = Location(source, exc.location.line + line_offset, exc.location.column)
             raise InputError(exc.message, loc) from None
@@ -215,7 +246,7 @@ def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES)
                 str(p) for p in path.rglob("*") if p.suffix.lower() in suffixes and not p.is_dir()
             )
             if not found:
-                raise InputError("directory holds no data files", Location(raw))
+                raise InputError("directory holds no data files", Location(raw, 1, 1))
             yield from found
         else:
             yield raw

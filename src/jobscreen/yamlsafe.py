@@ -204,11 +204,13 @@ class _Builder:
         if not self.stack:
             return ()
         frame = self.stack[-1]
-        if isinstance(frame.container, dict):
-            if frame.key is None:
-                raise self.fail("mapping keys must be plain text", _mark(event))
-            return (*frame.path, frame.key)
-        return (*frame.path, len(frame.container))
+        if isinstance(frame.container, dict) and frame.key is None:
+            raise self.fail("mapping keys must be plain text", _mark(event))
+        if self.positions is None:  # paths cost O(depth) each: build them only when recorded
+            return ()
+        key = frame.key if isinstance(frame.container, dict) else len(frame.container)
+        assert key is not None
+        return (*frame.path, key)
 
     def record_value(self, path: Path, mark: tuple[int, int]) -> None:
         if self.positions is not None:
