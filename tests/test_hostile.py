@@ -66,12 +66,7 @@ VALID_KEYS = {
     "several-b",
     "unknown-level",
 }
-VALIDATE_BUGS = {
-    "future-start.yaml": "BUG: validate does not check start dates against today "
-    "(validation.check_file calls candidate_from_document without today); score does",
-    "mixed.jsonl": "BUG: validate skips JSON Lines files even when named "
-    "(validation.check_paths filters them out): '0 files valid', exit 0",
-}
+VALIDATE_BUGS: dict[str, str] = {}
 
 GOOD = {
     "good-amina.yaml": """\
@@ -253,16 +248,11 @@ def test_several_documents_in_a_vacancy_file_stop_the_score(tmp_path: Path) -> N
     assert proc.returncode == 1
     assert proc.stdout == b""
     assert proc.stderr.decode().splitlines() == [
-        f"{vacancy}:1:1: a vacancy file holds one YAML document, found 2",
+        f"{vacancy}:1:1: error: a vacancy file holds one YAML document, found 2",
         "jobscreen: 1 problem; stopped",
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: validate reports 'a vacancy file holds one document' once per document "
-    "(validation._classify runs for each), so two identical lines for one problem",
-)
 def test_several_documents_in_a_vacancy_file_are_one_validate_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -322,11 +312,6 @@ def test_bad_files_never_change_or_drop_the_good_results() -> None:
     assert batch["errors"][-1]["message"] == "directory holds no data files"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: batch._file_tasks reports a directory without CVs via _problem(name, message), "
-    "dropping the error's location, so score gives line and column null (validate says 1:1)",
-)
 @pytest.mark.usefixtures("corpus")
 def test_a_directory_without_cvs_is_located_in_the_batch_errors() -> None:
     _, _, batch = score_json("cvs/no-cvs", "cvs/good-amina.yaml")
@@ -506,11 +491,6 @@ def test_ctrl_c_exits_130() -> None:
     assert b"Traceback" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: typer turns KeyboardInterrupt inside a command into Exit(130), which "
-    "cli.main returns as a plain exit code: 130 but no 'jobscreen: interrupted' line",
-)
 def test_ctrl_c_says_interrupted_on_one_line() -> None:
     code, err = _interrupted()
     assert (code, err.decode()) == (130, "jobscreen: interrupted\n")

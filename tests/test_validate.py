@@ -90,3 +90,24 @@ def test_missing_file_is_an_error_not_a_crash() -> None:
     code, out, _ = invoke("validate", "no/such/file.yaml")
     assert code == 1
     assert "no/such/file.yaml:1:1: error: no such file" in out
+
+
+def test_json_resume_errors_name_and_place_the_files_own_keys(tmp_path: Path) -> None:
+    cv = tmp_path / "x.resume.json"
+    cv.write_text(
+        '{"basics": {"name": "X"},\n "work": [{"name": "A", "startDate": "2019-13-01"}]}',
+        encoding="utf-8",
+    )
+    code, out, _ = invoke("validate", str(cv))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{cv}:2:38: error: startDate: '2019-13-01' is not a valid date (month must be in 1..12)"
+    )
+
+
+def test_json_lines_are_validated_record_by_record(tmp_path: Path) -> None:
+    cv = tmp_path / "batch.jsonl"
+    cv.write_text('{"id": "a"}\n{"id": "b", "languages": [{"language": "xx"}]}\n', "utf-8")
+    code, out, _ = invoke("validate", str(cv))
+    assert code == 1
+    assert out.splitlines()[0] == f"{cv}:2:40: error: language: unknown language 'xx'"

@@ -117,8 +117,9 @@ def _line_tasks(source: str, handle: IO[bytes]) -> Iterator[Task]:
         yield score_lines, (source, chunk), len(chunk)
 
 
-def _problem(source: str, message: str) -> Task:
-    return given, ([InputProblem(source, None, None, message)],), 1
+def _problem(source: str, message: str, line: int | None = 1, column: int | None = 1) -> Task:
+    """A problem with an input as a whole (1:1 unless its error says where)."""
+    return given, ([InputProblem(source, line, column, message)],), 1
 
 
 def _tasks(names: Iterable[str]) -> Iterator[Task]:
@@ -146,7 +147,8 @@ def _file_tasks(name: str) -> Iterator[Task]:
     try:
         files = list(expand_paths([name], CV_SUFFIXES))
     except JobscreenError as exc:
-        yield _problem(name, exc.message)
+        where = exc.location
+        yield _problem(name, exc.message, *(where.line, where.column) if where else (1, 1))
         return
     for chunk in _chunks(files, FILES_PER_CHUNK):
         yield score_files, (chunk,), len(chunk)

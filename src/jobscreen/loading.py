@@ -32,12 +32,13 @@ class Document:
     text: str = field(repr=False)
     index: int = 0
     line_offset: int = 0
+    record: bool = False  # one record of a JSON Lines stream: its label names the line
     _positions: Positions | None = field(default=None, repr=False)
 
     @property
     def label(self) -> str:
         """The source, with the line for a JSON Lines record."""
-        return f"{self.source}:{self.line_offset + 1}" if self.line_offset else self.source
+        return f"{self.source}:{self.line_offset + 1}" if self.record else self.source
 
     def positions(self) -> Positions:
         if self._positions is None:
@@ -214,7 +215,7 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
         data = parse_json(text, source, limits, line_offset=number)
     except InputError as exc:
         return _error_document(LineError(exc.message, exc.location or where), source)
-    return Document(data, source, text, line_offset=number)
+    return Document(data, source, text, line_offset=number, record=True)
 
 
 def _error_document(error: InputError, source: str) -> Document:
@@ -238,12 +239,20 @@ def load_documents(path: Path, limits: Limits) -> list[Document]:
 
 
 def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str]:
-    """Files as given, and data files found recursively under directories, in sorted order."""
+    """Files as given, and data files found recursively under directories, in sorted order.
+
+    Under a directory, hidden files and directories (.git, .venv, .github) are skipped, so
+    that `jobscreen validate .` checks a repository's data, not its tools' configuration.
+    """
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
             found = sorted(
-                str(p) for p in path.rglob("*") if p.suffix.lower() in suffixes and not p.is_dir()
+                str(p)
+                for p in path.rglob("*")
+                if p.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not p.is_dir()
             )
             if not found:
                 raise InputError("directory holds no data files", Location(raw, 1, 1))

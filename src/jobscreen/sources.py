@@ -50,7 +50,7 @@ class ExtractedDocument(Document):
         return Positions()
 
 
-VACANCY_LIMITS = Limits(max_bytes=1024 * 1024)
+VACANCY_LIMITS = Limits()  # the same limits validate applies
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,10 @@ def schema_errors(
     """Every pydantic error of a document as a located SchemaError."""
     found: list[JobscreenError] = []
     for error in exc.errors(include_url=False):
-        message, at_key = _message(error)
         loc = tuple(error["loc"])
-        if translate is not None:
+        if translate is not None:  # name and place the file's own keys, not the mapped ones
             loc = translate(loc)
+        message, at_key = _message({**error, "loc": loc})
         found.append(SchemaError(message, doc.locate(loc, at_key=at_key)))
     return found
 
@@ -151,7 +151,7 @@ def _candidate_key(data: dict[str, Any], doc: Document, stem: str) -> str:
     given = data.get("id")
     if isinstance(given, str | int) and str(given).strip():
         return str(given).strip()
-    if doc.line_offset:
+    if doc.record:
         return f"{stem}:{doc.line_offset + 1}"
     return f"{stem}#{doc.index + 1}" if doc.index else stem
 

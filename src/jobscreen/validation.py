@@ -99,7 +99,7 @@ def _check_document(doc: Document, kind: Kind, count: int, options: LintOptions)
     try:
         if chosen == "vacancy":
             return chosen, [], lint_warnings(vacancy_from_document(doc), doc, options)
-        candidate_from_document(doc)
+        candidate_from_document(doc, options.as_of)
     except DocumentErrors as exc:
         return chosen, list(exc.errors), []
     return chosen, [], []
@@ -149,17 +149,24 @@ def check_file(
     """Every problem and lint warning of one file (all documents), never raising for bad input."""
     source = "<stdin>" if name == STDIN else name
     options = options or LintOptions()
+    if kind == "auto" and name != STDIN and kind_of(Path(name)) == "jsonl":
+        kind = "cv"  # JSON Lines hold CVs, one a line
     try:
         docs = _read(name, limits or Limits())
     except JobscreenError as exc:
         return FileCheck(source, kind if kind != "auto" else "unknown", (exc,))
     kinds, errors, warnings = set(), [], []
     for doc in docs:
+        if isinstance(doc.data, JobscreenError):  # a broken JSON Lines record
+            kinds.add("cv")
+            errors.append(doc.data)
+            continue
         found, problems, advice = _check_document(doc, kind, len(docs), options)
         kinds.add(found)
         errors.extend(problems)
         warnings.extend(advice)
-    check = FileCheck(source, "/".join(sorted(kinds)), tuple(errors), tuple(warnings))
+    unique = tuple({str(e): e for e in errors}.values())  # one line per problem, not per document
+    check = FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
     return check.strict() if options.strict else check
 
 
@@ -169,28 +176,13 @@ def check_paths(
     limits: Limits | None = None,
     options: LintOptions | None = None,
 ) -> tuple[FileCheck, ...]:
-    """Check files, and data files found under directories, in order.
-
-    Under a directory, hidden files and directories (.github, .git, .venv) are skipped, so
-    `jobscreen validate .` checks a repository's data files, not its CI or tool configuration.
-    """
+    """Check files, and data files found under directories (hidden ones skipped), in order."""
     checks = []
     for path in paths:
         try:
-            names = [n for n in expand_paths([path]) if not _hidden_below(n, path)]
+            names = list(expand_paths([path]))
         except JobscreenError as exc:
             checks.append(FileCheck(path, "unknown", (exc,)))
             continue
-        checks.extend(
-            check_file(n, kind, limits, options) for n in names if kind_of(Path(n)) != "jsonl"
-        )
+        checks.extend(check_file(n, kind, limits, options) for n in names)
     return tuple(checks)
-
-
-def _hidden_below(name: str, root: str) -> bool:
-    """Whether a file found under directory ``root`` has a hidden part below it."""
-    try:
-        parts = Path(name).relative_to(root).parts
-    except ValueError:  # not found under root: a file named as given
-        return False
-    return any(part.startswith(".") for part in parts)

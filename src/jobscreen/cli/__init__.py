@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail(f"error: {exc.format_message()} (see --help)", exc.exit_code)
     except (KeyboardInterrupt, Exception) as exc:
         _unexpected(exc)
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130) before we see it
+        _fail("interrupted", EXIT_INTERRUPTED)
     _finish(code if isinstance(code, int) else EXIT_OK)
 
 

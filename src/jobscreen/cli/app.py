@@ -136,8 +136,10 @@ def stderr(line: str) -> None:
 
 
 def report_errors(errors: list[JobscreenError]) -> None:
+    """One `path:line:col: error: message` line per error, as validate prints them."""
     for error in errors:
-        stderr(f"{error}")
+        where = f"{error.location}: " if error.location else ""
+        stderr(f"{where}error: {error.message}")
 
 
 def load_vacancy_file(path: str) -> Vacancy:
