@@ -59,7 +59,13 @@ class Audit:
 
 def read_groups(text: str, source: str) -> dict[str, str]:
     """candidate -> group from CSV text with 'candidate' and 'group' columns."""
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_groups(csv.DictReader(io.StringIO(text)), source)
+    except csv.Error as exc:
+        raise InputError(f"not a readable CSV: {exc}", Location(source)) from None
+
+
+def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str]:
     fields = {name.strip().lower(): name for name in reader.fieldnames or []}
     if "candidate" not in fields or "group" not in fields:
         raise InputError("groups CSV needs 'candidate' and 'group' columns", Location(source, 1, 1))
@@ -105,6 +111,28 @@ def _figures(
     return GroupFigures(group, len(members), rates, ratios, flagged, len(members) < small)
 
 
+def _results(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record's results, checked: an audit of a malformed record would mislead."""
+    results = record.get("results")
+    if not isinstance(results, list):
+        raise InputError("the record has no list of results")
+    seen: set[str] = set()
+    for index, r in enumerate(results):
+        valid = (
+            isinstance(r, dict)
+            and isinstance(r.get("candidate"), str)
+            and isinstance(r.get("score"), int | float)
+            and isinstance(r.get("rank"), int)
+            and isinstance(r.get("eligible"), bool)
+        )
+        if not valid:
+            raise InputError(f"result {index + 1} lacks a candidate, score, rank or eligible")
+        if r["candidate"] in seen:
+            raise InputError(f"candidate {r['candidate']!r} appears twice: ids must be unique")
+        seen.add(r["candidate"])
+    return results
+
+
 def audit(
     record: dict[str, Any],
     groups: dict[str, str],
@@ -117,7 +145,7 @@ def audit(
         raise InputError(
             "the record must hold every candidate: score without --top or --eligible-only"
         )
-    results = list(record.get("results", []))
+    results = _results(record)
     chosen = _measures(results, top)
     members: dict[str, set[str]] = {}
     for r in results:

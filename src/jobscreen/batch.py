@@ -265,6 +265,17 @@ def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list
             yield result.get(), count
 
 
+def _duplicate(key: RankKey, seen: dict[str, str]) -> list[InputProblem]:
+    """A problem when a candidate id (or, blind, the same content) comes twice; both stay."""
+    who, source = key[2], key[3]
+    if who not in seen:
+        seen[who] = source
+        return []
+    first = f" (first in {seen[who]})" if seen[who] else ""
+    message = f"candidate {who!r} appears twice{first}: ids must be unique; both are scored"
+    return [InputProblem(source or who, None, None, message)]
+
+
 def run_batch(
     job: Job,
     names: Sequence[str],
@@ -277,12 +288,14 @@ def run_batch(
     tasks = _tasks(names)
     parallel = jobs > 1 and estimate(names) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
+    seen: dict[str, str] = {}
     for outcomes, size in chunks:
         for outcome in outcomes:
             if isinstance(outcome, list):
                 problems.extend(outcome)
-            else:
-                store.add(*outcome)
+                continue
+            store.add(*outcome)
+            problems.extend(_duplicate(outcome[0], seen))
         if progress is not None:
             progress(size)
     return BatchOutcome(store.finish(), problems)

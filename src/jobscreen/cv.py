@@ -12,9 +12,7 @@ import re
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     PlainSerializer,
     ValidationInfo,
@@ -23,6 +21,7 @@ from pydantic import (
 )
 
 from jobscreen.levels import degree_of, language_of, parse_level, skill_name
+from jobscreen.model import Model
 from jobscreen.vacancy import LevelName
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -96,10 +95,6 @@ EndField = Annotated[
         }
     ),
 ]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Education(Model):

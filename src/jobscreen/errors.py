@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# C0 and C1 control characters but tab and newline: an input that carries ESC sequences
+# must not reach a terminal through an error message or a report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text with control characters (terminal escapes among them) shown as \\x.. codes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True)
@@ -14,7 +24,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.path]
+        parts = [printable(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             parts.append(str(self.column if self.column is not None else 1))
@@ -25,6 +35,7 @@ class JobscreenError(Exception):
     """Base of every error jobscreen reports to a user; the message is complete."""
 
     def __init__(self, message: str, location: Location | None = None) -> None:
+        message = printable(message)
         super().__init__(message)
         self.message = message
         self.location = location

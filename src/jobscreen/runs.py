@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
-from jobscreen.results import Ranked, Screening
+from jobscreen.results import Ranked, Screening, screening_dict
 from jobscreen.sources import load_vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -159,34 +159,60 @@ def _resolve(name: str, cwd: str) -> str:
     return str(Path(cwd) / name)
 
 
-def verify(record_path: str, jobs: int = 1) -> Verification:
+@dataclass(frozen=True)
+class _Recorded:
+    """What a record says to re-run: vacancy, its hash, inputs, options, directory."""
+
+    vacancy_path: str
+    vacancy_sha256: str
+    names: list[str]
+    options: RunOptions
+    cwd: str
+
+
+def _recorded(data: dict[str, Any], path: str) -> _Recorded:
+    """The re-run a record asks for, or an InputError naming what is missing or malformed."""
+    try:
+        record, cwd = data["record"], str(data["record"].get("cwd", "."))
+        options = RunOptions.from_dict(data["options"])
+        as_of = dt.date.fromisoformat(data["options"]["as_of"])  # the date the run used
+        recorded = _Recorded(
+            _resolve(str(record["vacancy"]["path"]), cwd),
+            str(record["vacancy"]["sha256"]),
+            [_resolve(str(n), cwd) for n in record["inputs"]],
+            replace(options, as_of=as_of),
+            cwd,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(
+            f"not a valid jobscreen record ({type(exc).__name__}: {exc})", Location(path)
+        ) from None
+    if "-" in recorded.names:
+        raise InputError("the record was made from stdin: it cannot be re-run", Location(path))
+    return recorded
+
+
+def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     """Re-run the screening a JSON record describes and compare every result and error."""
     data = _read_record(record_path)
-    record, cwd = data["record"], data["record"].get("cwd", ".")
-    vacancy_path = _resolve(record["vacancy"]["path"], cwd)
+    run = _recorded(data, record_path)
     differences = []
     if data.get("jobscreen_version") != __version__:
         differences.append(f"jobscreen version {data.get('jobscreen_version')} → {__version__}")
-    if file_sha256(vacancy_path) != record["vacancy"]["sha256"]:
-        differences.append(f"vacancy file changed: {record['vacancy']['path']}")
-    options = RunOptions.from_dict(data["options"])
-    options = RunOptions(
-        dt.date.fromisoformat(data["options"]["as_of"]),
-        options.top,
-        options.eligible_only,
-        options.blind,
-        options.limits,
-    )
-    names = [_resolve(n, cwd) for n in record["inputs"]]
-    with screen_files(vacancy_path, names, options, dt.date.today(), jobs) as rerun:
-        differences += compare(data, rerun.screening, cwd)
+    try:
+        if file_sha256(run.vacancy_path) != run.vacancy_sha256:
+            differences.append(f"vacancy file changed: {run.vacancy_path}")
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the recorded vacancy: {exc.strerror or exc}", Location(run.vacancy_path)
+        ) from None
+    with screen_files(run.vacancy_path, run.names, run.options, today, jobs) as rerun:
+        differences += compare(data, rerun.screening, run.cwd)
     return Verification(record_path, tuple(differences))
 
 
 def compare(recorded: dict[str, Any], screening: Screening, cwd: str) -> list[str]:
     """Differences between recorded and re-computed results, candidate by candidate."""
-    from jobscreen.report.data import screening_dict
-
     now = screening_dict(screening)
     before = {r["candidate"]: r for r in recorded.get("results", [])}
     after = {r["candidate"]: r for r in now["results"]}

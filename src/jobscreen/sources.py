@@ -184,7 +184,9 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
         raise DocumentErrors(schema_errors(exc, doc, translate)) from None
     identity, profile = cv.split()
     stem = _stem(doc.source)
-    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    # one file's documents each get their own digest (and so their own blind key)
+    hashed = doc.text if not doc.index else f"document {doc.index + 1}\n{doc.text}"
+    digest = hashlib.sha256(hashed.encode("utf-8")).hexdigest()
     key = _candidate_key(doc.data if origin == "native" else {"id": cv.id}, doc, stem)
     if isinstance(doc, ExtractedDocument):
         return Candidate(key, doc.label, identity, profile, digest, "extracted", doc.uncertain)

@@ -11,20 +11,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, language_of, vacancy_level
+from jobscreen.model import Model
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
 Qualifier = Literal["managerial", "international", "senior", "multilateral"]
 Skill = Literal["read", "write", "speak", "understand"]
 RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-
-
-class Model(BaseModel):
-    """Base of every input model: unknown keys are errors; instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Source(Model):

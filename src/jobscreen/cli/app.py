@@ -85,8 +85,34 @@ AsOfOpt = Annotated[
         "Default: the vacancy's closing date, else today.",
     ),
 ]
+
+
+def writable_file(value: str | None) -> str | None:
+    """Refuse an output path that cannot be written, before any work is done."""
+    import os
+    from pathlib import Path
+
+    if value is None or value == "-":
+        return value
+    target = Path(value)
+    if target.is_dir():
+        raise typer.BadParameter(f"{value!r} is a directory")
+    parent = target.parent
+    if not parent.is_dir():
+        raise typer.BadParameter(f"directory {str(parent)!r} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise typer.BadParameter(f"directory {str(parent)!r} is not writable")
+    return value
+
+
 OutputOpt = Annotated[
-    str | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (atomically) instead of stdout.",
+        callback=writable_file,
+    ),
 ]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Largest input file accepted.")]
 MaxDepthOpt = Annotated[int, typer.Option("--max-depth", help="Deepest nesting accepted.")]
@@ -126,9 +152,12 @@ def parse_as_of(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         usage(f"--as-of must be a date YYYY-MM-DD; got {value!r}")
+    if not 1900 <= day.year <= 2100:
+        usage(f"--as-of must be between 1900 and 2100; got {value!r}")
+    return day
 
 
 def stderr(line: str) -> None:

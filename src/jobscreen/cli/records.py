@@ -17,9 +17,11 @@ def verify(
     record: Annotated[str, typer.Argument(help="A JSON record written by `score --format json`.")],
 ) -> None:
     """Re-run a recorded screening and say whether every result is identical."""
+    import datetime as dt
+
     from jobscreen.runs import verify as verify_record
 
-    outcome = verify_record(record)
+    outcome = verify_record(record, dt.date.today())
     if outcome.identical:
         sys.stdout.write(f"{record}: identical: every result reproduced\n")
         raise typer.Exit(EXIT_OK)

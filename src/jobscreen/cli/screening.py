@@ -25,6 +25,7 @@ from jobscreen.cli.app import (
     parse_as_of,
     stderr,
     usage,
+    writable_file,
 )
 
 if TYPE_CHECKING:
@@ -55,13 +56,18 @@ def _write_key_map(run: Run, path: str) -> None:
         write_key_map(run.everyone, out)
 
 
+MAX_JOBS = 64
 BlindOpt = Annotated[
     bool,
     typer.Option("--blind", help="Show an opaque key from each CV's content, never name or file."),
 ]
 KeyMapOpt = Annotated[
     str | None,
-    typer.Option("--key-map", help="With --blind: write key → candidate as CSV to FILE."),
+    typer.Option(
+        "--key-map",
+        help="With --blind: write key → candidate as CSV to FILE.",
+        callback=writable_file,
+    ),
 ]
 
 
@@ -98,8 +104,8 @@ def score(
     choice(fmt, FORMATS, "--format")
     if top is not None and top < 1:
         usage("--top must be at least 1")
-    if jobs is not None and jobs < 1:
-        usage("--jobs must be at least 1")
+    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
+        usage(f"--jobs must be from 1 to {MAX_JOBS}")
     if key_map and not blind:
         usage("--key-map goes with --blind")
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)

@@ -21,22 +21,28 @@ QUALIFIER_HINTS = {
         r"team lead\w*|led (a|the) (team|unit|section|division|office)|line manag\w*)\b"
     ),
     "senior": re.compile(
-        r"\b(senior|director|head of|chief|principal|deputy|ambassador|under-secretary|"
+        r"\b(senior|director|head of|head,|chief|principal|deputy|ambassador|under-secretary|"
         r"assistant secretary|secretary-general|vice[- ]president|president|ceo|envoy)\b"
     ),
     "international": re.compile(
-        r"\b(international|united nations|un|nato|osce|european union|eu|commonwealth|"
+        r"\b(international|united nations|nato|osce|european union|commonwealth secretariat|"
+        r"council of europe|organi[sz]ation of american states|caricom|"
         r"world bank|imf|oecd|african union|icrc|iom|unhcr|undp|unicef|wfp|ilo|unesco|"
         r"world health organi[sz]ation|"
         r"embassy|mission to|abroad|multinational)\b"
     ),
     "multilateral": re.compile(
-        r"\b(multilateral|united nations|un|nato|osce|european union|commonwealth|"
+        r"\b(multilateral|united nations|nato|osce|european union|commonwealth secretariat|"
+        r"council of europe|organi[sz]ation of american states|caricom|"
         r"african union|world bank|imf|oecd|intergovernmental)\b"
     ),
 }
 # Acronyms that are also common words ("who") count only when written in capitals.
-CASED_HINTS = {"international": re.compile(r"\bWHO\b")}
+# Acronyms that are also words ("un" in French and Spanish, "who"): matched in capitals only.
+CASED_HINTS = {
+    "international": re.compile(r"\b(WHO|UN|EU|OAS|AU)\b"),
+    "multilateral": re.compile(r"\b(UN|EU|OAS|AU)\b"),
+}
 
 
 @dataclass(frozen=True)

@@ -29,27 +29,31 @@ _SPELLING = (
     (re.compile(r"\banalys(e|ing)\b"), r"analyz\1"),
     (re.compile(r"\bjudgement"), "judgment"),
 )
+# Acronyms are expanded only in capitals ("UN", never the French and Spanish "un").
+ACRONYMS = {
+    "IR": "international relations",
+    "IHL": "international humanitarian law",
+    "IHRL": "international human rights law",
+    "PR": "public relations",
+    "M&E": "monitoring and evaluation",
+    "UN": "United Nations",
+}
 ABBREVIATIONS = {
-    "ir": "international relations",
     "intl": "international",
     "int'l": "international",
     "polisci": "political science",
     "poli sci": "political science",
     "pol sci": "political science",
-    "ihl": "international humanitarian law",
-    "ihrl": "international human rights law",
     "mgmt": "management",
     "mgt": "management",
     "govt": "government",
     "admin": "administration",
     "econ": "economics",
-    "pr": "public relations",
-    "m&e": "monitoring and evaluation",
-    "un": "united nations",
 }
 _ABBREV = re.compile(
     r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w'&])"
 )
+_ACRONYM = re.compile(r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ACRONYMS) + r")(?![\w'&])")
 _PUNCT = re.compile(r"[^\w&']+")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -57,7 +61,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower case, US spelling, abbreviations expanded, punctuation to single spaces."""
-    text = text.lower().replace("\u2019", "'").replace(".", "")
+    text = _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], text.replace("\u2019", "'"))
+    text = text.lower().replace(".", "")
     text = _ABBREV.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     for pattern, replacement in _SPELLING:
         text = pattern.sub(replacement, text)

@@ -25,12 +25,15 @@ from jobscreen.vacancy import (
     EducationRule,
     ExperienceRule,
     GroupRule,
+    InLieu,
     LanguageRule,
     Requirement,
     ReviewRule,
 )
 
 EPSILON = 1e-9
+# status, credit, reason, evidence, and (experience rule, extra years) when met in lieu
+Judged = tuple[Status, float, str, Evidence, tuple[str, float] | None]
 ORDER = {Status.met: 0, Status.needs_review: 1, Status.partial: 2, Status.not_met: 3}
 
 
@@ -151,9 +154,7 @@ class EducationEvaluator(Evaluator):
             return "related" if rule.related_fields else "yes"
         return "related" if rule.related_fields else "no"
 
-    def judge(
-        self, rule: EducationRule, ctx: Context, index: int
-    ) -> tuple[Status, float, str, Evidence, tuple[str, float] | None]:
+    def judge(self, rule: EducationRule, ctx: Context, index: int) -> Judged:
         entry = ctx.profile.education[index]
         level, uncertain, note = education_level(entry)
         name = entry.degree or (entry.level or "degree")
@@ -186,35 +187,44 @@ class EducationEvaluator(Evaluator):
         fit: str,
         field_note: str,
         evidence: Evidence,
-    ) -> tuple[Status, float, str, Evidence, tuple[str, float] | None]:
+    ) -> Judged:
+        """The best of the in-lieu alternatives this degree's level allows, if any."""
         minimum = EducationLevel[rule.min_level]
         below = f"{label} is below the {minimum.label} required"
-        for alt in rule.in_lieu:
-            exp_rule = ctx.compiled.rule(alt.experience)
-            if level < EducationLevel[alt.level] or not isinstance(exp_rule, ExperienceRule):
-                continue
-            if fit == "no":
-                return Status.not_met, 0.0, f"{below}{field_note}", evidence, None
-            years, _ = EXPERIENCE.counted(exp_rule, ctx)
-            need = exp_rule.min_years + alt.extra_years
-            text = (
-                f"{label} in lieu of a {minimum.label}: {years_text(years)} of {need:g} years "
-                f"under '{exp_rule.id}' ({exp_rule.min_years:g} + {alt.extra_years:g})"
-            )
-            if years + EPSILON < need:
-                return Status.partial, 0.5 * years / need, text, evidence, None
-            status = Status.needs_review if fit == "related" else Status.met
-            return (
-                status,
-                1.0,
-                f"met in lieu: {text}{field_note}",
-                evidence,
-                (
-                    exp_rule.id,
-                    alt.extra_years,
-                ),
-            )
-        return Status.not_met, 0.0, below, evidence, None
+        options = [
+            self.alternative(alt, ctx, label, minimum, fit, field_note, evidence)
+            for alt in rule.in_lieu
+            if level >= EducationLevel[alt.level]
+            and isinstance(ctx.compiled.rule(alt.experience), ExperienceRule)
+        ]
+        if not options or fit == "no":
+            return Status.not_met, 0.0, f"{below}{field_note if options else ''}", evidence, None
+        return min(options, key=lambda j: (ORDER[j[0]], -j[1]))
+
+    def alternative(
+        self,
+        alt: InLieu,
+        ctx: Context,
+        label: str,
+        minimum: EducationLevel,
+        fit: str,
+        field_note: str,
+        evidence: Evidence,
+    ) -> Judged:
+        """One in-lieu alternative: met when the named experience rule's raised minimum is."""
+        exp_rule = ctx.compiled.rule(alt.experience)
+        assert isinstance(exp_rule, ExperienceRule)
+        years, _ = EXPERIENCE.counted(exp_rule, ctx)
+        need = exp_rule.min_years + alt.extra_years
+        text = (
+            f"{label} in lieu of a {minimum.label}: {years_text(years)} of {need:g} years "
+            f"under '{exp_rule.id}' ({exp_rule.min_years:g} + {alt.extra_years:g})"
+        )
+        if years + EPSILON < need:
+            return Status.partial, 0.5 * years / need, text, evidence, None
+        status = Status.needs_review if fit == "related" else Status.met
+        lieu = (exp_rule.id, alt.extra_years)
+        return status, 1.0, f"met in lieu: {text}{field_note}", evidence, lieu
 
 
 # --- languages -------------------------------------------------------------------------

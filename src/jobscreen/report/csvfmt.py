@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, shown_candidate
+from jobscreen.report.data import SafeWriter, eligibility_label, shown_candidate
 from jobscreen.results import Matching, Screening
 
 HEADER = ("rank", "candidate", "name", "source", "eligible", "score", "unmet", "review", "error")
@@ -16,7 +14,7 @@ class CsvReporter(Reporter):
 
     def screening(self, screening: Screening) -> None:
         blind = bool(screening.options.get("blind"))
-        writer = csv.writer(self.out, lineterminator="\n")
+        writer = SafeWriter(self.out)
         writer.writerow(HEADER)
         for ranked in screening.results:
             a = ranked.assessment
@@ -38,7 +36,7 @@ class CsvReporter(Reporter):
             writer.writerow(("", "", "", where, "", "", "", "", error.message))
 
     def matching(self, matching: Matching) -> None:
-        writer = csv.writer(self.out, lineterminator="\n")
+        writer = SafeWriter(self.out)
         writer.writerow(("rank", "vacancy", "title", "eligible", "score", "unmet", "review"))
         for m in matching.matches:
             a = m.assessment

@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+from collections.abc import Iterable
+from typing import TextIO
 
-from jobscreen.results import Assessment, Ranked, Screening
+from jobscreen.results import (  # re-exported: the JSON form lives with the results
+    Assessment,
+    eligibility_label,
+    result_dict,
+    screening_dict,
+    shown_candidate,
+)
+
+__all__ = [
+    "SafeWriter",
+    "eligibility_label",
+    "result_dict",
+    "screening_dict",
+    "shown_candidate",
+    "shown_name",
+    "spreadsheet_safe",
+]
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def eligibility_label(assessment: Assessment) -> str:
-    """'yes', 'no', or 'review' when eligible only pending items a person must check."""
-    if not assessment.eligible:
-        return "no"
-    return "review" if any(r.required for r in assessment.review) else "yes"
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a quote."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
 
 
-def shown_candidate(assessment: Assessment, blind: bool) -> str:
-    """The candidate as outputs show it: the opaque content key in blind mode."""
-    return assessment.opaque_key if blind else assessment.candidate
+class SafeWriter:
+    """csv.writer whose cells are made spreadsheet-safe: CVs are untrusted text."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
 
 
 def shown_name(assessment: Assessment, blind: bool) -> str:
@@ -26,36 +51,3 @@ def shown_name(assessment: Assessment, blind: bool) -> str:
     if assessment.name:
         return f"{assessment.name} ({assessment.candidate})"
     return assessment.candidate
-
-
-def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
-    a = ranked.assessment
-    return {
-        "candidate": shown_candidate(a, blind),
-        "name": None if blind else a.name,
-        "source": None if blind else a.source,
-        "rank": ranked.rank,
-        "eligible": a.eligible,
-        "eligibility": eligibility_label(a),
-        "origin": a.origin,
-        "score": a.score,
-        "unmet": [r.id for r in a.unmet_mandatory],
-        "review": [r.id for r in a.review],
-        "sha256": a.sha256,
-        "rules": [r.to_dict() for r in a.rules],
-    }
-
-
-def screening_dict(screening: Screening) -> dict[str, Any]:
-    blind = bool(screening.options.get("blind"))
-    data: dict[str, Any] = {
-        "vacancy": {"id": screening.vacancy_id, "title": screening.vacancy_title},
-        "as_of": screening.as_of.isoformat(),
-        "jobscreen_version": screening.version,
-        "options": screening.options,
-        "results": [result_dict(r, blind) for r in screening.results],
-        "errors": [e.to_dict() for e in screening.errors],
-    }
-    if screening.record:
-        data["record"] = screening.record
-    return data

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import TextIO
 
+from jobscreen.report.data import SafeWriter
 from jobscreen.results import Ranked
 
 
 def write_key_map(results: Iterable[Ranked], out: TextIO) -> None:
     """CSV: key, candidate id, name, source, one row per scored candidate, in rank order."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out)
     writer.writerow(("key", "candidate", "name", "source"))
     for ranked in results:
         a = ranked.assessment

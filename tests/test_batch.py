@@ -1,0 +1,100 @@
+"""Batch behaviour: duplicate ids, per-document blind keys, in-lieu alternatives, escapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from jobscreen.api import assess
+from jobscreen.cv import CVFile
+from jobscreen.engine.context import CompiledVacancy
+from jobscreen.results import Status
+from jobscreen.sources import Candidate
+from jobscreen.vacancy import Vacancy
+from tests.conftest import CANDIDATES, VACANCIES, invoke
+
+CCM = str(VACANCIES / "ccm-isu-director.yaml")
+
+
+def test_a_duplicate_id_is_reported_and_both_results_are_kept(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text((CANDIDATES / "priya-raman.yaml").read_text("utf-8"), "utf-8")
+    code, out, _ = invoke("score", CCM, str(tmp_path), "-f", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert [r["source"] for r in data["results"]] == [
+        str(tmp_path / "a.yaml"),
+        str(tmp_path / "b.yaml"),
+    ]
+    assert "candidate 'priya-raman' appears twice" in data["errors"][0]["message"]
+
+
+def test_each_document_of_a_file_gets_its_own_blind_key(tmp_path: Path) -> None:
+    cvs = tmp_path / "two.yaml"
+    cvs.write_text("id: x\nsummary: a\n---\nid: y\nsummary: b\n", encoding="utf-8")
+    code, out, _ = invoke("score", CCM, str(cvs), "-f", "json", "--blind")
+    keys = [r["candidate"] for r in json.loads(out)["results"]]
+    assert code == 0
+    assert len(set(keys)) == 2
+
+
+def test_the_best_in_lieu_alternative_counts_not_the_first() -> None:
+    vacancy = Vacancy.model_validate(
+        {
+            "id": "v",
+            "title": "T",
+            "organisation": "O",
+            "requirements": [
+                {
+                    "id": "edu",
+                    "kind": "education",
+                    "required": True,
+                    "min_level": "master",
+                    "in_lieu": [
+                        {"level": "bachelor", "extra_years": 2, "experience": "exp-a"},
+                        {"level": "bachelor", "extra_years": 2, "experience": "exp-b"},
+                    ],
+                },
+                {
+                    "id": "exp-a",
+                    "kind": "experience",
+                    "required": False,
+                    "min_years": 5,
+                    "domains": ["audit"],
+                },
+                {"id": "exp-b", "kind": "experience", "required": False, "min_years": 1},
+            ],
+        }
+    )
+    identity, profile = CVFile.model_validate(
+        {
+            "education": [{"degree": "BA"}],
+            "experience": [{"title": "Clerk", "start": "2010", "end": "2019"}],
+        }
+    ).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "0" * 64)
+    result = assess(CompiledVacancy.build(vacancy), candidate, dt.date(2020, 1, 1)).rules[0]
+    # exp-a: 0 of 7 years (no audit post); exp-b: 10 of 3 years: met in lieu through exp-b
+    assert result.status is Status.met
+    assert "under 'exp-b'" in result.reason
+
+
+def test_control_characters_in_a_cv_never_reach_the_output(tmp_path: Path) -> None:
+    cv = tmp_path / "esc.json"
+    cv.write_text('{"name": "Evil \\u001b[2J", "competencies": ["\\u001b]8;;x\\u0007y"]}', "utf-8")
+    for fmt in ("table", "markdown", "csv", "json"):
+        code, out, _ = invoke("score", CCM, str(cv), "-f", fmt)
+        assert code == 0
+        assert "\x1b" not in out, fmt
+        assert "\\u001b" not in out, fmt
+
+
+def test_csv_cells_that_look_like_formulas_are_quoted(tmp_path: Path) -> None:
+    cv = tmp_path / "f.yaml"
+    cv.write_text("id: '=HYPERLINK(\"http://x\")'\nname: '+cmd'\n", encoding="utf-8")
+    code, out, _ = invoke("score", CCM, str(cv), "-f", "csv")
+    row = out.splitlines()[1]
+    assert code == 0
+    assert "'=HYPERLINK" in row
+    assert ",'+cmd," in row
