@@ -98,3 +98,22 @@ def test_csv_cells_that_look_like_formulas_are_quoted(tmp_path: Path) -> None:
     assert code == 0
     assert "'=HYPERLINK" in row
     assert ",'+cmd," in row
+
+
+def test_output_to_a_device_writes_to_it_and_never_replaces_it(tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, _ = invoke(
+        "score", CCM, str(CANDIDATES / "priya-raman.yaml"), "-f", "csv", "-o", str(fifo)
+    )
+    reader.join(timeout=30)
+    assert code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received[0].startswith(b"rank,candidate")

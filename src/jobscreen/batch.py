@@ -26,9 +26,22 @@ from jobscreen.api import assess, problems_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
 from jobscreen.errors import JobscreenError
-from jobscreen.loading import JSONL_SUFFIXES, STDIN, Document, expand_paths, jsonl_record
+from jobscreen.loading import (
+    JSONL_SUFFIXES,
+    STDIN,
+    Document,
+    bounded_lines,
+    expand_paths,
+    jsonl_record,
+)
 from jobscreen.results import InputProblem, Ranked
-from jobscreen.sources import CV_SUFFIXES, Failed, candidate_from_document, iter_candidates
+from jobscreen.sources import (
+    CV_SUFFIXES,
+    Candidate,
+    Failed,
+    candidate_from_document,
+    iter_candidates,
+)
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -51,46 +64,55 @@ class Job:
 
 Scored = tuple[RankKey, bytes]
 Outcome = Scored | list[InputProblem]
-_STATE: dict[str, Any] = {}
+INTERNAL = "internal error while scoring"
 
 
-def _init(job: Job, in_worker: bool = True) -> None:
-    if in_worker:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _STATE["job"] = job
-    _STATE["compiled"] = CompiledVacancy.build(job.vacancy)
-    _STATE["phrases"] = job.vacancy.competency_phrases()
+class Scorer:
+    """Loads and scores chunks of input for one job: in this process, or in each worker."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.compiled = CompiledVacancy.build(job.vacancy)
+        self.phrases = job.vacancy.competency_phrases()
+
+    def outcome(self, item: Candidate | Failed) -> Outcome:
+        if isinstance(item, Failed):
+            return problems_of(item)
+        try:
+            assessment = assess(self.compiled, item, self.job.as_of)
+        except Exception as exc:
+            message = f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it"
+            return [InputProblem(item.source, None, None, message, internal=True)]
+        key = rank_key(assessment, self.job.blind)
+        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
+
+    def files(self, names: list[str]) -> list[Outcome]:
+        """Load and score files (every document in each), in order."""
+        job = self.job
+        items = iter_candidates(names, job.limits, job.today, self.phrases)
+        return [self.outcome(item) for item in items]
+
+    def lines(self, source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
+        """Parse and score JSON Lines records given with their 0-based line numbers."""
+        records = (jsonl_record(n, raw, source, self.job.limits) for n, raw in lines)
+        return [self.outcome(_from_line(doc, self.job.today)) for doc in records]
+
+    def given(self, problems: list[InputProblem]) -> list[Outcome]:
+        """Problems found while listing inputs, passed through the stream to keep their order."""
+        return [list(problems)]
 
 
-def _outcome(item: Any) -> Outcome:
-    if isinstance(item, Failed):
-        return problems_of(item)
-    job: Job = _STATE["job"]
-    try:
-        assessment = assess(_STATE["compiled"], item, job.as_of)
-    except Exception as exc:
-        message = f"internal error while scoring ({type(exc).__name__}: {exc}); please report it"
-        return [InputProblem(item.source, None, None, message)]
-    return rank_key(assessment, job.blind), pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
+_WORKER: list[Scorer] = []  # this worker process's scorer, set by the pool's initializer
 
 
-def score_files(names: list[str]) -> list[Outcome]:
-    """Load and score files (every document in each), in order."""
-    job: Job = _STATE["job"]
-    items = iter_candidates(names, job.limits, job.today, _STATE["phrases"])
-    return [_outcome(item) for item in items]
+def _init_worker(job: Job) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _WORKER[:] = [Scorer(job)]
 
 
-def score_lines(source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
-    """Parse and score JSON Lines records given with their 0-based line numbers."""
-    job: Job = _STATE["job"]
-    records = (jsonl_record(n, raw, source, job.limits) for n, raw in lines)
-    return [_outcome(_from_line(doc, job.today)) for doc in records]
-
-
-def given(problems: list[InputProblem]) -> list[Outcome]:
-    """Problems found while listing inputs, passed through the stream to keep their order."""
-    return [list(problems)]
+def _in_worker(method: str, args: tuple[Any, ...]) -> list[Outcome]:
+    result: list[Outcome] = getattr(_WORKER[0], method)(*args)
+    return result
 
 
 def _from_line(doc: Document, today: Any) -> Any:
@@ -102,7 +124,7 @@ def _from_line(doc: Document, today: Any) -> Any:
         return Failed(doc.label, tuple(getattr(exc, "errors", [exc])))
 
 
-Task = tuple[Callable[..., list[Outcome]], tuple[Any, ...], int]
+Task = tuple[str, tuple[Any, ...], int]  # a Scorer method, its arguments, how many CVs
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -111,36 +133,36 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _line_tasks(source: str, handle: IO[bytes]) -> Iterator[Task]:
-    numbered = ((n, raw) for n, raw in enumerate(handle) if raw.strip())
+def _line_tasks(source: str, handle: IO[bytes], limit: int) -> Iterator[Task]:
+    numbered = ((n, raw) for n, raw in enumerate(bounded_lines(handle, limit)) if raw.strip())
     for chunk in _chunks(numbered, LINES_PER_CHUNK):
-        yield score_lines, (source, chunk), len(chunk)
+        yield "lines", (source, chunk), len(chunk)
 
 
 def _problem(source: str, message: str, line: int | None = 1, column: int | None = 1) -> Task:
     """A problem with an input as a whole (1:1 unless its error says where)."""
-    return given, ([InputProblem(source, line, column, message)],), 1
+    return "given", ([InputProblem(source, line, column, message)],), 1
 
 
-def _tasks(names: Iterable[str]) -> Iterator[Task]:
+def _tasks(names: Iterable[str], limit: int) -> Iterator[Task]:
     """Work in input order: chunks of file names, and chunks of lines of JSON Lines input."""
     for name in names:
         if name == STDIN:
-            yield from _line_tasks("<stdin>", sys.stdin.buffer)
+            yield from _line_tasks("<stdin>", sys.stdin.buffer, limit)
         elif Path(name).suffix.lower() in JSONL_SUFFIXES and Path(name).is_file():
-            yield from _jsonl_tasks(name)
+            yield from _jsonl_tasks(name, limit)
         else:
             yield from _file_tasks(name)
 
 
-def _jsonl_tasks(name: str) -> Iterator[Task]:
+def _jsonl_tasks(name: str, limit: int) -> Iterator[Task]:
     try:
         handle = Path(name).open("rb")  # noqa: SIM115 - closed below; open errors are reported
     except OSError as exc:
         yield _problem(name, f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        yield from _line_tasks(name, handle)
+        yield from _line_tasks(name, handle, limit)
 
 
 def _file_tasks(name: str) -> Iterator[Task]:
@@ -151,7 +173,7 @@ def _file_tasks(name: str) -> Iterator[Task]:
         yield _problem(name, exc.message, *(where.line, where.column) if where else (1, 1))
         return
     for chunk in _chunks(files, FILES_PER_CHUNK):
-        yield score_files, (chunk,), len(chunk)
+        yield "files", (chunk,), len(chunk)
 
 
 def estimate(names: Sequence[str]) -> int:
@@ -246,17 +268,17 @@ class BatchOutcome:
 
 
 def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], int]]:
-    _init(job, in_worker=False)
-    for function, args, size in tasks:
-        yield function(*args), size
+    scorer = Scorer(job)
+    for method, args, size in tasks:
+        yield getattr(scorer, method)(*args), size
 
 
 def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list[Outcome], int]]:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(job,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
         pending: deque[tuple[Any, int]] = deque()
-        for function, args, size in tasks:
-            pending.append((pool.apply_async(function, args), size))
+        for method, args, size in tasks:
+            pending.append((pool.apply_async(_in_worker, (method, args)), size))
             if len(pending) >= 2 * jobs:  # bounded: never read far ahead of the workers
                 result, count = pending.popleft()
                 yield result.get(), count
@@ -285,9 +307,23 @@ def run_batch(
     """Load, score and rank every CV under ``names``; failures become problems, never lost."""
     problems: list[InputProblem] = []
     store = ResultStore()
-    tasks = _tasks(names)
+    tasks = _tasks(names, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(names) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
+    try:
+        _collect(chunks, store, problems, progress)
+    except BaseException:
+        store.close()  # an interrupted run leaves no spill file behind
+        raise
+    return BatchOutcome(store.finish(), problems)
+
+
+def _collect(
+    chunks: Iterator[tuple[list[Outcome], int]],
+    store: ResultStore,
+    problems: list[InputProblem],
+    progress: Callable[[int], None] | None,
+) -> None:
     seen: dict[str, str] = {}
     for outcomes, size in chunks:
         for outcome in outcomes:
@@ -298,7 +334,6 @@ def run_batch(
             problems.extend(_duplicate(outcome[0], seen))
         if progress is not None:
             progress(size)
-    return BatchOutcome(store.finish(), problems)
 
 
 def default_jobs() -> int:

@@ -345,8 +345,6 @@ for _name, _aliases in _LANGUAGES.items():
     for _alias in _aliases:
         LANGUAGE_NAMES[_alias.lower()] = _name
 
-UN_OFFICIAL_LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
-
 
 def language_of(text: str) -> str | None:
     """The canonical English name of a language given by name, endonym or ISO 639 code."""

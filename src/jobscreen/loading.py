@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from jobscreen.errors import InputError, Location
 from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
@@ -42,7 +43,7 @@ class Document:
 
     def positions(self) -> Positions:
         if self._positions is None:
-            found = yaml_positions(self.text, self.source, Limits(max_bytes=len(self.text) + 1))
+            found = _file_positions(self.text, self.source)
             self._positions = found[self.index] if self.index < len(found) else Positions()
         return self._positions
 
@@ -61,6 +62,12 @@ class Document:
         spot = positions.keys.get(path) if at_key else None
         line, column = spot or positions.values.get(path) or positions.keys.get(path) or (1, 1)
         return Location(self.source, line + self.line_offset, column)
+
+
+@lru_cache(maxsize=8)
+def _file_positions(text: str, source: str) -> tuple[Positions, ...]:
+    """Every document's positions, read once per file however many documents need them."""
+    return tuple(yaml_positions(text, source, Limits(max_bytes=len(text) + 1)))
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -194,6 +201,16 @@ class LineError(InputError):
     """An error in one JSON Lines record; the stream goes on."""
 
 
+def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
+    """Lines of a stream, none held longer than ``limit`` bytes: an over-long line yields
+    its first ``limit + 1`` bytes (which the record check refuses) and the rest is skipped."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
     """Documents from JSON Lines; a bad line yields a document whose data is a LineError."""
     for number, raw in enumerate(lines):
@@ -204,7 +221,7 @@ def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[
 def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Document:
     """One JSON Lines record (0-based line number); errors come back as LineError data."""
     where = Location(source, number + 1, 1)
-    if len(raw) > limits.max_bytes:
+    if len(raw.rstrip(b"\r\n")) > limits.max_bytes:
         return _error_document(LineError("record over the byte limit", where), source)
     try:
         text = decode(raw, source).strip()

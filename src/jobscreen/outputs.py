@@ -23,6 +23,10 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/null, a FIFO: write to it, never replace it
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        return
     directory = target.parent if str(target.parent) else Path()
     if not directory.is_dir():
         raise UsageError(f"--output: directory {str(directory)!r} does not exist")

@@ -114,6 +114,7 @@ class InputProblem:
     line: int | None
     column: int | None
     message: str
+    internal: bool = False  # a bug in jobscreen, not in the input: exit code 3
 
     def to_dict(self) -> dict[str, Any]:
         return {

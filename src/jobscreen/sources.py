@@ -23,8 +23,8 @@ from jobscreen.loading import (
     DATA_SUFFIXES,
     STDIN,
     Document,
+    bounded_lines,
     decode,
-    documents_from_text,
     expand_paths,
     iter_jsonl,
     kind_of,
@@ -197,7 +197,8 @@ def _documents(
     name: str, limits: Limits, phrases: tuple[str, ...]
 ) -> Iterator[Document | JobscreenError]:
     if name == STDIN:
-        yield from _unwrap(iter_jsonl(sys.stdin.buffer, "<stdin>", limits))
+        lines = bounded_lines(sys.stdin.buffer, limits.max_bytes)
+        yield from _unwrap(iter_jsonl(lines, "<stdin>", limits))
         return
     path = Path(name)
     try:
@@ -229,7 +230,7 @@ def _jsonl_file(path: Path, limits: Limits) -> Iterator[Document | JobscreenErro
         yield InputError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
         return
     with handle:
-        yield from _unwrap(iter_jsonl(handle, str(path), limits))
+        yield from _unwrap(iter_jsonl(bounded_lines(handle, limits.max_bytes), str(path), limits))
 
 
 def _unwrap(docs: Iterable[Document]) -> Iterator[Document | JobscreenError]:
@@ -281,10 +282,3 @@ def load_cv(path: str | Path, limits: Limits | None = None) -> Candidate:
             raise item.errors[0]
         return item
     raise InputError("no CV found", Location(str(path)))
-
-
-def text_document(text: str, source: str, limits: Limits | None = None) -> list[Document]:
-    """Parse text already in memory (stdin for validate) as YAML documents."""
-    return documents_from_text(
-        decode(text.encode("utf-8"), source), source, "yaml", limits or Limits()
-    )

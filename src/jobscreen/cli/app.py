@@ -95,6 +95,8 @@ def writable_file(value: str | None) -> str | None:
     if value is None or value == "-":
         return value
     target = Path(value)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        return value  # /dev/null or a FIFO: written to as it is
     if target.is_dir():
         raise typer.BadParameter(f"{value!r} is a directory")
     parent = target.parent

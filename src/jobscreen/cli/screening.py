@@ -10,6 +10,7 @@ import typer
 from jobscreen.cli.app import (
     DEFAULT_LIMITS,
     EXIT_INPUT,
+    EXIT_INTERNAL,
     EXIT_OK,
     AsOfOpt,
     FormatOpt,
@@ -46,6 +47,13 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
             reporter.explanation(screening)
         else:
             reporter.screening(screening)
+
+
+def _exit_code(screening: Screening) -> int:
+    """0 when every input was scored; 1 when some could not be; 3 when jobscreen failed."""
+    if any(e.internal for e in screening.errors):
+        return EXIT_INTERNAL
+    return EXIT_OK if screening.ok else EXIT_INPUT
 
 
 def _write_key_map(run: Run, path: str) -> None:
@@ -116,7 +124,7 @@ def score(
         _emit(run.screening, fmt, output)
         if key_map:
             _write_key_map(run, key_map)
-    raise typer.Exit(EXIT_OK if run.screening.ok else EXIT_INPUT)
+    raise typer.Exit(_exit_code(run.screening))
 
 
 @app.command()
@@ -135,7 +143,7 @@ def explain(
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind)
     with screen_files(vacancy, [cv], options, dt.date.today()) as run:
         _emit(run.screening, fmt, output, explain=True)
-    raise typer.Exit(EXIT_OK if run.screening.ok else EXIT_INPUT)
+    raise typer.Exit(_exit_code(run.screening))
 
 
 @app.command()

@@ -11,11 +11,9 @@ from jobscreen.engine.experience import Span, post_span
 from jobscreen.engine.matching import Phrase, PhraseIndex, compile_phrases, normalise
 from jobscreen.results import RuleResult
 from jobscreen.vacancy import (
-    AtLeastRule,
     CompetencyRule,
     EducationRule,
     ExperienceRule,
-    GroupRule,
     Requirement,
     Vacancy,
 )
@@ -125,6 +123,3 @@ class Context:
         if rule.id not in self.cache:
             self.cache[rule.id] = self.evaluate(rule, self)
         return self.cache[rule.id]
-
-
-GROUP_KINDS = (GroupRule, AtLeastRule)

@@ -145,21 +145,6 @@ class PhraseIndex:
         return hits
 
 
-def find(phrase: Phrase, norm_text: str) -> tuple[int, int] | None:
-    """The word span of one phrase in an already normalised text, or None."""
-    return PhraseIndex([phrase]).scan(norm_text).get(phrase.stems)
-
-
-def first_match(phrases: tuple[Phrase, ...], norm_text: str) -> tuple[Phrase, str] | None:
-    """The first phrase found in the text, with the matched words as they read normalised."""
-    for phrase in phrases:
-        span = find(phrase, norm_text)
-        if span is not None:
-            words = norm_text.split()
-            return phrase, " ".join(words[span[0] : span[1]])
-    return None
-
-
 def snippet(original: str, matched: str, width: int = 90) -> str:
     """A short quote of the original text around the matched words."""
     text = " ".join(original.split())

@@ -6,16 +6,22 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 
 @contextlib.contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int], None] | None]:
-    """A callback advancing a bar on stderr; None (no output at all) off a terminal or in CI."""
+    """A callback advancing a bar on stderr; None (no output at all) when stderr is no terminal."""
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console  # imported only when a bar is shown: it costs ~100 ms
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

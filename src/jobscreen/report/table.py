@@ -87,12 +87,6 @@ class TableReporter(Reporter):
                 _ids(a.review),
             )
         self.console.print(table)
-        self.errors(screening)
-
-    def errors(self, screening: Screening) -> None:
-        for e in screening.errors:
-            where = ":".join(str(p) for p in (e.source, e.line, e.column) if p)
-            self.console.print(Text.assemble(("error", "red"), f" {where}: {e.message}"))
 
     def explanation(self, screening: Screening) -> None:
         blind = bool(screening.options.get("blind"))
@@ -117,7 +111,6 @@ class TableReporter(Reporter):
                 self.add_rule(table, rule, 0)
             self.console.print(table)
             self.console.print(Text(LEGEND, "dim"))
-        self.errors(screening)
 
     def add_rule(self, table: Table, rule: RuleResult, depth: int) -> None:
         word, style = STATUS_STYLE[rule.status]
