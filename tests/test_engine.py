@@ -808,12 +808,13 @@ def test_match_counts_each_vacancy_to_its_own_closing_date() -> None:
     late = vacancy(rule, id="late", closing_date="2024-01-01")
     cand = candidate(experience=[post("2018-01-01")])
     # to 2020-01-01: 2 years and a day (not eligible); to 2024-01-01: 6 years and a day
-    matching = match_vacancies(cand, [early, late], None, dt.date(2030, 1, 1))
+    matching = match_vacancies(lambda _: cand, [early, late], None, dt.date(2030, 1, 1))
     assert [(m.vacancy_id, m.assessment.eligible) for m in matching.matches] == [
         ("late", True),
         ("early", False),
     ]
-    fixed = match_vacancies(cand, [early, late], AS_OF, dt.date(2030, 1, 1))
+    assert [m.as_of for m in matching.matches] == [dt.date(2024, 1, 1), dt.date(2020, 1, 1)]
+    fixed = match_vacancies(lambda _: cand, [early, late], AS_OF, dt.date(2030, 1, 1))
     assert [(m.vacancy_id, m.assessment.eligible) for m in fixed.matches] == [
         ("early", True),
         ("late", True),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from jobscreen import __version__
 from jobscreen.engine.context import CompiledVacancy
@@ -79,13 +79,26 @@ def screen(
 
 
 def match_vacancies(
-    candidate: Candidate, vacancies: list[Vacancy], as_of: dt.date | None, today: dt.date
+    candidate_for: Callable[[Vacancy], Candidate],
+    vacancies: list[Vacancy],
+    as_of: dt.date | None,
+    today: dt.date,
+    blind: bool = False,
 ) -> Matching:
-    """One candidate against several vacancies, each counted to its own as-of date."""
+    """One candidate against several vacancies, each counted to its own as-of date.
+
+    ``candidate_for`` loads the candidate for a vacancy: a plain-text CV is read with that
+    vacancy's competency phrases, as `score` reads it.
+    """
     outcomes = []
     for vacancy in vacancies:
         when = as_of or default_as_of(vacancy, today)
-        outcomes.append((vacancy, assess(CompiledVacancy.build(vacancy), candidate, when)))
-    outcomes.sort(key=lambda o: (not o[1].eligible, -o[1].score, o[0].id))
-    matches = tuple(VacancyMatch(i + 1, v.id, v.title, a) for i, (v, a) in enumerate(outcomes))
-    return Matching(candidate.key, as_of, __version__, matches)
+        assessment = assess(CompiledVacancy.build(vacancy), candidate_for(vacancy), when)
+        outcomes.append((vacancy, when, assessment))
+    outcomes.sort(key=lambda o: (not o[2].eligible, -o[2].score, o[0].id))
+    matches = tuple(
+        VacancyMatch(i + 1, v.id, v.title, a, when) for i, (v, when, a) in enumerate(outcomes)
+    )
+    first = outcomes[0][2] if outcomes else None
+    who = (first.opaque_key if blind else first.candidate) if first else ""
+    return Matching(who, as_of, __version__, matches)

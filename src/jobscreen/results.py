@@ -151,6 +151,7 @@ class VacancyMatch:
     vacancy_id: str
     vacancy_title: str
     assessment: Assessment
+    as_of: dt.date | None = None  # the date this vacancy's experience was counted to
 
 
 @dataclass(frozen=True)

@@ -275,10 +275,15 @@ def _to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Can
         return Failed(item.label, tuple(exc.errors))
 
 
-def load_cv(path: str | Path, limits: Limits | None = None) -> Candidate:
-    """Read one CV file (its first document); raises a JobscreenError."""
-    for item in iter_candidates([str(path)], limits):
+def load_cv(
+    path: str | Path,
+    limits: Limits | None = None,
+    today: dt.date | None = None,
+    phrases: tuple[str, ...] = (),
+) -> Candidate:
+    """Read one CV file (its first document); raises DocumentErrors with every problem."""
+    for item in iter_candidates([str(path)], limits, today, phrases):
         if isinstance(item, Failed):
-            raise item.errors[0]
+            raise DocumentErrors(list(item.errors))
         return item
     raise InputError("no CV found", Location(str(path)))

@@ -32,6 +32,8 @@ from jobscreen.cli.app import (
 if TYPE_CHECKING:
     from jobscreen.results import Screening
     from jobscreen.runs import Run
+    from jobscreen.sources import Candidate
+    from jobscreen.vacancy import Vacancy
 
 
 def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = False) -> None:
@@ -153,6 +155,7 @@ def match(
     fmt: FormatOpt = "table",
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
+    blind: BlindOpt = False,
 ) -> None:
     """Rank vacancies for one candidate: where do they fit best?"""
     from jobscreen.api import match_vacancies
@@ -162,9 +165,12 @@ def match(
     from jobscreen.sources import load_cv
 
     choice(fmt, FORMATS, "--format")
-    when = parse_as_of(as_of)
-    candidate = load_cv(cv)
+    when, today = parse_as_of(as_of), dt.date.today()
     loaded = [load_vacancy_file(p) for p in expand_paths(vacancies)]
-    matching = match_vacancies(candidate, loaded, when, dt.date.today())
+
+    def candidate_for(vacancy: Vacancy) -> Candidate:
+        return load_cv(cv, today=today, phrases=vacancy.competency_phrases())
+
+    matching = match_vacancies(candidate_for, loaded, when, today, blind)
     with open_output(output) as out:
         reporter_for(fmt, out).matching(matching)

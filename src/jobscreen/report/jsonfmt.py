@@ -23,6 +23,7 @@ def matching_dict(matching: Matching) -> dict[str, Any]:
             {
                 "rank": m.rank,
                 "vacancy": {"id": m.vacancy_id, "title": m.vacancy_title},
+                "as_of": m.as_of.isoformat() if m.as_of else None,
                 "eligible": m.assessment.eligible,
                 "score": m.assessment.score,
                 "unmet": [r.id for r in m.assessment.unmet_mandatory],
