@@ -17,8 +17,10 @@ VACANCIES = ROOT / "vacancies"
 EXAMPLES = ROOT / "examples"
 CANDIDATES = EXAMPLES / "candidates"
 DATA = Path(__file__).resolve().parent / "data"
+# JSON Resume's own sample, kept verbatim: a copy of ../shared/real (test_real_data checks
+# it is still identical there), so that the tests also run in a clone without ../shared.
 REAL = ROOT.parent / "shared" / "real"
-JSONRESUME_SAMPLE = REAL / "jsonresume-sample.resume.json"
+JSONRESUME_SAMPLE = DATA / "real" / "jsonresume-sample.resume.json"
 
 
 @pytest.fixture(autouse=True)

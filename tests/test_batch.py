@@ -117,3 +117,48 @@ def test_output_to_a_device_writes_to_it_and_never_replaces_it(tmp_path: Path) -
     assert code == 0
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert received[0].startswith(b"rank,candidate")
+
+
+def test_a_pdf_cv_in_a_folder_is_reported_not_dropped(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text((CANDIDATES / "priya-raman.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4\n")
+    code, out, _ = invoke("score", CCM, str(tmp_path), "-f", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert [r["candidate"] for r in data["results"]] == ["priya-raman"]
+    assert data["errors"][0]["message"].startswith(".pdf files are not read")
+
+
+def test_output_through_a_symlink_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    target = tmp_path / "target.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    code, _, _ = invoke(
+        "score", CCM, str(CANDIDATES / "priya-raman.yaml"), "-f", "csv", "-o", str(link)
+    )
+    assert code == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("rank,candidate")
+
+
+def test_match_refuses_a_file_of_several_cvs(tmp_path: Path) -> None:
+    cvs = tmp_path / "two.yaml"
+    cvs.write_text("id: x\nsummary: a\n---\nid: y\nsummary: b\n", encoding="utf-8")
+    code, _, err = invoke("match", str(cvs), CCM)
+    assert code == 1
+    assert "holds several CVs; give one CV" in err
+
+
+def test_extract_refuses_a_structured_cv() -> None:
+    code, _, err = invoke("extract", str(CANDIDATES / "priya-raman.yaml"))
+    assert code == 2
+    assert "already a structured CV" in err
+
+
+def test_utf16_gets_a_hint(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.yaml"
+    cv.write_bytes("id: x\n".encode("utf-16"))
+    code, out, _ = invoke("validate", str(cv))
+    assert code == 1
+    assert out.startswith(f"{cv}:1:1: error: UTF-16 text: save the file as UTF-8")

@@ -176,7 +176,7 @@ def test_json_contract(inputs: Inputs) -> None:
         ("lang", "language", False, "met"),
         ("rev", "review", True, "needs_review"),
     ]
-    assert first[0]["reason"] == "4 of 2 years; posts 1"
+    assert first[0]["reason"] == "4 of 2 years; post 1"
     assert first[0]["evidence"][0]["where"].startswith("post 1 (Officer")
 
 
@@ -209,7 +209,7 @@ def test_as_of_overrides_the_closing_date(inputs: Inputs) -> None:
     data = score_json(inputs, "--as-of", "2022-01-01")
     by_id = {r["candidate"]: r["rules"][0] for r in data["results"]}
     assert data["as_of"] == "2022-01-01"
-    assert by_id["amy"]["reason"] == "2 of 2 years; posts 1"  # 2020-01-01 .. 2021-12-31
+    assert by_id["amy"]["reason"] == "2 of 2 years; post 1"  # 2020-01-01 .. 2021-12-31
     assert by_id["bob"]["status"] == "not_met"  # his post starts in 2023
     assert by_id["bob"]["reason"] == "0 of 2 years; no post counts"
 
@@ -373,13 +373,13 @@ def test_explain_markdown_has_a_row_per_rule(inputs: Inputs) -> None:
     rows = [line.split(" | ") for line in out.splitlines() if line.startswith("| ")]
     assert code == 0
     assert [row[0].lstrip("| ") for row in rows[1:]] == ["exp", "lang", "rev"]
-    assert "1 of 2 years; posts 1" in out
+    assert "1 of 2 years; post 1" in out
 
 
 def test_explain_table_shows_reasons_and_evidence(inputs: Inputs) -> None:
     code, out, _ = invoke("explain", inputs.vacancy, inputs.cvs[0])
     assert code == 0
-    for text in ("4 of 2 years; posts 1", "post 1 (Officer", "English: C1", "references"):
+    for text in ("4 of 2 years; post 1", "post 1 (Officer", "English: C1", "references"):
         assert text in out
 
 
@@ -437,7 +437,7 @@ def test_match_as_of_applies_to_every_vacancy(inputs: Inputs, harder: str) -> No
     assert data["as_of"] == "2021-01-01"
     reasons = {m["vacancy"]["id"]: m["rules"][0]["reason"] for m in data["matches"]}
     # 2020-01-01 .. 2021-01-01: a year and a day, shown rounded down
-    assert reasons == {"cli-vacancy": "1 of 2 years; posts 1", "harder": "1 of 10 years; posts 1"}
+    assert reasons == {"cli-vacancy": "1 of 2 years; post 1", "harder": "1 of 10 years; post 1"}
 
 
 # --- the real JSON Resume sample against the bundled vacancies ------------------------------

@@ -176,7 +176,7 @@ def test_future_post_is_not_evidence() -> None:
     posts = [post("2020-01", "2021-12"), post("2030-01")]
     result = judged(experience(1), experience=posts)
     assert where(result) == ["post 1"]
-    assert result.reason.endswith("; posts 1")
+    assert result.reason.endswith("; post 1")
 
 
 def test_experience_before_the_degree_counts() -> None:
@@ -360,7 +360,7 @@ def test_master_meets_the_degree_and_leaves_the_experience_minimum_alone() -> No
     edu, exp, _ = in_lieu([{"degree": "MA", "field": "Law"}], 5)
     assert edu.status is MET
     assert "in lieu" not in edu.reason
-    assert (exp.status, exp.reason) == (MET, "5 of 5 years; posts 1")
+    assert (exp.status, exp.reason) == (MET, "5 of 5 years; post 1")
 
 
 def test_bachelor_in_lieu_raises_the_experience_minimum_and_both_rules_say_so() -> None:

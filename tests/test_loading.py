@@ -16,7 +16,7 @@ def test_bom_is_accepted() -> None:
 def test_invalid_utf8_names_line_and_column() -> None:
     with pytest.raises(InputError) as info:
         decode(b"a: 1\nb: caf\xe9\n", "f.yaml")
-    assert str(info.value) == "f.yaml:2:7: invalid UTF-8 (byte 0xe9)"
+    assert str(info.value) == "f.yaml:2:7: invalid UTF-8 (byte 0xe9): save the file as UTF-8"
 
 
 def test_binary_file_is_refused() -> None:

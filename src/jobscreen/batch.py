@@ -29,10 +29,12 @@ from jobscreen.errors import JobscreenError
 from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
+    UNREADABLE_SUFFIXES,
     Document,
     bounded_lines,
     expand_paths,
     jsonl_record,
+    unreadable,
 )
 from jobscreen.results import InputProblem, Ranked
 from jobscreen.sources import (
@@ -167,12 +169,16 @@ def _jsonl_tasks(name: str, limit: int) -> Iterator[Task]:
 
 def _file_tasks(name: str) -> Iterator[Task]:
     try:
-        files = list(expand_paths([name], CV_SUFFIXES))
+        files = list(expand_paths([name], CV_SUFFIXES | UNREADABLE_SUFFIXES))
     except JobscreenError as exc:
         where = exc.location
         yield _problem(name, exc.message, *(where.line, where.column) if where else (1, 1))
         return
-    for chunk in _chunks(files, FILES_PER_CHUNK):
+    for file in files:  # a PDF or Word CV is reported, never dropped silently
+        if (why := unreadable(Path(file))) is not None:
+            yield _problem(file, why)
+    readable = [f for f in files if unreadable(Path(f)) is None]
+    for chunk in _chunks(readable, FILES_PER_CHUNK):
         yield "files", (chunk,), len(chunk)
 
 

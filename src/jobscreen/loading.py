@@ -54,10 +54,17 @@ class Document:
         key points at its parent mapping; ``at_key`` points at a key rather than its value.
         """
         positions = self.positions()
+        known = positions.values.keys() | positions.keys.keys()
+        parts = list(loc)
         path: tuple[str | int, ...] = ()
-        for part in loc:
+        for index, part in enumerate(parts):
             candidate = (*path, part)
-            if candidate in positions.values or candidate in positions.keys:
+            following = parts[index + 1 : index + 2]
+            # a union's tag can also be a key ("language" is a kind and a field): it is the
+            # tag when the next part sits beside it rather than below it
+            if following and (*path, *following) in known and (*candidate, *following) not in known:
+                continue
+            if candidate in known:
                 path = candidate
         spot = positions.keys.get(path) if at_key else None
         line, column = spot or positions.values.get(path) or positions.keys.get(path) or (1, 1)
@@ -72,6 +79,8 @@ def _file_positions(text: str, source: str) -> tuple[Positions, ...]:
 
 def decode(raw: bytes, source: str) -> str:
     """UTF-8 text from bytes (a BOM is accepted), or a located error."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError("UTF-16 text: save the file as UTF-8", Location(source, 1, 1))
     if b"\x00" in raw[:8192]:
         raise InputError("binary file (contains NUL bytes), not text", Location(source, 1, 1))
     try:
@@ -81,7 +90,8 @@ def decode(raw: bytes, source: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         bad = raw[exc.start : exc.start + 1].hex()
-        raise InputError(f"invalid UTF-8 (byte 0x{bad})", Location(source, line, column)) from None
+        hint = f"invalid UTF-8 (byte 0x{bad}): save the file as UTF-8"
+        raise InputError(hint, Location(source, line, column)) from None
     return text.removeprefix(BOM)
 
 
@@ -237,6 +247,17 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
 
 def _error_document(error: InputError, source: str) -> Document:
     return Document(error, source, "")
+
+
+UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
+
+
+def unreadable(path: Path) -> str | None:
+    """Why jobscreen cannot read a file with this name, or None when it can try."""
+    suffix = path.suffix.lower()
+    if suffix in UNREADABLE_SUFFIXES:
+        return f"{suffix} files are not read: save the CV as text (.txt) or YAML first"
+    return None
 
 
 def kind_of(path: Path) -> str:

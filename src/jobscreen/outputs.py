@@ -22,7 +22,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    target = Path(path)
+    target = Path(path).resolve() if Path(path).is_symlink() else Path(path)  # write through
     if target.exists() and not target.is_file():  # /dev/null, a FIFO: write to it, never replace it
         with target.open("w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -30,7 +30,10 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     directory = target.parent if str(target.parent) else Path()
     if not directory.is_dir():
         raise UsageError(f"--output: directory {str(directory)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"--output: cannot write in {str(directory)!r}: {exc.strerror}") from None
     Path(tmp).chmod(_mode_for(target))  # mkstemp makes 0600; give what a plain open would
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

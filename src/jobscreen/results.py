@@ -44,10 +44,12 @@ class RuleResult:
     evidence: tuple[Evidence, ...] = ()
     children: tuple[RuleResult, ...] = ()
     text: str | None = None
+    provisional: bool = False  # needs review only because an extraction is unsure: scored
 
     @property
     def decided(self) -> bool:
-        return self.status is not Status.needs_review
+        """Counted in the score: not waiting on a person, or decided on doubtful entries."""
+        return self.status is not Status.needs_review or self.provisional
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

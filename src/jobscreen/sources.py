@@ -281,9 +281,12 @@ def load_cv(
     today: dt.date | None = None,
     phrases: tuple[str, ...] = (),
 ) -> Candidate:
-    """Read one CV file (its first document); raises DocumentErrors with every problem."""
-    for item in iter_candidates([str(path)], limits, today, phrases):
+    """Read a file holding one CV; raises DocumentErrors with every problem."""
+    items = iter_candidates([str(path)], limits, today, phrases)
+    for item in items:
         if isinstance(item, Failed):
             raise DocumentErrors(list(item.errors))
+        if next(items, None) is not None:
+            raise InputError("holds several CVs; give one CV", Location(str(path), 1, 1))
         return item
     raise InputError("no CV found", Location(str(path)))

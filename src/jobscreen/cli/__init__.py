@@ -19,6 +19,7 @@ from jobscreen.cli.app import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     app,
+    quiet_stdout,
     stderr,
 )
 
@@ -59,8 +60,7 @@ def _unexpected(exc: BaseException) -> NoReturn:
 
 def _quiet_exit(code: int) -> NoReturn:
     # stdout's reader went away (e.g. `| head`): silence the flush at exit, exit quietly.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    quiet_stdout()
     sys.exit(code)
 
 

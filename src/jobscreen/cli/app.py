@@ -40,6 +40,20 @@ class HandledGroup(TyperGroup):
             report_errors(errors)
             stderr(f"jobscreen: {len(errors)} problem{'s' if len(errors) != 1 else ''}; stopped")
             ctx.exit(EXIT_INPUT)
+        except BrokenPipeError:
+            quiet_stdout()  # the reader (`| head`) has what it wanted: not a failure
+            ctx.exit(EXIT_OK)
+        except OSError as exc:  # inputs become JobscreenErrors; this is writing the output
+            stderr(f"jobscreen: error: cannot write the output: {exc.strerror or exc}")
+            ctx.exit(EXIT_INPUT)
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit cannot fail on a closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 app = typer.Typer(

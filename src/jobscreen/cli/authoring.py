@@ -82,10 +82,12 @@ def extract(
 
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
-    from jobscreen.loading import decode, read_bytes
+    from jobscreen.loading import DATA_SUFFIXES, decode, read_bytes
     from jobscreen.outputs import open_output
     from jobscreen.sources import load_vacancy
 
+    if Path(cv).suffix.lower() in DATA_SUFFIXES:
+        usage(f"{cv} is already a structured CV: extract reads plain-text or Markdown CVs")
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
     if cv == "-":
         text = decode(sys.stdin.buffer.read(NOTICE_LIMIT + 1)[:NOTICE_LIMIT], "<stdin>")

@@ -25,7 +25,8 @@ def verify(
     if outcome.identical:
         sys.stdout.write(f"{record}: identical: every result reproduced\n")
         raise typer.Exit(EXIT_OK)
-    sys.stdout.write(f"{record}: {len(outcome.differences)} differences\n")
+    count = len(outcome.differences)
+    sys.stdout.write(f"{record}: {count} difference{'s' if count != 1 else ''}\n")
     for difference in outcome.differences:
         sys.stdout.write(f"  {difference}\n")
     raise typer.Exit(EXIT_INPUT)

@@ -102,14 +102,15 @@ class ExperienceEvaluator(Evaluator):
         years, evidence = self.counted(rule, ctx)
         extra, source = ctx.extra_years.get(rule.id, (0.0, ""))
         minimum = rule.min_years + extra
-        what = " ".join(filter(None, [", ".join(rule.qualifiers)]))
+        what = ", ".join(rule.qualifiers)
         scope = f" in {_list(ctx.phrases(rule))}" if rule.domains else ""
-        posts = ", ".join(e.where.split(" (")[0].removeprefix("post ") for e in evidence)
+        numbers = [str(e.ref[1] + 1) for e in evidence if e.ref is not None]
+        posts = f"post{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}" if numbers else ""
         lieu = f" ({rule.min_years:g} + {extra:g} in lieu of the degree, {source})" if extra else ""
         reason = (
             f"{years_text(years)} of {minimum:g} years{lieu}{' ' + what if what else ''}{scope}"
         )
-        reason += f"; posts {posts}" if posts else "; no post counts"
+        reason += f"; {posts}" if posts else "; no post counts"
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
             status = Status.met if evidence else Status.not_met
             some = f"experience{' ' + what if what else ''}{scope}"
@@ -117,7 +118,7 @@ class ExperienceEvaluator(Evaluator):
                 rule,
                 status,
                 float(bool(evidence)),
-                f"{some}; posts {posts}" if posts else f"no post shows {some}",
+                f"{some}; {posts}" if posts else f"no post shows {some}",
                 evidence,
             )
         credit = years / minimum

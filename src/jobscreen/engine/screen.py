@@ -42,8 +42,9 @@ def doubt(result: RuleResult, uncertain: frozenset[tuple[str, int]]) -> RuleResu
     """A result decided only by uncertain extracted entries needs review, not a verdict.
 
     Met on evidence that is all uncertain, or not met while the section holds uncertain
-    entries (the extraction may have misread what would meet it): a person checks. Groups
-    are left alone: they are made of results already doubted.
+    entries (the extraction may have misread what would meet it): a person checks. The
+    credit still counts in the score (a doubt must not raise it). Groups are left alone:
+    they are made of results already doubted.
     """
     section = SECTION_OF_KIND.get(result.kind)
     if result.status is Status.needs_review or section is None:
@@ -56,7 +57,7 @@ def doubt(result: RuleResult, uncertain: frozenset[tuple[str, int]]) -> RuleResu
     if not unsure:
         return result
     reason = f"uncertain extraction, check the CV: {result.reason}"
-    return replace(result, status=Status.needs_review, reason=reason)
+    return replace(result, status=Status.needs_review, reason=reason, provisional=True)
 
 
 def score_of(results: Iterable[RuleResult]) -> float:
