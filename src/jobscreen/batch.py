@@ -203,7 +203,7 @@ def _jsonl_size(path: Path) -> int:
         return 0
 
 
-class ResultStore(Sequence[Ranked]):
+class ResultStore:
     """Ranked results kept on disk (in memory while small): only rank keys stay in memory."""
 
     def __init__(self) -> None:
@@ -227,16 +227,15 @@ class ResultStore(Sequence[Ranked]):
     def __len__(self) -> int:
         return len(self._index)
 
-    @overload
-    def __getitem__(self, i: int) -> Ranked: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Ranked]: ...
-    def __getitem__(self, i: int | slice) -> Ranked | Sequence[Ranked]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        _, _, offset, length = self._index[i]
+    def ranked(self, position: int) -> Ranked:
+        """The result at a 0-based place in the ranking, read back from the spill file."""
+        _, _, offset, length = self._index[position]
         self._file.seek(offset)
-        return Ranked(i + 1 if i >= 0 else len(self) + i + 1, pickle.loads(self._file.read(length)))
+        return Ranked(position + 1, pickle.loads(self._file.read(length)))
+
+    def everyone(self) -> Sequence[Ranked]:
+        """Every ranked result, in rank order."""
+        return _View(self, range(len(self)))
 
     def selected(self, top: int | None, eligible_only: bool) -> Sequence[Ranked]:
         """The ranked results a --top / --eligible-only selection keeps, keeping global ranks."""
@@ -249,6 +248,8 @@ class ResultStore(Sequence[Ranked]):
 
 
 class _View(Sequence[Ranked]):
+    """Some of a store's ranked results, by place in the ranking, read on demand."""
+
     def __init__(self, store: ResultStore, positions: range) -> None:
         self._store, self._positions = store, positions
 
@@ -262,7 +263,7 @@ class _View(Sequence[Ranked]):
     def __getitem__(self, i: int | slice) -> Ranked | Sequence[Ranked]:
         if isinstance(i, slice):
             return _View(self._store, self._positions[i])
-        return self._store[self._positions[i]]
+        return self._store.ranked(self._positions[i])
 
 
 @dataclass

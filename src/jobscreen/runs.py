@@ -121,7 +121,7 @@ def screen_files(
         options.to_dict(when),
         record,
     )
-    return Run(screening, outcome.results, outcome.results)
+    return Run(screening, outcome.results.everyone(), outcome.results)
 
 
 # --- verify ------------------------------------------------------------------------------
