@@ -162,3 +162,25 @@ def test_utf16_gets_a_hint(tmp_path: Path) -> None:
     code, out, _ = invoke("validate", str(cv))
     assert code == 1
     assert out.startswith(f"{cv}:1:1: error: UTF-16 text: save the file as UTF-8")
+
+
+def test_a_post_after_the_as_of_date_is_no_competency_evidence() -> None:
+    vacancy = Vacancy.model_validate(
+        {
+            "id": "v",
+            "title": "T",
+            "organisation": "O",
+            "requirements": [
+                {"id": "c", "kind": "competency", "required": False, "name": "Mediation"},
+            ],
+        }
+    )
+    identity, profile = CVFile.model_validate(
+        {"experience": [{"title": "Mediator", "start": "2024-01", "description": "mediation"}]}
+    ).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "0" * 64)
+    compiled = CompiledVacancy.build(vacancy)
+    before = assess(compiled, candidate, dt.date(2020, 1, 1)).rules[0]
+    after = assess(compiled, candidate, dt.date(2025, 1, 1)).rules[0]
+    assert before.status is Status.not_met
+    assert after.status is Status.met

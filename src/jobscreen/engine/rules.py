@@ -331,6 +331,8 @@ class CompetencyEvaluator(Evaluator):
         if profile.summary:
             found.append(("summary", ("summary", 0), profile.summary, normalise(profile.summary)))
         for index, post in enumerate(profile.experience):
+            if ctx.spans[index] is None:  # starts after the as-of date: not yet evidence
+                continue
             original = " ".join(filter(None, [post.title, *post.domains, post.description]))
             found.append(
                 (ctx.labels[index], ("experience", index), original, ctx.post_texts[index])
