@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,20 @@ DATA = Path(__file__).resolve().parent / "data"
 # it is still identical there), so that the tests also run in a clone without ../shared.
 REAL = ROOT.parent / "shared" / "real"
 JSONRESUME_SAMPLE = DATA / "real" / "jsonresume-sample.resume.json"
+
+
+_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="jobscreen-hypothesis-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis keeps its caches in a temporary directory: tests leave no files behind."""
+    import hypothesis.configuration
+
+    hypothesis.configuration.set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
