@@ -174,6 +174,10 @@ def _order(group: str) -> tuple[bool, str]:
     return (group == UNKNOWN, group)
 
 
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
 def audit_dict(result: Audit) -> dict[str, Any]:
     """The audit as JSON-ready data: undefined rates and ratios are null, never a number."""
     return {
@@ -189,10 +193,10 @@ def audit_dict(result: Audit) -> dict[str, Any]:
                 "count": g.count,
                 "small": g.small,
                 "rates": {
-                    m: {"selected": r.selected, "total": r.total, "rate": r.value}
+                    m: {"selected": r.selected, "total": r.total, "rate": _round(r.value)}
                     for m, r in g.rates.items()
                 },
-                "impact_ratios": g.ratios,
+                "impact_ratios": {m: _round(v) for m, v in g.ratios.items()},
                 "flagged": list(g.flagged),
             }
             for g in result.groups

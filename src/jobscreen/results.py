@@ -57,6 +57,7 @@ class RuleResult:
             "kind": self.kind,
             "required": self.required,
             "status": str(self.status),
+            "weight": self.weight,
             "credit": round(self.credit, 3),
             "reason": self.reason,
             "evidence": [e.to_dict() for e in self.evidence],

@@ -165,9 +165,16 @@ def check_file(
         kinds.add(found)
         errors.extend(problems)
         warnings.extend(advice)
-    unique = tuple({str(e): e for e in errors}.values())  # one line per problem, not per document
+    unique = tuple(  # one line per problem (not per document), in file order
+        sorted({str(e): e for e in errors}.values(), key=_place)
+    )
     check = FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
     return check.strict() if options.strict else check
+
+
+def _place(error: JobscreenError) -> tuple[int, int]:
+    loc = error.location
+    return (loc.line or 0, loc.column or 0) if loc else (0, 0)
 
 
 def check_paths(

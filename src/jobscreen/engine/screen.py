@@ -75,8 +75,8 @@ RankKey = tuple[bool, float, str, str]
 def rank_key(assessment: Assessment, blind: bool = False) -> RankKey:
     """Eligible first, then score, then candidate id (the opaque key when blind), then source.
 
-    Ties never fall back on anything that is not in the key, so the order is total and the
-    same for the same input; in blind mode ties are broken without the candidate's name or file.
+    Equal keys (the same CV twice, blind) keep their input order, so the order is the same for
+    the same input; in blind mode ties are broken without the candidate's name or file.
     """
     who = assessment.opaque_key if blind else assessment.candidate
     where = "" if blind else assessment.source

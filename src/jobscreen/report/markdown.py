@@ -57,7 +57,9 @@ class MarkdownReporter(Reporter):
         for ranked in screening.results:
             a = ranked.assessment
             who = shown_name(a, blind)
-            self.out.write(f"## {who}: {eligibility_label(a)}, score {a.score:.1f}\n\n")
+            self.out.write(f"## {_cell(who)}: {eligibility_label(a)}, score {a.score:.1f}\n\n")
+            self.out.write(f"{_cell(screening.vacancy_title)}, as of {screening.as_of}. ")
+            self.out.write("A screening aid: a person makes every decision.\n\n")
             self.write(
                 ["Rule", "Kind", "Mandatory", "Status", "Credit", "Reason"],
                 [
@@ -67,7 +69,7 @@ class MarkdownReporter(Reporter):
                         "yes" if r.required else "no",
                         str(r.status),
                         f"{r.credit:.2f}",
-                        r.reason,
+                        r.reason + "".join(f"<br>· {e.where}: {e.quote}" for e in r.evidence),
                     ]
                     for r in a.rules
                 ],
