@@ -160,20 +160,25 @@ def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> 
 
 
 def _json_limit_problem(data: Any, limits: Limits) -> str | None:
-    """The first limit parsed JSON breaks, in the YAML reader's words (keys count as values)."""
+    """The first limit parsed JSON breaks, in the YAML reader's words (keys count as values).
+
+    Only containers are visited; their scalars are counted by length, which keeps this
+    cheap enough to run on every JSON Lines record.
+    """
+    if not isinstance(data, dict | list):
+        return None
     nodes, stack = 0, [(data, 1)]
     while stack:
         value, depth = stack.pop()
-        nodes += 1 + (len(value) if isinstance(value, dict) else 0)
-        if isinstance(value, dict | list) and depth > limits.max_depth:
+        if depth > limits.max_depth:
             return f"nesting deeper than {limits.max_depth} levels (see --max-depth)"
         if isinstance(value, list) and len(value) > limits.max_items:
             return f"list longer than {limits.max_items} items (see --max-items)"
+        children = value.values() if isinstance(value, dict) else value
+        nodes += 1 + len(value) * (2 if isinstance(value, dict) else 1)
         if nodes > limits.max_nodes:
             return f"document expands to more than {limits.max_nodes} values (see --max-nodes)"
-        children = value.values() if isinstance(value, dict) else value
-        if isinstance(value, dict | list):
-            stack.extend((child, depth + 1) for child in children)
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return None
 
 
