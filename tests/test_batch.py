@@ -184,3 +184,11 @@ def test_a_post_after_the_as_of_date_is_no_competency_evidence() -> None:
     after = assess(compiled, candidate, dt.date(2025, 1, 1)).rules[0]
     assert before.status is Status.not_met
     assert after.status is Status.met
+
+
+def test_stdin_over_the_limit_is_refused_not_cut_short() -> None:
+    code, out, _ = invoke(
+        "validate", "-", "--max-bytes", "10", stdin="id: x\nsummary: longer than ten bytes\n"
+    )
+    assert code == 1
+    assert out.startswith("<stdin>:1:1: error: input is over the 10-byte limit")

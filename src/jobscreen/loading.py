@@ -7,6 +7,7 @@ Nothing here knows what a vacancy or a CV is: it yields :class:`Document` object
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,6 +121,17 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         message = f"file is over the {max_bytes}-byte limit (see --max-bytes)"
         raise InputError(message, Location(source, 1, 1))
     return raw
+
+
+def read_text(name: str, max_bytes: int) -> str:
+    """The decoded text of a file, or of stdin for '-', refusing what is over ``max_bytes``."""
+    if name != STDIN:
+        return decode(read_bytes(Path(name), max_bytes), name)
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        where = Location("<stdin>", 1, 1)
+        raise InputError(f"input is over the {max_bytes}-byte limit (see --max-bytes)", where)
+    return decode(raw, "<stdin>")
 
 
 def _reject_constant(name: str) -> Any:

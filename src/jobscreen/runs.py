@@ -20,6 +20,7 @@ from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
+from jobscreen.loading import read_text
 from jobscreen.results import Ranked, Screening, screening_dict
 from jobscreen.sources import load_vacancy
 from jobscreen.yamlsafe import Limits
@@ -139,15 +140,19 @@ class Verification:
         return not self.differences
 
 
-def _read_record(path: str) -> dict[str, Any]:
+RECORD_LIMIT = 1024 * 1024 * 1024  # a record of 100,000 explained results is a few hundred MB
+
+
+def read_record(
+    path: str, needs: tuple[str, ...] = ("record", "options", "results")
+) -> dict[str, Any]:
+    """A decision record (score's JSON output) holding the keys ``needs``, or an InputError."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read record: {exc}", Location(path)) from None
+        data = json.loads(read_text(path, RECORD_LIMIT))
     except json.JSONDecodeError as exc:
         where = Location(path, exc.lineno, exc.colno)
         raise InputError(f"not a JSON record: {exc.msg}", where) from None
-    if not isinstance(data, dict) or "record" not in data or "options" not in data:
+    if not isinstance(data, dict) or any(key not in data for key in needs):
         what = "not a jobscreen decision record (make one with score --format json)"
         raise InputError(what, Location(path))
     return data
@@ -194,7 +199,7 @@ def _recorded(data: dict[str, Any], path: str) -> _Recorded:
 
 def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     """Re-run the screening a JSON record describes and compare every result and error."""
-    data = _read_record(record_path)
+    data = read_record(record_path)
     run = _recorded(data, record_path)
     differences = []
     if data.get("jobscreen_version") != __version__:

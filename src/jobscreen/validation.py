@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,11 +14,11 @@ from jobscreen.lint import lint
 from jobscreen.loading import (
     STDIN,
     Document,
-    decode,
     documents_from_text,
     expand_paths,
     kind_of,
     load_documents,
+    read_text,
 )
 from jobscreen.sources import DocumentErrors, candidate_from_document, vacancy_from_document
 from jobscreen.vacancy import Vacancy
@@ -135,7 +134,7 @@ def _classify(doc: Document, kind: Kind, count: int) -> tuple[str, list[Jobscree
 
 def _read(name: str, limits: Limits) -> list[Document]:
     if name == STDIN:
-        text = decode(sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>")
+        text = read_text(STDIN, limits.max_bytes)
         return documents_from_text(text, "<stdin>", "yaml", limits)
     return load_documents(Path(name), limits)
 

@@ -53,9 +53,9 @@ def new_vacancy(
 
 
 def _read_text(path: str) -> str:
-    from jobscreen.loading import decode, read_bytes
+    from jobscreen.loading import read_text
 
-    return decode(read_bytes(Path(path), NOTICE_LIMIT), path)
+    return read_text(path, NOTICE_LIMIT)
 
 
 def _default_id(output: str | None, notice: str | None) -> str:
@@ -78,20 +78,16 @@ def extract(
     output: OutputOpt = None,
 ) -> None:
     """Print a plain-text CV summary as native YAML, a comment on every inferred value."""
-    import sys
 
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
-    from jobscreen.loading import DATA_SUFFIXES, decode, read_bytes
+    from jobscreen.loading import DATA_SUFFIXES
     from jobscreen.outputs import open_output
     from jobscreen.sources import load_vacancy
 
     if Path(cv).suffix.lower() in DATA_SUFFIXES:
         usage(f"{cv} is already a structured CV: extract reads plain-text or Markdown CVs")
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
-    if cv == "-":
-        text = decode(sys.stdin.buffer.read(NOTICE_LIMIT + 1)[:NOTICE_LIMIT], "<stdin>")
-    else:
-        text = decode(read_bytes(Path(cv), NOTICE_LIMIT), cv)
+    text = _read_text(cv)
     with open_output(output) as out:
         out.write(to_yaml(read_cv(text, phrases)))

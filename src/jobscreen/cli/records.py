@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -48,13 +47,15 @@ def audit(
     """Selection and scoring rates per self-declared group, with four-fifths impact ratios."""
     from jobscreen.audit import audit as run_audit
     from jobscreen.audit import audit_dict, read_groups
+    from jobscreen.loading import read_text
     from jobscreen.outputs import open_output
+    from jobscreen.runs import RECORD_LIMIT, read_record
 
     choice(fmt, ("table", "json"), "--format")
     if top is not None and top < 1:
         usage("--top must be at least 1")
-    data = _read_json(record)
-    mapping = read_groups(_read_text(groups), groups)
+    data = read_record(record, needs=("results",))
+    mapping = read_groups(read_text(groups, RECORD_LIMIT), groups)
     result = run_audit(data, mapping, top, min_group)
     if result.not_in_record:
         stderr(
@@ -67,23 +68,3 @@ def audit(
             from jobscreen.report.audit import print_audit
 
             print_audit(result, out)
-
-
-def _read_text(path: str) -> str:
-    from jobscreen.loading import decode, read_bytes
-
-    return decode(read_bytes(Path(path), 64 * 1024 * 1024), path)
-
-
-def _read_json(path: str) -> dict[str, object]:
-    from jobscreen.errors import InputError, Location
-
-    try:
-        data = json.loads(_read_text(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg}", Location(path, exc.lineno, exc.colno)) from None
-    if not isinstance(data, dict) or "results" not in data:
-        raise InputError(
-            "not a jobscreen record (make one with score --format json)", Location(path)
-        )
-    return data
