@@ -30,7 +30,6 @@ from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
     UNREADABLE_SUFFIXES,
-    Document,
     bounded_lines,
     expand_paths,
     jsonl_record,
@@ -41,8 +40,8 @@ from jobscreen.sources import (
     CV_SUFFIXES,
     Candidate,
     Failed,
-    candidate_from_document,
     iter_candidates,
+    to_candidate,
 )
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
@@ -97,7 +96,7 @@ class Scorer:
     def lines(self, source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
         """Parse and score JSON Lines records given with their 0-based line numbers."""
         records = (jsonl_record(n, raw, source, self.job.limits) for n, raw in lines)
-        return [self.outcome(_from_line(doc, self.job.today)) for doc in records]
+        return [self.outcome(to_candidate(doc, self.job.today)) for doc in records]
 
     def given(self, problems: list[InputProblem]) -> list[Outcome]:
         """Problems found while listing inputs, passed through the stream to keep their order."""
@@ -115,15 +114,6 @@ def _init_worker(job: Job) -> None:
 def _in_worker(method: str, args: tuple[Any, ...]) -> list[Outcome]:
     result: list[Outcome] = getattr(_WORKER[0], method)(*args)
     return result
-
-
-def _from_line(doc: Document, today: Any) -> Any:
-    if isinstance(doc.data, JobscreenError):
-        return Failed(doc.source, (doc.data,))
-    try:
-        return candidate_from_document(doc, today)
-    except JobscreenError as exc:
-        return Failed(doc.label, tuple(getattr(exc, "errors", [exc])))
 
 
 Task = tuple[str, tuple[Any, ...], int]  # a Scorer method, its arguments, how many CVs

@@ -197,8 +197,7 @@ def _documents(
     name: str, limits: Limits, phrases: tuple[str, ...]
 ) -> Iterator[Document | JobscreenError]:
     if name == STDIN:
-        lines = bounded_lines(sys.stdin.buffer, limits.max_bytes)
-        yield from _unwrap(iter_jsonl(lines, "<stdin>", limits))
+        yield from iter_jsonl(bounded_lines(sys.stdin.buffer, limits.max_bytes), "<stdin>", limits)
         return
     path = Path(name)
     try:
@@ -230,12 +229,7 @@ def _jsonl_file(path: Path, limits: Limits) -> Iterator[Document | JobscreenErro
         yield InputError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
         return
     with handle:
-        yield from _unwrap(iter_jsonl(bounded_lines(handle, limits.max_bytes), str(path), limits))
-
-
-def _unwrap(docs: Iterable[Document]) -> Iterator[Document | JobscreenError]:
-    for doc in docs:
-        yield doc.data if isinstance(doc.data, JobscreenError) else doc
+        yield from iter_jsonl(bounded_lines(handle, limits.max_bytes), str(path), limits)
 
 
 def iter_candidates(
@@ -255,7 +249,7 @@ def iter_candidates(
             yield Failed(str(name.location.path if name.location else ""), (name,))
             continue
         for item in _documents(name, limits, phrases):
-            yield _to_candidate(item, today)
+            yield to_candidate(item, today)
 
 
 def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
@@ -266,7 +260,11 @@ def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
             yield exc
 
 
-def _to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
+def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
+    """A candidate, or a failure holding every problem: from a file's error, a broken JSON
+    Lines record (its data is the error) or a document that does not fit the model."""
+    if isinstance(item, Document) and isinstance(item.data, JobscreenError):
+        item = item.data
     if isinstance(item, JobscreenError):
         return Failed(item.location.path if item.location else "", (item,))
     try:
