@@ -119,6 +119,11 @@ class InputProblem:
     message: str
     internal: bool = False  # a bug in jobscreen, not in the input: exit code 3
 
+    @property
+    def where(self) -> str:
+        """'path:line:column', as far as known."""
+        return ":".join(str(p) for p in (self.source, self.line, self.column) if p)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,

@@ -41,8 +41,7 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
     from jobscreen.report.base import reporter_for
 
     for error in screening.errors:
-        where = ":".join(str(p) for p in (error.source, error.line, error.column) if p)
-        stderr(f"{where}: error: {error.message}")
+        stderr(f"{error.where}: error: {error.message}")
     with open_output(output) as out:
         reporter = reporter_for(fmt, out)
         if explain:

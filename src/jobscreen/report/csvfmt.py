@@ -32,7 +32,7 @@ class CsvReporter(Reporter):
                 )
             )
         for error in screening.errors:
-            where = ":".join(str(p) for p in (error.source, error.line, error.column) if p)
+            where = error.where
             writer.writerow(("", "", "", where, "", "", "", "", error.message))
 
     def matching(self, matching: Matching) -> None:

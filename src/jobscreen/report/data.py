@@ -8,6 +8,7 @@ from typing import TextIO
 
 from jobscreen.results import (  # re-exported: the JSON form lives with the results
     Assessment,
+    RuleResult,
     eligibility_label,
     result_dict,
     screening_dict,
@@ -18,6 +19,7 @@ __all__ = [
     "SafeWriter",
     "eligibility_label",
     "result_dict",
+    "rule_ids",
     "screening_dict",
     "shown_candidate",
     "shown_name",
@@ -42,6 +44,11 @@ class SafeWriter:
 
     def writerow(self, row: Iterable[object]) -> None:
         self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+def rule_ids(rules: Iterable[RuleResult]) -> str:
+    """'a, b' for people, '-' when there are none."""
+    return ", ".join(r.id for r in rules) or "-"
 
 
 def shown_name(assessment: Assessment, blind: bool) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, shown_name
-from jobscreen.results import Matching, RuleResult, Screening
+from jobscreen.report.data import eligibility_label, rule_ids, shown_name
+from jobscreen.results import Matching, Screening
 
 
 def _cell(text: str) -> str:
@@ -13,10 +13,6 @@ def _cell(text: str) -> str:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
-
-
-def _ids(rules: tuple[RuleResult, ...]) -> str:
-    return ", ".join(r.id for r in rules) or "-"
 
 
 class MarkdownReporter(Reporter):
@@ -41,13 +37,13 @@ class MarkdownReporter(Reporter):
                     who,
                     eligibility_label(a),
                     f"{a.score:.1f}",
-                    _ids(a.unmet_mandatory),
-                    _ids(a.review),
+                    rule_ids(a.unmet_mandatory),
+                    rule_ids(a.review),
                 ]
             )
         self.write(["Rank", "Candidate", "Eligible", "Score", "Unmet mandatory", "Review"], rows)
         for e in screening.errors:
-            where = ":".join(str(p) for p in (e.source, e.line, e.column) if p)
+            where = e.where
             self.out.write(f"\n- **error** `{where}`: {_cell(e.message)}")
         if screening.errors:
             self.out.write("\n")
@@ -85,7 +81,7 @@ class MarkdownReporter(Reporter):
                     m.vacancy_title,
                     eligibility_label(m.assessment),
                     f"{m.assessment.score:.1f}",
-                    _ids(m.assessment.unmet_mandatory),
+                    rule_ids(m.assessment.unmet_mandatory),
                 ]
                 for m in matching.matches
             ],

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, shown_candidate, shown_name
+from jobscreen.report.data import eligibility_label, rule_ids, shown_candidate, shown_name
 from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
 
 STATUS_STYLE = {
@@ -35,10 +35,6 @@ def score_bar(score: float, width: int = 10) -> Text:
     return Text.assemble(
         (f"{score:5.1f} ", "bold"), ("█" * filled, "cyan"), ("·" * (width - filled), "dim")
     )
-
-
-def _ids(rules: tuple[RuleResult, ...]) -> str:
-    return ", ".join(r.id for r in rules) or "-"
 
 
 def _who(a: Assessment, blind: bool) -> Text:
@@ -83,8 +79,8 @@ class TableReporter(Reporter):
                 _who(a, blind),
                 Text(label, ELIGIBLE_STYLE[label]),
                 score_bar(a.score),
-                _ids(a.unmet_mandatory),
-                _ids(a.review),
+                rule_ids(a.unmet_mandatory),
+                rule_ids(a.review),
             )
         self.console.print(table)
 
@@ -140,7 +136,7 @@ class TableReporter(Reporter):
                 Text.assemble(m.vacancy_title, ("\n" + m.vacancy_id, "dim")),
                 Text(label, ELIGIBLE_STYLE[label]),
                 score_bar(a.score),
-                _ids(a.unmet_mandatory),
-                _ids(a.review),
+                rule_ids(a.unmet_mandatory),
+                rule_ids(a.review),
             )
         self.console.print(table)
