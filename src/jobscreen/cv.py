@@ -20,7 +20,7 @@ from pydantic import (
     field_validator,
 )
 
-from jobscreen.levels import degree_of, language_of, parse_level, skill_name
+from jobscreen.levels import degree_of, known_language, parse_level, skill_name
 from jobscreen.model import Model
 from jobscreen.vacancy import LevelName
 
@@ -165,10 +165,7 @@ class LanguageEntry(Model):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        name = language_of(value)
-        if name is None:
-            raise ValueError(f"unknown language {value!r}")
-        return name
+        return known_language(value)
 
     @field_validator("level")
     @classmethod
@@ -193,25 +190,6 @@ class Profile(Model):
 class Identity(Model):
     """Identity and contact fields: shown to recruiters, never passed to scoring."""
 
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    address: str | None = None
-    date_of_birth: str | None = None
-    age: str | None = None
-    gender: str | None = None
-    nationality: str | None = None
-    photo: str | None = None
-    marital_status: str | None = None
-
-
-IDENTITY_FIELDS = tuple(Identity.model_fields)
-
-
-class CVFile(Profile):
-    """A CV summary file: an optional id, identity fields, and the profile."""
-
-    id: str | None = Field(None, description="Candidate id; defaults to the file's stem.")
     name: str | None = Field(None, description="Shown to recruiters; never scored.")
     email: str | None = Field(None, description="Contact; never scored.")
     phone: str | None = Field(None, description="Contact; never scored.")
@@ -223,13 +201,24 @@ class CVFile(Profile):
     photo: str | None = Field(None, description="Protected; never scored.")
     marital_status: str | None = Field(None, description="Protected; never scored.")
 
-    @field_validator(*IDENTITY_FIELDS, mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _text(cls, value: Any) -> Any:
-        return value if value is None or isinstance(value, str) else str(value)
+    def _text(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name not in IDENTITY_FIELDS or value is None or isinstance(value, str):
+            return value
+        return str(value)  # a phone number or an age written as a number
+
+
+IDENTITY_FIELDS = tuple(Identity.model_fields)
+
+
+class CVFile(Profile, Identity):
+    """A CV summary file: an optional id, the identity fields, and the profile."""
+
+    id: str | None = Field(None, description="Candidate id; defaults to the file's stem.")
 
     def split(self) -> tuple[Identity, Profile]:
-        identity = Identity(**{name: getattr(self, name) for name in IDENTITY_FIELDS})
+        identity = Identity(**{name: getattr(self, name) for name in Identity.model_fields})
         profile = Profile(**{name: getattr(self, name) for name in Profile.model_fields})
         return identity, profile
 

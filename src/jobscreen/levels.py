@@ -353,6 +353,14 @@ def language_of(text: str) -> str | None:
     return LANGUAGE_NAMES.get(norm) or LANGUAGE_NAMES.get(norm.split("-")[0].split("_")[0])
 
 
+def known_language(text: str) -> str:
+    """The canonical name of a language, or ValueError: what both models validate with."""
+    name = language_of(text)
+    if name is None:
+        raise ValueError(f"unknown language {text!r}")
+    return name
+
+
 # --- language levels -------------------------------------------------------------------
 
 SKILLS = ("read", "write", "speak", "understand")

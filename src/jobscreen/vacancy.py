@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from jobscreen.levels import SKILLS, EducationLevel, language_of, vacancy_level
+from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
 from jobscreen.model import Model
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
@@ -102,10 +102,7 @@ class LanguageRule(RuleBase):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        name = language_of(value)
-        if name is None:
-            raise ValueError(f"unknown language {value!r}")
-        return name
+        return known_language(value)
 
     @field_validator("level")
     @classmethod

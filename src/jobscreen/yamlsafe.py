@@ -19,6 +19,9 @@ from typing import Any
 import yaml
 
 from jobscreen.errors import InputError, Location
+from jobscreen.limits import Limits
+
+__all__ = ["Limits", "Positions", "parse_yaml", "yaml_positions"]
 
 try:  # the C parser when libyaml is present, else the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -41,16 +44,6 @@ ALLOWED_TAGS = frozenset(
 
 Key = str | int
 Path = tuple[Key, ...]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on one input file; each is configurable from the command line."""
-
-    max_bytes: int = 2 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 200_000
-    max_items: int = 10_000
 
 
 @dataclass

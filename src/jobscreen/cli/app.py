@@ -14,11 +14,11 @@ from typer import _click as click
 from typer.core import TyperGroup
 
 from jobscreen import __version__
+from jobscreen.limits import Limits
 
 if TYPE_CHECKING:
     from jobscreen.errors import JobscreenError
     from jobscreen.vacancy import Vacancy
-    from jobscreen.yamlsafe import Limits
 
 
 class HandledGroup(TyperGroup):
@@ -68,7 +68,6 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-DEFAULT_LIMITS = (2 * 1024 * 1024, 64, 200_000, 10_000)
 
 
 def _version(value: bool) -> None:
@@ -139,7 +138,6 @@ MaxItemsOpt = Annotated[int, typer.Option("--max-items", help="Longest list acce
 
 
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:
-    from jobscreen.yamlsafe import Limits
 
     for name, value in (
         ("--max-bytes", max_bytes),

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jobscreen.cli.app import (
-    DEFAULT_LIMITS,
     EXIT_INPUT,
     EXIT_OK,
     MaxBytesOpt,
@@ -24,6 +23,7 @@ from jobscreen.cli.app import (
     load_vacancy_file,
     parse_as_of,
 )
+from jobscreen.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
     from jobscreen.validation import LintOptions
@@ -48,10 +48,10 @@ def validate(
         typer.Option("--ignore", help="Skip a lint code (JS101...); may be repeated."),
     ] = None,
     output: OutputOpt = None,
-    max_bytes: MaxBytesOpt = DEFAULT_LIMITS[0],
-    max_depth: MaxDepthOpt = DEFAULT_LIMITS[1],
-    max_nodes: MaxNodesOpt = DEFAULT_LIMITS[2],
-    max_items: MaxItemsOpt = DEFAULT_LIMITS[3],
+    max_bytes: MaxBytesOpt = DEFAULT_LIMITS.max_bytes,
+    max_depth: MaxDepthOpt = DEFAULT_LIMITS.max_depth,
+    max_nodes: MaxNodesOpt = DEFAULT_LIMITS.max_nodes,
+    max_items: MaxItemsOpt = DEFAULT_LIMITS.max_items,
 ) -> None:
     """Check vacancy files and CV summaries: one line per problem or warning, path:line:col."""
     from jobscreen.outputs import open_output

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jobscreen.cli.app import (
-    DEFAULT_LIMITS,
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -28,6 +27,7 @@ from jobscreen.cli.app import (
     usage,
     writable_file,
 )
+from jobscreen.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
     from jobscreen.results import Screening
@@ -99,10 +99,10 @@ def score(
         int | None,
         typer.Option("--jobs", "-j", help="Worker processes (default: all cores; 1 = serial)."),
     ] = None,
-    max_bytes: MaxBytesOpt = DEFAULT_LIMITS[0],
-    max_depth: MaxDepthOpt = DEFAULT_LIMITS[1],
-    max_nodes: MaxNodesOpt = DEFAULT_LIMITS[2],
-    max_items: MaxItemsOpt = DEFAULT_LIMITS[3],
+    max_bytes: MaxBytesOpt = DEFAULT_LIMITS.max_bytes,
+    max_depth: MaxDepthOpt = DEFAULT_LIMITS.max_depth,
+    max_nodes: MaxNodesOpt = DEFAULT_LIMITS.max_nodes,
+    max_items: MaxItemsOpt = DEFAULT_LIMITS.max_items,
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
     from jobscreen.batch import default_jobs
