@@ -206,9 +206,8 @@ class ResultStore:
         self._index.append((key, len(self._index), offset, len(blob)))
 
     def close(self) -> None:
-        """Release the spill file; the store is empty afterwards."""
+        """Release the spill file; reading a result afterwards is an error that says so."""
         self._file.close()
-        self._index.clear()
 
     def finish(self) -> ResultStore:
         self._index.sort()
@@ -219,6 +218,8 @@ class ResultStore:
 
     def ranked(self, position: int) -> Ranked:
         """The result at a 0-based place in the ranking, read back from the spill file."""
+        if self._file.closed:
+            raise RuntimeError("the run is closed: read its results inside `with` (Run.close)")
         _, _, offset, length = self._index[position]
         self._file.seek(offset)
         return Ranked(position + 1, pickle.loads(self._file.read(length)))

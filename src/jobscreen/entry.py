@@ -12,6 +12,9 @@ def main() -> None:
 
         sys.stdout.write(f"jobscreen {__version__}\n")
         return
-    from jobscreen.cli import main as cli_main
-
+    try:
+        from jobscreen.cli import main as cli_main
+    except KeyboardInterrupt:  # Ctrl-C while the CLI is still being imported
+        sys.stderr.write("jobscreen: interrupted\n")
+        sys.exit(130)
     cli_main()

@@ -27,7 +27,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         with target.open("w", encoding="utf-8", newline="") as handle:
             yield handle
         return
-    directory = target.parent if str(target.parent) else Path()
+    directory = target.parent
     if not directory.is_dir():
         raise UsageError(f"--output: directory {str(directory)!r} does not exist")
     try:
