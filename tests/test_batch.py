@@ -203,4 +203,4 @@ def test_reading_results_after_the_run_is_closed_says_why() -> None:
     with screen_files(CCM, [cv], RunOptions(), dt.date(2026, 1, 1)) as run:
         assert run.screening.results[0].assessment.candidate == "priya-raman"
     with pytest.raises(RuntimeError, match="the run is closed"):
-        run.screening.results[0]  # noqa: B018 - reading is the point
+        run.screening.results[0]
