@@ -22,7 +22,7 @@ from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
 from jobscreen.loading import read_text
 from jobscreen.results import Ranked, Screening, screening_dict
-from jobscreen.sources import load_vacancy
+from jobscreen.sources import read_vacancy
 from jobscreen.yamlsafe import Limits
 
 
@@ -102,12 +102,12 @@ def screen_files(
     progress: Callable[[int], None] | None = None,
 ) -> Run:
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record."""
-    vacancy = load_vacancy(vacancy_path)
+    vacancy, vacancy_sha256 = read_vacancy(vacancy_path)
     when = options.as_of or default_as_of(vacancy, today)
     job = Job(vacancy, when, options.limits, options.blind, today)
     outcome = run_batch(job, names, jobs, progress)
     record = {
-        "vacancy": {"path": vacancy_path, "sha256": file_sha256(vacancy_path)},
+        "vacancy": {"path": vacancy_path, "sha256": vacancy_sha256},
         "inputs": list(names),
         "cwd": str(Path.cwd()),
     }

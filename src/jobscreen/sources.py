@@ -25,6 +25,7 @@ from jobscreen.loading import (
     Document,
     bounded_lines,
     decode,
+    documents_from_text,
     expand_paths,
     iter_jsonl,
     kind_of,
@@ -140,11 +141,18 @@ def vacancy_from_document(doc: Document) -> Vacancy:
 
 def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
     """Read one vacancy file; raises a JobscreenError (DocumentErrors for several)."""
-    docs = load_documents(Path(path), limits)
+    return read_vacancy(path, limits)[0]
+
+
+def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vacancy, str]:
+    """A vacancy and the SHA-256 of the very bytes it was read from (for decision records)."""
+    raw = read_bytes(Path(path), limits.max_bytes)
+    text = decode(raw, str(path))
+    docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
     if len(docs) > 1:
         where = Location(str(path), 1, 1)
         raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
-    return vacancy_from_document(docs[0])
+    return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
 
 
 def _candidate_key(data: dict[str, Any], doc: Document, stem: str) -> str:
