@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from jobscreen.cv import Post, Profile
-from jobscreen.engine.experience import Span, post_span
+from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
 from jobscreen.engine.matching import Phrase, PhraseIndex, compile_phrases, normalise
 from jobscreen.results import RuleResult
 from jobscreen.vacancy import (
@@ -37,12 +38,19 @@ class CompiledVacancy:
     phrases: dict[str, tuple[Phrase, ...]]
     index: PhraseIndex
     by_id: dict[str, Requirement]
+    # each rule's phrases by stems, with their place in the rule (the first found wins)
+    order: dict[str, dict[tuple[str, ...], int]]
 
     @classmethod
     def build(cls, vacancy: Vacancy) -> CompiledVacancy:
         phrases = {rule.id: _rule_phrases(rule) for _, rule in vacancy.walk()}
         index = PhraseIndex(p for group in phrases.values() for p in group)
-        return cls(vacancy, phrases, index, {rule.id: rule for _, rule in vacancy.walk()})
+        order = {
+            rule_id: {p.stems: i for i, p in reversed(list(enumerate(group)))}
+            for rule_id, group in phrases.items()
+        }
+        by_id = {rule.id: rule for _, rule in vacancy.walk()}
+        return cls(vacancy, phrases, index, by_id, order)
 
     def rule(self, rule_id: str) -> Requirement | None:
         """A rule by id, nested ones included."""
@@ -76,7 +84,10 @@ class Context:
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
     _spans: list[Span | None] | None = None
-    _hits: dict[str, dict[tuple[str, ...], tuple[int, int]]] = field(default_factory=dict)
+    memo: dict[tuple[str, ...], Any] = field(default_factory=dict)  # evaluators' sub-results
+    _hits: dict[str, tuple[dict[tuple[str, ...], tuple[int, int]], list[str]]] = field(
+        default_factory=dict
+    )
     _texts: list[str] | None = None
     _labels: list[str] | None = None
 
@@ -101,6 +112,22 @@ class Context:
             self._texts = [post_text(p) for p in self.profile.experience]
         return self._texts
 
+    def qualifier(self, index: int, qualifier: str) -> str | None:
+        """Why post ``index`` has a qualifier (see ``qualifier_source``), once a candidate."""
+        key = ("qualifier", str(index), qualifier)
+        if key not in self.memo:
+            self.memo[key] = qualifier_source(self.profile.experience[index], qualifier)
+        found: str | None = self.memo[key]
+        return found
+
+    def years(self, spans: list[Span]) -> float:
+        """Years the spans cover, overlaps counted once; rules counting the same posts share it."""
+        key = ("years", *(str(s.index) for s in spans))
+        if key not in self.memo:
+            self.memo[key] = merged_years(spans)
+        found: float = self.memo[key]
+        return found
+
     def phrases(self, rule: Requirement) -> tuple[Phrase, ...]:
         return self.compiled.phrases.get(rule.id, ())
 
@@ -109,14 +136,19 @@ class Context:
 
         Each text is scanned once for every phrase of the vacancy; rules then only look up.
         """
-        hits = self._hits.get(norm_text)
-        if hits is None:
-            hits = self._hits[norm_text] = self.compiled.index.scan(norm_text)
-        for phrase in self.phrases(rule):
-            span = hits.get(phrase.stems)
-            if span is not None:
-                return phrase, " ".join(norm_text.split()[span[0] : span[1]])
-        return None
+        found = self._hits.get(norm_text)
+        if found is None:
+            found = self._hits[norm_text] = (self.compiled.index.scan(norm_text), [])
+        hits, words = found
+        order = self.compiled.order.get(rule.id, {})
+        places = [order[stems] for stems in hits if stems in order]
+        if not places:
+            return None
+        phrase = self.phrases(rule)[min(places)]
+        if not words:
+            words.extend(norm_text.split())
+        start, end = hits[phrase.stems]
+        return phrase, " ".join(words[start:end])
 
     def run(self, rule: Requirement) -> RuleResult:
         """Evaluate a rule once per candidate (education may be needed twice for in-lieu)."""

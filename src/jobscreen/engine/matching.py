@@ -66,22 +66,45 @@ ABBREVIATIONS = {
     "admin": "administration",
     "econ": "economics",
 }
-_ABBREV = re.compile(
-    r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w'&])"
-)
 _ACRONYM = re.compile(r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ACRONYMS) + r")(?![\w'&])")
-_PUNCT = re.compile(r"[^\w&']+")
 _STEMMER = snowballstemmer.stemmer("english")
+
+
+_TOKEN = re.compile(r"[\w&']+")
+# Abbreviations of two words ("poli sci") are expanded on the whole text; those of one word,
+# like every spelling change, never reach past a word, so they are looked up word by word.
+_MULTI_WORD = re.compile(
+    r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ABBREVIATIONS if " " in k) + r")(?![\w'&])"
+)
+_WORD_CACHE: dict[str, str] = {}
+_WORD_CACHE_SIZE = 200_000
+
+
+def _word(token: str) -> str:
+    """One word's normal form: abbreviation expanded, US spelling (cached: words repeat)."""
+    found = _WORD_CACHE.get(token)
+    if found is None:
+        if len(_WORD_CACHE) >= _WORD_CACHE_SIZE:
+            _WORD_CACHE.clear()
+        found = _WORD_CACHE[token] = _SPELLING.sub(_american, ABBREVIATIONS.get(token, token))
+    return found
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Lower case, US spelling, abbreviations expanded, punctuation to single spaces."""
-    text = _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], text.replace("\u2019", "'"))
+    """Lower case, US spelling, abbreviations expanded, punctuation to single spaces.
+
+    The same as substituting acronyms, abbreviations and spellings over the whole text and
+    then collapsing punctuation (tests/test_matching.py checks it against that pipeline),
+    but each distinct word is normalised once per process.
+    """
+    text = text.replace("\u2019", "'")
+    if not text.islower():  # acronyms are matched in capitals only
+        text = _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], text)
     text = text.lower().replace(".", "")
-    text = _ABBREV.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    text = _SPELLING.sub(_american, text)
-    return " ".join(_PUNCT.sub(" ", text).split())
+    if " sci" in text:
+        text = _MULTI_WORD.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    return " ".join([_word(token) for token in _TOKEN.findall(text)])
 
 
 @lru_cache(maxsize=65536)
@@ -119,7 +142,8 @@ class PhraseIndex:
 
     Built once per run. ``scan`` walks the text's stems once and tries only the phrases
     whose first stem (or a same-length slip of it) stands at each position, so its cost
-    grows with the text, not with the number of phrases.
+    grows with the text, not with the number of phrases. What a text stem can stand for,
+    and which phrases may start at it, is worked out once per distinct stem.
     """
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
@@ -132,6 +156,7 @@ class PhraseIndex:
                     shapes.setdefault((len(s), s[0]), set()).add(s)
         self.shapes = {k: tuple(sorted(v)) for k, v in shapes.items()}
         self._canon: dict[str, frozenset[str]] = {}
+        self._starts: dict[str, tuple[Phrase, ...]] = {}
 
     def canon(self, word: str) -> frozenset[str]:
         """The phrase stems a text stem can stand for: itself, or one slip away."""
@@ -141,22 +166,36 @@ class PhraseIndex:
             found = frozenset(
                 {word, *(s for s in near if Levenshtein.distance(word, s, score_cutoff=1) <= 1)}
             )
+            if len(self._canon) >= _WORD_CACHE_SIZE:
+                self._canon.clear()
+                self._starts.clear()
             self._canon[word] = found
+        return found
+
+    def starts(self, word: str) -> tuple[Phrase, ...]:
+        """The phrases that may start at a text stem, in the order ``scan`` tries them."""
+        found = self._starts.get(word)
+        if found is None:
+            found = tuple(p for form in self.canon(word) for p in self.by_first.get(form, ()))
+            self._starts[word] = found
         return found
 
     def scan(self, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
         """The first word span of every indexed phrase found in a normalised text."""
         stems = stems_of(norm_text) if norm_text else ()
-        canon = [self.canon(s) for s in stems]
         hits: dict[tuple[str, ...], tuple[int, int]] = {}
-        for i, forms in enumerate(canon):
-            for form in forms:
-                for phrase in self.by_first.get(form, ()):
-                    end = i + len(phrase.stems)
-                    if phrase.stems in hits or end > len(stems):
-                        continue
-                    if all(phrase.stems[k] in canon[i + k] for k in range(1, len(phrase.stems))):
-                        hits[phrase.stems] = (i, end)
+        known = self._starts
+        for i, word in enumerate(stems):
+            starts = known.get(word)
+            if starts is None:
+                starts = self.starts(word)
+            for phrase in starts:
+                end = i + len(phrase.stems)
+                if phrase.stems in hits or end > len(stems):
+                    continue
+                rest = range(1, len(phrase.stems))
+                if all(phrase.stems[k] in self.canon(stems[i + k]) for k in rest):
+                    hits[phrase.stems] = (i, end)
         return hits
 
 

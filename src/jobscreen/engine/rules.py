@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
 from jobscreen.engine.context import Context
-from jobscreen.engine.experience import merged_years, qualifier_source, years_text
+from jobscreen.engine.experience import years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
     CEFR_NAMES,
@@ -81,14 +81,21 @@ class ExperienceEvaluator(Evaluator):
     kind, code = "experience", "JS-EXP"
 
     def counted(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
-        """Years of the posts that count for the rule, and evidence for each."""
+        """Years of the posts that count for the rule, and evidence for each (once a rule)."""
+        key = ("counted", rule.id)
+        if key not in ctx.memo:
+            ctx.memo[key] = self._count(rule, ctx)
+        found: tuple[float, list[Evidence]] = ctx.memo[key]
+        return found[0], list(found[1])
+
+    def _count(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
         phrases = ctx.phrases(rule)
         spans, evidence = [], []
-        for index, (post, span) in enumerate(zip(ctx.profile.experience, ctx.spans, strict=True)):
+        for index, span in enumerate(ctx.spans):
             found = ctx.match(rule, ctx.post_texts[index]) if phrases else None
             if span is None or (phrases and found is None):
                 continue
-            why = [qualifier_source(post, q) for q in rule.qualifiers]
+            why = [ctx.qualifier(index, q) for q in rule.qualifiers]
             if not all(why):
                 continue
             spans.append(span)
@@ -96,7 +103,7 @@ class ExperienceEvaluator(Evaluator):
             notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
-        return merged_years(spans), evidence
+        return ctx.years(spans), evidence
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
         years, evidence = self.counted(rule, ctx)
@@ -323,6 +330,12 @@ class CompetencyEvaluator(Evaluator):
 
     def places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
         """(where, CV entry, original text, normalised text) for every place evidence may be."""
+        if ("places",) not in ctx.memo:
+            ctx.memo["places",] = self._places(ctx)
+        found: list[tuple[str, tuple[str, int], str, str]] = ctx.memo["places",]
+        return found
+
+    def _places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
         profile = ctx.profile
         found = [
             (f"competency {i + 1}", ("competencies", i), c, normalise(c))
@@ -367,6 +380,8 @@ class ReviewEvaluator(Evaluator):
 
 def inherit(child: RuleResult, required: bool) -> RuleResult:
     """A nested rule's result, mandatory or desirable as its group is (vacancy.py says so)."""
+    if child.required is required and not child.children:
+        return child
     nested = tuple(inherit(c, required) for c in child.children)
     return replace(child, required=required, children=nested)
 
