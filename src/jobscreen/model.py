@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 # Tabs and newlines stay; every other C0/C1 control character (ESC among them) is dropped,
 # so that no CV or vacancy text can drive the terminal that shows a report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The JSON and YAML escapes that can write one: \b \f \r \u00XX; \0 \a \v \e \N \xXX \UXXXXXXXX
+_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
+# Validation context key: the source text holds no control character and no escape that
+# could make one, so the data parsed from it needs no cleaning (a text-wide search is far
+# cheaper than visiting every value).
+NO_CONTROLS = "no_controls"
+
+
+def may_hold_controls(text: str) -> bool:
+    """Whether data parsed from a JSON or YAML text could hold a control character."""
+    return bool(_CONTROL.search(text) or _ESCAPE.search(text))
 
 
 def _clean(value: Any) -> Any:
@@ -29,7 +40,9 @@ class Model(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _no_control_characters(cls, data: Any) -> Any:
+    def _no_control_characters(cls, data: Any, info: ValidationInfo) -> Any:
+        if info.context and info.context.get(NO_CONTROLS):
+            return data
         if isinstance(data, dict):
             return {k: _clean(v) for k, v in data.items()}
         return data

@@ -32,6 +32,7 @@ from jobscreen.loading import (
     load_documents,
     read_bytes,
 )
+from jobscreen.model import NO_CONTROLS, may_hold_controls
 from jobscreen.vacancy import Vacancy, semantic_problems
 from jobscreen.yamlsafe import Limits, Positions
 
@@ -187,7 +188,8 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
             return original_loc(loc, origins)
 
     try:
-        cv = CVFile.model_validate(data, context={"today": today})
+        context = {"today": today, NO_CONTROLS: not may_hold_controls(doc.text)}
+        cv = CVFile.model_validate(data, context=context)
     except ValidationError as exc:
         raise DocumentErrors(schema_errors(exc, doc, translate)) from None
     identity, profile = cv.split()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from jobscreen.cv import Post, Profile
 from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
 from jobscreen.engine.matching import Phrase, PhraseIndex, compile_phrases, normalise
-from jobscreen.results import RuleResult
+from jobscreen.results import Evidence, RuleResult
 from jobscreen.vacancy import (
     CompetencyRule,
     EducationRule,
@@ -38,19 +37,28 @@ class CompiledVacancy:
     phrases: dict[str, tuple[Phrase, ...]]
     index: PhraseIndex
     by_id: dict[str, Requirement]
-    # each rule's phrases by stems, with their place in the rule (the first found wins)
-    order: dict[str, dict[tuple[str, ...], int]]
+    # the rules each phrase belongs to, with its place among the rule's phrases
+    rules_of: dict[tuple[str, ...], tuple[tuple[str, int], ...]]
 
     @classmethod
     def build(cls, vacancy: Vacancy) -> CompiledVacancy:
         phrases = {rule.id: _rule_phrases(rule) for _, rule in vacancy.walk()}
         index = PhraseIndex(p for group in phrases.values() for p in group)
-        order = {
-            rule_id: {p.stems: i for i, p in reversed(list(enumerate(group)))}
-            for rule_id, group in phrases.items()
-        }
+        rules_of: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        for rule_id, group in phrases.items():
+            for place, phrase in enumerate(group):
+                rules_of.setdefault(phrase.stems, []).append((rule_id, place))
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
-        return cls(vacancy, phrases, index, by_id, order)
+        return cls(vacancy, phrases, index, by_id, {k: tuple(v) for k, v in rules_of.items()})
+
+    def found(self, norm_text: str) -> dict[str, tuple[int, tuple[int, int]]]:
+        """For each rule with a phrase in the text: its first such phrase's place and span."""
+        found: dict[str, tuple[int, tuple[int, int]]] = {}
+        for stems, span in self.index.scan(norm_text).items():
+            for rule_id, place in self.rules_of.get(stems, ()):
+                if rule_id not in found or place < found[rule_id][0]:
+                    found[rule_id] = (place, span)
+        return found
 
     def rule(self, rule_id: str) -> Requirement | None:
         """A rule by id, nested ones included."""
@@ -75,7 +83,11 @@ def post_label(post: Post, index: int) -> str:
 
 @dataclass
 class Context:
-    """One candidate under one vacancy while its rules are evaluated."""
+    """One candidate under one vacancy while its rules are evaluated.
+
+    It keeps what several rules need once per candidate: post spans, labels and texts, the
+    phrases found in each text, each post's qualifiers, and each experience rule's count.
+    """
 
     compiled: CompiledVacancy
     profile: Profile
@@ -83,13 +95,17 @@ class Context:
     evaluate: Callable[[Requirement, Context], RuleResult]
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
+    counted: dict[str, tuple[float, tuple[Evidence, ...]]] = field(default_factory=dict)
+    # competency evidence places: (where, CV entry, original text, normalised text)
+    places: list[tuple[str, tuple[str, int], str, str]] | None = None
     _spans: list[Span | None] | None = None
-    memo: dict[tuple[str, ...], Any] = field(default_factory=dict)  # evaluators' sub-results
-    _hits: dict[str, tuple[dict[tuple[str, ...], tuple[int, int]], list[str]]] = field(
-        default_factory=dict
-    )
     _texts: list[str] | None = None
     _labels: list[str] | None = None
+    _found: dict[str, tuple[dict[str, tuple[int, tuple[int, int]]], list[str]]] = field(
+        default_factory=dict
+    )
+    _qualifiers: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    _years: dict[tuple[int, ...], float] = field(default_factory=dict)
 
     @property
     def spans(self) -> list[Span | None]:
@@ -114,19 +130,17 @@ class Context:
 
     def qualifier(self, index: int, qualifier: str) -> str | None:
         """Why post ``index`` has a qualifier (see ``qualifier_source``), once a candidate."""
-        key = ("qualifier", str(index), qualifier)
-        if key not in self.memo:
-            self.memo[key] = qualifier_source(self.profile.experience[index], qualifier)
-        found: str | None = self.memo[key]
-        return found
+        key = (index, qualifier)
+        if key not in self._qualifiers:
+            self._qualifiers[key] = qualifier_source(self.profile.experience[index], qualifier)
+        return self._qualifiers[key]
 
     def years(self, spans: list[Span]) -> float:
-        """Years the spans cover, overlaps counted once; rules counting the same posts share it."""
-        key = ("years", *(str(s.index) for s in spans))
-        if key not in self.memo:
-            self.memo[key] = merged_years(spans)
-        found: float = self.memo[key]
-        return found
+        """Years the spans cover, overlaps once; rules counting the same posts share it."""
+        key = tuple(s.index for s in spans)
+        if key not in self._years:
+            self._years[key] = merged_years(spans)
+        return self._years[key]
 
     def phrases(self, rule: Requirement) -> tuple[Phrase, ...]:
         return self.compiled.phrases.get(rule.id, ())
@@ -136,19 +150,17 @@ class Context:
 
         Each text is scanned once for every phrase of the vacancy; rules then only look up.
         """
-        found = self._hits.get(norm_text)
-        if found is None:
-            found = self._hits[norm_text] = (self.compiled.index.scan(norm_text), [])
-        hits, words = found
-        order = self.compiled.order.get(rule.id, {})
-        places = [order[stems] for stems in hits if stems in order]
-        if not places:
+        entry = self._found.get(norm_text)
+        if entry is None:
+            entry = self._found[norm_text] = (self.compiled.found(norm_text), [])
+        found, words = entry
+        hit = found.get(rule.id)
+        if hit is None:
             return None
-        phrase = self.phrases(rule)[min(places)]
         if not words:
             words.extend(norm_text.split())
-        start, end = hits[phrase.stems]
-        return phrase, " ".join(words[start:end])
+        place, (start, end) = hit
+        return self.phrases(rule)[place], " ".join(words[start:end])
 
     def run(self, rule: Requirement) -> RuleResult:
         """Evaluate a rule once per candidate (education may be needed twice for in-lieu)."""

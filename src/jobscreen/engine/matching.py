@@ -156,7 +156,7 @@ class PhraseIndex:
                     shapes.setdefault((len(s), s[0]), set()).add(s)
         self.shapes = {k: tuple(sorted(v)) for k, v in shapes.items()}
         self._canon: dict[str, frozenset[str]] = {}
-        self._starts: dict[str, tuple[Phrase, ...]] = {}
+        self._starts: dict[str, tuple[str, tuple[Phrase, ...]]] = {}
 
     def canon(self, word: str) -> frozenset[str]:
         """The phrase stems a text stem can stand for: itself, or one slip away."""
@@ -172,29 +172,30 @@ class PhraseIndex:
             self._canon[word] = found
         return found
 
-    def starts(self, word: str) -> tuple[Phrase, ...]:
-        """The phrases that may start at a text stem, in the order ``scan`` tries them."""
+    def starts(self, word: str) -> tuple[str, tuple[Phrase, ...]]:
+        """A normalised text word's stem, and the phrases that may start at it."""
         found = self._starts.get(word)
         if found is None:
-            found = tuple(p for form in self.canon(word) for p in self.by_first.get(form, ()))
+            stemmed = stem(word)
+            found = (
+                stemmed,
+                tuple(p for form in self.canon(stemmed) for p in self.by_first.get(form, ())),
+            )
             self._starts[word] = found
         return found
 
     def scan(self, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
         """The first word span of every indexed phrase found in a normalised text."""
-        stems = stems_of(norm_text) if norm_text else ()
-        hits: dict[tuple[str, ...], tuple[int, int]] = {}
         known = self._starts
-        for i, word in enumerate(stems):
-            starts = known.get(word)
-            if starts is None:
-                starts = self.starts(word)
+        words = [known.get(w) or self.starts(w) for w in norm_text.split()]
+        hits: dict[tuple[str, ...], tuple[int, int]] = {}
+        for i, (_, starts) in enumerate(words):
             for phrase in starts:
                 end = i + len(phrase.stems)
-                if phrase.stems in hits or end > len(stems):
+                if phrase.stems in hits or end > len(words):
                     continue
                 rest = range(1, len(phrase.stems))
-                if all(phrase.stems[k] in self.canon(stems[i + k]) for k in rest):
+                if all(phrase.stems[k] in self.canon(words[i + k][0]) for k in rest):
                     hits[phrase.stems] = (i, end)
         return hits
 

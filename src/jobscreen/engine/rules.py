@@ -82,11 +82,11 @@ class ExperienceEvaluator(Evaluator):
 
     def counted(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
         """Years of the posts that count for the rule, and evidence for each (once a rule)."""
-        key = ("counted", rule.id)
-        if key not in ctx.memo:
-            ctx.memo[key] = self._count(rule, ctx)
-        found: tuple[float, list[Evidence]] = ctx.memo[key]
-        return found[0], list(found[1])
+        if rule.id not in ctx.counted:
+            years, evidence = self._count(rule, ctx)
+            ctx.counted[rule.id] = (years, tuple(evidence))
+        years, found = ctx.counted[rule.id]
+        return years, list(found)
 
     def _count(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
         phrases = ctx.phrases(rule)
@@ -330,10 +330,9 @@ class CompetencyEvaluator(Evaluator):
 
     def places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
         """(where, CV entry, original text, normalised text) for every place evidence may be."""
-        if ("places",) not in ctx.memo:
-            ctx.memo["places",] = self._places(ctx)
-        found: list[tuple[str, tuple[str, int], str, str]] = ctx.memo["places",]
-        return found
+        if ctx.places is None:
+            ctx.places = self._places(ctx)
+        return ctx.places
 
     def _places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
         profile = ctx.profile

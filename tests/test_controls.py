@@ -1,0 +1,84 @@
+"""Control characters never survive validation, whichever way a file writes them.
+
+Cleaning every value is skipped when the source text holds no control character and no
+escape that could make one (``may_hold_controls``); these tests check that shortcut against
+every JSON and YAML escape, and against whatever the JSON and YAML writers produce.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobscreen.limits import DEFAULT_LIMITS
+from jobscreen.loading import documents_from_text
+from jobscreen.model import may_hold_controls
+from jobscreen.sources import Candidate, to_candidate
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+TODAY = dt.date(2026, 1, 1)
+
+
+def _texts(candidate: Candidate) -> list[str]:
+    profile = candidate.profile
+    found = [*profile.competencies, profile.summary or "", candidate.identity.name or ""]
+    for post in profile.experience:
+        found += [post.title or "", post.description or "", *post.domains]
+    return found
+
+
+def _load(text: str, kind: str) -> Candidate:
+    [doc] = documents_from_text(text, f"cv.{kind}", kind, DEFAULT_LIMITS)
+    candidate = to_candidate(doc, TODAY)
+    assert isinstance(candidate, Candidate), candidate
+    return candidate
+
+
+YAML_ESCAPES = ["\\e", "\\x1b", "\\u001b", "\\U0000001b", "\\0", "\\a", "\\b", "\\v", "\\f"]
+YAML_ESCAPES += ["\\r", "\\N", "\\x85", "\\x9b"]
+JSON_ESCAPES = ["\\u001b", "\\u001B", "\\b", "\\f", "\\r", "\\u0000", "\\u007f", "\\u0085"]
+
+
+@pytest.mark.parametrize("escape", YAML_ESCAPES)
+def test_yaml_escapes_are_cleaned(escape: str) -> None:
+    text = f'name: "a{escape}b"\ncompetencies: ["x{escape}y"]\nsummary: "s{escape}t"\n'
+    assert may_hold_controls(text)
+    candidate = _load(text, "yaml")
+    assert not any(CONTROL.search(t) for t in _texts(candidate))
+    assert list(candidate.profile.competencies) == ["xy"]
+
+
+@pytest.mark.parametrize("escape", JSON_ESCAPES)
+def test_json_escapes_are_cleaned(escape: str) -> None:
+    text = f'{{"name": "a{escape}b", "competencies": ["x{escape}y"]}}'
+    assert may_hold_controls(text)
+    candidate = _load(text, "json")
+    assert list(candidate.profile.competencies) == ["xy"]
+
+
+def test_text_without_escapes_or_controls_is_left_alone() -> None:
+    text = 'name: "Zoë \\"Z\\" Ng"\ncompetencies: ["a\\tb", "line\\nbreak"]\n'
+    assert not may_hold_controls(text)
+    assert list(_load(text, "yaml").profile.competencies) == ["a\tb", "line\nbreak"]
+
+
+ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(ANY_TEXT, st.booleans())
+def test_no_writer_output_slips_a_control_past_the_check(value: str, ascii_only: bool) -> None:
+    data = {"competencies": [value], "summary": value}
+    for text in (
+        json.dumps(data, ensure_ascii=ascii_only),
+        yaml.safe_dump(data, allow_unicode=not ascii_only),
+    ):
+        if not may_hold_controls(text):  # then nothing parsed from it may hold one
+            parsed = json.loads(text) if text.startswith("{") else yaml.safe_load(text)
+            assert not CONTROL.search(parsed["summary"])
