@@ -68,7 +68,7 @@ def test_text_without_escapes_or_controls_is_left_alone() -> None:
     assert list(_load(text, "yaml").profile.competencies) == ["a\tb", "line\nbreak"]
 
 
-ANY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
 
 
 @settings(max_examples=300, deadline=None, database=None)
