@@ -54,15 +54,15 @@ class Positions:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     container: dict[str, Any] | list[Any]
+    is_map: bool
     path: Path
     anchor: str | None
-    start: tuple[int, int]
+    start: Any  # the opening event, for its position
     size: int = 1
     key: str | None = None
-    key_mark: tuple[int, int] | None = None
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -70,8 +70,15 @@ def _mark(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
 class _Builder:
-    """Turns one event stream into documents, enforcing the limits as it goes."""
+    """Turns one event stream into documents, enforcing the limits as it goes.
+
+    Positions are recorded only when asked for (the slow path, to locate an error); the fast
+    path takes an event's position only to report a problem with it.
+    """
 
     def __init__(self, path: str, limits: Limits, positions: list[Positions] | None) -> None:
         self.path = path
@@ -84,46 +91,50 @@ class _Builder:
         self.documents: list[Any] = []
         self.root: Any = None
 
-    def fail(self, message: str, mark: tuple[int, int]) -> InputError:
-        return InputError(message, Location(self.path, mark[0], mark[1]))
+    def fail(self, message: str, event: Any) -> InputError:
+        line, column = _mark(event)
+        return InputError(message, Location(self.path, line, column))
 
     def run(self, events: Iterator[Any]) -> list[Any]:
+        handlers = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.open,
+            yaml.SequenceStartEvent: self.open,
+            yaml.MappingEndEvent: self.close,
+            yaml.SequenceEndEvent: self.close,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.start_document,
+            yaml.DocumentEndEvent: self.end_document,
+        }
         for event in events:
-            self.feed(event)
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
         return self.documents
 
-    def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            self.check_tag(event)
-            self.add(self.scalar(event), event, 1)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self.open(event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self.close()
-        elif isinstance(event, yaml.AliasEvent):
-            self.alias(event)
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self.anchors.clear()
-            self.nodes = 0
-            if self.positions is not None:
-                self.positions.append(Positions())
-        elif isinstance(event, yaml.DocumentEndEvent):
-            self.documents.append(self.root)
-            self.root = None
+    def start_document(self, _: Any) -> None:
+        self.anchors.clear()
+        self.nodes = 0
+        if self.positions is not None:
+            self.positions.append(Positions())
+
+    def end_document(self, _: Any) -> None:
+        self.documents.append(self.root)
+        self.root = None
 
     def check_tag(self, event: Any) -> None:
         tag = event.tag
         if tag is not None and tag not in ALLOWED_TAGS:
-            raise self.fail(f"YAML tag {tag!r} is not allowed", _mark(event))
+            raise self.fail(f"YAML tag {tag!r} is not allowed", event)
 
-    @staticmethod
-    def scalar(event: Any) -> Any:
-        plain = event.implicit[0] and not event.style
-        if plain and event.value in NULLS:
-            return None
-        if event.tag == "tag:yaml.org,2002:null":
-            return None
-        return event.value
+    def scalar(self, event: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag not in ALLOWED_TAGS:
+            raise self.fail(f"YAML tag {tag!r} is not allowed", event)
+        value = event.value
+        if (event.implicit[0] and not event.style and value in NULLS) or tag == NULL_TAG:
+            value = None
+        self.add(value, event, 1)
 
     def count(self, size: int, event: Any) -> None:
         self.nodes += size
@@ -131,27 +142,26 @@ class _Builder:
             raise self.fail(
                 f"document expands to more than {self.limits.max_nodes} values "
                 "(alias expansion or size limit; see --max-nodes)",
-                _mark(event),
+                event,
             )
 
     def open(self, event: Any) -> None:
         self.check_tag(event)
         if len(self.stack) >= self.limits.max_depth:
             raise self.fail(
-                f"nesting deeper than {self.limits.max_depth} levels (see --max-depth)",
-                _mark(event),
+                f"nesting deeper than {self.limits.max_depth} levels (see --max-depth)", event
             )
-        is_map = isinstance(event, yaml.MappingStartEvent)
+        is_map = type(event) is yaml.MappingStartEvent
         container: dict[str, Any] | list[Any] = {} if is_map else []
         path = self.child_path(event)
-        frame = _Frame(container, path, event.anchor, _mark(event))
+        frame = _Frame(container, is_map, path, event.anchor, event)
         self.count(1, event)
         if event.anchor:
             self.open_anchors.add(event.anchor)
-        self.record_value(path, _mark(event))
+        self.record_value(path, event)
         self.stack.append(frame)
 
-    def close(self) -> None:
+    def close(self, _: Any) -> None:
         frame = self.stack.pop()
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
@@ -161,9 +171,9 @@ class _Builder:
     def alias(self, event: Any) -> None:
         name = event.anchor
         if name in self.open_anchors:
-            raise self.fail(f"alias *{name} refers to itself (recursive structure)", _mark(event))
+            raise self.fail(f"alias *{name} refers to itself (recursive structure)", event)
         if name not in self.anchors:
-            raise self.fail(f"alias *{name} has no anchor", _mark(event))
+            raise self.fail(f"alias *{name} has no anchor", event)
         value, size = self.anchors[name]
         self.count(size, event)
         self.add(value, event, size, counted=True)
@@ -171,60 +181,72 @@ class _Builder:
     def add(self, value: Any, event: Any, size: int, counted: bool = False) -> None:
         if not counted:
             self.count(size, event)
-        if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
+        stack = self.stack
+        if stack and stack[-1].is_map and stack[-1].key is None:
             self.set_key(value, event)
             return
-        if isinstance(event, yaml.ScalarEvent) and event.anchor:
+        if event.anchor and type(event) is yaml.ScalarEvent:
             self.anchors[event.anchor] = (value, 1)
-        self.record_value(self.child_path(event), _mark(event))
-        self.attach(value, size, _mark(event))
+        if self.positions is not None:
+            self.record_value(self.child_path(event), event)
+        self.attach(value, size, event)
 
     def set_key(self, value: Any, event: Any) -> None:
         frame = self.stack[-1]
-        mark = _mark(event)
-        if not isinstance(event, yaml.ScalarEvent):
-            raise self.fail("mapping keys must be plain text", mark)
+        if type(event) is not yaml.ScalarEvent:
+            raise self.fail("mapping keys must be plain text", event)
         key = "" if value is None else str(value)
         assert isinstance(frame.container, dict)
         if key in frame.container:
-            raise self.fail(f"duplicate key {key!r}", mark)
+            raise self.fail(f"duplicate key {key!r}", event)
         frame.key = key
-        frame.key_mark = mark
         if self.positions is not None:
-            self.positions[-1].keys[(*frame.path, key)] = mark
+            self.positions[-1].keys[(*frame.path, key)] = _mark(event)
 
     def child_path(self, event: Any) -> Path:
         if not self.stack:
             return ()
         frame = self.stack[-1]
-        if isinstance(frame.container, dict) and frame.key is None:
-            raise self.fail("mapping keys must be plain text", _mark(event))
+        if frame.is_map and frame.key is None:
+            raise self.fail("mapping keys must be plain text", event)
         if self.positions is None:  # paths cost O(depth) each: build them only when recorded
             return ()
-        key = frame.key if isinstance(frame.container, dict) else len(frame.container)
+        key = frame.key if frame.is_map else len(frame.container)
         assert key is not None
         return (*frame.path, key)
 
-    def record_value(self, path: Path, mark: tuple[int, int]) -> None:
+    def record_value(self, path: Path, event: Any) -> None:
         if self.positions is not None:
-            self.positions[-1].values[path] = mark
+            self.positions[-1].values[path] = _mark(event)
 
-    def attach(self, value: Any, size: int, mark: tuple[int, int]) -> None:
+    def attach(self, value: Any, size: int, event: Any) -> None:
         if not self.stack:
             self.root = value
             return
         frame = self.stack[-1]
         frame.size += size
-        if isinstance(frame.container, dict):
-            assert frame.key is not None
-            frame.container[frame.key] = value
+        container = frame.container
+        if frame.is_map:
+            assert isinstance(container, dict) and frame.key is not None
+            container[frame.key] = value
             frame.key = None
             return
-        if len(frame.container) >= self.limits.max_items:
+        assert isinstance(container, list)
+        if len(container) >= self.limits.max_items:
             raise self.fail(
-                f"list longer than {self.limits.max_items} items (see --max-items)", mark
+                f"list longer than {self.limits.max_items} items (see --max-items)", event
             )
-        frame.container.append(value)
+        container.append(value)
+
+
+def _events(text: str) -> Iterator[Any]:
+    """The parser's events, straight from the C parser when libyaml is present."""
+    parser = _Loader(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
 
 
 def _syntax_error(path: str, exc: yaml.YAMLError) -> InputError:
@@ -243,7 +265,7 @@ def parse_yaml(text: str, path: str, limits: Limits | None = None) -> list[Any]:
     """Every document of a YAML text as plain data (dicts, lists, strings, None)."""
     builder = _Builder(path, limits or Limits(), None)
     try:
-        return builder.run(yaml.parse(text, Loader=_Loader))
+        return builder.run(_events(text))
     except yaml.YAMLError as exc:
         raise _syntax_error(path, exc) from None
 
@@ -253,5 +275,5 @@ def yaml_positions(text: str, path: str, limits: Limits | None = None) -> list[P
     positions: list[Positions] = []
     builder = _Builder(path, limits or Limits(), positions)
     with contextlib.suppress(yaml.YAMLError, InputError):
-        builder.run(yaml.parse(text, Loader=_Loader))
+        builder.run(_events(text))
     return positions
