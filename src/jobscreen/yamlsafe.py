@@ -227,7 +227,8 @@ class _Builder:
         frame.size += size
         container = frame.container
         if frame.is_map:
-            assert isinstance(container, dict) and frame.key is not None
+            assert isinstance(container, dict)
+            assert frame.key is not None
             container[frame.key] = value
             frame.key = None
             return
