@@ -218,8 +218,9 @@ class CVFile(Profile, Identity):
     id: str | None = Field(None, description="Candidate id; defaults to the file's stem.")
 
     def split(self) -> tuple[Identity, Profile]:
-        identity = Identity(**{name: getattr(self, name) for name in Identity.model_fields})
-        profile = Profile(**{name: getattr(self, name) for name in Profile.model_fields})
+        """The identity and the profile: fields already validated, so not validated again."""
+        identity = Identity.model_construct(**{n: getattr(self, n) for n in Identity.model_fields})
+        profile = Profile.model_construct(**{n: getattr(self, n) for n in Profile.model_fields})
         return identity, profile
 
 

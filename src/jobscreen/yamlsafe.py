@@ -12,7 +12,6 @@ convert strings to numbers, booleans and dates where they expect them.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +94,7 @@ class _Builder:
         line, column = _mark(event)
         return InputError(message, Location(self.path, line, column))
 
-    def run(self, events: Iterator[Any]) -> list[Any]:
+    def run(self, text: str) -> list[Any]:
         handlers = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.open,
@@ -106,10 +105,14 @@ class _Builder:
             yaml.DocumentStartEvent: self.start_document,
             yaml.DocumentEndEvent: self.end_document,
         }
-        for event in events:
-            handler = handlers.get(type(event))
-            if handler is not None:
-                handler(event)
+        parser = _Loader(text)
+        try:  # both parsers give None after the stream's end
+            while (event := parser.get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
+        finally:
+            parser.dispose()
         return self.documents
 
     def start_document(self, _: Any) -> None:
@@ -240,16 +243,6 @@ class _Builder:
         container.append(value)
 
 
-def _events(text: str) -> Iterator[Any]:
-    """The parser's events, straight from the C parser when libyaml is present."""
-    parser = _Loader(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
-
-
 def _syntax_error(path: str, exc: yaml.YAMLError) -> InputError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -266,7 +259,7 @@ def parse_yaml(text: str, path: str, limits: Limits | None = None) -> list[Any]:
     """Every document of a YAML text as plain data (dicts, lists, strings, None)."""
     builder = _Builder(path, limits or Limits(), None)
     try:
-        return builder.run(_events(text))
+        return builder.run(text)
     except yaml.YAMLError as exc:
         raise _syntax_error(path, exc) from None
 
@@ -276,5 +269,5 @@ def yaml_positions(text: str, path: str, limits: Limits | None = None) -> list[P
     positions: list[Positions] = []
     builder = _Builder(path, limits or Limits(), positions)
     with contextlib.suppress(yaml.YAMLError, InputError):
-        builder.run(_events(text))
+        builder.run(text)
     return positions
