@@ -1,4 +1,4 @@
-"""The phrase matcher's fast paths against the plain pipelines they replace.
+"""The engine's fast paths against the plain versions they replace.
 
 ``normalise`` works word by word with a cache and ``PhraseIndex.scan`` looks each text word
 up once; both must give exactly what the straightforward versions give: substitutions over
@@ -175,3 +175,13 @@ def test_scan_examples() -> None:
         "program manag": (6, 8),
         "manag": (7, 8),
     }
+
+
+def test_days_in_month_agrees_with_the_calendar() -> None:
+    import calendar
+
+    from jobscreen.engine.experience import days_in_month
+
+    for year in range(1896, 2105):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -39,6 +39,7 @@ class CompiledVacancy:
     by_id: dict[str, Requirement]
     # the rules each phrase belongs to, with its place among the rule's phrases
     rules_of: dict[tuple[str, ...], tuple[tuple[str, int], ...]]
+    lieu: tuple[EducationRule, ...]  # education rules with in-lieu alternatives: run first
 
     @classmethod
     def build(cls, vacancy: Vacancy) -> CompiledVacancy:
@@ -49,7 +50,8 @@ class CompiledVacancy:
             for place, phrase in enumerate(group):
                 rules_of.setdefault(phrase.stems, []).append((rule_id, place))
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
-        return cls(vacancy, phrases, index, by_id, {k: tuple(v) for k, v in rules_of.items()})
+        lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
+        return cls(vacancy, phrases, index, by_id, {k: tuple(v) for k, v in rules_of.items()}, lieu)
 
     def found(self, norm_text: str) -> dict[str, tuple[int, tuple[int, int]]]:
         """For each rule with a phrase in the text: its first such phrase's place and span."""
@@ -64,8 +66,8 @@ class CompiledVacancy:
         """A rule by id, nested ones included."""
         return self.by_id.get(rule_id)
 
-    def lieu_rules(self) -> list[EducationRule]:
-        return [r for _, r in self.vacancy.walk() if isinstance(r, EducationRule) and r.in_lieu]
+    def lieu_rules(self) -> tuple[EducationRule, ...]:
+        return self.lieu
 
 
 def post_text(post: Post) -> str:

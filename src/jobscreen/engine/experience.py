@@ -63,10 +63,18 @@ def post_span(post: Post, index: int, as_of: dt.date) -> Span | None:
     return Span(start, min(end, as_of), index)
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange's day count, without working out the weekday it also gives."""
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS[month - 1]
+
+
 def _plus_months(day: dt.date, months: int) -> dt.date:
     years, month = divmod(day.month - 1 + months, 12)
     year = day.year + years
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return dt.date(year, month + 1, min(day.day, days_in_month(year, month + 1)))
 
 
 def calendar_months(first: dt.date, last: dt.date) -> float:
