@@ -126,7 +126,7 @@ def score(
         prepare = preparer(fmt, blind)  # the workers render each result's JSON text
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
-        run = screen_files(vacancy, cvs, options, today, workers, progress, prepare)
+        run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
     with run:
         _emit(run.screening, fmt, output)
         if key_map:
