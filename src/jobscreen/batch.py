@@ -2,13 +2,16 @@
 
 Inputs are cut into chunks in input order; each chunk is loaded and scored where it lands
 (in this process for small batches, in a pool of worker processes otherwise), and its
-outcomes come back in input order. Every scored CV is spilled, pickled, to a temporary file
-with only its rank key kept in memory, so that 100,000 CVs rank in bounded memory; the
-ranked results are then read back one at a time. Output is the same whatever --jobs is.
+outcomes come back in input order. Every scored CV is spilled to a temporary file with only
+its rank key kept in memory, so that 100,000 CVs rank in bounded memory; the ranked results
+are then read back one at a time. What is spilled is the pickled assessment, or, when the job
+has a ``prepare`` function (JSON output), the result's output text, rendered where it was
+scored so that the main process only writes it out. Output is the same whatever --jobs is.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
@@ -35,7 +38,7 @@ from jobscreen.loading import (
     jsonl_record,
     unreadable,
 )
-from jobscreen.results import InputProblem, Ranked
+from jobscreen.results import Assessment, InputProblem, Ranked
 from jobscreen.sources import (
     CV_SUFFIXES,
     Candidate,
@@ -54,13 +57,18 @@ SPILL_IN_MEMORY = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Job:
-    """What every worker needs: the vacancy, the as-of date, limits and blind mode."""
+    """What every worker needs: the vacancy, the as-of date, limits and blind mode.
+
+    With ``prepare`` (picklable: workers get it), each result is kept as the text it returns
+    rather than as its pickled assessment.
+    """
 
     vacancy: Vacancy
     as_of: Any
     limits: Limits
     blind: bool = False
     today: Any = None
+    prepare: Callable[[Assessment], str] | None = None
 
 
 Scored = tuple[RankKey, bytes]
@@ -85,6 +93,8 @@ class Scorer:
             message = f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it"
             return [InputProblem(item.source, None, None, message, internal=True)]
         key = rank_key(assessment, self.job.blind)
+        if self.job.prepare is not None:
+            return key, self.job.prepare(assessment).encode()
         return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
 
     def files(self, names: list[str]) -> list[Outcome]:
@@ -194,9 +204,13 @@ def _jsonl_size(path: Path) -> int:
 
 
 class ResultStore:
-    """Ranked results kept on disk (in memory while small): only rank keys stay in memory."""
+    """Ranked results kept on disk (in memory while small): only rank keys stay in memory.
 
-    def __init__(self) -> None:
+    Each holds a pickled assessment, or with ``prepared`` a result's prepared text (UTF-8).
+    """
+
+    def __init__(self, prepared: bool = False) -> None:
+        self.prepared = prepared
         self._file = tempfile.SpooledTemporaryFile(max_size=SPILL_IN_MEMORY)  # noqa: SIM115
         self._index: list[tuple[RankKey, int, int, int]] = []
 
@@ -222,7 +236,10 @@ class ResultStore:
             raise RuntimeError("the run is closed: read its results inside `with` (Run.close)")
         _, _, offset, length = self._index[position]
         self._file.seek(offset)
-        return Ranked(position + 1, pickle.loads(self._file.read(length)))
+        blob = self._file.read(length)
+        if self.prepared:
+            return Ranked(position + 1, prepared=blob.decode())
+        return Ranked(position + 1, load=functools.partial(pickle.loads, blob))
 
     def everyone(self) -> Sequence[Ranked]:
         """Every ranked result, in rank order."""
@@ -304,7 +321,7 @@ def run_batch(
 ) -> BatchOutcome:
     """Load, score and rank every CV under ``names``; failures become problems, never lost."""
     problems: list[InputProblem] = []
-    store = ResultStore()
+    store = ResultStore(prepared=job.prepare is not None)
     tasks = _tasks(names, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(names) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)

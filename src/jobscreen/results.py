@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -101,12 +101,71 @@ class Assessment:
 _FAILED = frozenset({Status.not_met, Status.partial})
 
 
-@dataclass(frozen=True)
 class Ranked:
-    """An assessment with its place in the ranking (1-based)."""
+    """An assessment with its place in the ranking (1-based).
+
+    ``Ranked(rank, assessment)``; or, from a batch run's store, with a ``load`` that unpickles
+    the assessment on first access, or only the result's ``prepared`` output text (JSON
+    formats, rendered by the workers with the rank left out), in which case there is no
+    assessment to read.
+    """
+
+    __slots__ = ("_assessment", "_load", "prepared", "rank")
 
     rank: int
-    assessment: Assessment
+    prepared: str | None
+    _assessment: Assessment | None
+    _load: Callable[[], Assessment] | None
+
+    def __init__(
+        self,
+        rank: int,
+        assessment: Assessment | None = None,
+        *,
+        load: Callable[[], Assessment] | None = None,
+        prepared: str | None = None,
+    ) -> None:
+        if assessment is None and load is None and prepared is None:
+            raise TypeError("Ranked needs an assessment, a load function or prepared text")
+        self.rank = rank
+        self.prepared = prepared
+        self._assessment = assessment
+        self._load = load
+
+    @property
+    def assessment(self) -> Assessment:
+        if self._assessment is None:
+            if self._load is None:
+                raise RuntimeError(
+                    f"result {self.rank} was kept only as its prepared output text, "
+                    "not as an assessment: screen without prepare= to read assessments"
+                )
+            self._assessment, self._load = self._load(), None
+        return self._assessment
+
+    @property
+    def has_assessment(self) -> bool:
+        """Whether ``assessment`` can be read (held, or loadable), not only prepared text."""
+        return self._assessment is not None or self._load is not None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ranked):
+            return NotImplemented
+        if self.rank != other.rank:
+            return False
+        if self.has_assessment and other.has_assessment:
+            return self.assessment == other.assessment
+        return self.prepared is not None and self.prepared == other.prepared
+
+    def __hash__(self) -> int:
+        return hash(self.rank)
+
+    def __repr__(self) -> str:
+        if self._assessment is not None:
+            return f"Ranked(rank={self.rank}, assessment={self._assessment!r})"
+        if self._load is not None:
+            return f"Ranked(rank={self.rank}, assessment=<not loaded yet>)"
+        return f"Ranked(rank={self.rank}, prepared={self.prepared!r})"
 
 
 @dataclass(frozen=True)
@@ -189,11 +248,21 @@ def shown_candidate(assessment: Assessment, blind: bool) -> str:
 
 def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
     a = ranked.assessment
+    return {**result_head(a, blind), "rank": ranked.rank, **result_tail(a)}
+
+
+def result_head(a: Assessment, blind: bool = False) -> dict[str, Any]:
+    """The keys of a result's JSON form that come before its rank."""
     return {
         "candidate": shown_candidate(a, blind),
         "name": None if blind else a.name,
         "source": None if blind else a.source,
-        "rank": ranked.rank,
+    }
+
+
+def result_tail(a: Assessment) -> dict[str, Any]:
+    """The keys of a result's JSON form that come after its rank."""
+    return {
         "eligible": a.eligible,
         "eligibility": eligibility_label(a),
         "origin": a.origin,
@@ -207,14 +276,19 @@ def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
 
 def screening_dict(screening: Screening) -> dict[str, Any]:
     blind = bool(screening.options.get("blind"))
-    data: dict[str, Any] = {
+    head, tail = screening_parts(screening)
+    return {**head, "results": [result_dict(r, blind) for r in screening.results], **tail}
+
+
+def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A screening's JSON form before its results and after them."""
+    head = {
         "vacancy": {"id": screening.vacancy_id, "title": screening.vacancy_title},
         "as_of": screening.as_of.isoformat(),
         "jobscreen_version": screening.version,
         "options": screening.options,
-        "results": [result_dict(r, blind) for r in screening.results],
-        "errors": [e.to_dict() for e in screening.errors],
     }
+    tail: dict[str, Any] = {"errors": [e.to_dict() for e in screening.errors]}
     if screening.record:
-        data["record"] = screening.record
-    return data
+        tail["record"] = screening.record
+    return head, tail

@@ -119,8 +119,14 @@ def score(
         usage("--key-map goes with --blind")
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
+    prepare = None
+    if fmt in {"json", "jsonl"} and not key_map:  # the key map needs the assessments
+        from jobscreen.report.jsonfmt import preparer
+
+        prepare = preparer(fmt, blind)  # the workers render each result's JSON text
+    today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
-        run = screen_files(vacancy, cvs, options, dt.date.today(), jobs or default_jobs(), progress)
+        run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
     with run:
         _emit(run.screening, fmt, output)
         if key_map:

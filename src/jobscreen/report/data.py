@@ -11,7 +11,10 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
     RuleResult,
     eligibility_label,
     result_dict,
+    result_head,
+    result_tail,
     screening_dict,
+    screening_parts,
     shown_candidate,
 )
 
@@ -19,8 +22,11 @@ __all__ = [
     "SafeWriter",
     "eligibility_label",
     "result_dict",
+    "result_head",
+    "result_tail",
     "rule_ids",
     "screening_dict",
+    "screening_parts",
     "shown_candidate",
     "shown_name",
     "spreadsheet_safe",

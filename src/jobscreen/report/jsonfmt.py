@@ -1,17 +1,68 @@
-"""JSON and JSON Lines: the contract scripts rely on; a dump of the result objects."""
+"""JSON and JSON Lines: the contract scripts rely on; a dump of the result objects.
+
+A result's text is prepared apart from its rank, with ``RANK`` (a NUL, which json.dumps
+never writes raw: it escapes every control character) where the rank goes. In a batch the
+workers prepare it (:func:`preparer`), so that the main process only writes it out; the
+reporters prepare it with the same function when a result comes without, so the output is the
+same either way.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import result_dict, screening_dict
-from jobscreen.results import Matching, Screening
+from jobscreen.report.data import result_head, result_tail, screening_parts
+from jobscreen.results import Assessment, Matching, Ranked, Screening
+
+RANK = "\0"
+DEPTH = "    "  # each result's indent in the JSON document: top object, then the results list
+
+Prepare = Callable[[Assessment], str]
 
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def prepare_json(blind: bool, assessment: Assessment) -> str:
+    """A result as the JSON document holds it, indented to its depth, with RANK for its rank."""
+    head, tail = dumps(result_head(assessment, blind)), dumps(result_tail(assessment))
+    text = f'{head[:-2]},\n  "rank": {RANK},\n{tail[2:]}'  # '{\n  "k": v,\n  ...\n}' each
+    return DEPTH + text.replace("\n", "\n" + DEPTH)  # JSON text has no raw newline in strings
+
+
+def prepare_jsonl(blind: bool, assessment: Assessment) -> str:
+    """A result's JSON Lines object without its "vacancy" key, with RANK for its rank."""
+    head, tail = compact(result_head(assessment, blind)), compact(result_tail(assessment))
+    return f'{head[:-1]},"rank":{RANK},{tail[1:]}'  # '{"k":v,...}' each
+
+
+_PREPARE = {"json": prepare_json, "jsonl": prepare_jsonl}
+
+
+def preparer(fmt: str, blind: bool) -> Prepare | None:
+    """What renders a result for format ``fmt`` ahead of ranking (picklable), or None."""
+    function = _PREPARE.get(fmt)
+    return None if function is None else functools.partial(function, blind)
+
+
+def _write(out: TextIO, ranked: Ranked, prepare: Prepare, skip: int = 0) -> None:
+    """Write a result's prepared text (made here if it came without), its rank filled in."""
+    text = ranked.prepared if ranked.prepared is not None else prepare(ranked.assessment)
+    before, found, after = text.partition(RANK)
+    if not found:
+        raise ValueError(f"result {ranked.rank}: prepared text has no place for the rank")
+    out.write(before[skip:])
+    out.write(str(ranked.rank))
+    out.write(after)
 
 
 def matching_dict(matching: Matching) -> dict[str, Any]:
@@ -39,7 +90,21 @@ class JsonReporter(Reporter):
     name = "json"
 
     def screening(self, screening: Screening) -> None:
-        self.out.write(dumps(screening_dict(screening)) + "\n")
+        """json.dumps of the whole screening_dict, written a result at a time."""
+        prepare = functools.partial(prepare_json, bool(screening.options.get("blind")))
+        head, tail = screening_parts(screening)
+        out = self.out
+        out.write(dumps(head)[:-2] + ',\n  "results": ')  # up to the closing "\n}"
+        if not screening.results:
+            out.write("[]")
+        else:
+            out.write("[\n")
+            for i, ranked in enumerate(screening.results):
+                if i:
+                    out.write(",\n")
+                _write(out, ranked, prepare)
+            out.write("\n  ]")
+        out.write(",\n" + dumps(tail)[2:] + "\n")  # after the opening "{\n"
 
     def matching(self, matching: Matching) -> None:
         self.out.write(dumps(matching_dict(matching)) + "\n")
@@ -51,12 +116,15 @@ class JsonLinesReporter(Reporter):
     name = "jsonl"
 
     def line(self, data: dict[str, Any]) -> None:
-        self.out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.out.write(compact(data) + "\n")
 
     def screening(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        prepare = functools.partial(prepare_jsonl, bool(screening.options.get("blind")))
+        vacancy = '{"vacancy":' + compact(screening.vacancy_id) + ","
         for ranked in screening.results:
-            self.line({"vacancy": screening.vacancy_id, **result_dict(ranked, blind)})
+            self.out.write(vacancy)
+            _write(self.out, ranked, prepare, skip=1)  # its "{" is written above
+            self.out.write("\n")
         for error in screening.errors:
             self.line({"vacancy": screening.vacancy_id, "error": True, **error.to_dict()})
 
