@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -20,6 +22,7 @@ from jobscreen.limits import DEFAULT_LIMITS
 from jobscreen.loading import documents_from_text
 from jobscreen.model import may_hold_controls
 from jobscreen.sources import Candidate, to_candidate
+from tests.conftest import run
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 TODAY = dt.date(2026, 1, 1)
@@ -82,3 +85,39 @@ def test_no_writer_output_slips_a_control_past_the_check(value: str, ascii_only:
         if not may_hold_controls(text):  # then nothing parsed from it may hold one
             parsed = json.loads(text) if text.startswith("{") else yaml.safe_load(text)
             assert not CONTROL.search(parsed["summary"])
+
+
+# --- text UTF-8 cannot write: lone surrogates ----------------------------------------------
+
+VACANCY = "vacancies/ccm-isu-director.yaml"
+
+
+def test_a_lone_surrogate_in_a_cv_becomes_the_replacement_character() -> None:
+    text = '{"id": "x\\ud800y", "name": "A\\udfffB", "competencies": ["p\\ud83dq"]}'
+    candidate = _load(text, "json")
+    assert candidate.key == "x\ufffdy"
+    assert candidate.identity.name == "A\ufffdB"
+    assert list(candidate.profile.competencies) == ["p\ufffdq"]
+
+
+def test_lone_surrogates_never_fail_a_batch(tmp_path: Path) -> None:
+    cv = tmp_path / "cvs.jsonl"
+    cv.write_text('{"id": "a\\ud800"}\n{"id": "b"}\n', encoding="utf-8")
+    for fmt in ("jsonl", "json", "csv", "table"):
+        done = run("score", VACANCY, str(cv), "-f", fmt, "-j", "1")
+        assert (done.returncode, done.stderr) == (0, b""), fmt
+        assert "a\ufffd" in done.stdout.decode("utf-8"), fmt
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped_and_found_again(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    name = os.fsdecode(b"x\xff.yaml")  # the undecodable byte is kept as a lone surrogate
+    (folder / name).write_text("id: x\n", encoding="utf-8")
+    for fmt in ("jsonl", "json", "csv", "markdown", "table"):
+        done = run("score", VACANCY, str(folder), "-f", fmt, "-j", "1")
+        assert (done.returncode, done.stderr) == (0, b""), fmt
+    done = run("score", VACANCY, str(folder), "-f", "json")
+    source = json.loads(done.stdout)["results"][0]["source"]
+    assert b'x\\udcff.yaml"' in done.stdout  # written as JSON's own escape
+    assert Path(source) == folder / name  # read back, the same file: a script can open it

@@ -19,7 +19,7 @@ from jobscreen.engine.matching import (
     PhraseIndex,
     compile_phrases,
     normalise,
-    stems_of,
+    stem,
 )
 
 SETTINGS = settings(max_examples=400, deadline=None, database=None)
@@ -95,6 +95,17 @@ def test_normalise_matches_the_whole_text_pipeline(text: str) -> None:
     assert normalise(text) == reference_normalise(text)
 
 
+def test_no_abbreviation_expands_to_another() -> None:
+    # normalise looks each token up once: an expansion holding an abbreviation would differ
+    assert not {w for v in ABBREVIATIONS.values() for w in v.split()} & set(ABBREVIATIONS)
+
+
+def test_long_tokens_are_normalised_but_not_cached() -> None:
+    token = "organisation" * 10
+    assert normalise(f"x {token} y") == f"x {'organization' * 10} y"
+    assert token not in matching._WORD_CACHE
+
+
 def test_normalise_examples() -> None:
     assert normalise("Intl. Programme Mgmt (poli sci), UN/IR") == (
         "international program management political science united nations international relations"
@@ -105,7 +116,7 @@ def test_normalise_examples() -> None:
 
 def reference_scan(index: PhraseIndex, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
     """Every phrase tried at every position; the first span of each found."""
-    stems = stems_of(norm_text) if norm_text else ()
+    stems = [stem(word) for word in norm_text.split()]
     phrases = [p for group in index.by_first.values() for p in group]
     hits: dict[tuple[str, ...], tuple[int, int]] = {}
     for i in range(len(stems)):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import io
 import json
 import multiprocessing
@@ -27,7 +26,7 @@ from jobscreen.api import screen
 from jobscreen.batch import Job
 from jobscreen.report.base import reporter_for
 from jobscreen.report.data import result_dict, screening_dict
-from jobscreen.report.jsonfmt import RANK, dumps, preparer
+from jobscreen.report.jsonfmt import RANK, Preparer, dumps, preparer
 from jobscreen.results import Assessment, Ranked, Screening
 from jobscreen.runs import RunOptions, screen_files
 from jobscreen.sources import iter_candidates, read_vacancy
@@ -108,7 +107,10 @@ def prepared(screening: Screening, fmt: str) -> Screening:
     """The same screening with every result held only as its prepared text."""
     prepare = preparer(fmt, bool(screening.options.get("blind")))
     assert prepare is not None
-    results = tuple(Ranked(r.rank, prepared=prepare(r.assessment)) for r in screening.results)
+    results = tuple(
+        Ranked(r.rank, prepared=prepare(r.assessment), prepared_by=prepare)
+        for r in screening.results
+    )
     return dataclasses.replace(screening, results=results)
 
 
@@ -262,25 +264,52 @@ def test_a_job_with_a_prepare_function_survives_pickling() -> None:
     vacancy, _ = read_vacancy(VACANCY)
     job = Job(vacancy, dt.date(2026, 6, 30), Limits(), True, TODAY, preparer("json", True))
     again = pickle.loads(pickle.dumps(job))
-    assert isinstance(again.prepare, functools.partial)  # compared by identity: check its parts
-    assert isinstance(job.prepare, functools.partial)
-    assert (again.prepare.func, again.prepare.args) == (job.prepare.func, (True,))
-    assert dataclasses.replace(again, prepare=None) == dataclasses.replace(job, prepare=None)
+    assert again == job
+    assert again.prepare == Preparer("json", True)
 
 
 # --- Ranked: lazy, or prepared only ------------------------------------------------------
 
 
 def test_reading_the_assessment_of_a_prepared_only_result_says_why(cvs: Path) -> None:
-    with pytest.raises(RuntimeError, match="kept only as its prepared output text"):
-        _ = Ranked(3, prepared='{"candidate":"x","rank":\0}').assessment
+    made_by = Preparer("jsonl", False)
+    with pytest.raises(RuntimeError, match="kept only as output text prepared by Preparer"):
+        _ = Ranked(3, prepared='{"candidate":"x","rank":\0}', prepared_by=made_by).assessment
     options = RunOptions(as_of=dt.date.fromisoformat(AS_OF))
     with screen_files(VACANCY, [str(cvs)], options, TODAY, prepare=preparer("json", False)) as run:
         first = run.screening.results[0]
         assert first.prepared is not None
         assert not first.has_assessment
-        with pytest.raises(RuntimeError, match="result 1 was kept only as its prepared"):
+        with pytest.raises(RuntimeError, match="result 1 was kept only as output text"):
             _ = first.assessment
+
+
+@pytest.mark.parametrize(
+    ("made_for", "written_as"),
+    [
+        (("json", False), ("json", True)),  # never a name in a blind report
+        (("json", True), ("json", False)),
+        (("json", False), ("jsonl", False)),
+        (("jsonl", False), ("json", False)),
+    ],
+)
+def test_text_prepared_another_way_is_never_written(
+    cvs: Path, made_for: tuple[str, bool], written_as: tuple[str, bool]
+) -> None:
+    fmt, blind = written_as
+    options = RunOptions(as_of=dt.date.fromisoformat(AS_OF), blind=blind)
+    with screen_files(VACANCY, [str(cvs)], options, TODAY, prepare=preparer(*made_for)) as run:
+        assert run.screening.results[0].prepared is not None
+        with pytest.raises(RuntimeError, match="kept only as output text prepared by"):
+            reported(run.screening, fmt)
+
+
+def test_a_ranked_result_is_immutable(cvs: Path) -> None:
+    ranked = api_screening(cvs, False).results[0]
+    with pytest.raises(AttributeError, match="immutable"):
+        ranked.rank = 5
+    with pytest.raises(TypeError, match="goes with the prepared_by"):
+        Ranked(1, prepared="a")
 
 
 def test_a_lazy_result_loads_its_assessment_once_and_compares_by_it(cvs: Path) -> None:
@@ -301,10 +330,12 @@ def test_a_lazy_result_loads_its_assessment_once_and_compares_by_it(cvs: Path) -
     assert repr(lazy) == f"Ranked(rank=1, assessment={assessment!r})"
     assert lazy != Ranked(2, assessment)
     assert hash(lazy) == hash(Ranked(1, assessment))
-    assert Ranked(1, prepared="a") == Ranked(1, prepared="a")
-    assert Ranked(1, prepared="a") != Ranked(1, prepared="b")
-    assert Ranked(1, prepared="a") != Ranked(1, assessment)
-    assert repr(Ranked(4, prepared="a")) == "Ranked(rank=4, prepared='a')"
+    by, other = Preparer("json", False), Preparer("json", True)
+    assert Ranked(1, prepared="a", prepared_by=by) == Ranked(1, prepared="a", prepared_by=by)
+    assert Ranked(1, prepared="a", prepared_by=by) != Ranked(1, prepared="b", prepared_by=by)
+    assert Ranked(1, prepared="a", prepared_by=by) != Ranked(1, prepared="a", prepared_by=other)
+    assert Ranked(1, prepared="a", prepared_by=by) != Ranked(1, assessment)
+    assert repr(Ranked(4, prepared="a", prepared_by=by)) == "Ranked(rank=4, prepared='a')"
     with pytest.raises(TypeError, match="needs an assessment"):
         Ranked(1)
 

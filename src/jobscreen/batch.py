@@ -38,7 +38,7 @@ from jobscreen.loading import (
     jsonl_record,
     unreadable,
 )
-from jobscreen.results import Assessment, InputProblem, Ranked
+from jobscreen.results import InputProblem, Prepare, Ranked
 from jobscreen.sources import (
     CV_SUFFIXES,
     Candidate,
@@ -53,6 +53,7 @@ FILES_PER_CHUNK = 32
 LINES_PER_CHUNK = 128
 PARALLEL_FROM = 64  # CVs; below this a pool costs more than it saves
 SPILL_IN_MEMORY = 64 * 1024 * 1024
+SURROGATES = "surrogatepass"  # prepared text keeps a file name's undecodable bytes as they are
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Job:
     limits: Limits
     blind: bool = False
     today: Any = None
-    prepare: Callable[[Assessment], str] | None = None
+    prepare: Prepare | None = None
 
 
 Scored = tuple[RankKey, bytes]
@@ -87,15 +88,15 @@ class Scorer:
     def outcome(self, item: Candidate | Failed) -> Outcome:
         if isinstance(item, Failed):
             return problems_of(item)
-        try:
+        try:  # a bug met on one CV is that CV's problem, never the batch's end
             assessment = assess(self.compiled, item, self.job.as_of)
+            key = rank_key(assessment, self.job.blind)
+            if self.job.prepare is not None:
+                return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
+            return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
             message = f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it"
             return [InputProblem(item.source, None, None, message, internal=True)]
-        key = rank_key(assessment, self.job.blind)
-        if self.job.prepare is not None:
-            return key, self.job.prepare(assessment).encode()
-        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
 
     def files(self, names: list[str]) -> list[Outcome]:
         """Load and score files (every document in each), in order."""
@@ -209,8 +210,8 @@ class ResultStore:
     Each holds a pickled assessment, or with ``prepared`` a result's prepared text (UTF-8).
     """
 
-    def __init__(self, prepared: bool = False) -> None:
-        self.prepared = prepared
+    def __init__(self, prepared_by: Prepare | None = None) -> None:
+        self.prepared_by = prepared_by
         self._file = tempfile.SpooledTemporaryFile(max_size=SPILL_IN_MEMORY)  # noqa: SIM115
         self._index: list[tuple[RankKey, int, int, int]] = []
 
@@ -237,8 +238,12 @@ class ResultStore:
         _, _, offset, length = self._index[position]
         self._file.seek(offset)
         blob = self._file.read(length)
-        if self.prepared:
-            return Ranked(position + 1, prepared=blob.decode())
+        if self.prepared_by is not None:
+            return Ranked(
+                position + 1,
+                prepared=blob.decode("utf-8", SURROGATES),
+                prepared_by=self.prepared_by,
+            )
         return Ranked(position + 1, load=functools.partial(pickle.loads, blob))
 
     def everyone(self) -> Sequence[Ranked]:
@@ -321,7 +326,7 @@ def run_batch(
 ) -> BatchOutcome:
     """Load, score and rank every CV under ``names``; failures become problems, never lost."""
     problems: list[InputProblem] = []
-    store = ResultStore(prepared=job.prepare is not None)
+    store = ResultStore(job.prepare)
     tasks = _tasks(names, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(names) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)

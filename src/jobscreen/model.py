@@ -8,8 +8,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 # Tabs and newlines stay; every other C0/C1 control character (ESC among them) is dropped,
-# so that no CV or vacancy text can drive the terminal that shows a report.
+# so that no CV or vacancy text can drive the terminal that shows a report. A lone surrogate
+# (JSON's "\ud800") is no character at all and cannot be written out as UTF-8: it becomes
+# U+FFFD, the replacement character, as in text decoded with errors="replace".
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # The JSON and YAML escapes that can write one: \b \f \r \u00XX; \0 \a \v \e \N \xXX \UXXXXXXXX
 _ESCAPE = re.compile(r"\\[0abvfreNxuU]")
 # Validation context key: the source text holds no control character and no escape that
@@ -19,13 +22,16 @@ NO_CONTROLS = "no_controls"
 
 
 def may_hold_controls(text: str) -> bool:
-    """Whether data parsed from a JSON or YAML text could hold a control character."""
+    """Whether data parsed from a JSON or YAML text could hold a control character (or a
+    lone surrogate, which only an escape can write)."""
     return bool(_CONTROL.search(text) or _ESCAPE.search(text))
 
 
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        return _CONTROL.sub("", value) if _CONTROL.search(value) else value
+        if _CONTROL.search(value):
+            value = _CONTROL.sub("", value)
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
     if isinstance(value, list):
         return [_clean(v) if isinstance(v, str) else v for v in value]
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):

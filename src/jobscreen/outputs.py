@@ -12,6 +12,9 @@ from typing import TextIO
 
 from jobscreen.errors import UsageError
 
+# A lone surrogate (an undecodable byte of a file name) is written as "\udcff", never fails
+ERRORS = "backslashreplace"
+
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
@@ -24,7 +27,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         return
     target = Path(path).resolve() if Path(path).is_symlink() else Path(path)  # write through
     if target.exists() and not target.is_file():  # /dev/null, a FIFO: write to it, never replace it
-        with target.open("w", encoding="utf-8", newline="") as handle:
+        with target.open("w", encoding="utf-8", errors=ERRORS, newline="") as handle:
             yield handle
         return
     directory = target.parent
@@ -36,7 +39,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         raise UsageError(f"--output: cannot write in {str(directory)!r}: {exc.strerror}") from None
     Path(tmp).chmod(_mode_for(target))  # mkstemp makes 0600; give what a plain open would
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors=ERRORS, newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

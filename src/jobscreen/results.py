@@ -101,19 +101,23 @@ class Assessment:
 _FAILED = frozenset({Status.not_met, Status.partial})
 
 
+Prepare = Callable[["Assessment"], str]  # renders a result's output text ahead of ranking
+
+
 class Ranked:
-    """An assessment with its place in the ranking (1-based).
+    """An assessment with its place in the ranking (1-based). Immutable.
 
     ``Ranked(rank, assessment)``; or, from a batch run's store, with a ``load`` that unpickles
-    the assessment on first access, or only the result's ``prepared`` output text (JSON
-    formats, rendered by the workers with the rank left out), in which case there is no
-    assessment to read.
+    the assessment on first access, or with only the result's ``prepared`` output text and
+    the ``prepared_by`` function that rendered it (JSON formats: the workers render each
+    result, rank left out), in which case there is no assessment to read.
     """
 
-    __slots__ = ("_assessment", "_load", "prepared", "rank")
+    __slots__ = ("_assessment", "_load", "prepared", "prepared_by", "rank")
 
     rank: int
     prepared: str | None
+    prepared_by: Prepare | None
     _assessment: Assessment | None
     _load: Callable[[], Assessment] | None
 
@@ -124,23 +128,36 @@ class Ranked:
         *,
         load: Callable[[], Assessment] | None = None,
         prepared: str | None = None,
+        prepared_by: Prepare | None = None,
     ) -> None:
         if assessment is None and load is None and prepared is None:
             raise TypeError("Ranked needs an assessment, a load function or prepared text")
-        self.rank = rank
-        self.prepared = prepared
-        self._assessment = assessment
-        self._load = load
+        if (prepared is None) != (prepared_by is None):
+            raise TypeError("prepared text goes with the prepared_by function that made it")
+        for name, value in (
+            ("rank", rank),
+            ("prepared", prepared),
+            ("prepared_by", prepared_by),
+            ("_assessment", assessment),
+            ("_load", load),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Ranked is immutable: cannot set {name!r}")
 
     @property
     def assessment(self) -> Assessment:
         if self._assessment is None:
             if self._load is None:
                 raise RuntimeError(
-                    f"result {self.rank} was kept only as its prepared output text, "
-                    "not as an assessment: screen without prepare= to read assessments"
+                    f"result {self.rank} was kept only as output text prepared by "
+                    f"{self.prepared_by!r}, not as an assessment: screen without prepare= "
+                    "to read assessments or to write another format"
                 )
-            self._assessment, self._load = self._load(), None
+            object.__setattr__(self, "_assessment", self._load())
+            object.__setattr__(self, "_load", None)
+        assert self._assessment is not None
         return self._assessment
 
     @property
@@ -155,7 +172,7 @@ class Ranked:
             return False
         if self.has_assessment and other.has_assessment:
             return self.assessment == other.assessment
-        return self.prepared is not None and self.prepared == other.prepared
+        return (self.prepared, self.prepared_by) == (other.prepared, other.prepared_by)
 
     def __hash__(self) -> int:
         return hash(self.rank)

@@ -21,7 +21,7 @@ from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
 from jobscreen.loading import read_text
-from jobscreen.results import Assessment, Ranked, Screening, screening_dict
+from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -100,12 +100,13 @@ def screen_files(
     today: dt.date,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    prepare: Callable[[Assessment], str] | None = None,
+    prepare: Prepare | None = None,
 ) -> Run:
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
 
-    With ``prepare`` (e.g. :func:`jobscreen.report.jsonfmt.preparer`), results hold only the
-    text it renders, made by the workers: their assessments cannot be read.
+    With ``prepare`` (:func:`jobscreen.report.jsonfmt.preparer`), results hold only the text
+    it renders, made by the workers: their assessments cannot be read, and only a reporter
+    of the same format and blind mode can write them.
     """
     vacancy, vacancy_sha256 = read_vacancy(vacancy_path)
     when = options.as_of or default_as_of(vacancy, today)

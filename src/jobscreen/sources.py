@@ -156,10 +156,10 @@ def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vac
     return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
 
 
-def _candidate_key(data: dict[str, Any], doc: Document, stem: str) -> str:
-    given = data.get("id")
-    if isinstance(given, str | int) and str(given).strip():
-        return str(given).strip()
+def _candidate_key(given: str | None, doc: Document, stem: str) -> str:
+    """The CV's own id, else its file's stem (with the line or document number)."""
+    if given and given.strip():
+        return given.strip()
     if doc.record:
         return f"{stem}:{doc.line_offset + 1}"
     return f"{stem}#{doc.index + 1}" if doc.index else stem
@@ -197,7 +197,7 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     # one file's documents each get their own digest (and so their own blind key)
     hashed = doc.text if not doc.index else f"document {doc.index + 1}\n{doc.text}"
     digest = hashlib.sha256(hashed.encode("utf-8")).hexdigest()
-    key = _candidate_key(doc.data if origin == "native" else {"id": cv.id}, doc, stem)
+    key = _candidate_key(cv.id, doc, stem)  # the validated id: cleaned, like all text
     if isinstance(doc, ExtractedDocument):
         return Candidate(key, doc.label, identity, profile, digest, "extracted", doc.uncertain)
     return Candidate(key, doc.label, identity, profile, digest, origin)

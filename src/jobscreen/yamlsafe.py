@@ -131,11 +131,9 @@ class _Builder:
             raise self.fail(f"YAML tag {tag!r} is not allowed", event)
 
     def scalar(self, event: Any) -> None:
-        tag = event.tag
-        if tag is not None and tag not in ALLOWED_TAGS:
-            raise self.fail(f"YAML tag {tag!r} is not allowed", event)
+        self.check_tag(event)
         value = event.value
-        if (event.implicit[0] and not event.style and value in NULLS) or tag == NULL_TAG:
+        if (event.implicit[0] and not event.style and value in NULLS) or event.tag == NULL_TAG:
             value = None
         self.add(value, event, 1)
 

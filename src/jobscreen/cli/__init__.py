@@ -31,8 +31,18 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _tolerant_streams() -> None:
+    """Text that UTF-8 cannot encode (a file name's undecodable bytes, kept by Python as lone
+    surrogates) is written as a backslash escape rather than failing the run."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app and turn every failure into a message and exit code."""
+    _tolerant_streams()
     try:
         code = app(args=argv, standalone_mode=False)
     except ClickException as exc:

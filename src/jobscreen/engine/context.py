@@ -66,9 +66,6 @@ class CompiledVacancy:
         """A rule by id, nested ones included."""
         return self.by_id.get(rule_id)
 
-    def lieu_rules(self) -> tuple[EducationRule, ...]:
-        return self.lieu
-
 
 def post_text(post: Post) -> str:
     parts = [post.title, *post.domains, post.description]  # not the employer's name

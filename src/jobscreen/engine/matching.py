@@ -80,13 +80,22 @@ _WORD_CACHE: dict[str, str] = {}
 _WORD_CACHE_SIZE = 200_000
 
 
+_CACHED_WORD_LENGTH = 64  # longer tokens (a pasted URL, a run of letters) are not kept
+
+
 def _word(token: str) -> str:
-    """One word's normal form: abbreviation expanded, US spelling (cached: words repeat)."""
+    """A token's normal form: its abbreviation expanded (one or more words), US spelling.
+
+    Cached, as words repeat from CV to CV; the cache is bounded in entries and their length.
+    The expansion of an abbreviation is not looked up again: no expansion holds another one.
+    """
     found = _WORD_CACHE.get(token)
     if found is None:
-        if len(_WORD_CACHE) >= _WORD_CACHE_SIZE:
-            _WORD_CACHE.clear()
-        found = _WORD_CACHE[token] = _SPELLING.sub(_american, ABBREVIATIONS.get(token, token))
+        found = _SPELLING.sub(_american, ABBREVIATIONS.get(token, token))
+        if len(token) <= _CACHED_WORD_LENGTH:
+            if len(_WORD_CACHE) >= _WORD_CACHE_SIZE:
+                _WORD_CACHE.clear()
+            _WORD_CACHE[token] = found
     return found
 
 
@@ -99,7 +108,7 @@ def normalise(text: str) -> str:
     but each distinct word is normalised once per process.
     """
     text = text.replace("\u2019", "'")
-    if not text.islower():  # acronyms are matched in capitals only
+    if any(acronym in text for acronym in ACRONYMS):  # in capitals only: "un" is French
         text = _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], text)
     text = text.lower().replace(".", "")
     if " sci" in text:
@@ -110,12 +119,6 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.strip("'")))
-
-
-@lru_cache(maxsize=4096)
-def stems_of(norm_text: str) -> tuple[str, ...]:
-    """The stems of a normalised text's words, in order."""
-    return tuple(stem(w) for w in norm_text.split())
 
 
 @dataclass(frozen=True)
@@ -142,8 +145,8 @@ class PhraseIndex:
 
     Built once per run. ``scan`` walks the text's stems once and tries only the phrases
     whose first stem (or a same-length slip of it) stands at each position, so its cost
-    grows with the text, not with the number of phrases. What a text stem can stand for,
-    and which phrases may start at it, is worked out once per distinct stem.
+    grows with the text, not with the number of phrases. A text word's stem, what the stem
+    can stand for and which phrases may start at it are worked out once per distinct word.
     """
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
@@ -168,7 +171,6 @@ class PhraseIndex:
             )
             if len(self._canon) >= _WORD_CACHE_SIZE:
                 self._canon.clear()
-                self._starts.clear()
             self._canon[word] = found
         return found
 
@@ -181,6 +183,8 @@ class PhraseIndex:
                 stemmed,
                 tuple(p for form in self.canon(stemmed) for p in self.by_first.get(form, ())),
             )
+            if len(self._starts) >= _WORD_CACHE_SIZE:
+                self._starts.clear()
             self._starts[word] = found
         return found
 

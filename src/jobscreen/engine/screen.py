@@ -30,7 +30,7 @@ def evaluate_rules(
     """
     check = (lambda r, c: doubt(evaluate(r, c), uncertain)) if uncertain else evaluate
     ctx = Context(compiled, profile, as_of, check)
-    for rule in compiled.lieu_rules():
+    for rule in compiled.lieu:
         ctx.run(rule)
     return tuple(ctx.run(rule) for rule in compiled.vacancy.requirements)
 

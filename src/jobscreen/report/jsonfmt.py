@@ -1,27 +1,24 @@
 """JSON and JSON Lines: the contract scripts rely on; a dump of the result objects.
 
 A result's text is prepared apart from its rank, with ``RANK`` (a NUL, which json.dumps
-never writes raw: it escapes every control character) where the rank goes. In a batch the
+never writes raw: it escapes every C0 control character) where the rank goes. In a batch the
 workers prepare it (:func:`preparer`), so that the main process only writes it out; the
-reporters prepare it with the same function when a result comes without, so the output is the
-same either way.
+reporters use it only when it was prepared for their own format and blind mode, and prepare
+it with the same function otherwise, so the output is the same either way.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import result_head, result_tail, screening_parts
-from jobscreen.results import Assessment, Matching, Ranked, Screening
+from jobscreen.results import Assessment, Matching, Prepare, Ranked, Screening
 
 RANK = "\0"
 DEPTH = "    "  # each result's indent in the JSON document: top object, then the results list
-
-Prepare = Callable[[Assessment], str]
 
 
 def dumps(data: Any) -> str:
@@ -48,15 +45,30 @@ def prepare_jsonl(blind: bool, assessment: Assessment) -> str:
 _PREPARE = {"json": prepare_json, "jsonl": prepare_jsonl}
 
 
+@dataclass(frozen=True)
+class Preparer:
+    """Renders results for one JSON format and blind mode (picklable: the workers use it).
+
+    Equal preparers render the same text, so a reporter can tell whether a result's prepared
+    text is what it would write itself.
+    """
+
+    fmt: str
+    blind: bool
+
+    def __call__(self, assessment: Assessment) -> str:
+        return _PREPARE[self.fmt](self.blind, assessment)
+
+
 def preparer(fmt: str, blind: bool) -> Prepare | None:
-    """What renders a result for format ``fmt`` ahead of ranking (picklable), or None."""
-    function = _PREPARE.get(fmt)
-    return None if function is None else functools.partial(function, blind)
+    """What renders a result for format ``fmt`` ahead of ranking, or None for other formats."""
+    return Preparer(fmt, blind) if fmt in _PREPARE else None
 
 
-def _write(out: TextIO, ranked: Ranked, prepare: Prepare, skip: int = 0) -> None:
-    """Write a result's prepared text (made here if it came without), its rank filled in."""
-    text = ranked.prepared if ranked.prepared is not None else prepare(ranked.assessment)
+def _write(out: TextIO, ranked: Ranked, prepare: Preparer, skip: int = 0) -> None:
+    """Write a result's prepared text (made here unless prepared the same way), rank filled in."""
+    same = ranked.prepared is not None and ranked.prepared_by == prepare
+    text = ranked.prepared if same and ranked.prepared is not None else prepare(ranked.assessment)
     before, found, after = text.partition(RANK)
     if not found:
         raise ValueError(f"result {ranked.rank}: prepared text has no place for the rank")
@@ -91,7 +103,7 @@ class JsonReporter(Reporter):
 
     def screening(self, screening: Screening) -> None:
         """json.dumps of the whole screening_dict, written a result at a time."""
-        prepare = functools.partial(prepare_json, bool(screening.options.get("blind")))
+        prepare = Preparer("json", bool(screening.options.get("blind")))
         head, tail = screening_parts(screening)
         out = self.out
         out.write(dumps(head)[:-2] + ',\n  "results": ')  # up to the closing "\n}"
@@ -119,7 +131,7 @@ class JsonLinesReporter(Reporter):
         self.out.write(compact(data) + "\n")
 
     def screening(self, screening: Screening) -> None:
-        prepare = functools.partial(prepare_jsonl, bool(screening.options.get("blind")))
+        prepare = Preparer("jsonl", bool(screening.options.get("blind")))
         vacancy = '{"vacancy":' + compact(screening.vacancy_id) + ","
         for ranked in screening.results:
             self.out.write(vacancy)
