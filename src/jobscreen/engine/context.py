@@ -94,7 +94,7 @@ class Context:
     evaluate: Callable[[Requirement, Context], RuleResult]
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
-    counted: dict[str, tuple[float, tuple[Evidence, ...]]] = field(default_factory=dict)
+    counted: dict[str, tuple[tuple[Span, ...], tuple[Evidence, ...]]] = field(default_factory=dict)
     # competency evidence places: (where, CV entry, original text, normalised text)
     places: list[tuple[str, tuple[str, int], str, str]] | None = None
     _spans: list[Span | None] | None = None

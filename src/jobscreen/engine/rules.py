@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
 from jobscreen.engine.context import Context
-from jobscreen.engine.experience import years_text
+from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
     CEFR_NAMES,
@@ -80,15 +80,18 @@ class Evaluator:
 class ExperienceEvaluator(Evaluator):
     kind, code = "experience", "JS-EXP"
 
-    def counted(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
-        """Years of the posts that count for the rule, and evidence for each (once a rule)."""
-        if rule.id not in ctx.counted:
-            years, evidence = self._count(rule, ctx)
-            ctx.counted[rule.id] = (years, tuple(evidence))
-        years, found = ctx.counted[rule.id]
-        return years, list(found)
+    def counted(self, rule: ExperienceRule, ctx: Context) -> tuple[list[Span], list[Evidence]]:
+        """The spans of the posts that count for the rule, and evidence for each (once a rule).
 
-    def _count(self, rule: ExperienceRule, ctx: Context) -> tuple[float, list[Evidence]]:
+        Their years are ``ctx.years(spans)``: rules with no minimum never need them.
+        """
+        if rule.id not in ctx.counted:
+            spans, evidence = self._count(rule, ctx)
+            ctx.counted[rule.id] = (tuple(spans), tuple(evidence))
+        kept, found = ctx.counted[rule.id]
+        return list(kept), list(found)
+
+    def _count(self, rule: ExperienceRule, ctx: Context) -> tuple[list[Span], list[Evidence]]:
         phrases = ctx.phrases(rule)
         spans, evidence = [], []
         for index, span in enumerate(ctx.spans):
@@ -103,21 +106,16 @@ class ExperienceEvaluator(Evaluator):
             notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
-        return ctx.years(spans), evidence
+        return spans, evidence
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
-        years, evidence = self.counted(rule, ctx)
+        spans, evidence = self.counted(rule, ctx)
         extra, source = ctx.extra_years.get(rule.id, (0.0, ""))
         minimum = rule.min_years + extra
         what = ", ".join(rule.qualifiers)
         scope = f" in {_list(ctx.phrases(rule))}" if rule.domains else ""
         numbers = [str(e.ref[1] + 1) for e in evidence if e.ref is not None]
         posts = f"post{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}" if numbers else ""
-        lieu = f" ({rule.min_years:g} + {extra:g} in lieu of the degree, {source})" if extra else ""
-        reason = (
-            f"{years_text(years)} of {minimum:g} years{lieu}{' ' + what if what else ''}{scope}"
-        )
-        reason += f"; {posts}" if posts else "; no post counts"
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
             status = Status.met if evidence else Status.not_met
             some = f"experience{' ' + what if what else ''}{scope}"
@@ -128,6 +126,12 @@ class ExperienceEvaluator(Evaluator):
                 f"{some}; {posts}" if posts else f"no post shows {some}",
                 evidence,
             )
+        years = ctx.years(spans)
+        lieu = f" ({rule.min_years:g} + {extra:g} in lieu of the degree, {source})" if extra else ""
+        reason = (
+            f"{years_text(years)} of {minimum:g} years{lieu}{' ' + what if what else ''}{scope}"
+        )
+        reason += f"; {posts}" if posts else "; no post counts"
         credit = years / minimum
         if years + EPSILON >= minimum:
             return result(rule, Status.met, 1.0, reason, evidence)
@@ -222,7 +226,7 @@ class EducationEvaluator(Evaluator):
         """One in-lieu alternative: met when the named experience rule's raised minimum is."""
         exp_rule = ctx.compiled.rule(alt.experience)
         assert isinstance(exp_rule, ExperienceRule)
-        years, _ = EXPERIENCE.counted(exp_rule, ctx)
+        years = ctx.years(EXPERIENCE.counted(exp_rule, ctx)[0])
         need = exp_rule.min_years + alt.extra_years
         text = (
             f"{label} in lieu of a {minimum.label}: {years_text(years)} of {need:g} years "
