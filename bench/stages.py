@@ -1,0 +1,93 @@
+"""CPU per CV by stage, in one process: where `jobscreen score`'s time goes.
+
+    python bench/stages.py                      # bench/data/yaml-1000, every vacancy
+    python bench/stages.py --cvs DIR --runs 5
+
+Each figure is the best of --runs of `time.process_time` over every CV in the directory,
+divided by their number: reading and parsing (jobscreen's own YAML reader), validation,
+assessment against each vacancy, and rendering the JSON Lines text of each result (what the
+workers do for `-f jsonl`), set against PyYAML's bare C loader on the same files. Run
+`python bench/generate.py --n 1000 --out bench/data/yaml-1000` first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jobscreen.api import assess
+from jobscreen.engine.context import CompiledVacancy
+from jobscreen.limits import DEFAULT_LIMITS
+from jobscreen.loading import load_documents
+from jobscreen.report.jsonfmt import Preparer
+from jobscreen.results import Assessment
+from jobscreen.sources import Candidate, read_vacancy, to_candidate
+
+AS_OF, TODAY = dt.date(2026, 1, 1), dt.date(2026, 11, 23)
+
+
+def best(runs: int, count: int, work: Callable[[], Any]) -> tuple[float, Any]:
+    """The fastest of ``runs`` calls, in µs of CPU per item, and the last call's result."""
+    fastest, result = float("inf"), None
+    for _ in range(runs):
+        start = time.process_time()
+        result = work()
+        fastest = min(fastest, time.process_time() - start)
+    return fastest / count * 1e6, result
+
+
+def _assess_all(compiled: CompiledVacancy, cands: list[Candidate]) -> list[Assessment]:
+    return [assess(compiled, c, AS_OF) for c in cands]
+
+
+def _render_all(render: Preparer, done: list[Assessment]) -> list[bytes]:
+    return [render(a).encode() for a in done]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cvs", type=Path, default=Path("bench/data/yaml-1000"))
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    files = sorted(p for p in args.cvs.iterdir() if p.suffix in {".yaml", ".yml"})
+    if not files:
+        raise SystemExit(f"no YAML files in {args.cvs}: run bench/generate.py first")
+    n, runs = len(files), args.runs
+
+    def bare() -> None:
+        for path in files:
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+
+    floor, _ = best(runs, n, bare)
+
+    def read() -> list[Any]:
+        return [doc for path in files for doc in load_documents(path, DEFAULT_LIMITS)]
+
+    parse, docs = best(runs, n, read)
+    check, items = best(runs, n, lambda: [to_candidate(d, TODAY) for d in docs])
+    cands = [c for c in items if isinstance(c, Candidate)]
+    print(f"{n} files; bare CSafeLoader {floor:.0f} µs a file")
+    print(f"read + parse {parse:6.0f} µs  {parse / floor:.2f}x")
+    print(f"validate     {check:6.0f} µs  {check / floor:.2f}x")
+    render = Preparer("jsonl", False)
+    for vacancy_path in sorted(Path("vacancies").glob("*.yaml")):
+        vacancy, _ = read_vacancy(vacancy_path)
+        compiled = CompiledVacancy.build(vacancy)
+        cost, done = best(runs, n, functools.partial(_assess_all, compiled, cands))
+        text, _ = best(runs, n, functools.partial(_render_all, render, done))
+        total = parse + check + cost + text
+        print(
+            f"{vacancy_path.stem:26s} assess {cost:6.0f} µs  render {text:4.0f} µs  "
+            f"total {total:6.0f} µs = {total / floor:.2f}x the bare parse"
+        )
+
+
+if __name__ == "__main__":
+    main()
