@@ -121,3 +121,29 @@ def test_key_map_needs_blind(batch: Path) -> None:
     code, _, err = invoke("score", "vacancy.yaml", "cvs", "--key-map", "k.csv")
     assert code == 2
     assert "--key-map goes with --blind" in err
+
+
+def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from jobscreen.api import screen
+    from jobscreen.sources import iter_candidates, read_vacancy
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for key in "abcdef":  # the same CV six times over: tied on eligibility and score
+        cv = CV.format(id=key, name=f"Name {key}")
+        (folder / f"{key}.yaml").write_text(cv, encoding="utf-8")
+    vacancy_path = str(VACANCIES / "un-aro-senior-pmo.yaml")
+    code, out, _ = invoke(
+        "score", vacancy_path, str(folder), "-f", "json", "--as-of", "2026-01-01", "--blind"
+    )
+    assert code == 0
+    from_cli = [r["candidate"] for r in json.loads(out)["results"]]
+    vacancy, _ = read_vacancy(vacancy_path)
+    items = list(iter_candidates([str(folder)]))
+    blind = screen(vacancy, items, dt.date(2026, 1, 1), {"blind": True})
+    seen = screen(vacancy, items, dt.date(2026, 1, 1))
+    assert [r.assessment.opaque_key for r in blind.results] == from_cli == sorted(from_cli)
+    assert [r.assessment.candidate for r in seen.results] == list("abcdef")
+    assert [r.assessment.candidate for r in blind.results] != list("abcdef")  # keys, not ids

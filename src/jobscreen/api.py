@@ -59,7 +59,13 @@ def screen(
     as_of: dt.date,
     options: dict[str, object] | None = None,
 ) -> Screening:
-    """Assess and rank every candidate; failed inputs become errors, never lost."""
+    """Assess and rank every candidate; failed inputs become errors, never lost.
+
+    ``options`` are recorded with the screening; ``{"blind": True}`` also breaks ties by each
+    CV's opaque key rather than its id, as ``score --blind`` does (the reporters then show
+    only that key).
+    """
+    options = dict(options or {})
     assessments: list[Assessment] = []
     errors: list[InputProblem] = []
     for outcome in assess_all(vacancy, items, as_of):
@@ -72,9 +78,9 @@ def screen(
         vacancy.title,
         as_of,
         __version__,
-        rank(assessments),
+        rank(assessments, bool(options.get("blind"))),
         tuple(errors),
-        dict(options or {}),
+        options,
     )
 
 
