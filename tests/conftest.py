@@ -7,11 +7,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+import jobscreen.batch
 from jobscreen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +48,20 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture
+def parallel_spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Records the worker count each time the batch runs in a pool."""
+    calls: list[int] = []
+    real = jobscreen.batch._parallel
+
+    def spy(job: Any, tasks: Any, jobs: int) -> Iterator[Any]:
+        calls.append(jobs)
+        return real(job, tasks, jobs)
+
+    monkeypatch.setattr(jobscreen.batch, "_parallel", spy)
+    return calls
 
 
 def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -316,20 +316,6 @@ def test_bad_files_never_change_or_drop_the_good_results() -> None:
 def test_a_directory_without_cvs_is_located_in_the_batch_errors() -> None:
     _, _, batch = score_json("cvs/no-cvs", "cvs/good-amina.yaml")
     assert [error_line(e) for e in batch["errors"]] == expected("no-cvs")
-
-
-@pytest.fixture
-def parallel_spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Records the worker count each time the batch runs in a pool."""
-    calls: list[int] = []
-    real = jobscreen.batch._parallel
-
-    def spy(job: Any, tasks: Any, jobs: int) -> Iterator[Any]:
-        calls.append(jobs)
-        return real(job, tasks, jobs)
-
-    monkeypatch.setattr(jobscreen.batch, "_parallel", spy)
-    return calls
 
 
 def test_serial_and_parallel_batches_are_byte_identical(

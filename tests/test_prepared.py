@@ -15,7 +15,6 @@ import json
 import multiprocessing
 import pickle
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,20 +68,6 @@ def many(cvs: Path) -> Path:
         text = NON_ASCII.replace("id: zoë-ångström", f"id: copy-{i:03d}-ø")
         (cvs / f"copy-{i:03d}.yaml").write_text(text, encoding="utf-8")
     return cvs
-
-
-@pytest.fixture
-def parallel_spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Records the worker count each time the batch runs in a pool."""
-    calls: list[int] = []
-    real = jobscreen.batch._parallel
-
-    def spy(job: Any, tasks: Any, jobs: int) -> Iterator[Any]:
-        calls.append(jobs)
-        return real(job, tasks, jobs)
-
-    monkeypatch.setattr(jobscreen.batch, "_parallel", spy)
-    return calls
 
 
 def old_output(screening: Screening, fmt: str) -> str:
