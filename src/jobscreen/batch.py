@@ -207,7 +207,7 @@ def _jsonl_size(path: Path) -> int:
 class ResultStore:
     """Ranked results kept on disk (in memory while small): only rank keys stay in memory.
 
-    Each holds a pickled assessment, or with ``prepared`` a result's prepared text (UTF-8).
+    Each holds a pickled assessment, or with ``prepared_by`` the text it prepared (UTF-8).
     """
 
     def __init__(self, prepared_by: Prepare | None = None) -> None:

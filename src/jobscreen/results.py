@@ -101,7 +101,7 @@ class Assessment:
 _FAILED = frozenset({Status.not_met, Status.partial})
 
 
-Prepare = Callable[["Assessment"], str]  # renders a result's output text ahead of ranking
+Prepare = Callable[[Assessment], str]  # renders a result's output text ahead of ranking
 
 
 class Ranked:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from jobscreen.cv import Post, Profile
@@ -134,7 +134,7 @@ class Context:
             self._qualifiers[key] = qualifier_source(self.profile.experience[index], qualifier)
         return self._qualifiers[key]
 
-    def years(self, spans: list[Span]) -> float:
+    def years(self, spans: Sequence[Span]) -> float:
         """Years the spans cover, overlaps once; rules counting the same posts share it."""
         key = tuple(s.index for s in spans)
         if key not in self._years:

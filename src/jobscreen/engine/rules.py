@@ -80,18 +80,20 @@ class Evaluator:
 class ExperienceEvaluator(Evaluator):
     kind, code = "experience", "JS-EXP"
 
-    def counted(self, rule: ExperienceRule, ctx: Context) -> tuple[list[Span], list[Evidence]]:
+    def counted(
+        self, rule: ExperienceRule, ctx: Context
+    ) -> tuple[tuple[Span, ...], tuple[Evidence, ...]]:
         """The spans of the posts that count for the rule, and evidence for each (once a rule).
 
         Their years are ``ctx.years(spans)``: rules with no minimum never need them.
         """
         if rule.id not in ctx.counted:
-            spans, evidence = self._count(rule, ctx)
-            ctx.counted[rule.id] = (tuple(spans), tuple(evidence))
-        kept, found = ctx.counted[rule.id]
-        return list(kept), list(found)
+            ctx.counted[rule.id] = self._count(rule, ctx)
+        return ctx.counted[rule.id]
 
-    def _count(self, rule: ExperienceRule, ctx: Context) -> tuple[list[Span], list[Evidence]]:
+    def _count(
+        self, rule: ExperienceRule, ctx: Context
+    ) -> tuple[tuple[Span, ...], tuple[Evidence, ...]]:
         phrases = ctx.phrases(rule)
         spans, evidence = [], []
         for index, span in enumerate(ctx.spans):
@@ -106,7 +108,7 @@ class ExperienceEvaluator(Evaluator):
             notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
-        return spans, evidence
+        return tuple(spans), tuple(evidence)
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
         spans, evidence = self.counted(rule, ctx)

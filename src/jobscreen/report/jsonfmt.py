@@ -67,8 +67,9 @@ def preparer(fmt: str, blind: bool) -> Prepare | None:
 
 def _write(out: TextIO, ranked: Ranked, prepare: Preparer, skip: int = 0) -> None:
     """Write a result's prepared text (made here unless prepared the same way), rank filled in."""
-    same = ranked.prepared is not None and ranked.prepared_by == prepare
-    text = ranked.prepared if same and ranked.prepared is not None else prepare(ranked.assessment)
+    text = ranked.prepared if ranked.prepared_by == prepare else None  # both set, or neither
+    if text is None:
+        text = prepare(ranked.assessment)
     before, found, after = text.partition(RANK)
     if not found:
         raise ValueError(f"result {ranked.rank}: prepared text has no place for the rank")
