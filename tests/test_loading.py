@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jobscreen.errors import InputError
-from jobscreen.loading import decode, documents_from_text, iter_jsonl
+from jobscreen.loading import decode, documents_from_text, iter_jsonl, read_bytes
 from jobscreen.yamlsafe import Limits
 
 
@@ -60,3 +62,30 @@ def test_locate_skips_union_tags_and_points_at_parent_for_missing_keys() -> None
     assert str(doc.locate(("a", 0, "experience", "c"))) == "f:3:8"
     assert str(doc.locate(("a", 0, "missing"))) == "f:2:5"
     assert str(doc.locate(("a", 0, "c"), at_key=True)) == "f:3:5"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("folder", None, "is a directory"),
+        ("missing.yaml", "", "no such file"),
+        ("big.yaml", "x" * 11, "file is 11 bytes, over the 10-byte limit (see --max-bytes)"),
+    ],
+)
+def test_read_bytes_refuses_with_one_located_line(
+    tmp_path: Path, name: str, content: str | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    elif content:
+        path.write_text(content)
+    with pytest.raises(InputError) as info:
+        read_bytes(path, 10)
+    assert str(info.value) == f"{path}:1:1: {message}"
+
+
+def test_read_bytes_reads_up_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "cv.yaml"
+    path.write_bytes(b"x" * 10)
+    assert read_bytes(path, 10) == b"x" * 10

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobscreen.errors import InputError
-from jobscreen.yamlsafe import Limits, parse_yaml, yaml_positions
+from jobscreen.yamlsafe import (
+    Limits,
+    _Builder,
+    _fast_documents,
+    _Unusual,
+    parse_yaml,
+    yaml_positions,
+)
 
 
 def one(text: str, limits: Limits | None = None) -> object:
@@ -93,3 +105,83 @@ def test_positions_of_keys_and_values() -> None:
     assert positions.values[("a",)] == (1, 4)
     assert positions.keys[("b", 0, "c")] == (3, 5)
     assert positions.values[("b", 0, "c")] == (3, 8)
+
+
+# --- the fast reader and the general one give the same documents and errors ---------------
+
+_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=12)
+)
+_trees = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+_limits = st.builds(
+    Limits,
+    max_depth=st.integers(1, 6),
+    max_nodes=st.integers(1, 60),
+    max_items=st.integers(1, 5),
+)
+
+
+def _outcome(read: Callable[[], list[object]]) -> object:
+    """What reading gives: the documents, or the located error's text."""
+    try:
+        return read()
+    except InputError as exc:
+        return str(exc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    docs=st.lists(_trees, min_size=1, max_size=3),
+    flow=st.sampled_from([False, True, None]),
+    limits=st.one_of(st.just(Limits()), _limits),
+)
+def test_fast_reader_agrees_with_the_general_one(
+    docs: list[object], flow: bool | None, limits: Limits
+) -> None:
+    text = yaml.safe_dump_all(docs, default_flow_style=flow, allow_unicode=True)
+    general = _outcome(lambda: _Builder("t.yaml", limits, None).run(text))
+    try:
+        fast: object = _fast_documents(text, limits)
+    except _Unusual:  # the general reader then decides, and parse_yaml gives its answer
+        fast = general
+    assert fast == general
+    assert _outcome(lambda: parse_yaml(text, "t.yaml", limits)) == general
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1, 2]\nb: *x\n",  # anchor and alias
+        "a: &x 1\n",  # anchor on a scalar
+        "x: !!python/object/apply:os.system [echo]\n",  # a tag that is refused
+        "x: !custom 1\n",
+        "? [a, b]\n: c\n",  # a list as a key
+        "? {a: b}\n: c\n",
+        "a: 1\na: 2\n",  # duplicate key
+        "a: [1, 2, 3, 4]\n",  # over max_items below
+        "a: {b: {c: {d: 1}}}\n",  # over max_depth below
+        "a: [1, 2, 3]\nb: [4, 5, 6]\nc: 7\n",  # over max_nodes below
+    ],
+)
+def test_unusual_input_goes_to_the_general_reader(text: str) -> None:
+    limits = Limits(max_depth=3, max_nodes=8, max_items=3)
+    with pytest.raises(_Unusual):
+        _fast_documents(text, limits)
+    assert _outcome(lambda: parse_yaml(text, "t.yaml", limits)) == _outcome(
+        lambda: _Builder("t.yaml", limits, None).run(text)
+    )
+
+
+def test_fast_reader_keeps_nulls_tags_and_styles_as_the_general_one() -> None:
+    text = "a: ~\nb: 'null'\nc: !!null x\nd: !!str 3\n? \n: f\n---\n- null\n-\n"
+    assert _fast_documents(text, Limits()) == _Builder("t.yaml", Limits(), None).run(text)
+    assert _fast_documents(text, Limits()) == [
+        {"a": None, "b": "null", "c": None, "d": "3", "": "f"},
+        [None, None],
+    ]

@@ -7,6 +7,7 @@ Nothing here knows what a vacancy or a CV is: it yields :class:`Document` object
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -100,16 +101,16 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     """A file's bytes, refusing what is too large or not a readable regular file."""
     source = str(path)
     try:
-        if path.is_dir():
-            raise InputError("is a directory", Location(source, 1, 1))
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
-                Location(source, 1, 1),
-            )
-        with path.open("rb") as handle:
+        with path.open("rb") as handle:  # one open and one fstat: this runs once a CV
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"file is {size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
+                    Location(source, 1, 1),
+                )
             raw = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise InputError("is a directory", Location(source, 1, 1)) from None
     except FileNotFoundError:
         what = "broken symbolic link" if path.is_symlink() else "no such file"
         raise InputError(what, Location(source, 1, 1)) from None

@@ -12,6 +12,7 @@ convert strings to numbers, booleans and dates where they expect them.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,11 +254,105 @@ def _syntax_error(path: str, exc: yaml.YAMLError) -> InputError:
     return InputError(message, Location(path, mark.line + 1, mark.column + 1))
 
 
+class _Unusual(Exception):
+    """The fast reader met something only ``_Builder`` handles: an anchor, an alias, a tag,
+    a key that is not a plain scalar, or input that breaks a rule or a limit."""
+
+
+_NO_KEY: Any = object()  # a mapping waiting for its next key
+
+
+def _fast_documents(text: str, limits: Limits) -> list[Any]:
+    """``_Builder``'s documents for the usual CV, in one loop with no method calls.
+
+    Plain mappings, lists and scalars only, within the limits: for anything else it raises
+    ``_Unusual`` and the caller starts again with ``_Builder``, which builds the unusual
+    document or gives its located error. tests/test_yamlsafe.py holds the two equal.
+    """
+    max_nodes, max_depth, max_items = limits.max_nodes, limits.max_depth, limits.max_items
+    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
+    openers = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    closers = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    documents: list[Any] = []
+    stack: list[Any] = []  # open containers, innermost last
+    keys: list[Any] = []  # for each open mapping, its pending key (lists: unused)
+    root: Any = None  # the document's top value
+    nodes = 0
+    parser = _Loader(text)
+    get_event: Callable[[], Any] = parser.get_event
+    try:
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is scalar_event:
+                if event.anchor is not None or (
+                    event.tag is not None and event.tag not in ALLOWED_TAGS
+                ):
+                    raise _Unusual
+                value = event.value
+                if (event.implicit[0] and not event.style and value in NULLS) or (
+                    event.tag == NULL_TAG
+                ):
+                    value = None
+                nodes += 1
+                if nodes > max_nodes:
+                    raise _Unusual
+                if stack and type(stack[-1]) is dict and keys[-1] is _NO_KEY:
+                    key = "" if value is None else value
+                    if key in stack[-1]:
+                        raise _Unusual
+                    keys[-1] = key
+                    continue
+            elif kind in openers:
+                if event.anchor is not None or (
+                    event.tag is not None and event.tag not in ALLOWED_TAGS
+                ):
+                    raise _Unusual
+                if len(stack) >= max_depth:
+                    raise _Unusual
+                if stack and type(stack[-1]) is dict and keys[-1] is _NO_KEY:
+                    raise _Unusual  # a mapping or list as a key
+                nodes += 1
+                if nodes > max_nodes:
+                    raise _Unusual
+                stack.append({} if kind is mapping_start else [])
+                keys.append(_NO_KEY)
+                continue
+            elif kind in closers:
+                value = stack.pop()
+                keys.pop()
+            elif kind is yaml.DocumentStartEvent:
+                nodes = 0
+                continue
+            elif kind is yaml.DocumentEndEvent:
+                documents.append(root)
+                root = None
+                continue
+            elif kind is yaml.AliasEvent:
+                raise _Unusual
+            else:
+                continue
+            if not stack:
+                root = value
+            elif type(container := stack[-1]) is dict:
+                container[keys[-1]] = value
+                keys[-1] = _NO_KEY
+            elif len(container) >= max_items:
+                raise _Unusual
+            else:
+                container.append(value)
+    finally:
+        parser.dispose()
+    return documents
+
+
 def parse_yaml(text: str, path: str, limits: Limits | None = None) -> list[Any]:
     """Every document of a YAML text as plain data (dicts, lists, strings, None)."""
-    builder = _Builder(path, limits or Limits(), None)
+    limits = limits or Limits()
     try:
-        return builder.run(text)
+        try:
+            return _fast_documents(text, limits)
+        except _Unusual:
+            return _Builder(path, limits, None).run(text)
     except yaml.YAMLError as exc:
         raise _syntax_error(path, exc) from None
 

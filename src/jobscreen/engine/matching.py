@@ -159,7 +159,7 @@ class PhraseIndex:
                     shapes.setdefault((len(s), s[0]), set()).add(s)
         self.shapes = {k: tuple(sorted(v)) for k, v in shapes.items()}
         self._canon: dict[str, frozenset[str]] = {}
-        self._starts: dict[str, tuple[str, tuple[Phrase, ...]]] = {}
+        self._starts: dict[str, tuple[frozenset[str], tuple[Phrase, ...]]] = {}
 
     def canon(self, word: str) -> frozenset[str]:
         """The phrase stems a text stem can stand for: itself, or one slip away."""
@@ -174,15 +174,13 @@ class PhraseIndex:
             self._canon[word] = found
         return found
 
-    def starts(self, word: str) -> tuple[str, tuple[Phrase, ...]]:
-        """A normalised text word's stem, and the phrases that may start at it."""
+    def starts(self, word: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+        """What a normalised text word's stem can stand for, and the phrases that may start
+        at it."""
         found = self._starts.get(word)
         if found is None:
-            stemmed = stem(word)
-            found = (
-                stemmed,
-                tuple(p for form in self.canon(stemmed) for p in self.by_first.get(form, ())),
-            )
+            forms = self.canon(stem(word))
+            found = (forms, tuple(p for form in forms for p in self.by_first.get(form, ())))
             if len(self._starts) >= _WORD_CACHE_SIZE:
                 self._starts.clear()
             self._starts[word] = found
@@ -192,15 +190,21 @@ class PhraseIndex:
         """The first word span of every indexed phrase found in a normalised text."""
         known = self._starts
         words = [known.get(w) or self.starts(w) for w in norm_text.split()]
+        count = len(words)
         hits: dict[tuple[str, ...], tuple[int, int]] = {}
         for i, (_, starts) in enumerate(words):
-            for phrase in starts:
-                end = i + len(phrase.stems)
-                if phrase.stems in hits or end > len(words):
+            for phrase in starts:  # most words start no phrase
+                stems = phrase.stems
+                end = i + len(stems)
+                if end > count or stems in hits:
                     continue
-                rest = range(1, len(phrase.stems))
-                if all(phrase.stems[k] in self.canon(words[i + k][0]) for k in rest):
-                    hits[phrase.stems] = (i, end)
+                k = i + 1
+                for following in stems[1:]:
+                    if following not in words[k][0]:
+                        break
+                    k += 1
+                else:
+                    hits[stems] = (i, end)
         return hits
 
 
