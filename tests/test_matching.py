@@ -191,7 +191,7 @@ def test_scan_examples() -> None:
 def test_days_in_month_agrees_with_the_calendar() -> None:
     import calendar
 
-    from jobscreen.engine.experience import days_in_month
+    from jobscreen.cv import days_in_month
 
     for year in range(1896, 2105):
         for month in range(1, 13):

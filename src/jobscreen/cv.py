@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
@@ -27,6 +28,12 @@ from jobscreen.vacancy import LevelName
 MIN_YEAR, MAX_YEAR = 1900, 2100
 PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange's day count, without working out the weekday it also gives."""
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS[month - 1]
 
 
 class PartialDate(NamedTuple):
@@ -41,7 +48,7 @@ class PartialDate(NamedTuple):
 
     def last_day(self) -> dt.date:
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or days_in_month(self.year, month)
         return dt.date(self.year, month, day)
 
     def __str__(self) -> str:
@@ -58,7 +65,11 @@ def parse_partial_date(value: Any) -> PartialDate:
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError("a date must be YYYY, YYYY-MM or YYYY-MM-DD")  # noqa: TRY004 - pydantic
-    text = str(value).strip()
+    return _parse_date_text(str(value).strip())
+
+
+@lru_cache(maxsize=4096)  # CVs of one batch share most of their months
+def _parse_date_text(text: str) -> PartialDate:
     match = _DATE.match(text[:10] if "T" in text else text)
     if not match:
         raise ValueError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -18,6 +18,10 @@ from jobscreen.vacancy import (
     Vacancy,
 )
 
+Hits = dict[str, tuple[int, tuple[int, int]]]  # rule id -> its first phrase's place and span
+# Where competency evidence may be: (label, CV entry, original text, normalised text, hits)
+Place = tuple[str, tuple[str, int], str, str, Hits]
+
 
 def _rule_phrases(rule: Requirement) -> tuple[Phrase, ...]:
     if isinstance(rule, EducationRule):
@@ -95,8 +99,7 @@ class Context:
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
     counted: dict[str, tuple[tuple[Span, ...], tuple[Evidence, ...]]] = field(default_factory=dict)
-    # competency evidence places: (where, CV entry, original text, normalised text)
-    places: list[tuple[str, tuple[str, int], str, str]] | None = None
+    places: list[Place] | None = None  # where competency evidence may be
     _spans: list[Span | None] | None = None
     _texts: list[str] | None = None
     _labels: list[str] | None = None
@@ -144,18 +147,26 @@ class Context:
     def phrases(self, rule: Requirement) -> tuple[Phrase, ...]:
         return self.compiled.phrases.get(rule.id, ())
 
-    def match(self, rule: Requirement, norm_text: str) -> tuple[Phrase, str] | None:
-        """The rule's first phrase found in a normalised text, with the words matched.
+    def hits(self, norm_text: str) -> Hits:
+        """For each rule with a phrase in a normalised text: its first phrase's place and span.
 
         Each text is scanned once for every phrase of the vacancy; rules then only look up.
         """
         entry = self._found.get(norm_text)
         if entry is None:
             entry = self._found[norm_text] = (self.compiled.found(norm_text), [])
-        found, words = entry
-        hit = found.get(rule.id)
-        if hit is None:
-            return None
+        return entry[0]
+
+    def match(self, rule: Requirement, norm_text: str) -> tuple[Phrase, str] | None:
+        """The rule's first phrase found in a normalised text, with the words matched."""
+        hit = self.hits(norm_text).get(rule.id)
+        return None if hit is None else self.matched(rule, norm_text, hit)
+
+    def matched(
+        self, rule: Requirement, norm_text: str, hit: tuple[int, tuple[int, int]]
+    ) -> tuple[Phrase, str]:
+        """A hit of ``hits(norm_text)`` for the rule: its phrase and the words matched."""
+        words = self._found[norm_text][1]
         if not words:
             words.extend(norm_text.split())
         place, (start, end) = hit

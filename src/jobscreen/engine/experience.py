@@ -7,13 +7,12 @@ year (a month: first to last day), the way a reader takes "2010-2015" to include
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jobscreen.cv import Post
+from jobscreen.cv import Post, days_in_month
 
 QUALIFIER_HINTS = {
     "managerial": re.compile(
@@ -61,14 +60,6 @@ def post_span(post: Post, index: int, as_of: dt.date) -> Span | None:
         return None
     end = post.end.last_day() if post.end is not None else as_of
     return Span(start, min(end, as_of), index)
-
-
-_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def days_in_month(year: int, month: int) -> int:
-    """calendar.monthrange's day count, without working out the weekday it also gives."""
-    return 29 if month == 2 and calendar.isleap(year) else _DAYS[month - 1]
 
 
 def _plus_months(day: dt.date, months: int) -> dt.date:

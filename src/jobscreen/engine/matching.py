@@ -113,7 +113,8 @@ def normalise(text: str) -> str:
     text = text.lower().replace(".", "")
     if " sci" in text:
         text = _MULTI_WORD.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    return " ".join([_word(token) for token in _TOKEN.findall(text)])
+    known = _WORD_CACHE  # no word's normal form is empty, so a miss is the only falsy get
+    return " ".join([known.get(token) or _word(token) for token in _TOKEN.findall(text)])
 
 
 @lru_cache(maxsize=65536)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
-from jobscreen.engine.context import Context
+from jobscreen.engine.context import Context, Place
 from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
@@ -97,8 +97,10 @@ class ExperienceEvaluator(Evaluator):
         phrases = ctx.phrases(rule)
         spans, evidence = [], []
         for index, span in enumerate(ctx.spans):
+            if span is None:
+                continue
             found = ctx.match(rule, ctx.post_texts[index]) if phrases else None
-            if span is None or (phrases and found is None):
+            if phrases and found is None:
                 continue
             why = [ctx.qualifier(index, q) for q in rule.qualifiers]
             if not all(why):
@@ -334,13 +336,14 @@ class LanguageEvaluator(Evaluator):
 class CompetencyEvaluator(Evaluator):
     kind, code = "competency", "JS-CMP"
 
-    def places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
-        """(where, CV entry, original text, normalised text) for every place evidence may be."""
+    def places(self, ctx: Context) -> list[Place]:
+        """Every place evidence may be, with the phrases found there (once a candidate)."""
         if ctx.places is None:
-            ctx.places = self._places(ctx)
+            ctx.places = [(*place, ctx.hits(place[3])) for place in self._places(ctx)]
         return ctx.places
 
     def _places(self, ctx: Context) -> list[tuple[str, tuple[str, int], str, str]]:
+        """(where, CV entry, original text, normalised text) for every place evidence may be."""
         profile = ctx.profile
         found = [
             (f"competency {i + 1}", ("competencies", i), c, normalise(c))
@@ -360,10 +363,11 @@ class CompetencyEvaluator(Evaluator):
     def __call__(self, rule: CompetencyRule, ctx: Context) -> RuleResult:
         phrases = ctx.phrases(rule)
         evidence = []
-        for where, ref, original, norm in self.places(ctx):
-            match = ctx.match(rule, norm)
-            if match:
-                quote = f"'{match[0].original}': {snippet(original, match[1])}"
+        for where, ref, original, norm, hits in self.places(ctx):
+            hit = hits.get(rule.id)
+            if hit is not None:
+                phrase, words = ctx.matched(rule, norm, hit)
+                quote = f"'{phrase.original}': {snippet(original, words)}"
                 evidence.append(Evidence(where, quote, ref))
         if not evidence:
             return result(
