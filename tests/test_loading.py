@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -64,22 +65,42 @@ def test_locate_skips_union_tags_and_points_at_parent_for_missing_keys() -> None
     assert str(doc.locate(("a", 0, "c"), at_key=True)) == "f:3:5"
 
 
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _link_to_folder(path: Path) -> None:
+    (path.parent / "target").mkdir()
+    path.symlink_to(path.parent / "target")
+
+
+def _broken_link(path: Path) -> None:
+    path.symlink_to(path.parent / "gone.yaml")
+
+
+def _nothing(path: Path) -> None:
+    pass
+
+
+def _too_big(path: Path) -> None:
+    path.write_text("x" * 11)
+
+
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
+    ("make", "message"),
     [
-        ("folder", None, "is a directory"),
-        ("missing.yaml", "", "no such file"),
-        ("big.yaml", "x" * 11, "file is 11 bytes, over the 10-byte limit (see --max-bytes)"),
+        (_folder, "is a directory"),
+        (_link_to_folder, "is a directory"),
+        (_broken_link, "broken symbolic link"),
+        (_nothing, "no such file"),
+        (_too_big, "file is 11 bytes, over the 10-byte limit (see --max-bytes)"),
     ],
 )
 def test_read_bytes_refuses_with_one_located_line(
-    tmp_path: Path, name: str, content: str | None, message: str
+    tmp_path: Path, make: Callable[[Path], None], message: str
 ) -> None:
-    path = tmp_path / name
-    if content is None:
-        path.mkdir()
-    elif content:
-        path.write_text(content)
+    path = tmp_path / "cv.yaml"
+    make(path)
     with pytest.raises(InputError) as info:
         read_bytes(path, 10)
     assert str(info.value) == f"{path}:1:1: {message}"

@@ -173,9 +173,62 @@ def test_unusual_input_goes_to_the_general_reader(text: str) -> None:
     limits = Limits(max_depth=3, max_nodes=8, max_items=3)
     with pytest.raises(_Unusual):
         _fast_documents(text, limits)
+    # parse_yaml catches the give-up (it never escapes) and answers as the general reader
     assert _outcome(lambda: parse_yaml(text, "t.yaml", limits)) == _outcome(
         lambda: _Builder("t.yaml", limits, None).run(text)
     )
+
+
+# What safe_dump never writes: null and empty keys, tags on scalars and containers, document
+# markers, directives, block scalars, flow pairs, a scalar root, empty and comment-only streams.
+CRAFTED = [
+    "",
+    "# only a comment\n",
+    "---\n...\n---\n",
+    "--- a\n--- [b]\n--- {c: d}\n",
+    "~: a\n",
+    "null: a\n",
+    "? \n: a\n",
+    "'': a\nb: ''\n",
+    "a: !!null x\nb: ! null\nc: !!str\nd: !!int 07\ne: !!bool no\n",
+    "!!map {a: b}\n",
+    "!!seq [a, ~, null, '']\n",
+    "!!str {a: b}\n",
+    "%YAML 1.1\n%TAG !e! tag:example.com,2000:\n--- a\n",
+    "a: !<!> b\n",
+    "[a: b, c: d]\n",
+    "{a, b}\n",
+    "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n",
+    "a: [[[[]]]]\nb: {c: {d: {}}}\n",
+    "- [1, 2]\n- [3, 4]\n- 5\n",
+    "just a scalar\n",
+    "a: 1\nb: [2\n",  # a syntax error
+    "a: [1, 2, 3, 4, 5]\nb: 2\nb: 3\n",  # over a limit, then a duplicate key
+]
+
+
+@pytest.mark.parametrize("text", CRAFTED)
+@pytest.mark.parametrize(
+    "limits",
+    [Limits(), Limits(max_depth=2, max_nodes=6, max_items=2), Limits(0, 0, 0, 0)],
+    ids=["default", "small", "zero"],
+)
+def test_fast_reader_agrees_on_crafted_yaml(text: str, limits: Limits) -> None:
+    def general() -> list[object]:
+        try:
+            return _Builder("t.yaml", limits, None).run(text)
+        except yaml.YAMLError as exc:
+            return [f"syntax error at {getattr(exc, 'problem_mark', None)}"]
+
+    try:
+        fast: object = _fast_documents(text, limits)
+    except _Unusual:  # the general reader decides; the test above checks parse_yaml lets it
+        # within the default limits, only the duplicate key needs the general reader
+        assert limits != Limits() or text == CRAFTED[-1]
+        return
+    except yaml.YAMLError as exc:
+        fast = [f"syntax error at {getattr(exc, 'problem_mark', None)}"]
+    assert fast == _outcome(general)
 
 
 def test_fast_reader_keeps_nulls_tags_and_styles_as_the_general_one() -> None:

@@ -65,11 +65,13 @@ def parse_partial_date(value: Any) -> PartialDate:
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError("a date must be YYYY, YYYY-MM or YYYY-MM-DD")  # noqa: TRY004 - pydantic
-    return _parse_date_text(str(value).strip())
+    text = str(value).strip()
+    # CVs of one batch share most of their dates; only short texts are kept (a date with a
+    # time is read to its first ten characters, and a long one must not stay in memory)
+    return _parse_date_text(text) if len(text) <= 10 else _parse_date(text)
 
 
-@lru_cache(maxsize=4096)  # CVs of one batch share most of their months
-def _parse_date_text(text: str) -> PartialDate:
+def _parse_date(text: str) -> PartialDate:
     match = _DATE.match(text[:10] if "T" in text else text)
     if not match:
         raise ValueError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -82,6 +84,9 @@ def _parse_date_text(text: str) -> PartialDate:
     except ValueError as exc:
         raise ValueError(f"{text!r} is not a valid date ({exc})") from None
     return PartialDate(year, month, day)
+
+
+_parse_date_text = lru_cache(maxsize=4096)(_parse_date)
 
 
 DATE_PATTERN = r"^\d{4}(-\d{1,2}){0,2}$"

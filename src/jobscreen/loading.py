@@ -98,7 +98,7 @@ def decode(raw: bytes, source: str) -> str:
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """A file's bytes, refusing what is too large or not a readable regular file."""
+    """A file's bytes, refusing a directory, what cannot be read, and what is too large."""
     source = str(path)
     try:
         with path.open("rb") as handle:  # one open and one fstat: this runs once a CV

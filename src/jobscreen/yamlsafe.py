@@ -76,8 +76,8 @@ NULL_TAG = "tag:yaml.org,2002:null"
 class _Builder:
     """Turns one event stream into documents, enforcing the limits as it goes.
 
-    Positions are recorded only when asked for (the slow path, to locate an error); the fast
-    path takes an event's position only to report a problem with it.
+    Positions are recorded only when asked for (``yaml_positions``, to locate an error);
+    otherwise an event's position is taken only to report a problem with it.
     """
 
     def __init__(self, path: str, limits: Limits, positions: list[Positions] | None) -> None:
@@ -255,8 +255,8 @@ def _syntax_error(path: str, exc: yaml.YAMLError) -> InputError:
 
 
 class _Unusual(Exception):
-    """The fast reader met something only ``_Builder`` handles: an anchor, an alias, a tag,
-    a key that is not a plain scalar, or input that breaks a rule or a limit."""
+    """The one-loop reader met something only ``_Builder`` handles: an anchor, an alias, a
+    tag that is not allowed, a key that is not a scalar, a duplicate key, or a limit crossed."""
 
 
 _NO_KEY: Any = object()  # a mapping waiting for its next key
