@@ -3,10 +3,11 @@
     python bench/stages.py                      # bench/data/yaml-1000, every vacancy
     python bench/stages.py --cvs DIR --runs 5
 
-Each figure is the best of --runs of `time.process_time` over every CV in the directory,
-divided by their number: reading and parsing (jobscreen's own YAML reader), validation,
-assessment against each vacancy, and rendering the JSON Lines text of each result (what the
-workers do for `-f jsonl`), set against PyYAML's bare C loader on the same files. Run
+Each figure is the best of --runs rounds (each round times every stage once) of
+`time.process_time` over every CV in the directory, divided by their number: reading and
+parsing (jobscreen's own YAML reader), validation, assessment against each vacancy, and
+rendering the JSON Lines text of each result (what the workers do for `-f jsonl`), set
+against PyYAML's bare C loader on the same files. Run
 `python bench/generate.py --n 1000 --out bench/data/yaml-1000` first.
 """
 
@@ -35,14 +36,25 @@ from jobscreen.sources import Candidate, read_vacancy, to_candidate
 AS_OF, TODAY = dt.date(2026, 1, 1), dt.date(2026, 11, 23)
 
 
-def best(runs: int, count: int, work: Callable[[], Any]) -> tuple[float, Any]:
-    """The fastest of ``runs`` calls, in µs of CPU per item, and the last call's result."""
-    fastest, result = float("inf"), None
-    for _ in range(runs):
+class Fastest:
+    """The fastest of several timings of each stage, in µs of CPU per item.
+
+    The stages are timed in rounds, each round timing every stage once, so that a change in
+    the machine's speed (this one's drifts by a third within an hour) reaches every stage
+    alike instead of whichever was measured last.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.times: dict[str, float] = {}
+        self.results: dict[str, Any] = {}
+
+    def time(self, name: str, work: Callable[[], Any]) -> Any:
         start = time.process_time()
-        result = work()
-        fastest = min(fastest, time.process_time() - start)
-    return fastest / count * 1e6, result
+        result = self.results[name] = work()
+        spent = (time.process_time() - start) / self.count * 1e6
+        self.times[name] = min(self.times.get(name, spent), spent)
+        return result
 
 
 def _validate_all(docs: list[Any]) -> list[Any]:
@@ -78,26 +90,33 @@ def main() -> None:
         for path in files:
             yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
-    floor, _ = best(runs, n, bare)
-
     def read() -> list[Any]:
         return [doc for path in files for doc in load_documents(path, DEFAULT_LIMITS)]
 
-    parse, docs = best(runs, n, read)
-    check, items = best(runs, n, functools.partial(_validate_all, docs))
-    cands = [c for c in items if isinstance(c, Candidate)]
+    render = Preparer("jsonl", False)
+    compiled = {
+        path.stem: CompiledVacancy.build(read_vacancy(path)[0])
+        for path in sorted(Path("vacancies").glob("*.yaml"))
+    }
+    fastest = Fastest(n)
+    for _ in range(runs):
+        fastest.time("bare", bare)
+        docs = fastest.time("parse", read)
+        items = fastest.time("validate", functools.partial(_validate_all, docs))
+        cands = [c for c in items if isinstance(c, Candidate)]
+        for name, vacancy in compiled.items():
+            done = fastest.time(name, functools.partial(_assess_all, vacancy, cands))
+            fastest.time(f"{name} render", functools.partial(_render_all, render, done))
+    t = fastest.times
+    floor, parse, check = t["bare"], t["parse"], t["validate"]
     print(f"{n} files; bare CSafeLoader {floor:.0f} µs a file")
     print(f"read + parse {parse:6.0f} µs  {parse / floor:.2f}x")
     print(f"validate     {check:6.0f} µs  {check / floor:.2f}x")
-    render = Preparer("jsonl", False)
-    for vacancy_path in sorted(Path("vacancies").glob("*.yaml")):
-        vacancy, _ = read_vacancy(vacancy_path)
-        compiled = CompiledVacancy.build(vacancy)
-        cost, done = best(runs, n, functools.partial(_assess_all, compiled, cands))
-        text, _ = best(runs, n, functools.partial(_render_all, render, done))
+    for name in compiled:
+        cost, text = t[name], t[f"{name} render"]
         total = parse + check + cost + text
         print(
-            f"{vacancy_path.stem:26s} assess {cost:6.0f} µs  render {text:4.0f} µs  "
+            f"{name:26s} assess {cost:6.0f} µs  render {text:4.0f} µs  "
             f"total {total:6.0f} µs = {total / floor:.2f}x the bare parse"
         )
 

@@ -216,6 +216,11 @@ def normalise_degree(text: str) -> str:
 
 def degree_of(name: str) -> Degree:
     """The level of a degree name as written on a CV ('MA', 'LL.M.', "Master's in ...")."""
+    # A batch's CVs share their degree names; a long free text is read but not kept.
+    return _known_degree(name) if len(name) <= _KEPT_DEGREE_LENGTH else _degree_of(name)
+
+
+def _degree_of(name: str) -> Degree:
     norm = normalise_degree(name)
     if norm in LEVEL_ALIASES:
         return Degree(LEVEL_ALIASES[norm])
@@ -230,6 +235,10 @@ def degree_of(name: str) -> Degree:
         if head in DEGREE_NAMES:
             return DEGREE_NAMES[head]
     return Degree(None, True, f"degree {name!r} is not a known degree name")
+
+
+_KEPT_DEGREE_LENGTH = 80
+_known_degree = lru_cache(maxsize=4096)(_degree_of)
 
 
 def parse_level(text: str) -> EducationLevel | None:

@@ -181,10 +181,13 @@ class EducationEvaluator(Evaluator):
             status = Status.needs_review if uncertain else Status.not_met
             return status, 0.0, f"{label}: {note}", evidence, None
         fit = self.field_fit(rule, ctx, entry.field)
-        field_note = {
-            "related": f"; is '{entry.field or 'the field (not given)'}' relevant? a person judges",
-            "no": f"; field '{entry.field or 'not given'}' is not among {_list(ctx.phrases(rule))}",
-        }.get(fit, "")
+        field_note = ""
+        if fit == "related":
+            field = entry.field or "the field (not given)"
+            field_note = f"; is '{field}' relevant? a person judges"
+        elif fit == "no":
+            field = entry.field or "not given"
+            field_note = f"; field '{field}' is not among {_list(ctx.phrases(rule))}"
         if level >= minimum:
             if fit == "no":
                 return Status.not_met, 0.0, f"{label}{field_note}", evidence, None

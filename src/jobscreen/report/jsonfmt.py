@@ -21,12 +21,18 @@ RANK = "\0"
 DEPTH = "    "  # each result's indent in the JSON document: top object, then the results list
 
 
+# Made once: json.dumps with options builds an encoder per call. Reports are trees of fresh
+# dicts and lists, never circular, so the encoder need not track what it has visited.
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    return _INDENTED.encode(data)
 
 
 def compact(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(data)
 
 
 def prepare_json(blind: bool, assessment: Assessment) -> str:
