@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from jobscreen.errors import InputError
-from jobscreen.loading import decode, documents_from_text, iter_jsonl, read_bytes
+from jobscreen.loading import decode, documents_from_text, expand_paths, iter_jsonl, read_bytes
+from jobscreen.sources import CV_SUFFIXES
 from jobscreen.yamlsafe import Limits
 
 
@@ -110,3 +111,32 @@ def test_read_bytes_reads_up_to_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "cv.yaml"
     path.write_bytes(b"x" * 10)
     assert read_bytes(path, 10) == b"x" * 10
+
+
+def test_directories_expand_as_a_recursive_glob_would(tmp_path: Path) -> None:
+    """The walk finds what rglob('*') filtered for data files found, hidden parts left out."""
+    top = tmp_path / "cvs"
+    names = ["a.yaml", "b/c.yml", "b/d/e.json", ".hidden.yaml", ".git/x.yaml", "b/.h/y.yaml"]
+    names += ["cv.", "CV.YAML", "a.tar.yaml", "noext", "b/f.txt", "other/z.yaml", "x.yaml.bak"]
+    for name in names:
+        (top / name).parent.mkdir(parents=True, exist_ok=True)
+        (top / name).write_text("a: 1\n")
+    (top / "dir.yaml").mkdir()
+    (top / "dir.yaml" / "in.yaml").write_text("a: 1\n")
+    (top / "link-to-other").symlink_to(top / "other")  # not entered: other/ is listed once
+    (top / "link.yaml").symlink_to(top / "a.yaml")
+    (top / "broken.yaml").symlink_to(top / "gone.yaml")  # listed: reading it says why not
+    (top / "loop").symlink_to(top)
+    by_glob = sorted(
+        str(p)
+        for p in top.rglob("*")
+        if p.suffix.lower() in CV_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(top).parts)
+        and not p.is_dir()
+    )
+    found = list(expand_paths([f"{top}/"], CV_SUFFIXES))
+    assert found == by_glob
+    assert [p[len(str(top)) + 1 :] for p in found] == [
+        "CV.YAML", "a.tar.yaml", "a.yaml", "b/c.yml", "b/d/e.json", "b/f.txt",
+        "broken.yaml", "dir.yaml/in.yaml", "link.yaml", "other/z.yaml",
+    ]  # fmt: skip

@@ -303,15 +303,29 @@ def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES)
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.suffix.lower() in suffixes
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.is_dir()
-            )
+            found = sorted(_data_files(str(path), suffixes))
             if not found:
                 raise InputError("directory holds no data files", Location(raw, 1, 1))
             yield from found
         else:
             yield raw
+
+
+def _suffix(name: str) -> str:
+    """Path(name).suffix, without making a Path: '.yaml' of 'cv.yaml', '' of 'cv.'."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _data_files(top: str, suffixes: frozenset[str]) -> Iterator[str]:
+    """Files under ``top`` with one of the suffixes, not hidden nor under a hidden directory.
+
+    One walk with os.scandir underneath, which never enters a hidden directory (a .git of
+    thousands of objects) nor a symbolic link to a directory, and lists a file without a
+    further look at it.
+    """
+    for folder, subfolders, names in os.walk(top):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and _suffix(name).lower() in suffixes:
+                yield os.path.join(folder, name)  # noqa: PTH118 - cheaper than a Path a file
