@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobscreen.errors import InputError
-from jobscreen.loading import decode, documents_from_text, expand_paths, iter_jsonl, read_bytes
+from jobscreen.loading import (
+    _json_limit_problem,
+    decode,
+    documents_from_text,
+    expand_paths,
+    iter_jsonl,
+    parse_json,
+    read_bytes,
+)
 from jobscreen.sources import CV_SUFFIXES
 from jobscreen.yamlsafe import Limits
 
@@ -140,3 +151,61 @@ def test_directories_expand_as_a_recursive_glob_would(tmp_path: Path) -> None:
         "CV.YAML", "a.tar.yaml", "a.yaml", "b/c.yml", "b/d/e.json", "b/f.txt",
         "broken.yaml", "dir.yaml/in.yaml", "link.yaml", "other/z.yaml",
     ]  # fmt: skip
+
+
+_json_trees = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=3), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    tree=_json_trees,
+    compact=st.booleans(),
+    limits=st.builds(
+        Limits,
+        max_depth=st.integers(0, 6),
+        max_nodes=st.integers(0, 60),
+        max_items=st.integers(0, 6),
+    ),
+)
+def test_json_limits_hold_whether_or_not_the_walk_is_skipped(
+    tree: object, compact: bool, limits: Limits
+) -> None:
+    """parse_json skips the limit walk for short texts; the answer is the walk's all the same."""
+    text = json.dumps(tree, separators=(",", ":") if compact else None)
+    expected = _json_limit_problem(json.loads(text), limits)
+    try:
+        assert parse_json(text, "t.json", limits) == tree
+        problem = None
+    except InputError as exc:  # located by the YAML reader, which may word it its own way
+        problem = exc.message
+    assert (problem is None) == (expected is None), (problem, expected)
+    assert problem is None or "(see --max-" in problem or "; see --max-" in problem
+
+
+def test_duplicate_json_keys_are_named() -> None:
+    with pytest.raises(InputError, match="duplicate key 'b'"):
+        parse_json('{"a": 1, "b": {"c": 2, "d": 3}, "b": 4, "a": 5}', "t.json", Limits())
+    with pytest.raises(InputError, match="duplicate key 'c'"):
+        parse_json('[{"c": 1, "c": 1}]', "t.json", Limits())
+    assert parse_json('{"a": {"a": {"a": 1}}}', "t.json", Limits()) == {"a": {"a": {"a": 1}}}
+
+
+@pytest.mark.parametrize("text", ["[[[[]]]]", '{"":{"":{"":[]}}}', "[[],[],[[]]]", '[0,"",{}]'])
+def test_json_node_limit_is_exact_for_texts_as_dense_as_they_come(text: str) -> None:
+    """Texts where nearly every character is a value: the skip must not let one through."""
+
+    def limits(nodes: int) -> Limits:
+        return Limits(max_depth=10, max_nodes=nodes, max_items=100)
+
+    data = json.loads(text)
+    least = next(n for n in range(100) if _json_limit_problem(data, limits(n)) is None)
+    assert least <= len(text)  # the bound the skip rests on: no more values than characters
+    assert parse_json(text, "t.json", limits(least)) == data
+    with pytest.raises(InputError, match=r"more than \d+ values"):
+        parse_json(text, "t.json", limits(least - 1))

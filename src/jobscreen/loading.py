@@ -140,11 +140,13 @@ def _reject_constant(name: str) -> Any:
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(f"duplicate key {key!r}")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) < len(pairs):  # a key came twice: name the first one repeated
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(f"duplicate key {key!r}")
+            seen.add(key)
     return result
 
 
@@ -165,11 +167,26 @@ def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> 
     except ValueError as exc:
         _locate_json_problem(text, source, limits, line_offset)
         raise InputError(str(exc), Location(source, line_offset + 1, 1)) from None
+    if _too_small_to_break(text, limits):
+        return data
     problem = _json_limit_problem(data, limits)
     if problem is not None:
         _locate_json_problem(text, source, limits, line_offset)
         raise InputError(problem, Location(source, line_offset + 1, 1))
     return data
+
+
+def _too_small_to_break(text: str, limits: Limits) -> bool:
+    """Whether a JSON text is too small to break a limit, whatever it holds.
+
+    Each value the limit walk counts takes a character of its own at least (a key two, a
+    container its opening bracket), so no text holds more values than characters, nor a
+    list more items; and nothing nests deeper than the brackets in the text. A CV's record
+    is far inside all three, and is then not walked.
+    """
+    return len(text) <= min(limits.max_nodes, limits.max_items) and (
+        text.count("{") + text.count("[") <= limits.max_depth
+    )
 
 
 def _json_limit_problem(data: Any, limits: Limits) -> str | None:
