@@ -58,6 +58,7 @@ class Measure:
     rss_mb: float | None = None
     exit_codes: list[int] = field(default_factory=list)
     load: float = 0.0  # the 1-minute load average after the last run: others' work shows here
+    paired: list[float] = field(default_factory=list)  # a reference timed before each run
 
 
 @dataclass
@@ -165,15 +166,24 @@ def run_once(cmd: Sequence[str]) -> tuple[float, float, int, str]:
     return seconds, rss, code, tail
 
 
-def measure(label: str, cmd: Sequence[str], runs: int, long_after: float) -> Measure:
+def measure(
+    label: str,
+    cmd: Sequence[str],
+    runs: int,
+    long_after: float,
+    paired: Callable[[], float] | None = None,
+) -> Measure:
     """The median over ``runs`` runs; a command slower than ``long_after`` s runs once.
 
     A run that exits with 2 or more (a crash) is left out of the median and shown as such.
-    Exit 1 (some input was invalid) still counts: the inputs were read and scored.
+    Exit 1 (some input was invalid) still counts: the inputs were read and scored. With
+    ``paired``, it is timed just before each run (the parse floor of the same inputs).
     """
     times: list[float] = []
     result = Measure(label, float("nan"), 0, 0.0)
     for _ in range(runs):
+        if paired is not None:
+            result.paired.append(paired())
         seconds, rss, code, tail = run_once(cmd)
         result.exit_codes.append(code)
         if code >= EXIT_FAILED:
@@ -196,6 +206,11 @@ def median_time(work: Callable[[], object], runs: int) -> float:
         work()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def timed(work: Callable[[], object]) -> Callable[[], float]:
+    """A function that runs ``work`` once and returns its wall time."""
+    return lambda: median_time(work, 1)
 
 
 # --- data and floors ----------------------------------------------------------------------
@@ -225,8 +240,8 @@ def jsonl_file(data: Path, n: int) -> Path:
     return path
 
 
-def yaml_floor(path: Path, runs: int) -> float:
-    """Median seconds to read every file and parse it with PyYAML's C loader."""
+def yaml_floor(path: Path) -> Callable[[], None]:
+    """The bare parse of a YAML directory: read every file, parse it with the C loader."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     files = sorted(path.glob("*.yaml"))
 
@@ -234,18 +249,18 @@ def yaml_floor(path: Path, runs: int) -> float:
         for name in files:
             yaml.load(name.read_bytes(), Loader=loader)
 
-    return median_time(parse_all, runs)
+    return parse_all
 
 
-def jsonl_floor(path: Path, runs: int) -> float:
-    """Median seconds to read the file and json.loads every line."""
+def jsonl_floor(path: Path) -> Callable[[], None]:
+    """The bare parse of a JSON Lines file: read it and json.loads every line."""
 
     def parse_all() -> None:
         with path.open("rb") as handle:
             for line in handle:
                 json.loads(line)
 
-    return median_time(parse_all, runs)
+    return parse_all
 
 
 # --- the sections -------------------------------------------------------------------------
@@ -269,8 +284,8 @@ def score_cases(args: argparse.Namespace, jobscreen: str, vacancies: list[Path])
     inputs += [("jsonl", n, jsonl_file(args.data, n)) for n in args.jsonl_sizes]
     cases: list[Case] = []
     for kind, n, path in inputs:
-        floor = (yaml_floor if kind == "yaml" else jsonl_floor)(path, args.runs)
-        progress(f"floor {kind} {n:,}: {floor:.2f} s")
+        floor = timed((yaml_floor if kind == "yaml" else jsonl_floor)(path))
+        floor()  # once unmeasured: the files into the page cache, the loader warm
         for vacancy in vacancies:
             for opts in options:
                 cases.append(score_case(args, jobscreen, (kind, n, path), vacancy, opts, floor))
@@ -283,14 +298,19 @@ def score_case(
     given: tuple[str, int, Path],
     vacancy: Path,
     opts: tuple[str, ...],
-    floor: float,
+    floor: Callable[[], float],
 ) -> Case:
+    """One case, its parse floor timed just before each of its runs: this machine's speed
+    drifts by a third within the hour, and a floor taken minutes earlier would drift apart."""
     kind, n, path = given
     cmd = [jobscreen, "score", str(vacancy), str(path), "-f", "jsonl", "--as-of", AS_OF, *opts]
     label = f"score {kind} {n:,} {vacancy.stem} {' '.join(opts)}".strip()
-    result = measure(label, cmd, args.runs, args.long)
-    case = Case(kind, n, vacancy.stem, opts, result, floor)
-    progress(f"{label}: {result.seconds:.2f} s ({case.rate:,.0f} CVs/s, {case.ratio:.1f}x floor)")
+    result = measure(label, cmd, args.runs, args.long, paired=floor)
+    case = Case(kind, n, vacancy.stem, opts, result, statistics.median(result.paired))
+    progress(
+        f"{label}: {result.seconds:.2f} s against a {case.floor:.2f} s floor "
+        f"({case.rate:,.0f} CVs/s, {case.ratio:.1f}x floor)"
+    )
     return case
 
 
