@@ -182,14 +182,15 @@ def measure(
     times: list[float] = []
     result = Measure(label, float("nan"), 0, 0.0)
     for _ in range(runs):
-        if paired is not None:
-            result.paired.append(paired())
+        reference = paired() if paired is not None else None
         seconds, rss, code, tail = run_once(cmd)
         result.exit_codes.append(code)
         if code >= EXIT_FAILED:
             progress(f"  exit {code}: {' '.join(cmd)}\n{tail}")
             continue
         times.append(seconds)
+        if reference is not None:  # kept with its run: a crashed run's floor is left out too
+            result.paired.append(reference)
         result.rss_mb = max(result.rss_mb or 0.0, rss)
         if seconds > long_after:
             break
@@ -306,7 +307,8 @@ def score_case(
     cmd = [jobscreen, "score", str(vacancy), str(path), "-f", "jsonl", "--as-of", AS_OF, *opts]
     label = f"score {kind} {n:,} {vacancy.stem} {' '.join(opts)}".strip()
     result = measure(label, cmd, args.runs, args.long, paired=floor)
-    case = Case(kind, n, vacancy.stem, opts, result, statistics.median(result.paired))
+    floor_s = statistics.median(result.paired) if result.paired else float("nan")  # all crashed
+    case = Case(kind, n, vacancy.stem, opts, result, floor_s)
     progress(
         f"{label}: {result.seconds:.2f} s against a {case.floor:.2f} s floor "
         f"({case.rate:,.0f} CVs/s, {case.ratio:.1f}x floor)"

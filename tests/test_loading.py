@@ -209,3 +209,29 @@ def test_json_node_limit_is_exact_for_texts_as_dense_as_they_come(text: str) -> 
     assert parse_json(text, "t.json", limits(least)) == data
     with pytest.raises(InputError, match=r"more than \d+ values"):
         parse_json(text, "t.json", limits(least - 1))
+
+
+ARGUMENTS = [".", "./", "cvs", "./cvs/", "cvs//", "cvs/sub/..", "link", ".hid"]
+
+
+@pytest.mark.parametrize("given", ARGUMENTS)
+def test_directory_names_come_out_as_pathlib_joins_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """'.' gives 'cvs/a.yaml', not './cvs/a.yaml': report names stay what they were."""
+    for folder in ("cvs", "cvs/sub", ".hid"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.yaml").write_text("a: 1\n")
+    (tmp_path / "link").symlink_to(tmp_path / "cvs")
+    monkeypatch.chdir(tmp_path)
+    top = Path(given)
+    by_glob = sorted(
+        str(p)
+        for p in top.rglob("*")
+        if p.suffix in CV_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(top).parts)
+        and not p.is_dir()
+    )
+    found = list(expand_paths([given], CV_SUFFIXES))
+    assert found == by_glob
+    assert all(not name.startswith("./") for name in found)

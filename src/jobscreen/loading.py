@@ -341,8 +341,9 @@ def _data_files(top: str, suffixes: frozenset[str]) -> Iterator[str]:
     thousands of objects) nor a symbolic link to a directory, and lists a file without a
     further look at it.
     """
+    skip = 2 if top == "." else 0  # "./cv.yaml" is "cv.yaml", as Path(".") / "cv.yaml" is
     for folder, subfolders, names in os.walk(top):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         for name in names:
             if not name.startswith(".") and _suffix(name).lower() in suffixes:
-                yield os.path.join(folder, name)  # noqa: PTH118 - cheaper than a Path a file
+                yield os.path.join(folder, name)[skip:]  # noqa: PTH118 - cheaper than a Path
