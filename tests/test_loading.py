@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +22,8 @@ from jobscreen.loading import (
     parse_json,
     read_bytes,
 )
-from jobscreen.sources import CV_SUFFIXES
+from jobscreen.sources import CV_SUFFIXES, Failed, iter_candidates
+from jobscreen.validation import check_paths
 from jobscreen.yamlsafe import Limits
 
 
@@ -235,3 +238,41 @@ def test_directory_names_come_out_as_pathlib_joins_them(
     found = list(expand_paths([given], CV_SUFFIXES))
     assert found == by_glob
     assert all(not name.startswith("./") for name in found)
+
+
+@pytest.fixture
+def locked_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """cvs/a.yaml, and cvs/locked/b.yaml in a folder that cannot be listed (as chmod 000
+    would make it: the tests run as root, who may list anything)."""
+    (tmp_path / "cvs" / "locked").mkdir(parents=True)
+    cv = "experience: []\n"
+    (tmp_path / "cvs" / "a.yaml").write_text(cv)
+    (tmp_path / "cvs" / "locked" / "b.yaml").write_text(cv)
+    scandir = os.scandir
+
+    def guarded(path: Any = ".") -> Any:
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.usefixtures("locked_folder")
+def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
+    assert list(expand_paths(["cvs"], CV_SUFFIXES)) == ["cvs/a.yaml", "cvs/locked"]
+    assert list(expand_paths(["cvs/locked"], CV_SUFFIXES)) == ["cvs/locked"]
+    checks = {c.source: [str(e) for e in c.errors] for c in check_paths(["cvs"], kind="cv")}
+    assert checks == {
+        "cvs/a.yaml": [],
+        "cvs/locked": ["cvs/locked:1:1: folder cannot be read: permission denied"],
+    }
+    found = list(iter_candidates(["cvs"]))
+    assert [type(f).__name__ for f in found] == ["Candidate", "Failed"]
+    failed = found[1]
+    assert isinstance(failed, Failed)
+    assert [str(e) for e in failed.errors] == [
+        "cvs/locked:1:1: folder cannot be read: permission denied"
+    ]

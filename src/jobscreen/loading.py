@@ -110,7 +110,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
                 )
             raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise InputError("is a directory", Location(source, 1, 1)) from None
+        raise InputError(_folder_problem(path), Location(source, 1, 1)) from None
     except FileNotFoundError:
         what = "broken symbolic link" if path.is_symlink() else "no such file"
         raise InputError(what, Location(source, 1, 1)) from None
@@ -122,6 +122,15 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         message = f"file is over the {max_bytes}-byte limit (see --max-bytes)"
         raise InputError(message, Location(source, 1, 1))
     return raw
+
+
+def _folder_problem(path: Path) -> str:
+    """Why a folder was given where a file was expected: it cannot be read, or it is one."""
+    try:
+        with os.scandir(path):
+            return "is a directory"
+    except OSError as exc:
+        return f"folder cannot be read: {(exc.strerror or str(exc)).lower()}"
 
 
 def read_text(name: str, max_bytes: int) -> str:
@@ -339,11 +348,16 @@ def _data_files(top: str, suffixes: frozenset[str]) -> Iterator[str]:
 
     One walk with os.scandir underneath, which never enters a hidden directory (a .git of
     thousands of objects) nor a symbolic link to a directory, and lists a file without a
-    further look at it.
+    further look at it. A folder that cannot be listed is given as if it were a file, so
+    that reading it says why, instead of its CVs dropping out of a batch unseen.
     """
     skip = 2 if top == "." else 0  # "./cv.yaml" is "cv.yaml", as Path(".") / "cv.yaml" is
-    for folder, subfolders, names in os.walk(top):
+    unlisted: list[OSError] = []
+    for folder, subfolders, names in os.walk(top, onerror=unlisted.append):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         for name in names:
             if not name.startswith(".") and _suffix(name).lower() in suffixes:
                 yield os.path.join(folder, name)[skip:]  # noqa: PTH118 - cheaper than a Path
+    for error in unlisted:
+        name = top if error.filename is None else os.fsdecode(error.filename)
+        yield name[skip:] if name.startswith("./") else name
