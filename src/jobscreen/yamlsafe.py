@@ -283,40 +283,32 @@ def _fast_documents(text: str, limits: Limits) -> list[Any]:
     try:
         while (event := get_event()) is not None:
             kind = type(event)
-            if kind is scalar_event:
+            if kind is scalar_event or kind in openers:
                 if event.anchor is not None or (
                     event.tag is not None and event.tag not in ALLOWED_TAGS
                 ):
                     raise _Unusual
+                nodes += 1
+                if nodes > max_nodes:
+                    raise _Unusual
+                wants_key = bool(stack) and type(stack[-1]) is dict and keys[-1] is _NO_KEY
+                if kind is not scalar_event:  # a mapping or list opens
+                    if wants_key or len(stack) >= max_depth:  # as a key, or too deep
+                        raise _Unusual
+                    stack.append({} if kind is mapping_start else [])
+                    keys.append(_NO_KEY)
+                    continue
                 value = event.value
                 if (event.implicit[0] and not event.style and value in NULLS) or (
                     event.tag == NULL_TAG
                 ):
                     value = None
-                nodes += 1
-                if nodes > max_nodes:
-                    raise _Unusual
-                if stack and type(stack[-1]) is dict and keys[-1] is _NO_KEY:
+                if wants_key:
                     key = "" if value is None else value
                     if key in stack[-1]:
                         raise _Unusual
                     keys[-1] = key
                     continue
-            elif kind in openers:
-                if event.anchor is not None or (
-                    event.tag is not None and event.tag not in ALLOWED_TAGS
-                ):
-                    raise _Unusual
-                if len(stack) >= max_depth:
-                    raise _Unusual
-                if stack and type(stack[-1]) is dict and keys[-1] is _NO_KEY:
-                    raise _Unusual  # a mapping or list as a key
-                nodes += 1
-                if nodes > max_nodes:
-                    raise _Unusual
-                stack.append({} if kind is mapping_start else [])
-                keys.append(_NO_KEY)
-                continue
             elif kind in closers:
                 value = stack.pop()
                 keys.pop()
