@@ -94,20 +94,21 @@ class ExperienceEvaluator(Evaluator):
     def _count(
         self, rule: ExperienceRule, ctx: Context
     ) -> tuple[tuple[Span, ...], tuple[Evidence, ...]]:
-        phrases = ctx.phrases(rule)
+        qualifiers = rule.qualifiers
+        texts = ctx.post_texts if ctx.phrases(rule) else None
         spans, evidence = [], []
         for index, span in enumerate(ctx.spans):
             if span is None:
                 continue
-            found = ctx.match(rule, ctx.post_texts[index]) if phrases else None
-            if phrases and found is None:
+            found = None
+            if texts is not None and (found := ctx.match(rule, texts[index])) is None:
                 continue
-            why = [ctx.qualifier(index, q) for q in rule.qualifiers]
+            why = [ctx.qualifier(index, q) for q in qualifiers] if qualifiers else []
             if not all(why):
                 continue
             spans.append(span)
             notes = [f"matched '{found[1]}'"] if found else []
-            notes += [f"{q} {w}" for q, w in zip(rule.qualifiers, why, strict=True)]
+            notes += [f"{q} {w}" for q, w in zip(qualifiers, why, strict=True)]
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
         return tuple(spans), tuple(evidence)

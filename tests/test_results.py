@@ -1,0 +1,67 @@
+"""Result objects: their hand-written constructors stay in step with their fields."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+
+import pytest
+
+from jobscreen.results import Evidence, RuleResult, Status
+
+
+@pytest.mark.parametrize("cls", [Evidence, RuleResult])
+def test_constructor_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
+    params = list(inspect.signature(cls).parameters.values())
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for param, field in zip(params, fields, strict=True):
+        missing = field.default is dataclasses.MISSING
+        expected = inspect.Parameter.empty if missing else field.default
+        assert param.default == expected, field.name
+        assert param.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+
+
+EVIDENCE = Evidence("post 1 (Chief, UN, 2010 to present)", "matched 'mediation'", ("x", 0))
+CHILD = RuleResult("c", "review", False, 1.0, Status.needs_review, 0.0, "check")
+# one value for each field, none of them its default
+VALUES = (
+    "r",
+    "experience",
+    True,
+    2.0,
+    Status.partial,
+    0.5,
+    "why",
+    (EVIDENCE,),
+    (CHILD,),
+    "t",
+    True,
+)
+
+
+def _sample() -> RuleResult:
+    return RuleResult(*VALUES)
+
+
+def test_every_field_is_set_and_the_object_stays_frozen() -> None:
+    result = _sample()
+    assert tuple(getattr(result, f.name) for f in dataclasses.fields(result)) == VALUES
+    assert result.evidence[0].ref == ("x", 0)
+    assert Evidence("a", "b").ref is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.reason = "changed"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.evidence[0].quote = "changed"  # type: ignore[misc]
+
+
+def test_equality_hash_replace_and_pickle_behave_as_for_a_dataclass() -> None:
+    result = _sample()
+    assert result == _sample()
+    assert hash(result) == hash(_sample())
+    assert result != dataclasses.replace(result, credit=0.25)
+    changed = dataclasses.replace(result, status=Status.met, credit=1.0)
+    assert (changed.status, changed.credit, changed.reason) == (Status.met, 1.0, "why")
+    assert pickle.loads(pickle.dumps(result, pickle.HIGHEST_PROTOCOL)) == result
+    assert RuleResult(**dataclasses.asdict(_sample().children[0])) == result.children[0]
