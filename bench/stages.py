@@ -9,6 +9,11 @@ parsing (jobscreen's own YAML reader), validation, assessment against each vacan
 rendering the JSON Lines text of each result (what the workers do for `-f jsonl`), set
 against PyYAML's bare C loader on the same files. Run
 `python bench/generate.py --n 1000 --out bench/data/yaml-1000` first.
+
+With a JSON Lines file of the same CVs (`--jsonl`, default bench/data/cvs-1000.jsonl when it
+exists), reading and validating its records is timed the same way against bare `json.loads`
+of each line, with the CPU a CV that the JSON Lines goal (2.0x the bare parse, on every core
+this process may use) leaves for all of it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import json
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +35,7 @@ from jobscreen.cv import _parse_date_text
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.matching import normalise
 from jobscreen.limits import DEFAULT_LIMITS
-from jobscreen.loading import load_documents
+from jobscreen.loading import jsonl_record, load_documents
 from jobscreen.report.jsonfmt import Preparer
 from jobscreen.results import Assessment
 from jobscreen.sources import Candidate, read_vacancy, to_candidate
@@ -76,10 +83,38 @@ def _render_all(render: Preparer, done: list[Assessment]) -> list[bytes]:
     return [render(a).encode() for a in done]
 
 
+def _jsonl(path: Path, runs: int) -> None:
+    """The JSON Lines side: bare json.loads, jobscreen's read and validation, and the goal's
+    budget of CPU a CV on this machine's cores."""
+    lines = path.read_bytes().splitlines()
+    fastest = Fastest(len(lines))
+    for _ in range(runs):
+        fastest.time("bare", lambda: [json.loads(line) for line in lines])
+        docs = fastest.time(
+            "read",
+            lambda: [
+                jsonl_record(n, line, str(path), DEFAULT_LIMITS) for n, line in enumerate(lines)
+            ],
+        )
+        fastest.time("validate", functools.partial(_validate_all, docs))
+    t = fastest.times
+    floor, read, check = t["bare"], t["read"], t["validate"]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    budget = 2.0 * (cores or 1) * floor
+    print(f"{len(lines)} JSON Lines records; bare json.loads {floor:.0f} µs a line")
+    print(f"read         {read:6.0f} µs  {read / floor:.2f}x")
+    print(f"validate     {check:6.0f} µs  {check / floor:.2f}x")
+    print(
+        f"the 2.0x goal on {cores} cores leaves {budget:.0f} µs of CPU a CV for everything; "
+        f"read and validate take {read + check:.0f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cvs", type=Path, default=Path("bench/data/yaml-1000"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jsonl", type=Path, default=Path("bench/data/cvs-1000.jsonl"))
     args = parser.parse_args()
     files = sorted(p for p in args.cvs.iterdir() if p.suffix in {".yaml", ".yml"})
     if not files:
@@ -119,6 +154,8 @@ def main() -> None:
             f"{name:26s} assess {cost:6.0f} µs  render {text:4.0f} µs  "
             f"total {total:6.0f} µs = {total / floor:.2f}x the bare parse"
         )
+    if args.jsonl.is_file():
+        _jsonl(args.jsonl, runs)
 
 
 if __name__ == "__main__":
