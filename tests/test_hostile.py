@@ -448,6 +448,28 @@ def test_piping_into_head_ends_quietly(tmp_path: Path) -> None:
     assert code == 0, code  # the reader had what it wanted: not a failure (pipefail-safe)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", VACANCY, str(CANDIDATES)],
+        ["explain", VACANCY, str(CANDIDATES / "daniel-okafor.yaml")],
+        ["explain", VACANCY, str(CANDIDATES / "daniel-okafor.yaml"), "-f", "markdown"],
+        ["match", str(CANDIDATES / "daniel-okafor.yaml"), str(VACANCIES)],
+    ],
+    ids=["score-table", "explain-table", "explain-markdown", "match-table"],
+)
+def test_a_reader_gone_before_any_output_is_not_a_failure(args: list[str]) -> None:
+    # rich's own console exits 1 on a broken pipe; every format must end as JSON does
+    proc = _popen(*args, "--as-of", AS_OF)
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first write: EPIPE for certain
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert err == b""
+    assert proc.wait(timeout=120) == 0
+
+
 def _wait_until_reading_stdin(proc: subprocess.Popen[bytes]) -> None:
     """Until the process blocks reading its stdin pipe (Linux), else a generous pause."""
     wchan = Path(f"/proc/{proc.pid}/wchan")

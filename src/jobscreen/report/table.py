@@ -26,8 +26,15 @@ LEGEND = (
 )
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`| head`): rich would exit 1; the CLI exits 0, as for JSON."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console_for(out: TextIO) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=False)
+    return _Console(file=out, highlight=False, soft_wrap=False)
 
 
 def score_bar(score: float, width: int = 10) -> Text:
