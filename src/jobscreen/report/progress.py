@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 
 
+def in_ci() -> bool:
+    """Whether a CI service runs us: GitHub Actions, GitLab CI and most others set CI."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
 @contextlib.contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int], None] | None]:
-    """A callback advancing a bar on stderr; None (no output at all) when stderr is no terminal."""
-    if not sys.stderr.isatty():
+    """A callback advancing a bar on stderr; None (no output at all) when stderr is no
+    terminal, or in CI, whose logs may be read through a terminal but keep every frame."""
+    if not sys.stderr.isatty() or in_ci():
         yield None
         return
     from rich.console import Console  # imported only when a bar is shown: it costs ~100 ms
