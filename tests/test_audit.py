@@ -89,16 +89,29 @@ def test_groups_csv_errors_are_located() -> None:
         read_groups("id,team\n", "g.csv")
 
 
-def test_audit_command_json(tmp_path: Path) -> None:
+def _audit_args(tmp_path: Path) -> list[str]:
+    """`audit` of the 40-candidate record with its groups, written to tmp_path."""
     (tmp_path / "rec.json").write_text(json.dumps(record()), encoding="utf-8")
     lines = ["candidate,group"] + [f"c{n:02d},{g}" for n, g in GROUP_OF.items()]
     (tmp_path / "groups.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, out, _ = invoke(
-        "audit", str(tmp_path / "rec.json"), "--groups", str(tmp_path / "groups.csv"), "-f", "json"
-    )
+    return ["audit", str(tmp_path / "rec.json"), "--groups", str(tmp_path / "groups.csv")]
+
+
+def test_audit_command_json(tmp_path: Path) -> None:
+    code, out, _ = invoke(*_audit_args(tmp_path), "-f", "json")
     data = json.loads(out)
     assert code == 0
     assert data["four_fifths_threshold"] == 0.8
     b = next(g for g in data["groups"] if g["group"] == "B")
     assert b["impact_ratios"]["eligible"] == pytest.approx(0.5)
     assert b["flagged"] == ["eligible"]
+
+
+@pytest.mark.parametrize(("value", "code"), [("-5", 2), ("-1", 2), ("0", 0), ("1", 0)])
+def test_audit_min_group_is_a_size(tmp_path: Path, value: str, code: int) -> None:
+    got, out, err = invoke(*_audit_args(tmp_path), "-f", "json", "--min-group", value)
+    assert got == code
+    if code:
+        assert "--min-group must be 0 or more" in err
+    else:
+        assert all(not g["small"] for g in json.loads(out)["groups"])

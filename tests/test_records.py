@@ -123,6 +123,38 @@ def test_key_map_needs_blind(batch: Path) -> None:
     assert "--key-map goes with --blind" in err
 
 
+@pytest.mark.parametrize(
+    ("key_map", "output"),
+    [("keys.csv", "keys.csv"), ("keys.csv", "./sub/../keys.csv"), ("-", None), ("-", "-")],
+)
+def test_key_map_and_results_cannot_share_a_destination(
+    batch: Path, key_map: str, output: str | None
+) -> None:
+    (batch / "sub").mkdir()
+    (batch / "keys.csv").write_text("before\n", encoding="utf-8")
+    args = ["score", "vacancy.yaml", "cvs", "-f", "csv", "--blind", "--key-map", key_map]
+    code, out, err = invoke(*args, *(["-o", output] if output else []))
+    assert code == 2
+    assert "--key-map and --output name the same file" in err
+    assert out == ""
+    assert (batch / "keys.csv").read_text(encoding="utf-8") == "before\n"
+
+
+def test_key_map_may_go_to_stdout_when_the_results_go_to_a_file(batch: Path) -> None:
+    args = ["score", "vacancy.yaml", "cvs", "-f", "csv", "--blind", "--key-map", "-"]
+    code, out, _ = invoke(*args, "-o", "results.csv")
+    assert code == 0
+    assert out.splitlines()[0] == "key,candidate,name,source"
+    assert (batch / "results.csv").read_text(encoding="utf-8").startswith("rank,")
+
+
+def test_an_empty_output_name_is_a_usage_error(batch: Path) -> None:
+    code, _, err = invoke("score", "vacancy.yaml", "cvs", "-o", "")
+    assert code == 2
+    assert "is empty" in err
+    assert "directory" not in err
+
+
 def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path) -> None:
     import datetime as dt
 

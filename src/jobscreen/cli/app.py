@@ -107,6 +107,8 @@ def writable_file(value: str | None) -> str | None:
 
     if value is None or value == "-":
         return value
+    if not value:
+        raise typer.BadParameter("is empty: give a file name, or '-' for stdout")
     target = Path(value)
     if target.exists() and not target.is_file() and not target.is_dir():
         return value  # /dev/null or a FIFO: written to as it is

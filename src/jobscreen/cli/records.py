@@ -54,6 +54,8 @@ def audit(
     choice(fmt, ("table", "json"), "--format")
     if top is not None and top < 1:
         usage("--top must be at least 1")
+    if min_group < 0:
+        usage("--min-group must be 0 or more")
     data = read_record(record, needs=("results",))
     mapping = read_groups(read_text(groups, RECORD_LIMIT), groups)
     result = run_audit(data, mapping, top, min_group)

@@ -65,6 +65,17 @@ def _write_key_map(run: Run, path: str) -> None:
         write_key_map(run.everyone, out)
 
 
+def _same_target(first: str, second: str | None) -> bool:
+    """Whether two output options write to the same place (stdout is None or '-')."""
+    import os
+
+    first_out, second_out = first == "-", second is None or second == "-"
+    if first_out or second_out:
+        return first_out and second_out
+    assert second is not None
+    return os.path.realpath(first) == os.path.realpath(second)
+
+
 MAX_JOBS = 64
 BlindOpt = Annotated[
     bool,
@@ -117,6 +128,8 @@ def score(
         usage(f"--jobs must be from 1 to {MAX_JOBS}")
     if key_map and not blind:
         usage("--key-map goes with --blind")
+    if key_map and _same_target(key_map, output):
+        usage("--key-map and --output name the same file: the key map would replace the results")
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
