@@ -455,3 +455,30 @@ def test_json_resume_sample_matches_every_bundled_vacancy_and_none_it_fails() ->
         if mandatory:
             assert not match["eligible"], match["vacancy"]["id"]
             assert match["unmet"], match["vacancy"]["id"]
+
+
+def test_match_ranks_the_vacancies_it_can_read_and_names_the_others(
+    inputs: Inputs, harder: str
+) -> None:
+    broken = inputs.directory / "broken.yaml"
+    broken.write_text("id: broken\nbogus: 1\n", encoding="utf-8")
+    binary = inputs.directory / "binary.yaml"
+    binary.write_bytes(b"\x00\x01")
+    args = ["match", inputs.cvs[0], harder, str(broken), inputs.vacancy, str(binary)]
+    done = run(*args, "-f", "json")
+    err = done.stderr.decode()
+    assert done.returncode == 1
+    ids = [m["vacancy"]["id"] for m in json.loads(done.stdout)["matches"]]
+    assert ids == ["cli-vacancy", "harder"]
+    assert f"{broken}:2:1: error: unknown key 'bogus'" in err
+    assert f"{binary}:1:1: error: binary file" in err
+    assert "Traceback" not in err
+
+
+def test_match_with_no_readable_vacancy_stops_with_no_output(inputs: Inputs) -> None:
+    broken = inputs.directory / "broken.yaml"
+    broken.write_text("id: broken\n", encoding="utf-8")
+    done = run("match", inputs.cvs[0], str(broken), "-f", "json")
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert "no vacancy could be read; stopped" in done.stderr.decode()

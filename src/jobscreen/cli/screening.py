@@ -23,6 +23,7 @@ from jobscreen.cli.app import (
     limits_from,
     load_vacancy_file,
     parse_as_of,
+    report_errors,
     stderr,
     usage,
     writable_file,
@@ -175,8 +176,10 @@ def match(
     output: OutputOpt = None,
     blind: BlindOpt = False,
 ) -> None:
-    """Rank vacancies for one candidate: where do they fit best?"""
+    """Rank vacancies for one candidate: where do they fit best? Exit 1 if a vacancy could
+    not be read (the others are still ranked)."""
     from jobscreen.api import match_vacancies
+    from jobscreen.errors import JobscreenError
     from jobscreen.loading import expand_paths
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
@@ -184,7 +187,17 @@ def match(
 
     choice(fmt, FORMATS, "--format")
     when, today = parse_as_of(as_of), dt.date.today()
-    loaded = [load_vacancy_file(p) for p in expand_paths(vacancies)]
+    loaded: list[Vacancy] = []
+    problems: list[JobscreenError] = []
+    for path in expand_paths(vacancies):
+        try:  # one broken vacancy must not lose the others' results
+            loaded.append(load_vacancy_file(path))
+        except JobscreenError as exc:
+            problems.extend(getattr(exc, "errors", [exc]))
+    report_errors(problems)
+    if not loaded:
+        stderr("jobscreen: no vacancy could be read; stopped")
+        raise typer.Exit(EXIT_INPUT)
 
     def candidate_for(vacancy: Vacancy) -> Candidate:
         return load_cv(cv, today=today, phrases=vacancy.competency_phrases())
@@ -192,3 +205,4 @@ def match(
     matching = match_vacancies(candidate_for, loaded, when, today, blind)
     with open_output(output) as out:
         reporter_for(fmt, out).matching(matching)
+    raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
