@@ -588,3 +588,29 @@ def test_a_full_disk_is_a_one_line_error_not_a_crash() -> None:
         proc.stderr.decode().strip()
         == "jobscreen: error: cannot write the output: No space left on device"
     )
+
+
+def test_a_limit_error_names_an_option_only_where_one_raises_the_limit(tmp_path: Path) -> None:
+    # a vacancy read by score has fixed bounds; validate reads it within --max-* options
+    big = tmp_path / "big.yaml"
+    text = Path(VACANCY).read_text(encoding="utf-8")
+    big.write_text(text + "#" * (MAX_BYTES + 1 - len(text.encode())) + "\n", encoding="utf-8")
+    size = big.stat().st_size
+    over = f"{big}:1:1: error: file is {size} bytes, over the {MAX_BYTES}-byte limit"
+    code, _, err = invoke("score", str(big), str(CANDIDATES), "--max-bytes", str(2 * MAX_BYTES))
+    assert code == 1
+    assert f"{over}\n" in err  # no "(see --max-bytes)": that option does not help here
+    code, out, _ = invoke("validate", str(big))
+    assert code == 1
+    assert f"{over} (see --max-bytes)" in out
+    assert invoke("validate", "--max-bytes", str(2 * MAX_BYTES), str(big))[0] == 0
+
+
+def test_limits_without_an_option_give_the_cause_alone() -> None:
+    fixed = Limits(max_nodes=5, adjustable=False)
+    assert fixed.hint("max-nodes") == ""
+    assert fixed.hint("max-nodes", "alias expansion") == " (alias expansion)"
+    assert Limits().hint("max-nodes", "alias expansion") == " (alias expansion; see --max-nodes)"
+    with pytest.raises(InputError) as info:
+        parse_yaml("a: [1, 2, 3, 4, 5, 6]\n", "v.yaml", fixed)
+    assert str(info.value).endswith("more than 5 values (alias expansion or size limit)")

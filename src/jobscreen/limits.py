@@ -8,12 +8,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on one input file; each is configurable from the command line."""
+    """Bounds on one input file.
+
+    ``adjustable``: the command line sets these bounds, so an error says which option
+    raises one. A vacancy read by `score` is read within fixed bounds: no option to name.
+    """
 
     max_bytes: int = 2 * 1024 * 1024
     max_depth: int = 64
     max_nodes: int = 200_000
     max_items: int = 10_000
+    adjustable: bool = True
+
+    def hint(self, option: str, cause: str = "") -> str:
+        """The parenthesis closing a limit's error: its cause, and the option that raises it."""
+        parts = [p for p in (cause, f"see --{option}" if self.adjustable else "") if p]
+        return f" ({'; '.join(parts)})" if parts else ""
 
 
 DEFAULT_LIMITS = Limits()
+BYTES_HINT = DEFAULT_LIMITS.hint("max-bytes")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jobscreen.errors import InputError, Location
+from jobscreen.limits import BYTES_HINT
 from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -97,15 +98,16 @@ def decode(raw: bytes, source: str) -> str:
     return text.removeprefix(BOM)
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """A file's bytes, refusing a directory, what cannot be read, and what is too large."""
+def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
+    """A file's bytes, refusing a directory, what cannot be read, and what is too large
+    (``hint`` closes that error: the option that raises the limit, if one does)."""
     source = str(path)
     try:
         with path.open("rb") as handle:  # one open and one fstat: this runs once a CV
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise InputError(
-                    f"file is {size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
+                    f"file is {size} bytes, over the {max_bytes}-byte limit{hint}",
                     Location(source, 1, 1),
                 )
             raw = handle.read(max_bytes + 1)
@@ -119,7 +121,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", Location(source, 1, 1)) from None
     if len(raw) > max_bytes:
-        message = f"file is over the {max_bytes}-byte limit (see --max-bytes)"
+        message = f"file is over the {max_bytes}-byte limit{hint}"
         raise InputError(message, Location(source, 1, 1))
     return raw
 
@@ -133,14 +135,15 @@ def _folder_problem(path: Path) -> str:
         return f"folder cannot be read: {(exc.strerror or str(exc)).lower()}"
 
 
-def read_text(name: str, max_bytes: int) -> str:
-    """The decoded text of a file, or of stdin for '-', refusing what is over ``max_bytes``."""
+def read_text(name: str, max_bytes: int, hint: str = BYTES_HINT) -> str:
+    """The decoded text of a file, or of stdin for '-', refusing what is over ``max_bytes``
+    (``hint``: as for read_bytes)."""
     if name != STDIN:
-        return decode(read_bytes(Path(name), max_bytes), name)
+        return decode(read_bytes(Path(name), max_bytes, hint), name)
     raw = sys.stdin.buffer.read(max_bytes + 1)
     if len(raw) > max_bytes:
         where = Location("<stdin>", 1, 1)
-        raise InputError(f"input is over the {max_bytes}-byte limit (see --max-bytes)", where)
+        raise InputError(f"input is over the {max_bytes}-byte limit{hint}", where)
     return decode(raw, "<stdin>")
 
 
@@ -210,13 +213,14 @@ def _json_limit_problem(data: Any, limits: Limits) -> str | None:
     while stack:
         value, depth = stack.pop()
         if depth > limits.max_depth:
-            return f"nesting deeper than {limits.max_depth} levels (see --max-depth)"
+            return f"nesting deeper than {limits.max_depth} levels{limits.hint('max-depth')}"
         if isinstance(value, list) and len(value) > limits.max_items:
-            return f"list longer than {limits.max_items} items (see --max-items)"
+            return f"list longer than {limits.max_items} items{limits.hint('max-items')}"
         children = value.values() if isinstance(value, dict) else value
         nodes += 1 + len(value) * (2 if isinstance(value, dict) else 1)
         if nodes > limits.max_nodes:
-            return f"document expands to more than {limits.max_nodes} values (see --max-nodes)"
+            too_many = f"document expands to more than {limits.max_nodes} values"
+            return too_many + limits.hint("max-nodes")
         stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return None
 

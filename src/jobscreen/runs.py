@@ -154,7 +154,7 @@ def read_record(
 ) -> dict[str, Any]:
     """A decision record (score's JSON output) holding the keys ``needs``, or an InputError."""
     try:
-        data = json.loads(read_text(path, RECORD_LIMIT))
+        data = json.loads(read_text(path, RECORD_LIMIT, hint=""))
     except json.JSONDecodeError as exc:
         where = Location(path, exc.lineno, exc.colno)
         raise InputError(f"not a JSON record: {exc.msg}", where) from None

@@ -52,7 +52,8 @@ class ExtractedDocument(Document):
         return Positions()
 
 
-VACANCY_LIMITS = Limits()  # the same limits validate applies
+# the bounds validate applies by default; fixed for a vacancy read by score, explain, match...
+VACANCY_LIMITS = Limits(adjustable=False)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
 
 def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vacancy, str]:
     """A vacancy and the SHA-256 of the very bytes it was read from (for decision records)."""
-    raw = read_bytes(Path(path), limits.max_bytes)
+    raw = read_bytes(Path(path), limits.max_bytes, limits.hint("max-bytes"))
     text = decode(raw, str(path))
     docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
     if len(docs) > 1:

@@ -141,9 +141,10 @@ class _Builder:
     def count(self, size: int, event: Any) -> None:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
+            cause = "alias expansion or size limit"
             raise self.fail(
-                f"document expands to more than {self.limits.max_nodes} values "
-                "(alias expansion or size limit; see --max-nodes)",
+                f"document expands to more than {self.limits.max_nodes} values"
+                + self.limits.hint("max-nodes", cause),
                 event,
             )
 
@@ -151,7 +152,9 @@ class _Builder:
         self.check_tag(event)
         if len(self.stack) >= self.limits.max_depth:
             raise self.fail(
-                f"nesting deeper than {self.limits.max_depth} levels (see --max-depth)", event
+                f"nesting deeper than {self.limits.max_depth} levels"
+                + self.limits.hint("max-depth"),
+                event,
             )
         is_map = type(event) is yaml.MappingStartEvent
         container: dict[str, Any] | list[Any] = {} if is_map else []
@@ -237,7 +240,8 @@ class _Builder:
         assert isinstance(container, list)
         if len(container) >= self.limits.max_items:
             raise self.fail(
-                f"list longer than {self.limits.max_items} items (see --max-items)", event
+                f"list longer than {self.limits.max_items} items" + self.limits.hint("max-items"),
+                event,
             )
         container.append(value)
 

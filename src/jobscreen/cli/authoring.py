@@ -55,7 +55,7 @@ def new_vacancy(
 def _read_text(path: str) -> str:
     from jobscreen.loading import read_text
 
-    return read_text(path, NOTICE_LIMIT)
+    return read_text(path, NOTICE_LIMIT, hint="")  # a fixed limit: no option raises it
 
 
 def _default_id(output: str | None, notice: str | None) -> str:

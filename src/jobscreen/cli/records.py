@@ -57,7 +57,7 @@ def audit(
     if min_group < 0:
         usage("--min-group must be 0 or more")
     data = read_record(record, needs=("results",))
-    mapping = read_groups(read_text(groups, RECORD_LIMIT), groups)
+    mapping = read_groups(read_text(groups, RECORD_LIMIT, hint=""), groups)
     result = run_audit(data, mapping, top, min_group)
     if result.not_in_record:
         stderr(
