@@ -7,11 +7,14 @@ every JSON and YAML escape, and against whatever the JSON and YAML writers produ
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -121,3 +124,64 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped_and_found_again(tmp_pat
     source = json.loads(done.stdout)["results"][0]["source"]
     assert b'x\\udcff.yaml"' in done.stdout  # written as JSON's own escape
     assert Path(source) == folder / name  # read back, the same file: a script can open it
+
+
+# --- control characters in file names --------------------------------------------------
+
+NAMES = {"newline": "nl\nx", "escape": "esc\x1b[31mred", "tab": "t\tb", "c1": "c1\x9bx"}
+VACANCY = str(Path(__file__).parent.parent / "vacancies" / "un-aro-senior-pmo.yaml")
+
+
+@pytest.fixture
+def odd_names(tmp_path: Path) -> Path:
+    """A folder of CVs whose names hold control characters: broken ones and good ones."""
+    for stem in NAMES.values():
+        (tmp_path / f"{stem}.yaml").write_text("id: [\n", encoding="utf-8")  # a syntax error
+        (tmp_path / f"{stem}-good.yaml").write_text("competencies: [Drafting]\n", "utf-8")
+    return tmp_path
+
+
+def _no_raw_controls(text: str) -> None:
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text), repr(text)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit"])
+def test_validate_shows_each_odd_name_on_one_line_as_codes(odd_names: Path, fmt: str) -> None:
+    done = run("validate", "--kind", "cv", "-f", fmt, str(odd_names))
+    out = done.stdout.decode()
+    assert done.returncode == 1
+    _no_raw_controls(out)
+    for stem in NAMES.values():
+        shown = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", stem)
+        if fmt == "text":
+            line = f"{odd_names}/{shown}.yaml:2:1: error: YAML syntax error"
+            assert any(row.startswith(line) for row in out.splitlines())
+        else:
+            assert f"{shown}.yaml" in out
+    if fmt == "junit":  # XML 1.0 holds no control character, even escaped
+        cases = ElementTree.fromstring(out).iter("testcase")
+        assert {case.attrib["name"] for case in cases} >= {f"{odd_names}/nl\\x0ax.yaml"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_score_shows_odd_names_and_ids_from_them_as_codes(odd_names: Path, fmt: str) -> None:
+    done = run("score", VACANCY, str(odd_names), "-f", fmt, "--as-of", "2026-06-30")
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode == 1
+    _no_raw_controls(out)
+    _no_raw_controls(err)
+    assert len(err.splitlines()) == len(NAMES)  # one error line a broken file
+    assert "esc\\x1b[31mred-good" in out  # the id taken from the file name
+
+
+def test_machine_formats_keep_the_name_itself(odd_names: Path) -> None:
+    # JSON escapes the characters and CSV quotes them: a script reads back the file's name
+    done = run("score", VACANCY, str(odd_names), "-f", "jsonl", "--as-of", "2026-06-30")
+    records = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    sources = {r["source"] for r in records if r.get("error")}
+    assert sources == {f"{odd_names}/{stem}.yaml" for stem in NAMES.values()}
+    assert all(Path(source).is_file() for source in sources)
+    done = run("score", VACANCY, str(odd_names), "-f", "csv", "--as-of", "2026-06-30")
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode(), newline="")))
+    scored = {row["source"] for row in rows if row["rank"]}
+    assert scored == {f"{odd_names}/{stem}-good.yaml" for stem in NAMES.values()}

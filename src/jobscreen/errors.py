@@ -10,9 +10,21 @@ from dataclasses import dataclass
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a file name has no line breaks
+
+
+def _code(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
 def printable(text: str) -> str:
     """Text with control characters (terminal escapes among them) shown as \\x.. codes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(_code, text)
+
+
+def printable_name(name: str) -> str:
+    """A file name on one line: every control character, newline and tab too, as a code."""
+    return _CONTROL_IN_NAME.sub(_code, name)
 
 
 @dataclass(frozen=True)
@@ -24,7 +36,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [printable(self.path)]
+        parts = [printable_name(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             parts.append(str(self.column if self.column is not None else 1))

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from jobscreen.errors import printable_name
+
 
 class Status(StrEnum):
     """How a rule came out for a candidate."""
@@ -226,8 +228,8 @@ class InputProblem:
 
     @property
     def where(self) -> str:
-        """'path:line:column', as far as known."""
-        return ":".join(str(p) for p in (self.source, self.line, self.column) if p)
+        """'path:line:column', as far as known; a file name's control characters as codes."""
+        return ":".join(str(p) for p in (printable_name(self.source), self.line, self.column) if p)
 
     def to_dict(self) -> dict[str, Any]:
         return {

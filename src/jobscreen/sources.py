@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Identity, Profile
-from jobscreen.errors import InputError, JobscreenError, Location, SchemaError
+from jobscreen.errors import InputError, JobscreenError, Location, SchemaError, printable_name
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc
 from jobscreen.loading import (
     DATA_SUFFIXES,
@@ -167,10 +167,15 @@ def _candidate_key(given: str | None, doc: Document, stem: str) -> str:
 
 
 def _stem(source: str) -> str:
-    """A file's name less its suffix; 'x.resume.json' (JSON Resume's convention) gives 'x'."""
+    """A file's name less its suffix; 'x.resume.json' (JSON Resume's convention) gives 'x'.
+
+    Control characters in the name are shown as codes: the stem is the candidate's id, and
+    an id is shown in tables and terminals (an id written in the CV is cleaned likewise).
+    """
     if source == STDIN:
         return "stdin"
-    return Path(source).stem.removesuffix(".resume") or Path(source).stem
+    stem = Path(source).stem.removesuffix(".resume") or Path(source).stem
+    return printable_name(stem)
 
 
 def candidate_from_document(doc: Document, today: dt.date | None = None) -> Candidate:

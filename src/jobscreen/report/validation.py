@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from jobscreen.errors import JobscreenError, Location
+from jobscreen.errors import JobscreenError, Location, printable_name
 from jobscreen.validation import FileCheck, LintError
 
 VALIDATE_FORMATS = ("text", "json", "github", "junit")
@@ -31,7 +31,8 @@ class Entry(NamedTuple):
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        """'path:line:col', a file name's control characters shown as codes: one line each."""
+        return f"{printable_name(self.path)}:{self.line}:{self.column}"
 
     @property
     def text(self) -> str:
@@ -134,7 +135,7 @@ def annotation(entry: Entry) -> str:
     """One workflow command: '::error file=...,line=N,col=M,title=jobscreen JS1xx::message'."""
     title = f"jobscreen {entry.code}".strip()
     props = (
-        f"file={escape_property(entry.path)},line={entry.line},col={entry.column},"
+        f"file={escape_property(printable_name(entry.path))},line={entry.line},col={entry.column},"
         f"title={escape_property(title)}"
     )
     return f"::{entry.severity} {props}::{escape_data(entry.message)}"
@@ -161,7 +162,7 @@ def write_junit(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False)
 
 
 def _junit_case(check: FileCheck) -> str:
-    name = quoteattr(check.source)
+    name = quoteattr(printable_name(check.source))  # XML 1.0 cannot hold most control characters
     head = f'    <testcase classname="jobscreen.validate" name={name} file={name}'
     found = list(entries(check))
     if not found:
