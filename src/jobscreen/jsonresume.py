@@ -32,6 +32,42 @@ def is_jsonresume(data: Any) -> bool:
     )
 
 
+SECTIONS = ("work", "volunteer", "education", "languages", "skills")  # lists of entries
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    kinds = {str: "text", list: "a list", dict: "a mapping", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def shape_problems(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Where a part jobscreen reads has the wrong shape, with why: read as it is, it would be
+    dropped, and the CV scored as if it had no posts (or degrees, languages, skills).
+
+    Parts jobscreen does not read are not checked; a part given as null counts as absent.
+    """
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    basics = data.get("basics")
+    if basics is not None and not isinstance(basics, dict):
+        found.append((("basics",), f"basics: expected a mapping of keys, found {_kind(basics)}"))
+    for section in SECTIONS:
+        entries = data.get(section)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            found.append(((section,), f"{section}: expected a list, found {_kind(entries)}"))
+            continue
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                why = f"{section}: each entry is a mapping of keys; found {_kind(entry)}"
+                found.append(((section, index), why))
+    return found
+
+
 def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Identity, Profile
 from jobscreen.errors import InputError, JobscreenError, Location, SchemaError, printable_name
-from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc
+from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
 from jobscreen.loading import (
     DATA_SUFFIXES,
     STDIN,
@@ -187,6 +187,8 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
         raise DocumentErrors([_not_mapping(doc, "a CV summary")])
     data, origin, translate = doc.data, "native", None
     if is_jsonresume(data):
+        if problems := shape_problems(data):
+            raise DocumentErrors([SchemaError(why, doc.locate(loc)) for loc, why in problems])
         data, origins = from_jsonresume(data)
         origin = "jsonresume"
 
