@@ -179,3 +179,39 @@ def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path)
     assert [r.assessment.opaque_key for r in blind.results] == from_cli == sorted(from_cli)
     assert [r.assessment.candidate for r in seen.results] == list("abcdef")
     assert [r.assessment.candidate for r in blind.results] != list("abcdef")  # keys, not ids
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "vacancy.yaml", "-o", "vacancy.yaml"],
+        ["validate", "cvs", "vacancy.yaml", "-o", "./vacancy.yaml"],
+        ["score", "vacancy.yaml", "cvs/a.yaml", "-o", "cvs/a.yaml"],
+        ["score", "vacancy.yaml", "cvs", "-o", "vacancy.yaml"],
+        ["score", "vacancy.yaml", "cvs/a.yaml", "--blind", "--key-map", "cvs/a.yaml"],
+        ["explain", "vacancy.yaml", "cvs/a.yaml", "-o", "cvs/../cvs/a.yaml"],
+        ["match", "cvs/a.yaml", "vacancy.yaml", "-o", "vacancy.yaml"],
+        ["extract", "notes.txt", "-o", "notes.txt"],
+        ["new", "vacancy", "--from-notice", "notes.txt", "-o", "notes.txt", "--force"],
+        ["audit", "rec.json", "--groups", "groups.csv", "-o", "groups.csv"],
+        ["score", "vacancy.yaml", "cvs/a.yaml", "-o", "link.yaml"],  # a link to the input
+    ],
+)
+def test_an_output_that_is_an_input_file_is_refused(batch: Path, args: list[str]) -> None:
+    (batch / "notes.txt").write_text("Jane Doe\nMA in Law, 2001\n", encoding="utf-8")
+    (batch / "groups.csv").write_text("candidate,group\na,X\nb,Y\n", encoding="utf-8")
+    (batch / "link.yaml").symlink_to(batch / "cvs" / "a.yaml")
+    before = {p: p.read_bytes() for p in batch.rglob("*") if p.is_file()}
+    code, out, err = invoke(*args)
+    assert code == 2, err
+    assert "is an input file" in err
+    assert "it would be replaced" in err
+    assert out == ""
+    assert {p: p.read_bytes() for p in batch.rglob("*") if p.is_file()} == before
+
+
+def test_an_output_beside_the_inputs_or_a_device_is_written(batch: Path) -> None:
+    code, _, _ = invoke("validate", "vacancy.yaml", "-o", "report.txt")
+    assert code == 0
+    assert (batch / "report.txt").read_text(encoding="utf-8").startswith("1 file valid")
+    assert invoke("validate", "vacancy.yaml", "-o", "/dev/null")[0] == 0

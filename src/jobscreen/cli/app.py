@@ -139,6 +139,30 @@ MaxNodesOpt = Annotated[
 MaxItemsOpt = Annotated[int, typer.Option("--max-items", help="Longest list accepted.")]
 
 
+def not_an_input(output: str | None, inputs: list[str | None], option: str = "--output") -> None:
+    """Refuse an output file that is one of the command's input files: writing would replace
+    it. (A device such as /dev/null is written to, never replaced: it may be both.)"""
+    import os
+    import stat
+    from pathlib import Path
+
+    if output is None or output == "-":
+        return
+    try:
+        target = Path(output).stat()
+    except OSError:
+        return  # not there yet: no input can be it
+    if not stat.S_ISREG(target.st_mode):
+        return
+    for name in inputs:
+        try:
+            same = name not in (None, "-") and os.path.samestat(target, Path(str(name)).stat())
+        except OSError:
+            continue
+        if same:
+            usage(f"{option} {output!r} is an input file ({name!r}): it would be replaced")
+
+
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:
 
     for name, value in (

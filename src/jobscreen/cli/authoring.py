@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jobscreen.cli.app import OutputOpt, app, usage
+from jobscreen.cli.app import OutputOpt, app, not_an_input, usage
 
 new_app = typer.Typer(
     help="Write a new file to start from: a vacancy skeleton.",
@@ -43,6 +43,7 @@ def new_vacancy(
 
     if output not in (None, "-") and Path(output).exists() and not force:
         usage(f"--output: {output!r} exists; add --force to overwrite it")
+    not_an_input(output, [from_notice])  # not even with --force: the notice is the source
     notice = read_notice(_read_text(from_notice)) if from_notice else None
     source = Path(from_notice).name if from_notice else None
     chosen = vacancy_id or _default_id(output, from_notice)
@@ -87,6 +88,7 @@ def extract(
 
     if Path(cv).suffix.lower() in DATA_SUFFIXES:
         usage(f"{cv} is already a structured CV: extract reads plain-text or Markdown CVs")
+    not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
     text = _read_text(cv)
     with open_output(output) as out:

@@ -21,6 +21,7 @@ from jobscreen.cli.app import (
     choice,
     limits_from,
     load_vacancy_file,
+    not_an_input,
     parse_as_of,
 )
 from jobscreen.limits import DEFAULT_LIMITS
@@ -60,6 +61,7 @@ def validate(
 
     choice(fmt, VALIDATE_FORMATS, "--format")
     choice(kind, ("auto", "vacancy", "cv"), "--kind")
+    not_an_input(output, list(paths))
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = _lint_options(strict, as_of, ignore or [])
     checks = check_paths(paths, kind, limits, options)  # type: ignore[arg-type]

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from jobscreen.cli.app import EXIT_INPUT, EXIT_OK, OutputOpt, app, choice, stderr, usage
+from jobscreen.cli.app import (
+    EXIT_INPUT,
+    EXIT_OK,
+    OutputOpt,
+    app,
+    choice,
+    not_an_input,
+    stderr,
+    usage,
+)
 
 
 @app.command()
@@ -56,6 +65,7 @@ def audit(
         usage("--top must be at least 1")
     if min_group < 0:
         usage("--min-group must be 0 or more")
+    not_an_input(output, [record, groups])
     data = read_record(record, needs=("results",))
     mapping = read_groups(read_text(groups, RECORD_LIMIT, hint=""), groups)
     result = run_audit(data, mapping, top, min_group)

@@ -22,6 +22,7 @@ from jobscreen.cli.app import (
     choice,
     limits_from,
     load_vacancy_file,
+    not_an_input,
     parse_as_of,
     report_errors,
     stderr,
@@ -131,6 +132,8 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
+    not_an_input(output, [vacancy, *cvs])
+    not_an_input(key_map, [vacancy, *cvs], "--key-map")
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
@@ -161,6 +164,7 @@ def explain(
     from jobscreen.runs import RunOptions, screen_files
 
     choice(fmt, ("table", "json", "markdown"), "--format")
+    not_an_input(output, [vacancy, cv])
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind)
     with screen_files(vacancy, [cv], options, dt.date.today()) as run:
         _emit(run.screening, fmt, output, explain=True)
@@ -186,6 +190,7 @@ def match(
     from jobscreen.sources import load_cv
 
     choice(fmt, FORMATS, "--format")
+    not_an_input(output, [cv, *vacancies])
     when, today = parse_as_of(as_of), dt.date.today()
     loaded: list[Vacancy] = []
     problems: list[JobscreenError] = []
