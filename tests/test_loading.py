@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -60,9 +61,31 @@ def test_json_duplicate_key_is_located() -> None:
     assert str(info.value) == "f.json:2:2: duplicate key 'a'"
 
 
-def test_json_nan_is_refused() -> None:
-    with pytest.raises(InputError, match="NaN is not a JSON number"):
-        documents_from_text('{"a": NaN}', "f.json", "json", Limits())
+DIGITS = "9" * (sys.get_int_max_str_digits() + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('{"a": NaN}', "1:7", "NaN is not a JSON number"),
+        ('{"a": "NaN",\n "b": [1, Infinity]}', "2:11", "Infinity is not a JSON number"),
+        ('{"a": "x \\" NaN",\n\n  "b": -Infinity}', "3:8", "-Infinity is not a JSON number"),
+        ('{"a": ["-Infinity"], "b": -NaN}', "1:27", "JSON syntax error: Expecting value"),
+        (f'{{"n": "{DIGITS}",\n "m": -{DIGITS}}}', "2:7", "a number of more than 4300 digits"),
+    ],
+)
+def test_json_values_python_refuses_are_located(text: str, where: str, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        documents_from_text(text, "f.json", "json", Limits(max_nodes=10**6, max_items=10**6))
+    assert str(info.value).startswith(f"f.json:{where}: {message}")
+    assert "sys." not in str(info.value)
+
+
+def test_a_refused_json_value_is_located_on_its_line_of_a_json_lines_file() -> None:
+    docs = list(iter_jsonl([b'{"id": "a"}', b'{"id": "b", "x": [NaN]}'], "in.jsonl", Limits()))
+    problem = docs[1].data
+    assert isinstance(problem, InputError)
+    assert str(problem) == "in.jsonl:2:19: NaN is not a JSON number"
 
 
 def test_jsonl_bad_line_does_not_stop_the_stream() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -151,6 +152,26 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+# JSON strings, skipped whole, or a value json.loads refuses: NaN, Infinity, or an integer
+# longer than Python converts (sys.get_int_max_str_digits(), 4300 digits by default; 0 is
+# no limit, and then no integer is refused)
+_LONGEST = sys.get_int_max_str_digits()
+_REFUSED_VALUE = re.compile(
+    r'"(?:[^"\\]|\\.)*"|(?P<constant>-?(?:NaN|Infinity))'
+    + (rf"|(?P<digits>-?\d{{{_LONGEST + 1},}})" if _LONGEST else "|(?P<digits>(?!))")
+)
+
+
+def _refused_value(text: str) -> tuple[str, int] | None:
+    """Why json.loads refused a value of the text, and where: (message, offset), or None."""
+    for match in _REFUSED_VALUE.finditer(text):
+        if match.group("constant"):
+            return f"{match.group('constant')} is not a JSON number", match.start()
+        if match.group("digits"):
+            return f"a number of more than {_LONGEST} digits", match.start()
+    return None
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) < len(pairs):  # a key came twice: name the first one repeated
@@ -178,7 +199,13 @@ def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> 
         raise InputError("JSON nested too deeply", Location(source, line_offset + 1, 1)) from None
     except ValueError as exc:
         _locate_json_problem(text, source, limits, line_offset)
-        raise InputError(str(exc), Location(source, line_offset + 1, 1)) from None
+        refused = _refused_value(text)
+        if refused is None:
+            raise InputError(str(exc), Location(source, line_offset + 1, 1)) from None
+        message, offset = refused
+        line = text.count("\n", 0, offset)
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise InputError(message, Location(source, line_offset + line + 1, column)) from None
     if _too_small_to_break(text, limits):
         return data
     problem = _json_limit_problem(data, limits)
