@@ -221,3 +221,26 @@ def test_ccm_notice_carries_its_education_experience_and_language_sentences(
         "UN official language is an asset."
     )
     assert Sentence("language", texts["language"][0]) in read_notice(CCM.read_text()).sentences
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n\t\n"])
+def test_an_empty_notice_is_refused(text: str, tmp_path: Path) -> None:
+    notice = tmp_path / "empty.txt"
+    notice.write_text(text, encoding="utf-8")
+    done = run("new", "vacancy", "--from-notice", str(notice))
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert f"--from-notice: '{notice}' is empty".encode() in done.stderr
+
+
+def test_a_notice_with_no_requirement_sentence_drafts_the_skeleton_and_says_so(
+    tmp_path: Path,
+) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Title: Clerk\nApply online before Friday.\n", encoding="utf-8")
+    done = run("new", "vacancy", "--from-notice", str(notice))
+    assert done.returncode == 0
+    assert b"warning: no education, experience or language sentence found" in done.stderr
+    assert load(done.stdout.decode())["title"] == "Clerk"
+    drafted = run("new", "vacancy", "--from-notice", str(CCM)) if CCM.is_file() else None
+    assert drafted is None or b"warning" not in drafted.stderr

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jobscreen.cli.app import OutputOpt, app, not_an_input, usage
+from jobscreen.cli.app import OutputOpt, app, not_an_input, stderr, usage
 
 new_app = typer.Typer(
     help="Write a new file to start from: a vacancy skeleton.",
@@ -44,7 +44,17 @@ def new_vacancy(
     if output not in (None, "-") and Path(output).exists() and not force:
         usage(f"--output: {output!r} exists; add --force to overwrite it")
     not_an_input(output, [from_notice])  # not even with --force: the notice is the source
-    notice = read_notice(_read_text(from_notice)) if from_notice else None
+    notice = None
+    if from_notice:
+        text = _read_text(from_notice)
+        if not text.strip():
+            usage(f"--from-notice: {from_notice!r} is empty")
+        notice = read_notice(text)
+        if not notice.sentences:
+            stderr(
+                f"jobscreen: warning: no education, experience or language sentence found in "
+                f"{from_notice}; the draft holds the skeleton's example rules"
+            )
     source = Path(from_notice).name if from_notice else None
     chosen = vacancy_id or _default_id(output, from_notice)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", chosen):
