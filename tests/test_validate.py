@@ -111,3 +111,31 @@ def test_json_lines_are_validated_record_by_record(tmp_path: Path) -> None:
     code, out, _ = invoke("validate", str(cv))
     assert code == 1
     assert out.splitlines()[0] == f"{cv}:2:40: error: language: unknown language 'xx'"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("cv.pdf", ".pdf files are not read: save the CV as text (.txt) or YAML first"),
+        ("cv.DOCX", ".docx files are not read: save the CV as text (.txt) or YAML first"),
+        ("cv.txt", "plain-text CVs are not validated: `jobscreen extract` shows what is read"),
+        ("cv.md", "plain-text CVs are not validated: `jobscreen extract` shows what is read"),
+    ],
+)
+def test_validate_says_which_files_it_does_not_read(
+    name: str, message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text("id: looks-like-yaml\n", encoding="utf-8")  # the content is not the point
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"{path}:1:1: error: {message}")
+
+
+def test_extract_refuses_what_score_refuses(tmp_path: Path) -> None:
+    path = tmp_path / "cv.pdf"
+    path.write_text("Jane Doe\nMA in Law, 2001\n", encoding="utf-8")
+    done = run("extract", str(path))
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert f"{path}:1:1: error: .pdf files are not read".encode() in done.stderr

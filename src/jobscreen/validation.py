@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from jobscreen.errors import JobscreenError, Location
+from jobscreen.errors import InputError, JobscreenError, Location
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import (
@@ -19,8 +19,14 @@ from jobscreen.loading import (
     kind_of,
     load_documents,
     read_text,
+    unreadable,
 )
-from jobscreen.sources import DocumentErrors, candidate_from_document, vacancy_from_document
+from jobscreen.sources import (
+    TEXT_SUFFIXES,
+    DocumentErrors,
+    candidate_from_document,
+    vacancy_from_document,
+)
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -136,7 +142,13 @@ def _read(name: str, limits: Limits) -> list[Document]:
     if name == STDIN:
         text = read_text(STDIN, limits.max_bytes)
         return documents_from_text(text, "<stdin>", "yaml", limits)
-    return load_documents(Path(name), limits)
+    path = Path(name)
+    why = unreadable(path)
+    if why is None and path.suffix.lower() in TEXT_SUFFIXES:
+        why = "plain-text CVs are not validated: `jobscreen extract` shows what is read from one"
+    if why is not None:
+        raise InputError(why, Location(name, 1, 1))
+    return load_documents(path, limits)
 
 
 def check_file(

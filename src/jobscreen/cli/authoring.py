@@ -90,14 +90,17 @@ def extract(
 ) -> None:
     """Print a plain-text CV summary as native YAML, a comment on every inferred value."""
 
+    from jobscreen.errors import InputError, Location
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
-    from jobscreen.loading import DATA_SUFFIXES
+    from jobscreen.loading import DATA_SUFFIXES, unreadable
     from jobscreen.outputs import open_output
     from jobscreen.sources import load_vacancy
 
     if Path(cv).suffix.lower() in DATA_SUFFIXES:
         usage(f"{cv} is already a structured CV: extract reads plain-text or Markdown CVs")
+    if (why := unreadable(Path(cv))) is not None:
+        raise InputError(why, Location(cv, 1, 1))
     not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
     text = _read_text(cv)
