@@ -314,6 +314,23 @@ def test_stdout_holds_the_result_and_nothing_else(inputs: Inputs, fmt: str) -> N
     assert PARSERS[fmt](done.stdout.decode()) == RANKED
 
 
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_weight_that_would_overflow_the_score_is_an_error_not_a_crash(
+    inputs: Inputs, fmt: str
+) -> None:
+    # two rules of weight 1e308 sum to infinity: the score was NaN, the table exited 3
+    key, heavy = "    weight: ", "    weight: 1e308"
+    text = VACANCY.replace("min_years: 2", f"min_years: 2\n{heavy}")
+    text = text.replace("level: B2", f"level: B2\n{heavy}")
+    path = inputs.directory / "heavy.yaml"
+    path.write_text(text, encoding="utf-8")
+    line, column = text.splitlines().index(heavy) + 1, len(key) + 1
+    done = run("score", str(path), *inputs.cvs, "-f", fmt)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == b""
+    assert f"{path}:{line}:{column}: error: weight: " in done.stderr.decode()
+
+
 def test_same_inputs_give_byte_identical_output(inputs: Inputs) -> None:
     args = ("score", inputs.vacancy, "-f", "json", "--as-of", "2023-06-30")
     first = run(*args, *inputs.cvs)

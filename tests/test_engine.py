@@ -19,7 +19,7 @@ from jobscreen.report.data import screening_dict
 from jobscreen.report.jsonfmt import dumps
 from jobscreen.results import Assessment, RuleResult, Status
 from jobscreen.sources import Candidate, load_cv, load_vacancy
-from jobscreen.vacancy import Vacancy, semantic_problems
+from jobscreen.vacancy import MAX_WEIGHT, MAX_YEARS, Vacancy, semantic_problems
 from tests.conftest import JSONRESUME_SAMPLE, VACANCIES
 
 Data = dict[str, Any]
@@ -732,6 +732,19 @@ def test_score_is_the_weighted_credit_of_the_decided_rules() -> None:
     assert not found.eligible
     assert [r.id for r in found.unmet_mandatory] == ["exp"]
     assert [r.id for r in found.review] == ["rev"]
+
+
+def test_equal_weights_score_the_same_however_large() -> None:
+    cv = candidate(experience=[post("2016-01", "2023-12")])
+    scores = []
+    for weight in (1, MAX_WEIGHT):
+        rules = [
+            experience(years, id=f"exp{years}", required=True, weight=weight)
+            for years in (4, 10, MAX_YEARS)
+        ]
+        scores.append(outcome(vacancy(*rules), cv).score)
+    # 8 years: 4 met (1), 8 of 10 (0.8), 8 of 100 (0.08): 100 * 1.88 / 3 = 62.67 -> 62.7
+    assert scores == [62.7, 62.7]
 
 
 @pytest.mark.parametrize(

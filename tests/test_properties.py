@@ -23,7 +23,7 @@ from jobscreen.levels import CEFR_NAMES, INSPIRA, NATO, PHRASES
 from jobscreen.loading import Document
 from jobscreen.results import Assessment, RuleResult, Status
 from jobscreen.sources import Candidate, candidate_from_document
-from jobscreen.vacancy import ExperienceRule, Vacancy
+from jobscreen.vacancy import MAX_WEIGHT, MAX_YEARS, ExperienceRule, Vacancy
 
 AS_OF = dt.date(2026, 6, 30)
 PROPERTY = settings(
@@ -140,13 +140,15 @@ def candidate(data: dict[str, Any], key: str = "cand") -> Candidate:
 
 def _rule(draw: st.DrawFn, kind: str, rule_id: str) -> dict[str, Any]:
     rule: dict[str, Any] = {"id": rule_id, "kind": kind, "required": draw(st.booleans())}
-    rule["weight"] = draw(st.sampled_from([1, 2, 3]))
+    # usual weights and minimums, or any the model accepts (it bounds them so none overflows)
+    rule["weight"] = draw(st.sampled_from([1, 2, 3]) | st.floats(0, MAX_WEIGHT, exclude_min=True))
     if kind == "education":
         rule["min_level"] = draw(st.sampled_from(LADDER))
         rule["fields"] = draw(st.lists(st.sampled_from(FIELDS), max_size=2, unique=True))
         rule["related_fields"] = draw(st.booleans())
     elif kind == "experience":
-        rule["min_years"] = draw(st.sampled_from([0, 1, 2, 3, 5, 7, 10, 15]))
+        years = st.sampled_from([0, 1, 2, 3, 5, 7, 10, 15]) | st.floats(0, MAX_YEARS)
+        rule["min_years"] = draw(years)
         rule["domains"] = draw(st.lists(st.sampled_from(DOMAINS), max_size=2, unique=True))
         rule["qualifiers"] = draw(st.lists(st.sampled_from(QUALIFIERS), max_size=1))
     elif kind == "language":

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
+from pydantic import ValidationError
 
 from jobscreen.schemas import build_schema
+from jobscreen.vacancy import Vacancy
 from tests.conftest import CANDIDATES, ROOT, VACANCIES, invoke
 
 SCHEMAS = ROOT / "schemas"
@@ -137,3 +139,20 @@ def test_schema_rejects_what_the_model_rejects() -> None:
     assert not validator("vacancy").is_valid(bad)
     unknown = {"id": "v", "title": "T", "organisation": "O", "closing": "x", "requirements": []}
     assert not validator("vacancy").is_valid(unknown)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("weight", 1e308), ("weight", 1000.5), ("min_years", 100.5), ("extra_years", 101)],
+)
+def test_schema_bounds_numbers_as_the_model_does(field: str, value: float) -> None:
+    rule: dict[str, Any] = {"id": "e", "kind": "experience", "required": True, "min_years": 5}
+    edu: dict[str, Any] = {"id": "d", "kind": "education", "required": True, "min_level": "master"}
+    edu["in_lieu"] = [{"level": "bachelor", "extra_years": 2, "experience": "e"}]
+    vacancy = {"id": "v", "title": "T", "organisation": "O", "requirements": [edu, rule]}
+    assert validator("vacancy").is_valid(vacancy)
+    target = edu["in_lieu"][0] if field == "extra_years" else rule
+    target[field] = value
+    assert not validator("vacancy").is_valid(vacancy)
+    with pytest.raises(ValidationError, match=field):
+        Vacancy.model_validate(vacancy)

@@ -139,3 +139,62 @@ def test_extract_refuses_what_score_refuses(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == b""
     assert f"{path}:1:1: error: .pdf files are not read".encode() in done.stderr
+
+
+# --- numbers: finite and bounded, so that no score can overflow ------------------------------
+
+NUMBERS = """\
+id: numbers
+title: Numbers
+organisation: jobscreen tests
+requirements:
+  - id: edu
+    kind: education
+    required: true
+    text: A Master's, or a Bachelor's and two more years.
+    min_level: master
+    in_lieu: [{level: bachelor, extra_years: 2, experience: exp}]
+  - {id: exp, kind: experience, required: true, text: Five years., weight: 1, min_years: 5}
+"""
+DEFAULTS = {"weight": "1", "min_years": "5", "extra_years": "2"}
+
+
+def with_number(tmp_path: Path, key: str, value: str) -> tuple[Path, str]:
+    """NUMBERS with one number replaced, written out; and where the value stands (line:col)."""
+    text = NUMBERS.replace(f"{key}: {DEFAULTS[key]}", f"{key}: {value}")
+    path = tmp_path / "numbers.yaml"
+    path.write_text(text, encoding="utf-8")
+    line, found = next(
+        (n, row) for n, row in enumerate(text.splitlines(), 1) if f"{key}: {value}" in row
+    )
+    return path, f"{line}:{found.index(f'{key}: {value}') + len(key) + 3}"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("weight", "1e308"),  # three of them made the score NaN, the table crash
+        ("weight", "1000.5"),
+        ("weight", "inf"),
+        ("weight", "nan"),
+        ("min_years", "1e400"),  # read as infinity: "3.8 of inf years"
+        ("min_years", "100.5"),
+        ("min_years", "nan"),
+        ("extra_years", "1e400"),
+        ("extra_years", "101"),
+    ],
+)
+def test_a_number_not_finite_or_out_of_bounds_is_an_error_at_its_value(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    path, where = with_number(tmp_path, key, value)
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1, out
+    assert out.splitlines()[0].startswith(f"{path}:{where}: error: {key}: "), out
+
+
+@pytest.mark.parametrize(("key", "value"), [("weight", "1000"), ("min_years", "98")])
+def test_numbers_at_their_bounds_are_valid(tmp_path: Path, key: str, value: str) -> None:
+    path, _ = with_number(tmp_path, key, value)  # 98 + 2 in lieu: a minimum of 100 years
+    code, out, _ = invoke("validate", str(path))
+    assert code == 0, out

@@ -20,6 +20,11 @@ LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "m
 Qualifier = Literal["managerial", "international", "senior", "multilateral"]
 Skill = Literal["read", "write", "speak", "understand"]
 RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+# Bounds no real notice comes near (its weights are 1-3, its minimums at most 15 years): no
+# sum of weights can overflow, so no score is inf or NaN, and no minimum is absurd. Infinity
+# and NaN (and 1e400, which a float reads as infinity) are refused outright.
+MAX_WEIGHT = 1000
+MAX_YEARS = 100
 
 
 class Source(Model):
@@ -40,7 +45,13 @@ class RuleBase(Model):
         description="true: mandatory (knock-out); false: desirable. "
         "Stated on every top-level rule; nested rules take their group's.",
     )
-    weight: float = Field(1.0, gt=0, description="Relative weight in the score; positive.")
+    weight: float = Field(
+        1.0,
+        gt=0,
+        le=MAX_WEIGHT,
+        allow_inf_nan=False,
+        description=f"Relative weight in the score; positive, at most {MAX_WEIGHT}.",
+    )
     text: str | None = Field(None, description="The notice's own words this rule encodes.")
     note: str | None = Field(None, description="Why the rule is encoded this way.")
 
@@ -49,7 +60,13 @@ class InLieu(Model):
     """A lower degree accepted together with more experience (the UN's 'in lieu' clause)."""
 
     level: LevelName = Field(description="The lower level accepted instead, e.g. bachelor.")
-    extra_years: float = Field(gt=0, description="Additional years of qualifying experience.")
+    extra_years: float = Field(
+        gt=0,
+        le=MAX_YEARS,
+        allow_inf_nan=False,
+        description="Additional years of qualifying experience; with the experience rule's "
+        f"min_years, at most {MAX_YEARS}.",
+    )
     experience: str = Field(
         pattern=RULE_ID,
         description="Id of the experience rule whose minimum rises by extra_years.",
@@ -76,7 +93,12 @@ class ExperienceRule(RuleBase):
     """Minimum years of professional experience, optionally in domains and with qualifiers."""
 
     kind: Literal["experience"]
-    min_years: float = Field(ge=0, description="Minimum years of experience.")
+    min_years: float = Field(
+        ge=0,
+        le=MAX_YEARS,
+        allow_inf_nan=False,
+        description=f"Minimum years of experience, at most {MAX_YEARS}.",
+    )
     domains: list[str] = Field(
         default_factory=list,
         description="Phrases naming the domains; any one counts. Empty: any professional work.",
@@ -209,7 +231,7 @@ Problem = tuple[tuple[str | int, ...], str]
 
 
 def semantic_problems(vacancy: Vacancy) -> list[Problem]:
-    """Checks beyond types: unique ids, at_least bounds, in-lieu levels and references."""
+    """Checks beyond types: unique ids, at_least bounds, in-lieu levels, references and years."""
     problems: list[Problem] = []
     seen: dict[str, tuple[str | int, ...]] = {}
     for loc, rule in vacancy.walk():
@@ -239,8 +261,13 @@ def _rule_problems(
             problems.append(
                 ((*where, "level"), f"in-lieu level {alt.level!r} is not below {rule.min_level!r}")
             )
-        if not isinstance(vacancy.rule_by_id(alt.experience), ExperienceRule):
+        experience = vacancy.rule_by_id(alt.experience)
+        if not isinstance(experience, ExperienceRule):
             problems.append(
                 ((*where, "experience"), f"{alt.experience!r} is not the id of an experience rule")
             )
+        elif experience.min_years + alt.extra_years > MAX_YEARS:
+            raised = f"{experience.min_years:g} + {alt.extra_years:g} years"
+            message = f"in lieu, {experience.id!r} would ask for {raised}, over {MAX_YEARS}"
+            problems.append(((*where, "extra_years"), message))
     return problems
