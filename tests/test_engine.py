@@ -684,6 +684,40 @@ def test_review_rules_are_always_needs_review(cv: Data) -> None:
     assert found.eligible
 
 
+def group(kind: str, *rules: Data, **fields: Any) -> Data:
+    return {"id": f"{kind}-{len(rules)}", "kind": kind, "rules": list(rules), **fields}
+
+
+LATERAL = "Staff members must fulfil the lateral move rules, or have served two years."
+
+
+@pytest.mark.parametrize(
+    "outer",
+    [
+        group("any_of", {"id": "r1", "kind": "review"}, experience(2), text=LATERAL),
+        group(
+            "all_of", experience(2), group("any_of", {"id": "r1", "kind": "review"}), text=LATERAL
+        ),
+        group(
+            "at_least",
+            group("any_of", {"id": "r1", "kind": "review", "text": ""}),
+            text=LATERAL,
+            n=1,
+        ),
+    ],
+    ids=["in-its-group", "through-a-group-without-text", "own-text-empty"],
+)
+def test_a_nested_review_rule_shows_the_nearest_group_text(outer: Data) -> None:
+    found = outcome(vacancy(outer | {"required": True}), candidate())
+    assert find(found.rules, "r1").reason == f"a person must check: {LATERAL}"
+
+
+def test_a_nested_review_rule_takes_its_own_group_text_before_an_outer_one() -> None:
+    inner = group("any_of", {"id": "r1", "kind": "review"}, text="Holds a clearance.")
+    found = outcome(vacancy(group("all_of", inner, text=LATERAL, required=True)), candidate())
+    assert find(found.rules, "r1").reason == "a person must check: Holds a clearance."
+
+
 # --- competencies ------------------------------------------------------------------------
 
 

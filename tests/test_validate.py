@@ -198,3 +198,15 @@ def test_numbers_at_their_bounds_are_valid(tmp_path: Path, key: str, value: str)
     path, _ = with_number(tmp_path, key, value)  # 98 + 2 in lieu: a minimum of 100 years
     code, out, _ = invoke("validate", str(path))
     assert code == 0, out
+
+
+@pytest.mark.parametrize("text", ['""', '"   "'])
+def test_a_review_rule_with_blank_text_is_an_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "blank.yaml"
+    rule = f"  - {{id: rev, kind: review, required: true, text: {text}}}"
+    path.write_text(f"id: v\ntitle: T\norganisation: O\nrequirements:\n{rule}\n", "utf-8")
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1, out
+    assert out.splitlines()[0] == (
+        f"{path}:5:5: error: a review rule needs the notice's text: it is all a reviewer sees"
+    )

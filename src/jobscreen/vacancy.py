@@ -149,7 +149,7 @@ class CompetencyRule(RuleBase):
 
 
 class ReviewRule(RuleBase):
-    """A condition a person must check; never decided automatically."""
+    """A condition a person checks, never decided automatically; needs `text`, or a group's."""
 
     kind: Literal["review"]
 
@@ -205,6 +205,13 @@ class Vacancy(Model):
         """Every rule with its location, nested rules included, in file order."""
         yield from _walk(self.requirements, ("requirements",))
 
+    def notice_texts(self) -> dict[tuple[str | int, ...], str | None]:
+        """Each rule's notice words, by location: its own `text`, else its nearest group's."""
+        found: dict[tuple[str | int, ...], str | None] = {}
+        for loc, rule in self.walk():  # a group comes before its rules, at loc[:-2]
+            found[loc] = rule.text if (rule.text or "").strip() else found.get(loc[:-2])
+        return found
+
     def competency_phrases(self) -> tuple[str, ...]:
         """Every competency's name and evidence phrases, for reading plain-text CVs."""
         found: list[str] = []
@@ -228,18 +235,26 @@ def _walk(
 
 
 Problem = tuple[tuple[str | int, ...], str]
+_NO_REVIEW_TEXT = "a review rule needs the notice's text: it is all a reviewer sees"
+_NO_NESTED_REVIEW_TEXT = (
+    "a review rule needs the notice's text, its own or an enclosing group's: "
+    "it is all a reviewer sees"
+)
 
 
 def semantic_problems(vacancy: Vacancy) -> list[Problem]:
     """Checks beyond types: unique ids, at_least bounds, in-lieu levels, references and years."""
     problems: list[Problem] = []
     seen: dict[str, tuple[str | int, ...]] = {}
+    texts = vacancy.notice_texts()
     for loc, rule in vacancy.walk():
         if len(loc) == 2 and "required" not in rule.model_fields_set:
             problems.append((loc, "state 'required: true' (mandatory) or 'false' (desirable)"))
         if rule.id in seen:
             problems.append(((*loc, "id"), f"duplicate rule id {rule.id!r}"))
         seen.setdefault(rule.id, loc)
+        if isinstance(rule, ReviewRule) and not texts[loc]:
+            problems.append((loc, _NO_REVIEW_TEXT if len(loc) == 2 else _NO_NESTED_REVIEW_TEXT))
         problems.extend(_rule_problems(vacancy, loc, rule))
     return problems
 
@@ -249,8 +264,6 @@ def _rule_problems(
 ) -> list[Problem]:
     if isinstance(rule, AtLeastRule) and rule.n > len(rule.rules):
         return [((*loc, "n"), f"at_least n={rule.n} but only {len(rule.rules)} rules follow")]
-    if isinstance(rule, ReviewRule) and not rule.text:
-        return [(loc, "a review rule needs the notice's text: it is all a reviewer sees")]
     if not isinstance(rule, EducationRule):
         return []
     problems: list[Problem] = []

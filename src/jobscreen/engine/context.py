@@ -44,6 +44,7 @@ class CompiledVacancy:
     # the rules each phrase belongs to, with its place among the rule's phrases
     rules_of: dict[tuple[str, ...], tuple[tuple[str, int], ...]]
     lieu: tuple[EducationRule, ...]  # education rules with in-lieu alternatives: run first
+    texts: dict[str, str | None]  # each rule's notice words: its own, else its group's
 
     @classmethod
     def build(cls, vacancy: Vacancy) -> CompiledVacancy:
@@ -55,7 +56,10 @@ class CompiledVacancy:
                 rules_of.setdefault(phrase.stems, []).append((rule_id, place))
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
-        return cls(vacancy, phrases, index, by_id, {k: tuple(v) for k, v in rules_of.items()}, lieu)
+        located = vacancy.notice_texts()
+        texts = {rule.id: located[loc] for loc, rule in vacancy.walk()}
+        rules_by_stems = {k: tuple(v) for k, v in rules_of.items()}
+        return cls(vacancy, phrases, index, by_id, rules_by_stems, lieu, texts)
 
     def found(self, norm_text: str) -> dict[str, tuple[int, tuple[int, int]]]:
         """For each rule with a phrase in the text: its first such phrase's place and span."""

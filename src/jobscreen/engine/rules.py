@@ -388,7 +388,8 @@ class ReviewEvaluator(Evaluator):
     kind, code = "review", "JS-REV"
 
     def __call__(self, rule: ReviewRule, ctx: Context) -> RuleResult:
-        return result(rule, Status.needs_review, 0.0, f"a person must check: {rule.text}")
+        text = ctx.compiled.texts[rule.id]  # a nested rule's may be its group's
+        return result(rule, Status.needs_review, 0.0, f"a person must check: {text}")
 
 
 def inherit(child: RuleResult, required: bool) -> RuleResult:
