@@ -156,3 +156,11 @@ def test_schema_bounds_numbers_as_the_model_does(field: str, value: float) -> No
     assert not validator("vacancy").is_valid(vacancy)
     with pytest.raises(ValidationError, match=field):
         Vacancy.model_validate(vacancy)
+
+
+@pytest.mark.parametrize(("phrase", "valid"), [("", False), ("  ", False), ("法律", True)])
+def test_schema_refuses_blank_phrases_and_keeps_any_script(phrase: str, valid: bool) -> None:
+    rule = {"id": "e", "kind": "experience", "required": True, "min_years": 1}
+    vacancy = {"id": "v", "title": "T", "organisation": "O", "requirements": [rule]}
+    rule["domains"] = ["human rights", phrase]
+    assert validator("vacancy").is_valid(vacancy) is valid

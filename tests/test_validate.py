@@ -210,3 +210,73 @@ def test_a_review_rule_with_blank_text_is_an_error(tmp_path: Path, text: str) ->
     assert out.splitlines()[0] == (
         f"{path}:5:5: error: a review rule needs the notice's text: it is all a reviewer sees"
     )
+
+
+# --- phrases: each needs a word, or the engine drops it and an empty list accepts anything --
+
+PHRASES = """\
+id: phrases
+title: Phrases
+organisation: jobscreen tests
+requirements:
+  - id: edu
+    kind: education
+    required: true
+    min_level: bachelor
+    fields:
+      - law
+  - id: exp
+    kind: experience
+    required: true
+    min_years: 1
+    domains:
+      - human rights
+  - id: comp
+    kind: competency
+    required: false
+    name: Teamwork
+    evidence:
+      - works collaboratively
+"""
+FIRST_PHRASE = {"fields": "law", "domains": "human rights", "evidence": "works collaboratively"}
+
+
+def with_phrase(tmp_path: Path, key: str, phrase: str) -> tuple[Path, str]:
+    """PHRASES with a second item in one list, written out; and where that item stands."""
+    first = f"      - {FIRST_PHRASE[key]}\n"
+    added = f"      - {phrase}\n"
+    text = PHRASES.replace(f"    {key}:\n{first}", f"    {key}:\n{first}{added}")
+    path = tmp_path / "phrases.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(added.rstrip("\n")) + 1
+    return path, f"{line}:{added.index('-') + 3}"
+
+
+@pytest.mark.parametrize("key", sorted(FIRST_PHRASE))
+@pytest.mark.parametrize("phrase", ['""', '"   "', '"!!!"', '"—"', '"__"'])
+def test_a_phrase_without_a_letter_or_digit_is_an_error_at_its_item(
+    tmp_path: Path, key: str, phrase: str
+) -> None:
+    path, where = with_phrase(tmp_path, key, phrase)
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1, out
+    assert out.splitlines()[0].startswith(f"{path}:{where}: error: {key}: phrase "), out
+
+
+@pytest.mark.parametrize("phrase", ["M&E", "法律", "ESG 2030", "Ελληνικά"])
+def test_a_phrase_with_a_letter_or_digit_in_any_script_is_valid(
+    tmp_path: Path, phrase: str
+) -> None:
+    path, _ = with_phrase(tmp_path, "domains", phrase)
+    code, out, _ = invoke("validate", str(path))
+    assert code == 0, out
+
+
+def test_a_competency_name_without_a_letter_or_digit_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "name.yaml"
+    text = PHRASES.replace("name: Teamwork", 'name: "..."')
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('    name: "..."') + 1
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1, out
+    assert out.splitlines()[0].startswith(f"{path}:{line}:11: error: name: phrase '...'"), out

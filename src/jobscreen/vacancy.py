@@ -8,10 +8,11 @@ in-lieu references) live in :func:`semantic_problems`, so each can name its own 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
 from jobscreen.model import Model
@@ -25,6 +26,20 @@ RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 # and NaN (and 1e400, which a float reads as infinity) are refused outright.
 MAX_WEIGHT = 1000
 MAX_YEARS = 100
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def _has_word(phrase: str) -> str:
+    if not _LETTER_OR_DIGIT.search(phrase):
+        raise ValueError(f"phrase {phrase!r} has no letter or digit, so no word to match")
+    return phrase
+
+
+# Phrases are matched word by word; one without a word would be dropped, and a list of only
+# such phrases would then accept anything (any post for domains, any degree for fields).
+# The schema's pattern only refuses blank phrases: JSON Schema's \w is ASCII, and a pattern
+# of letters would refuse "法律".
+PhraseText = Annotated[str, AfterValidator(_has_word), Field(json_schema_extra={"pattern": r"\S"})]
 
 
 class Source(Model):
@@ -78,7 +93,7 @@ class EducationRule(RuleBase):
 
     kind: Literal["education"]
     min_level: LevelName = Field(description="Lowest accepted level on the ISCED-based ladder.")
-    fields: list[str] = Field(
+    fields: list[PhraseText] = Field(
         default_factory=list, description="Accepted fields of study; empty: any field."
     )
     related_fields: bool = Field(
@@ -99,7 +114,7 @@ class ExperienceRule(RuleBase):
         allow_inf_nan=False,
         description=f"Minimum years of experience, at most {MAX_YEARS}.",
     )
-    domains: list[str] = Field(
+    domains: list[PhraseText] = Field(
         default_factory=list,
         description="Phrases naming the domains; any one counts. Empty: any professional work.",
     )
@@ -141,9 +156,9 @@ class CompetencyRule(RuleBase):
     """A named competency, evidenced by phrases found in the CV."""
 
     kind: Literal["competency"]
-    name: str = Field(description="The competency's name as the notice gives it.")
+    name: PhraseText = Field(description="The competency's name as the notice gives it.")
     description: str | None = Field(None, description="The notice's description of it.")
-    evidence: list[str] = Field(
+    evidence: list[PhraseText] = Field(
         default_factory=list, description="Phrases that count as evidence (matched fuzzily)."
     )
 
