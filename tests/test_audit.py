@@ -115,3 +115,21 @@ def test_audit_min_group_is_a_size(tmp_path: Path, value: str, code: int) -> Non
         assert "--min-group must be 0 or more" in err
     else:
         assert all(not g["small"] for g in json.loads(out)["groups"])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"options": {"top": 5, "eligible_only": False}}, "the record must hold every candidate"),
+        ({"options": {"top": None, "eligible_only": True}}, "the record must hold every candidate"),
+    ],
+)
+def test_a_record_audit_cannot_use_names_the_record(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    args = _audit_args(tmp_path)
+    rec = tmp_path / "rec.json"
+    rec.write_text(json.dumps({**record(), **change}), encoding="utf-8")
+    code, _, err = invoke(*args)
+    assert code == 1
+    assert f"{rec}: error: {message}" in err

@@ -56,6 +56,7 @@ def audit(
     """Selection and scoring rates per self-declared group, with four-fifths impact ratios."""
     from jobscreen.audit import audit as run_audit
     from jobscreen.audit import audit_dict, read_groups
+    from jobscreen.errors import InputError, Location
     from jobscreen.loading import read_text
     from jobscreen.outputs import open_output
     from jobscreen.runs import RECORD_LIMIT, read_record
@@ -68,7 +69,12 @@ def audit(
     not_an_input(output, [record, groups])
     data = read_record(record, needs=("results",))
     mapping = read_groups(read_text(groups, RECORD_LIMIT, hint=""), groups)
-    result = run_audit(data, mapping, top, min_group)
+    try:
+        result = run_audit(data, mapping, top, min_group)
+    except InputError as exc:  # what the record holds is wrong: name the record
+        if exc.location is not None:
+            raise
+        raise InputError(exc.message, Location(record)) from None
     if result.not_in_record:
         stderr(
             f"jobscreen: {len(result.not_in_record)} candidates in {groups} are not in the record"
