@@ -96,6 +96,13 @@ def test_jsonl_bad_line_does_not_stop_the_stream() -> None:
     assert [str(e).split(": ", 1)[0] for e in errors] == ["in.jsonl:2:2", "in.jsonl:5:1"]
 
 
+def test_utf16_is_named_only_where_a_file_starts() -> None:
+    lines = [b"\xff\xfe{", b'{"id": "b"}', b'\xff\xfe{"id": "c"}']
+    errors = [d.data for d in iter_jsonl(lines, "in.jsonl", Limits())]
+    assert str(errors[0]) == "in.jsonl:1:1: UTF-16 text: save the file as UTF-8"
+    assert str(errors[2]) == "in.jsonl:3:1: invalid UTF-8 (byte 0xff): save the file as UTF-8"
+
+
 def test_locate_skips_union_tags_and_points_at_parent_for_missing_keys() -> None:
     doc = documents_from_text("a:\n  - b: 1\n    c: 2\n", "f", "yaml", Limits())[0]
     assert str(doc.locate(("a", 0, "experience", "c"))) == "f:3:8"

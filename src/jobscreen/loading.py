@@ -81,9 +81,13 @@ def _file_positions(text: str, source: str) -> tuple[Positions, ...]:
     return tuple(yaml_positions(text, source, Limits(max_bytes=len(text) + 1)))
 
 
-def decode(raw: bytes, source: str) -> str:
-    """UTF-8 text from bytes (a BOM is accepted), or a located error."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+def decode(raw: bytes, source: str, start: bool = True) -> str:
+    """UTF-8 text from bytes (a BOM is accepted), or a located error.
+
+    ``start``: the bytes begin a file, where FF FE or FE FF marks UTF-16; inside a file (a
+    JSON Lines record after the first) they are just bytes that are not UTF-8.
+    """
+    if start and raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise InputError("UTF-16 text: save the file as UTF-8", Location(source, 1, 1))
     if b"\x00" in raw[:8192]:
         raise InputError("binary file (contains NUL bytes), not text", Location(source, 1, 1))
@@ -309,7 +313,7 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
     if len(raw.rstrip(b"\r\n")) > limits.max_bytes:
         return _error_document(LineError("record over the byte limit", where), source)
     try:
-        text = decode(raw, source).strip()
+        text = decode(raw, source, start=number == 0).strip()
     except InputError as exc:
         column = exc.location.column if exc.location else 1
         return _error_document(LineError(exc.message, Location(source, number + 1, column)), source)
