@@ -96,6 +96,28 @@ def test_jsonl_bad_line_does_not_stop_the_stream() -> None:
     assert [str(e).split(": ", 1)[0] for e in errors] == ["in.jsonl:2:2", "in.jsonl:5:1"]
 
 
+@pytest.mark.parametrize(
+    ("text", "indexes"),
+    [
+        ("id: a\n---\n", [0]),
+        ("---\nid: a\n---\n", [0]),
+        ("id: a\n---\n---\nid: c\n", [0, 2]),
+        ("--- null\n---\nid: b\n", [1]),
+    ],
+)
+def test_empty_yaml_documents_are_skipped_and_the_others_keep_their_place(
+    text: str, indexes: list[int]
+) -> None:
+    docs = documents_from_text(text, "f.yaml", "yaml", Limits())
+    assert [d.index for d in docs] == indexes
+    assert all(isinstance(d.data, dict) for d in docs)
+    last = docs[-1]
+    assert (
+        str(last.locate(("id",)))
+        == f"f.yaml:{text.splitlines().index('id: ' + last.data['id']) + 1}:5"
+    )
+
+
 def test_utf16_is_named_only_where_a_file_starts() -> None:
     lines = [b"\xff\xfe{", b'{"id": "b"}', b'\xff\xfe{"id": "c"}']
     errors = [d.data for d in iter_jsonl(lines, "in.jsonl", Limits())]

@@ -280,3 +280,14 @@ def test_a_competency_name_without_a_letter_or_digit_is_an_error(tmp_path: Path)
     code, out, _ = invoke("validate", str(path))
     assert code == 1, out
     assert out.splitlines()[0].startswith(f"{path}:{line}:11: error: name: phrase '...'"), out
+
+
+def test_a_vacancy_file_ending_in_a_document_marker_is_one_document(tmp_path: Path) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text((VACANCIES / "un-aro-senior-pmo.yaml").read_text() + "---\n", "utf-8")
+    code, out, _ = invoke("validate", str(path))
+    assert code == 0, out
+    path.write_text((VACANCIES / "un-aro-senior-pmo.yaml").read_text() + "---\nid: x\n", "utf-8")
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1
+    assert "a vacancy file holds one document, found 2" in out

@@ -283,7 +283,11 @@ def documents_from_text(text: str, source: str, kind: str, limits: Limits) -> li
     docs = parse_yaml(text, source, limits)
     if not docs or all(doc is None for doc in docs):
         raise InputError("empty file (no YAML content)", Location(source, 1, 1))
-    return [Document(data, source, text, index=i) for i, data in enumerate(docs)]
+    # an empty document (a trailing '---', or two in a row) holds nothing to read; the others
+    # keep their place in the file, which names and locates them
+    return [
+        Document(data, source, text, index=i) for i, data in enumerate(docs) if data is not None
+    ]
 
 
 class LineError(InputError):
