@@ -170,6 +170,13 @@ def with_number(tmp_path: Path, key: str, value: str) -> tuple[Path, str]:
     return path, f"{line}:{found.index(f'{key}: {value}') + len(key) + 3}"
 
 
+def first_error_is(path: Path, where_and_message: str) -> None:
+    """validate fails on the file, and its first line starts 'path:line:col: error: ...'."""
+    code, out, _ = invoke("validate", str(path))
+    assert code == 1, out
+    assert out.splitlines()[0].startswith(f"{path}:{where_and_message}"), out
+
+
 @pytest.mark.parametrize(
     ("key", "value"),
     [
@@ -188,9 +195,7 @@ def test_a_number_not_finite_or_out_of_bounds_is_an_error_at_its_value(
     tmp_path: Path, key: str, value: str
 ) -> None:
     path, where = with_number(tmp_path, key, value)
-    code, out, _ = invoke("validate", str(path))
-    assert code == 1, out
-    assert out.splitlines()[0].startswith(f"{path}:{where}: error: {key}: "), out
+    first_error_is(path, f"{where}: error: {key}: ")
 
 
 @pytest.mark.parametrize(("key", "value"), [("weight", "1000"), ("min_years", "98")])
@@ -258,9 +263,7 @@ def test_a_phrase_without_a_letter_or_digit_is_an_error_at_its_item(
     tmp_path: Path, key: str, phrase: str
 ) -> None:
     path, where = with_phrase(tmp_path, key, phrase)
-    code, out, _ = invoke("validate", str(path))
-    assert code == 1, out
-    assert out.splitlines()[0].startswith(f"{path}:{where}: error: {key}: phrase "), out
+    first_error_is(path, f"{where}: error: {key}: phrase ")
 
 
 @pytest.mark.parametrize("phrase", ["M&E", "法律", "ESG 2030", "Ελληνικά"])
