@@ -499,3 +499,39 @@ def test_match_with_no_readable_vacancy_stops_with_no_output(inputs: Inputs) -> 
     assert done.returncode == 1
     assert done.stdout == b""
     assert "no vacancy could be read; stopped" in done.stderr.decode()
+
+
+def test_match_lists_an_empty_folder_and_ranks_the_other_vacancies(
+    inputs: Inputs, harder: str
+) -> None:
+    empty = inputs.directory / "empty"
+    empty.mkdir()
+    done = run("match", inputs.cvs[0], str(empty), harder, "-f", "json")
+    assert done.returncode == 1
+    assert f"{empty}:1:1: error: directory holds no data files" in done.stderr.decode()
+    assert [m["vacancy"]["id"] for m in json.loads(done.stdout)["matches"]] == ["harder"]
+
+
+def test_match_counts_every_problem_when_the_cv_is_bad_too(inputs: Inputs, harder: str) -> None:
+    broken = inputs.directory / "broken.yaml"
+    broken.write_text("id: broken\n", encoding="utf-8")
+    done = run("match", inputs.bad, str(broken), harder)
+    err = done.stderr.decode()
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert f"{inputs.bad}:3:12: error:" in err
+    assert err.splitlines()[-1] == f"jobscreen: {len(err.splitlines()) - 1} problems; stopped"
+
+
+@pytest.mark.parametrize("command", ["explain", "match"])
+def test_commands_without_limit_options_name_none(
+    inputs: Inputs, command: str, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("summary: " + "x" * (2 * 1024 * 1024) + "\n", encoding="utf-8")
+    args = [inputs.vacancy, str(big)] if command == "explain" else [str(big), inputs.vacancy]
+    done = run(command, *args)
+    err = done.stderr.decode()
+    assert done.returncode == 1
+    assert f"{big}:1:1: error: file is " in err
+    assert "--max" not in err

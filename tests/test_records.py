@@ -195,6 +195,10 @@ def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path)
         ["new", "vacancy", "--from-notice", "notes.txt", "-o", "notes.txt", "--force"],
         ["audit", "rec.json", "--groups", "groups.csv", "-o", "groups.csv"],
         ["score", "vacancy.yaml", "cvs/a.yaml", "-o", "link.yaml"],  # a link to the input
+        ["score", "vacancy.yaml", "cvs", "-f", "json", "-o", "cvs/b.yaml"],  # found in a folder
+        ["score", "vacancy.yaml", ".", "-o", "notes.txt"],  # score reads plain-text CVs too
+        ["validate", ".", "-o", "cvs/a.yaml"],
+        ["match", "cvs/a.yaml", ".", "-o", "vacancy.yaml"],
     ],
 )
 def test_an_output_that_is_an_input_file_is_refused(batch: Path, args: list[str]) -> None:
@@ -214,4 +218,6 @@ def test_an_output_beside_the_inputs_or_a_device_is_written(batch: Path) -> None
     code, _, _ = invoke("validate", "vacancy.yaml", "-o", "report.txt")
     assert code == 0
     assert (batch / "report.txt").read_text(encoding="utf-8").startswith("1 file valid")
+    (batch / "cvs" / "notes.txt").write_text("not read by validate\n", encoding="utf-8")
+    assert invoke("validate", "cvs", "-o", "cvs/notes.txt")[0] == 0  # not among its inputs
     assert invoke("validate", "vacancy.yaml", "-o", "/dev/null")[0] == 0

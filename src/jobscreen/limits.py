@@ -27,4 +27,5 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+FIXED_LIMITS = Limits(adjustable=False)  # the same bounds, where no option changes them
 BYTES_HINT = DEFAULT_LIMITS.hint("max-bytes")

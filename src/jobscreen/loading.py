@@ -355,7 +355,7 @@ def kind_of(path: Path) -> str:
 
 def load_documents(path: Path, limits: Limits) -> list[Document]:
     """Read and parse one file into documents, raising a located InputError."""
-    text = decode(read_bytes(path, limits.max_bytes), str(path))
+    text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), str(path))
     return documents_from_text(text, str(path), kind_of(path), limits)
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from jobscreen.cv import CVFile, Identity, Profile
 from jobscreen.errors import InputError, JobscreenError, Location, SchemaError, printable_name
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
+from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import (
     DATA_SUFFIXES,
     STDIN,
@@ -53,7 +54,7 @@ class ExtractedDocument(Document):
 
 
 # the bounds validate applies by default; fixed for a vacancy read by score, explain, match...
-VACANCY_LIMITS = Limits(adjustable=False)
+VACANCY_LIMITS = FIXED_LIMITS
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def extract_document(path: Path, limits: Limits, phrases: tuple[str, ...] = ()) 
     """A plain-text or Markdown CV summary, extracted into the native format."""
     from jobscreen.extract import extract
 
-    text = decode(read_bytes(path, limits.max_bytes), str(path))
+    text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), str(path))
     if not text.strip():
         raise InputError("empty file", Location(str(path), 1, 1))
     found = extract(text, phrases)

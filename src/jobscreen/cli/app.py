@@ -139,12 +139,21 @@ MaxNodesOpt = Annotated[
 MaxItemsOpt = Annotated[int, typer.Option("--max-items", help="Longest list accepted.")]
 
 
-def not_an_input(output: str | None, inputs: list[str | None], option: str = "--output") -> None:
-    """Refuse an output file that is one of the command's input files: writing would replace
-    it. (A device such as /dev/null is written to, never replaced: it may be both.)"""
+def not_an_input(
+    output: str | None,
+    inputs: list[str | None],
+    option: str = "--output",
+    suffixes: frozenset[str] | None = None,
+) -> None:
+    """Refuse an output file that is one of the command's input files, named or found under
+    a directory given (files with ``suffixes``, default: the data files validate reads):
+    writing would replace it. A device such as /dev/null is written to, never replaced."""
     import os
     import stat
     from pathlib import Path
+
+    from jobscreen.errors import JobscreenError
+    from jobscreen.loading import DATA_SUFFIXES, expand_paths
 
     if output is None or output == "-":
         return
@@ -154,13 +163,26 @@ def not_an_input(output: str | None, inputs: list[str | None], option: str = "--
         return  # not there yet: no input can be it
     if not stat.S_ISREG(target.st_mode):
         return
+    inside = os.path.realpath(output)
     for name in inputs:
-        try:
-            same = name not in (None, "-") and os.path.samestat(target, Path(str(name)).stat())
-        except OSError:
+        if name is None or name == "-":
             continue
-        if same:
-            usage(f"{option} {output!r} is an input file ({name!r}): it would be replaced")
+        found = [name]
+        if Path(name).is_dir():  # the files the command will read there, if output is one
+            top = os.path.realpath(name)
+            if os.path.commonpath([top, inside]) != top:
+                continue
+            try:
+                found = list(expand_paths([name], suffixes or DATA_SUFFIXES))
+            except JobscreenError:
+                continue
+        for each in found:
+            try:
+                same = os.path.samestat(target, Path(each).stat())
+            except OSError:
+                continue
+            if same:
+                usage(f"{option} {output!r} is an input file ({each!r}): it would be replaced")
 
 
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:

@@ -29,7 +29,7 @@ from jobscreen.cli.app import (
     usage,
     writable_file,
 )
-from jobscreen.limits import DEFAULT_LIMITS
+from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
     from jobscreen.results import Screening
@@ -132,8 +132,10 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    not_an_input(output, [vacancy, *cvs])
-    not_an_input(key_map, [vacancy, *cvs], "--key-map")
+    from jobscreen.sources import CV_SUFFIXES
+
+    not_an_input(output, [vacancy, *cvs], suffixes=CV_SUFFIXES)
+    not_an_input(key_map, [vacancy, *cvs], "--key-map", CV_SUFFIXES)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
@@ -165,7 +167,8 @@ def explain(
 
     choice(fmt, ("table", "json", "markdown"), "--format")
     not_an_input(output, [vacancy, cv])
-    options = RunOptions(as_of=parse_as_of(as_of), blind=blind)
+    # explain has no limit options: its errors name none
+    options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, [cv], options, dt.date.today()) as run:
         _emit(run.screening, fmt, output, explain=True)
     raise typer.Exit(_exit_code(run.screening))
@@ -194,20 +197,31 @@ def match(
     when, today = parse_as_of(as_of), dt.date.today()
     loaded: list[Vacancy] = []
     problems: list[JobscreenError] = []
-    for path in expand_paths(vacancies):
-        try:  # one broken vacancy must not lose the others' results
-            loaded.append(load_vacancy_file(path))
+    for given in vacancies:  # one broken vacancy (or empty folder) must not lose the others
+        try:
+            for path in expand_paths([given]):
+                try:
+                    loaded.append(load_vacancy_file(path))
+                except JobscreenError as exc:
+                    problems.extend(getattr(exc, "errors", [exc]))
         except JobscreenError as exc:
-            problems.extend(getattr(exc, "errors", [exc]))
+            problems.append(exc)
     report_errors(problems)
     if not loaded:
         stderr("jobscreen: no vacancy could be read; stopped")
         raise typer.Exit(EXIT_INPUT)
 
     def candidate_for(vacancy: Vacancy) -> Candidate:
-        return load_cv(cv, today=today, phrases=vacancy.competency_phrases())
+        return load_cv(cv, FIXED_LIMITS, today, vacancy.competency_phrases())
 
-    matching = match_vacancies(candidate_for, loaded, when, today, blind)
+    try:
+        matching = match_vacancies(candidate_for, loaded, when, today, blind)
+    except JobscreenError as exc:  # the CV itself: nothing to rank
+        errors = getattr(exc, "errors", [exc])
+        report_errors(errors)
+        count = len(problems) + len(errors)
+        stderr(f"jobscreen: {count} problem{'s' if count != 1 else ''}; stopped")
+        raise typer.Exit(EXIT_INPUT) from None
     with open_output(output) as out:
         reporter_for(fmt, out).matching(matching)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
