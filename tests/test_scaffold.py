@@ -228,9 +228,16 @@ def test_an_empty_notice_is_refused(text: str, tmp_path: Path) -> None:
     notice = tmp_path / "empty.txt"
     notice.write_text(text, encoding="utf-8")
     done = run("new", "vacancy", "--from-notice", str(notice))
+    assert done.returncode == 1  # an input error, as an empty CV or vacancy is
+    assert done.stdout == b""
+    assert done.stderr.startswith(f"{notice}:1:1: error: empty file\n".encode())
+
+
+def test_an_empty_notice_name_is_a_usage_error() -> None:
+    done = run("new", "vacancy", "--from-notice", "")
     assert done.returncode == 2
     assert done.stdout == b""
-    assert f"--from-notice: '{notice}' is empty".encode() in done.stderr
+    assert b"--from-notice: give a file name" in done.stderr
 
 
 def test_a_notice_with_no_requirement_sentence_drafts_the_skeleton_and_says_so(
@@ -241,6 +248,11 @@ def test_a_notice_with_no_requirement_sentence_drafts_the_skeleton_and_says_so(
     done = run("new", "vacancy", "--from-notice", str(notice))
     assert done.returncode == 0
     assert b"warning: no education, experience or language sentence found" in done.stderr
+    odd = tmp_path / "n\nnotice.txt"  # the warning names it on one line
+    odd.write_text("Apply online before Friday.\n", encoding="utf-8")
+    warned = run("new", "vacancy", "--from-notice", str(odd)).stderr.decode()
+    assert len(warned.splitlines()) == 1
+    assert "n\\x0anotice.txt" in warned
     assert load(done.stdout.decode())["title"] == "Clerk"
     drafted = run("new", "vacancy", "--from-notice", str(CCM)) if CCM.is_file() else None
     assert drafted is None or b"warning" not in drafted.stderr

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from jobscreen.cli.app import OutputOpt, app, not_an_input, stderr, usage
+from jobscreen.errors import InputError, Location, printable_name
 
 new_app = typer.Typer(
     help="Write a new file to start from: a vacancy skeleton.",
@@ -45,15 +46,17 @@ def new_vacancy(
         usage(f"--output: {output!r} exists; add --force to overwrite it")
     not_an_input(output, [from_notice])  # not even with --force: the notice is the source
     notice = None
-    if from_notice:
+    if from_notice is not None:
+        if not from_notice:
+            usage("--from-notice: give a file name, or '-' for stdin")
         text = _read_text(from_notice)
-        if not text.strip():
-            usage(f"--from-notice: {from_notice!r} is empty")
+        if not text.strip():  # as an empty CV or vacancy is: an input error, located
+            raise InputError("empty file", Location(from_notice, 1, 1))
         notice = read_notice(text)
         if not notice.sentences:
             stderr(
                 f"jobscreen: warning: no education, experience or language sentence found in "
-                f"{from_notice}; the draft holds the skeleton's example rules"
+                f"{printable_name(from_notice)}; the draft holds the skeleton's example rules"
             )
     source = Path(from_notice).name if from_notice else None
     chosen = vacancy_id or _default_id(output, from_notice)
@@ -90,7 +93,6 @@ def extract(
 ) -> None:
     """Print a plain-text CV summary as native YAML, a comment on every inferred value."""
 
-    from jobscreen.errors import InputError, Location
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
     from jobscreen.loading import DATA_SUFFIXES, unreadable
