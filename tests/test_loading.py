@@ -72,6 +72,7 @@ DIGITS = "9" * (sys.get_int_max_str_digits() + 1)
         ('{"a": "x \\" NaN",\n\n  "b": -Infinity}', "3:8", "-Infinity is not a JSON number"),
         ('{"a": ["-Infinity"], "b": -NaN}', "1:27", "JSON syntax error: Expecting value"),
         (f'{{"n": "{DIGITS}",\n "m": -{DIGITS}}}', "2:7", "a number of more than 4300 digits"),
+        (f'{{"f": 0.{DIGITS},\n "g": 1e{DIGITS[:3]}, "h": NaN}}', "2:19", "NaN is not a JSON"),
     ],
 )
 def test_json_values_python_refuses_are_located(text: str, where: str, message: str) -> None:

@@ -23,7 +23,7 @@ from jobscreen.levels import CEFR_NAMES, INSPIRA, NATO, PHRASES
 from jobscreen.loading import Document
 from jobscreen.results import Assessment, RuleResult, Status
 from jobscreen.sources import Candidate, candidate_from_document
-from jobscreen.vacancy import MAX_WEIGHT, MAX_YEARS, ExperienceRule, Vacancy
+from jobscreen.vacancy import MAX_WEIGHT, MAX_YEARS, MIN_WEIGHT, ExperienceRule, Vacancy
 
 AS_OF = dt.date(2026, 6, 30)
 PROPERTY = settings(
@@ -141,7 +141,7 @@ def candidate(data: dict[str, Any], key: str = "cand") -> Candidate:
 def _rule(draw: st.DrawFn, kind: str, rule_id: str) -> dict[str, Any]:
     rule: dict[str, Any] = {"id": rule_id, "kind": kind, "required": draw(st.booleans())}
     # usual weights and minimums, or any the model accepts (it bounds them so none overflows)
-    rule["weight"] = draw(st.sampled_from([1, 2, 3]) | st.floats(0, MAX_WEIGHT, exclude_min=True))
+    rule["weight"] = draw(st.sampled_from([1, 2, 3]) | st.floats(MIN_WEIGHT, MAX_WEIGHT))
     if kind == "education":
         rule["min_level"] = draw(st.sampled_from(LADDER))
         rule["fields"] = draw(st.lists(st.sampled_from(FIELDS), max_size=2, unique=True))

@@ -162,7 +162,12 @@ def _reject_constant(name: str) -> Any:
 _LONGEST = sys.get_int_max_str_digits()
 _REFUSED_VALUE = re.compile(
     r'"(?:[^"\\]|\\.)*"|(?P<constant>-?(?:NaN|Infinity))'
-    + (rf"|(?P<digits>-?\d{{{_LONGEST + 1},}})" if _LONGEST else "|(?P<digits>(?!))")
+    # an integer only: a float's digits (0.333..., 1e5000) are no limit's business
+    + (
+        rf"|(?P<digits>(?<![\d.eE+-])-?\d{{{_LONGEST + 1},}}(?![\d.eE]))"
+        if _LONGEST
+        else "|(?P<digits>(?!))"
+    )
 )
 
 

@@ -24,7 +24,7 @@ RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 # Bounds no real notice comes near (its weights are 1-3, its minimums at most 15 years): no
 # sum of weights can overflow, so no score is inf or NaN, and no minimum is absurd. Infinity
 # and NaN (and 1e400, which a float reads as infinity) are refused outright.
-MAX_WEIGHT = 1000
+MIN_WEIGHT, MAX_WEIGHT = 0.001, 1000  # below 0.001, weight x credit may underflow to 0
 MAX_YEARS = 100
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
@@ -62,10 +62,10 @@ class RuleBase(Model):
     )
     weight: float = Field(
         1.0,
-        gt=0,
+        ge=MIN_WEIGHT,
         le=MAX_WEIGHT,
         allow_inf_nan=False,
-        description=f"Relative weight in the score; positive, at most {MAX_WEIGHT}.",
+        description=f"Relative weight in the score, from {MIN_WEIGHT} to {MAX_WEIGHT}.",
     )
     text: str | None = Field(None, description="The notice's own words this rule encodes.")
     note: str | None = Field(None, description="Why the rule is encoded this way.")
