@@ -13,13 +13,13 @@ from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import (
     STDIN,
+    UNREADABLE_SUFFIXES,
     Document,
     documents_from_text,
     expand_paths,
     kind_of,
     load_documents,
     read_text,
-    unreadable,
 )
 from jobscreen.sources import (
     TEXT_SUFFIXES,
@@ -143,10 +143,12 @@ def _read(name: str, limits: Limits) -> list[Document]:
         text = read_text(STDIN, limits.max_bytes)
         return documents_from_text(text, "<stdin>", "yaml", limits)
     path = Path(name)
-    why = unreadable(path)
-    if why is None and path.suffix.lower() in TEXT_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in UNREADABLE_SUFFIXES:
+        why = f"{suffix} files are not read: validate reads YAML and JSON files"
+        raise InputError(why, Location(name, 1, 1))
+    if suffix in TEXT_SUFFIXES:
         why = "plain-text CVs are not validated: `jobscreen extract` shows what is read from one"
-    if why is not None:
         raise InputError(why, Location(name, 1, 1))
     return load_documents(path, limits)
 
