@@ -214,7 +214,13 @@ def test_valid_hostile_files_mean_what_they_say() -> None:
     assert load_cv(HOSTILE / "bom.yaml").key == "bom"  # the BOM is not part of the first key
     assert [c.key for c in _loaded("several-documents.yaml")] == ["several-a", "several-b"]
     odd = load_cv(HOSTILE / "jsonresume-odd-keywords.json")
-    assert odd.profile.competencies == ["Negotiation", "Mediation", "Drafting"]
+    # keywords of 5 and true hold no words; one written as text is read as a list of one
+    assert odd.profile.competencies == [
+        "Negotiation",
+        "Mediation",
+        "conflict resolution",
+        "Drafting",
+    ]
     assert load_cv(HOSTILE / "unknown-level.yaml").profile.languages[0].level == "can order coffee"
 
 

@@ -65,27 +65,15 @@ def shape_problems(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], st
             if not isinstance(entry, dict):
                 why = f"{section}: each entry is a mapping of keys; found {_kind(entry)}"
                 found.append(((section, index), why))
-                continue
-            for key in TEXT_LISTS.get(section, ()):  # words read for matching
-                found.extend(_text_list(entry.get(key), (section, index, key)))
     return found
 
 
-TEXT_LISTS = {"work": ("highlights",), "volunteer": ("highlights",), "skills": ("keywords",)}
-
-
-def _text_list(value: Any, loc: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
-    """Why a list of text (highlights, keywords) has the wrong shape, if it has."""
-    name = str(loc[-1])
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        return [(loc, f"{name}: expected a list of text, found {_kind(value)}")]
-    return [
-        ((*loc, i), f"{name}: each item is text; found {_kind(item)}")
-        for i, item in enumerate(value)
-        if not isinstance(item, str)
-    ]
+def _texts(value: Any) -> list[str]:
+    """The text of a list meant to hold text (highlights, keywords): one given as text is
+    read as a list of one, not dropped; items that are not text hold no words, and are left."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _text(value: Any) -> str | None:
@@ -95,9 +83,7 @@ def _text(value: Any) -> str | None:
 def _post(entry: dict[str, Any], volunteer: bool) -> dict[str, Any]:
     organisation = entry.get("name") or entry.get("company") or entry.get("organization")
     parts = [_text(entry.get("summary")), _text(entry.get("description"))]
-    highlights = entry.get("highlights")  # shape_problems refuses anything but text in a list
-    if isinstance(highlights, list):
-        parts.extend(h for h in highlights if isinstance(h, str))
+    parts.extend(_texts(entry.get("highlights")))
     post: dict[str, Any] = {
         "title": entry.get("position"),
         "organisation": organisation,
@@ -131,9 +117,7 @@ def _competencies(data: dict[str, Any]) -> list[str]:
     for skill in _dicts(data.get("skills")):
         if isinstance(skill.get("name"), str):
             found.append(skill["name"])
-        keywords = skill.get("keywords")  # as highlights
-        if isinstance(keywords, list):
-            found.extend(k for k in keywords if isinstance(k, str))
+        found.extend(_texts(skill.get("keywords")))
     return found
 
 
