@@ -620,3 +620,44 @@ def test_limits_without_an_option_give_the_cause_alone() -> None:
     with pytest.raises(InputError) as info:
         parse_yaml("a: [1, 2, 3, 4, 5, 6]\n", "v.yaml", fixed)
     assert str(info.value).endswith("more than 5 values (alias expansion or size limit)")
+
+
+def _closed_stdout() -> None:
+    os.close(1)  # in the child, before Python starts: sys.stdout is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["validate", VACANCY],
+        ["score", VACANCY, str(CANDIDATES), "--as-of", AS_OF],
+        ["score", VACANCY, str(CANDIDATES), "-f", "json", "--as-of", AS_OF],
+        ["explain", VACANCY, str(CANDIDATES / "daniel-okafor.yaml"), "--as-of", AS_OF],
+    ],
+    ids=["version", "help", "validate", "score-table", "score-json", "explain"],
+)
+def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "jobscreen", *args],
+        stderr=subprocess.PIPE,
+        preexec_fn=_closed_stdout,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.stderr == b"jobscreen: error: cannot write the output: standard output is closed\n"
+    assert done.returncode == 1
+
+
+def test_with_stdout_closed_output_to_a_file_still_works(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "jobscreen", "validate", VACANCY, "-o", str(target)],
+        stderr=subprocess.PIPE,
+        preexec_fn=_closed_stdout,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8") == "1 file valid\n"

@@ -7,6 +7,7 @@ Each command group lives in its own module; importing them registers the command
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import NoReturn
@@ -15,6 +16,7 @@ from typer._click.exceptions import ClickException
 
 from jobscreen.cli import authoring, check, records, screening  # noqa: F401 - registers the commands
 from jobscreen.cli.app import (
+    EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -59,6 +61,8 @@ def _unexpected(exc: BaseException) -> NoReturn:
         _fail("interrupted", EXIT_INTERRUPTED)
     if isinstance(exc, BrokenPipeError):
         _quiet_exit(EXIT_OK)
+    if isinstance(exc, OSError) and exc.errno == errno.EBADF:  # e.g. --help with stdout closed
+        _fail(f"error: cannot write the output: {exc.strerror}", EXIT_INPUT)
     if os.environ.get("JOBSCREEN_DEBUG"):
         raise exc
     _fail(
