@@ -661,3 +661,14 @@ def test_with_stdout_closed_output_to_a_file_still_works(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stderr
     assert target.read_text(encoding="utf-8") == "1 file valid\n"
+
+
+def test_version_to_a_reader_gone_is_quiet() -> None:
+    proc = _popen("--version")
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert err == b""
+    assert proc.wait(timeout=60) == 0

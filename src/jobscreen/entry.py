@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import os
 import sys
 
 
@@ -39,6 +40,8 @@ def main() -> None:
         try:
             sys.stdout.write(f"jobscreen {__version__}\n")
             sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away: it did not want the line
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except OSError as exc:
             sys.stderr.write(f"jobscreen: error: cannot write the output: {exc.strerror}\n")
             sys.exit(1)

@@ -122,6 +122,7 @@ def score(
     from jobscreen.report.base import FORMATS
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.sources import CV_SUFFIXES
 
     choice(fmt, FORMATS, "--format")
     if top is not None and top < 1:
@@ -132,8 +133,6 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    from jobscreen.sources import CV_SUFFIXES
-
     not_an_input(output, [vacancy, *cvs], suffixes=CV_SUFFIXES)
     not_an_input(key_map, [vacancy, *cvs], "--key-map", CV_SUFFIXES)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
