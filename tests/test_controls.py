@@ -126,6 +126,18 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped_and_found_again(tmp_pat
     assert Path(source) == folder / name  # read back, the same file: a script can open it
 
 
+def test_an_id_from_a_name_that_is_not_utf8_is_shown_as_written(tmp_path: Path) -> None:
+    # the id is the stem as the terminal shows it, so a table measures what it prints
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / os.fsdecode(b"x\xff.yaml")).write_text("summary: s\n", encoding="utf-8")
+    done = run("score", VACANCY, str(folder), "-f", "json", "-j", "1")
+    assert json.loads(done.stdout)["results"][0]["candidate"] == "x\\udcff"
+    table = run("score", VACANCY, str(folder), "-j", "1").stdout.decode("utf-8")
+    rows = [line for line in table.splitlines() if line.startswith(("┃", "│", "┏", "└"))]
+    assert len({len(line) for line in rows}) == 1, table
+
+
 # --- control characters in file names --------------------------------------------------
 
 NAMES = {"newline": "nl\nx", "escape": "esc\x1b[31mred", "tab": "t\tb", "c1": "c1\x9bx"}

@@ -170,13 +170,14 @@ def _candidate_key(given: str | None, doc: Document, stem: str) -> str:
 def _stem(source: str) -> str:
     """A file's name less its suffix; 'x.resume.json' (JSON Resume's convention) gives 'x'.
 
-    Control characters in the name are shown as codes: the stem is the candidate's id, and
-    an id is shown in tables and terminals (an id written in the CV is cleaned likewise).
+    Control characters in the name are shown as codes, and bytes that are not UTF-8 as
+    backslash escapes: the stem is the candidate's id, shown in tables and terminals (an id
+    written in the CV is cleaned likewise), and a table measures the text it is given.
     """
     if source == STDIN:
         return "stdin"
     stem = Path(source).stem.removesuffix(".resume") or Path(source).stem
-    return printable_name(stem)
+    return printable_name(stem).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def candidate_from_document(doc: Document, today: dt.date | None = None) -> Candidate:
