@@ -114,6 +114,18 @@ def test_json_lines_are_validated_record_by_record(tmp_path: Path) -> None:
     assert out.splitlines()[0] == f"{cv}:2:40: error: language: unknown language 'xx'"
 
 
+def test_json_lines_bytes_are_checked_record_by_record(tmp_path: Path) -> None:
+    cv = tmp_path / "batch.jsonl"
+    cv.write_bytes(b'{"id": "a"}\n{"id": "b\xff"}\n{"id": "c"}\n{"id": "d\xfe"}\n')
+    code, out, _ = invoke("validate", str(cv))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{cv}:2:10: error: invalid UTF-8 (byte 0xff): save the file as UTF-8",
+        f"{cv}:4:10: error: invalid UTF-8 (byte 0xfe): save the file as UTF-8",
+        "2 problems in 1 of 1 files",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

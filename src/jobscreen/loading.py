@@ -359,9 +359,16 @@ def kind_of(path: Path) -> str:
 
 
 def load_documents(path: Path, limits: Limits) -> list[Document]:
-    """Read and parse one file into documents, raising a located InputError."""
-    text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), str(path))
-    return documents_from_text(text, str(path), kind_of(path), limits)
+    """Read and parse one file into documents, raising a located InputError.
+
+    A JSON Lines file is decoded record by record, so a bad byte in one record is that
+    record's error and the others are still read.
+    """
+    raw = read_bytes(path, limits.max_bytes, limits.hint("max-bytes"))
+    kind = kind_of(path)
+    if kind == "jsonl":
+        return list(iter_jsonl(raw.splitlines(), str(path), limits))
+    return documents_from_text(decode(raw, str(path)), str(path), kind, limits)
 
 
 def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str]:
