@@ -28,6 +28,7 @@ import jobscreen.batch
 import jobscreen.yamlsafe
 from jobscreen.cli import main
 from jobscreen.errors import InputError
+from jobscreen.loading import read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
@@ -672,3 +673,57 @@ def test_version_to_a_reader_gone_is_quiet() -> None:
     proc.stderr.close()
     assert err == b""
     assert proc.wait(timeout=60) == 0
+
+
+def test_a_plain_text_cv_too_long_to_read_whole_is_an_error_not_a_partial_verdict(
+    tmp_path: Path,
+) -> None:
+    cv = tmp_path / "long.txt"
+    lines = ["Jane Doe", "Master of Laws, 2005", *(f"Publication {i}." for i in range(20_000))]
+    cv.write_text("\n".join([*lines, "LANGUAGES", "English (native)"]) + "\n", encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text("id: good\ncompetencies: [Drafting]\n", encoding="utf-8")
+    code, out, err = invoke("score", VACANCY, str(cv), str(good), "-f", "csv", "--jobs", "1")
+    assert code == 1
+    assert f"{cv}:1:1: error: plain-text CV too long to read whole (only the first" in err
+    assert [row.split(",")[1] for row in out.splitlines()[1:] if row[0].isdigit()] == ["good"]
+
+
+def _closed_stdin() -> None:
+    os.close(0)
+
+
+def test_a_closed_stdin_reads_as_empty_and_loses_no_other_result() -> None:
+    cv = str(CANDIDATES / "daniel-okafor.yaml")
+    done = subprocess.run(
+        [sys.executable, "-m", "jobscreen", "score", VACANCY, cv, "-", "-f", "csv"],
+        capture_output=True,
+        preexec_fn=_closed_stdin,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert b"Traceback" not in done.stderr
+    assert b"internal error" not in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines()[1].startswith("1,daniel-okafor,")
+
+
+@pytest.mark.parametrize("value", ["9223372036854775807", str((1 << 31) + 1), "0"])
+def test_a_limit_past_its_range_is_a_usage_error(value: str) -> None:
+    code, _, err = invoke(
+        "score", VACANCY, str(CANDIDATES / "daniel-okafor.yaml"), "--max-bytes", value
+    )
+    assert code == 2
+    assert "--max-bytes must be from 1 to 2147483648" in err
+
+
+def test_the_largest_byte_limit_reads_a_small_file_without_setting_it_aside(tmp_path: Path) -> None:
+    path = tmp_path / "cv.yaml"
+    path.write_text("id: x\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert read_bytes(path, 1 << 31) == b"id: x\n"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20  # a read of 2 GiB would set 2 GiB aside first

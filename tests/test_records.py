@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -221,3 +223,27 @@ def test_an_output_beside_the_inputs_or_a_device_is_written(batch: Path) -> None
     (batch / "cvs" / "notes.txt").write_text("not read by validate\n", encoding="utf-8")
     assert invoke("validate", "cvs", "-o", "cvs/notes.txt")[0] == 0  # not among its inputs
     assert invoke("validate", "vacancy.yaml", "-o", "/dev/null")[0] == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["options"]["limits"].update(max_bytes="big"),
+        lambda d: d["options"]["limits"].update(max_bytes=10**30),
+        lambda d: d["options"].update(top="x"),
+        lambda d: d["options"].update(top=-1),
+        lambda d: d.update(results=None),
+        lambda d: d["results"][0].pop("candidate"),
+        lambda d: d.update(errors="x"),
+    ],
+    ids=["limit-text", "limit-huge", "top-text", "top-negative", "results-null", "no-id", "errors"],
+)
+def test_verify_calls_a_record_of_the_wrong_shape_invalid(
+    batch: Path, change: Callable[[dict[str, Any]], None]
+) -> None:
+    data = json.loads((batch / "rec.json").read_text(encoding="utf-8"))
+    change(data)
+    (batch / "rec.json").write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = invoke("verify", "rec.json")
+    assert code == 1, err
+    assert "rec.json: error: not a valid jobscreen" in err

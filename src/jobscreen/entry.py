@@ -25,6 +25,8 @@ class _Discard(io.TextIOBase):
 
 
 def _standard_streams() -> None:
+    if sys.stdin is None:  # started with stdin closed ('<&-'): '-' reads nothing
+        sys.stdin = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
     if sys.stderr is None:

@@ -26,6 +26,7 @@ class Limits:
         return f" ({'; '.join(parts)})" if parts else ""
 
 
+MAX_LIMIT = 1 << 31  # the largest any bound may be set to: 2 GiB of one file, 2 billion values
 DEFAULT_LIMITS = Limits()
 FIXED_LIMITS = Limits(adjustable=False)  # the same bounds, where no option changes them
 BYTES_HINT = DEFAULT_LIMITS.hint("max-bytes")

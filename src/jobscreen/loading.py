@@ -115,7 +115,12 @@ def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
                     f"file is {size} bytes, over the {max_bytes}-byte limit{hint}",
                     Location(source, 1, 1),
                 )
-            raw = handle.read(max_bytes + 1)
+            # no more than the file holds (a read of n bytes sets n aside first), and one
+            # byte past the limit, to see a file that grew since it was measured
+            want = max_bytes + 1 if size == 0 else min(size, max_bytes) + 1
+            raw = handle.read(want)
+            if len(raw) == want <= max_bytes:
+                raw += handle.read(max_bytes + 1 - want)
     except IsADirectoryError:
         raise InputError(_folder_problem(path), Location(source, 1, 1)) from None
     except FileNotFoundError:

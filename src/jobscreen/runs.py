@@ -20,6 +20,7 @@ from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
+from jobscreen.limits import MAX_LIMIT
 from jobscreen.loading import read_text
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
@@ -62,14 +63,16 @@ class RunOptions:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunOptions:
+        """The options a record holds; ValueError or TypeError if they are not as written."""
         as_of = dt.date.fromisoformat(data["as_of"]) if data.get("as_of_given") else None
-        return cls(
-            as_of,
-            data.get("top"),
-            bool(data.get("eligible_only")),
-            bool(data.get("blind")),
-            Limits(**data.get("limits", {})),
-        )
+        limits = Limits(**data.get("limits", {}))
+        numbers = (limits.max_bytes, limits.max_depth, limits.max_nodes, limits.max_items)
+        if not all(type(n) is int and 1 <= n <= MAX_LIMIT for n in numbers):
+            raise ValueError(f"limits out of range: {data.get('limits')}")
+        top = data.get("top")
+        if top is not None and (type(top) is not int or top < 1):
+            raise ValueError(f"top must be a positive whole number, not {top!r}")
+        return cls(as_of, top, bool(data.get("eligible_only")), bool(data.get("blind")), limits)
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,10 @@ def _recorded(data: dict[str, Any], path: str) -> _Recorded:
 def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     """Re-run the screening a JSON record describes and compare every result and error."""
     data = read_record(record_path)
-    run = _recorded(data, record_path)
+    try:
+        run = _recorded(data, record_path)
+    except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as exc:
+        raise _not_a_record(record_path, exc) from None
     differences = []
     if data.get("jobscreen_version") != __version__:
         differences.append(f"jobscreen version {data.get('jobscreen_version')} → {__version__}")
@@ -218,8 +224,18 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
             f"cannot read the recorded vacancy: {exc.strerror or exc}", Location(run.vacancy_path)
         ) from None
     with screen_files(run.vacancy_path, run.names, run.options, today, jobs) as rerun:
-        differences += compare(data, rerun.screening, run.cwd)
+        try:
+            differences += compare(data, rerun.screening, run.cwd)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise _not_a_record(record_path, exc) from None
     return Verification(record_path, tuple(differences))
+
+
+def _not_a_record(path: str, exc: Exception) -> InputError:
+    """A record whose parts have not the shape score writes (edited by hand, or truncated)."""
+    detail = f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else f"no {exc}"
+    message = f"not a valid jobscreen decision record: a part has the wrong shape ({detail})"
+    return InputError(message, Location(path))
 
 
 def compare(recorded: dict[str, Any], screening: Screening, cwd: str) -> list[str]:

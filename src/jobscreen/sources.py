@@ -239,6 +239,10 @@ def extract_document(path: Path, limits: Limits, phrases: tuple[str, ...] = ()) 
     if not text.strip():
         raise InputError("empty file", Location(str(path), 1, 1))
     found = extract(text, phrases)
+    cut = [n.message for n in found.notes if not n.path and n.message.startswith("only the first")]
+    if cut:  # scoring part of a CV would give a verdict on what it does not say
+        why = f"plain-text CV too long to read whole ({'; '.join(cut)}): shorten it for scoring"
+        raise InputError(why, Location(str(path), 1, 1))
     return ExtractedDocument(found.data, str(path), text, uncertain=found.uncertain)
 
 

@@ -14,7 +14,7 @@ from typer import _click as click
 from typer.core import TyperGroup
 
 from jobscreen import __version__
-from jobscreen.limits import Limits
+from jobscreen.limits import MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
     from jobscreen.errors import JobscreenError
@@ -193,8 +193,8 @@ def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) 
         ("--max-nodes", max_nodes),
         ("--max-items", max_items),
     ):
-        if value < 1:
-            usage(f"{name} must be a positive number")
+        if not 1 <= value <= MAX_LIMIT:
+            usage(f"{name} must be from 1 to {MAX_LIMIT}")
     return Limits(max_bytes, max_depth, max_nodes, max_items)
 
 
