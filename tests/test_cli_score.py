@@ -8,6 +8,8 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 import pytest
 
 from jobscreen import __version__
-from tests.conftest import JSONRESUME_SAMPLE, VACANCIES, invoke, run
+from tests.conftest import JSONRESUME_SAMPLE, ROOT, VACANCIES, invoke, run
 
 VACANCY = """\
 id: cli-vacancy
@@ -535,3 +537,20 @@ def test_commands_without_limit_options_name_none(
     assert done.returncode == 1
     assert f"{big}:1:1: error: file is " in err
     assert "--max" not in err
+
+
+@pytest.mark.parametrize("vacancy", sorted(p.name for p in VACANCIES.glob("*.yaml")))
+def test_the_readme_library_example_runs_and_agrees_with_score(vacancy: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using the library", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    code = code.replace("vacancies/un-aro-senior-pmo.yaml", f"vacancies/{vacancy}")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120, check=True
+    )
+    printed = [line.split() for line in done.stdout.decode().splitlines()]
+    args = ["score", f"vacancies/{vacancy}", "examples/candidates/", "--as-of", "2026-06-30"]
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout.decode())))
+    assert [(p[0], p[1], p[3]) for p in printed] == [
+        (r["rank"], r["candidate"], r["score"]) for r in rows if r["rank"]
+    ]
