@@ -133,3 +133,8 @@ def test_a_record_audit_cannot_use_names_the_record(
     code, _, err = invoke(*args)
     assert code == 1
     assert f"{rec}: error: {message}" in err
+
+
+def test_a_group_name_with_a_terminal_escape_is_shown_as_codes() -> None:
+    groups = read_groups("candidate,group\na,\x1b[31mRED\nb,B\n", "g.csv")
+    assert groups == {"a": "\\x1b[31mRED", "b": "B"}

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from jobscreen.errors import InputError, Location
+from jobscreen.errors import InputError, Location, printable_name
 
 UNKNOWN = "unknown"
 FOUR_FIFTHS = 0.8
@@ -76,7 +76,8 @@ def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str]:
             raise InputError("empty candidate", Location(source, line, 1))
         if candidate in groups:
             raise InputError(f"candidate {candidate!r} listed twice", Location(source, line, 1))
-        groups[candidate] = (row.get(fields["group"]) or "").strip() or UNKNOWN
+        # a group's name is shown in tables: control characters (terminal escapes) as codes
+        groups[candidate] = printable_name((row.get(fields["group"]) or "").strip()) or UNKNOWN
     return groups
 
 
