@@ -197,6 +197,7 @@ def _recorded(data: dict[str, Any], path: str) -> _Recorded:
             replace(options, as_of=as_of),
             cwd,
         )
+        _check_compared(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(
             f"not a valid jobscreen record ({type(exc).__name__}: {exc})", Location(path)
@@ -206,13 +207,24 @@ def _recorded(data: dict[str, Any], path: str) -> _Recorded:
     return recorded
 
 
+def _check_compared(data: dict[str, Any]) -> None:
+    """The results and errors ``compare`` reads have the shape score writes; else TypeError
+    (or KeyError) for _recorded to report."""
+    results, errors = data.get("results", []), data["errors"]
+    if not isinstance(results, list) or not isinstance(errors, list):
+        raise TypeError("results and errors must be lists")
+    for result in results:
+        if not isinstance(result, dict) or not isinstance(result["candidate"], str):
+            raise TypeError(f"a result is not a candidate's: {result!r:.60}")
+    for error in errors:
+        if not isinstance(error, dict) or {"source", "line", "column", "message"} - error.keys():
+            raise TypeError(f"an error is not one score writes: {error!r:.60}")
+
+
 def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     """Re-run the screening a JSON record describes and compare every result and error."""
     data = read_record(record_path)
-    try:
-        run = _recorded(data, record_path)
-    except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise _not_a_record(record_path, exc) from None
+    run = _recorded(data, record_path)
     differences = []
     if data.get("jobscreen_version") != __version__:
         differences.append(f"jobscreen version {data.get('jobscreen_version')} → {__version__}")
@@ -224,18 +236,8 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
             f"cannot read the recorded vacancy: {exc.strerror or exc}", Location(run.vacancy_path)
         ) from None
     with screen_files(run.vacancy_path, run.names, run.options, today, jobs) as rerun:
-        try:
-            differences += compare(data, rerun.screening, run.cwd)
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise _not_a_record(record_path, exc) from None
+        differences += compare(data, rerun.screening, run.cwd)
     return Verification(record_path, tuple(differences))
-
-
-def _not_a_record(path: str, exc: Exception) -> InputError:
-    """A record whose parts have not the shape score writes (edited by hand, or truncated)."""
-    detail = f"{type(exc).__name__}: {exc}" if not isinstance(exc, KeyError) else f"no {exc}"
-    message = f"not a valid jobscreen decision record: a part has the wrong shape ({detail})"
-    return InputError(message, Location(path))
 
 
 def compare(recorded: dict[str, Any], screening: Screening, cwd: str) -> list[str]:
