@@ -57,6 +57,10 @@ class JobscreenError(Exception):
             return self.message
         return f"{self.location}: {self.message}"
 
+    def every(self) -> list[JobscreenError]:
+        """Each error this one stands for: itself (DocumentErrors: all of a document's)."""
+        return [self]
+
 
 class InputError(JobscreenError):
     """An input file could not be read or parsed (bytes, encoding, YAML/JSON syntax, limits)."""

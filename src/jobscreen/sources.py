@@ -125,6 +125,9 @@ class DocumentErrors(JobscreenError):
         super().__init__(first.message, first.location)
         self.errors = errors
 
+    def every(self) -> list[JobscreenError]:
+        return list(self.errors)
+
 
 def _not_mapping(doc: Document, what: str) -> JobscreenError:
     kind = "a list" if isinstance(doc.data, list) else "a single value"

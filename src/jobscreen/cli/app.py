@@ -36,7 +36,7 @@ class HandledGroup(TyperGroup):
             stderr(f"jobscreen: error: {exc}")
             ctx.exit(EXIT_USAGE)
         except JobscreenError as exc:
-            errors = getattr(exc, "errors", [exc])
+            errors = exc.every()
             report_errors(errors)
             stderr(f"jobscreen: {len(errors)} problem{'s' if len(errors) != 1 else ''}; stopped")
             ctx.exit(EXIT_INPUT)

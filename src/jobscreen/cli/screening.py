@@ -189,7 +189,7 @@ def match(
     from jobscreen.loading import expand_paths
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
-    from jobscreen.sources import load_cv
+    from jobscreen.sources import DocumentErrors, load_cv
 
     choice(fmt, FORMATS, "--format")
     not_an_input(output, [cv, *vacancies])
@@ -202,11 +202,11 @@ def match(
                 try:
                     loaded.append(load_vacancy_file(path))
                 except JobscreenError as exc:
-                    problems.extend(getattr(exc, "errors", [exc]))
+                    problems.extend(exc.every())
         except JobscreenError as exc:
-            problems.append(exc)
-    report_errors(problems)
+            problems.extend(exc.every())
     if not loaded:
+        report_errors(problems)
         stderr("jobscreen: no vacancy could be read; stopped")
         raise typer.Exit(EXIT_INPUT)
 
@@ -215,12 +215,9 @@ def match(
 
     try:
         matching = match_vacancies(candidate_for, loaded, when, today, blind)
-    except JobscreenError as exc:  # the CV itself: nothing to rank
-        errors = getattr(exc, "errors", [exc])
-        report_errors(errors)
-        count = len(problems) + len(errors)
-        stderr(f"jobscreen: {count} problem{'s' if count != 1 else ''}; stopped")
-        raise typer.Exit(EXIT_INPUT) from None
+    except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
+        raise DocumentErrors([*problems, *exc.every()]) from None
+    report_errors(problems)
     with open_output(output) as out:
         reporter_for(fmt, out).matching(matching)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
