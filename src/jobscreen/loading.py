@@ -345,11 +345,11 @@ def _error_document(error: InputError, source: str) -> Document:
 UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
 
 
-def unreadable(path: Path) -> str | None:
+def unreadable(path: Path, advice: str = "save the CV as text (.txt) or YAML first") -> str | None:
     """Why jobscreen cannot read a file with this name, or None when it can try."""
     suffix = path.suffix.lower()
     if suffix in UNREADABLE_SUFFIXES:
-        return f"{suffix} files are not read: save the CV as text (.txt) or YAML first"
+        return f"{suffix} files are not read: {advice}"
     return None
 
 

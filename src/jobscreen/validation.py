@@ -13,13 +13,13 @@ from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import (
     STDIN,
-    UNREADABLE_SUFFIXES,
     Document,
     documents_from_text,
     expand_paths,
     kind_of,
     load_documents,
     read_text,
+    unreadable,
 )
 from jobscreen.sources import (
     TEXT_SUFFIXES,
@@ -143,11 +143,9 @@ def _read(name: str, limits: Limits) -> list[Document]:
         text = read_text(STDIN, limits.max_bytes)
         return documents_from_text(text, "<stdin>", "yaml", limits)
     path = Path(name)
-    suffix = path.suffix.lower()
-    if suffix in UNREADABLE_SUFFIXES:
-        why = f"{suffix} files are not read: validate reads YAML and JSON files"
+    if (why := unreadable(path, "validate reads YAML and JSON files")) is not None:
         raise InputError(why, Location(name, 1, 1))
-    if suffix in TEXT_SUFFIXES:
+    if path.suffix.lower() in TEXT_SUFFIXES:
         why = "plain-text CVs are not validated: `jobscreen extract` shows what is read from one"
         raise InputError(why, Location(name, 1, 1))
     return load_documents(path, limits)
