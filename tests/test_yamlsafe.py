@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobscreen import yamlsafe
 from jobscreen.errors import InputError
 from jobscreen.yamlsafe import (
     Limits,
@@ -74,6 +75,42 @@ def test_billion_laughs_is_rejected_without_expanding() -> None:
 def test_deep_nesting_is_rejected_before_any_structure(depth: int) -> None:
     with pytest.raises(InputError, match="nesting deeper than 64 levels"):
         one("[" * depth + "]" * depth)
+
+
+@pytest.mark.parametrize("loader", ["C", "pure Python"])
+@pytest.mark.parametrize(
+    ("prefix", "place"), [("", "1:65"), ("a: 1\nb: ", "2:67"), ("x: {y: ", "1:70")]
+)
+def test_the_depth_error_is_jobscreens_whichever_parser(
+    loader: str, prefix: str, place: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libyaml 0.2.6 stops at 1,000 levels while looking ahead: the place is still ours,
+    at the bracket that opens level 65."""
+    if loader == "pure Python":
+        monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    with pytest.raises(InputError) as info:
+        one(prefix + "[" * 2_000 + "]" * 2_000)
+    assert str(info.value) == f"t.yaml:{place}: nesting deeper than 64 levels (see --max-depth)"
+
+
+def _libyaml_limits_depth() -> bool:
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return False
+    try:
+        for _ in yaml.parse("[" * 1_500 + "]" * 1_500, Loader=loader):
+            pass
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not _libyaml_limits_depth(), reason="this libyaml has no depth limit")
+def test_a_limit_above_the_parsers_own_is_refused_in_our_words() -> None:
+    text = "a: 1\nb: " + "[" * 3_000 + "]" * 3_000
+    with pytest.raises(InputError, match="deeper than the YAML parser itself allows") as info:
+        one(text, Limits(max_depth=10_000))
+    assert str(info.value).startswith("t.yaml:2:")
 
 
 def test_depth_limit_is_configurable() -> None:

@@ -341,6 +341,41 @@ def _fast_documents(text: str, limits: Limits) -> list[Any]:
     return documents
 
 
+PARSER_DEPTH_PROBLEM = "exceeded maximum nesting depth"  # libyaml 0.2.6's own limit
+
+
+def _parser_depth_error(text: str, path: str, limits: Limits, exc: yaml.YAMLError) -> InputError:
+    """The error for a text that libyaml refused for its own nesting limit (1,000 levels).
+
+    libyaml looks ahead for a possible key across up to 1,024 characters of a line, so it can
+    meet its limit before jobscreen's builder has seen the level that crosses ``max_depth``.
+    Built again from the text before libyaml's mark, the builder finds that level itself, so
+    the message and place are jobscreen's whichever libyaml is underneath; only a limit raised
+    above libyaml's gets libyaml's refusal, located and said in jobscreen's words.
+    """
+    mark = exc.problem_mark  # type: ignore[attr-defined]
+    line_start = 0
+    for _ in range(mark.line):
+        line_start = text.index("\n", line_start) + 1
+    try:
+        _Builder(path, limits, None).run(text[: line_start + mark.column])
+    except InputError as own:
+        return own
+    except yaml.YAMLError:
+        pass  # the cut text ends mid-structure: libyaml's refusal stands
+    return InputError(
+        "nesting deeper than the YAML parser itself allows (about 1000 levels), "
+        "whatever --max-depth says",
+        Location(path, mark.line + 1, mark.column + 1),
+    )
+
+
+def _is_parser_depth_limit(exc: yaml.YAMLError) -> bool:
+    return PARSER_DEPTH_PROBLEM in str(getattr(exc, "problem", "") or "") and (
+        getattr(exc, "problem_mark", None) is not None
+    )
+
+
 def parse_yaml(text: str, path: str, limits: Limits | None = None) -> list[Any]:
     """Every document of a YAML text as plain data (dicts, lists, strings, None)."""
     limits = limits or Limits()
@@ -350,6 +385,8 @@ def parse_yaml(text: str, path: str, limits: Limits | None = None) -> list[Any]:
         except _Unusual:
             return _Builder(path, limits, None).run(text)
     except yaml.YAMLError as exc:
+        if _is_parser_depth_limit(exc):
+            raise _parser_depth_error(text, path, limits, exc) from None
         raise _syntax_error(path, exc) from None
 
 
