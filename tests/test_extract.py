@@ -762,6 +762,8 @@ NASTY = [
     bytes(range(256)).decode("latin-1") * 20,
     "|---|---|\n| 2010 | x |\n" * 100,
     "x" * 300_000,
+    ", - ,\n2010 - 2015\n",  # issue 14: every part around ' - ' punctuation
+    ".: \u2014  | \u00b7\n | 2010 - 2015 | since 2019",
 ]
 
 
@@ -770,6 +772,22 @@ def test_never_crashes_on_odd_input(text: str) -> None:
     extraction = extract(text)
     CVFile.model_validate(extraction.data)
     assert yaml.safe_load(to_yaml(extraction)) == extraction.data
+
+
+@pytest.mark.parametrize(
+    "text", [", - ,\n2010 - 2015\n", "2010 - 2015 , - ,\n", "x\n.: |\n2010 - 2015 | since 2019\n"]
+)
+def test_punctuation_alone_names_no_title_or_employer(text: str) -> None:
+    extraction = extract(text)
+    posts = extraction.data["experience"]
+    assert posts[0]["start"] == "2010"
+    assert posts[0]["end"] == "2015"
+    assert not any("title" in p or "organisation" in p for p in posts)
+    assert ("experience", 0) in extraction.uncertain
+
+
+def test_a_punctuation_line_above_dates_is_unplaced_not_their_header() -> None:
+    assert extract(", - ,\n2010 - 2015\n").unplaced == (", - ,",)
 
 
 def test_lists_are_capped_with_a_note() -> None:

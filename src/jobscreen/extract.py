@@ -63,6 +63,7 @@ _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?|\|\s*:?-{
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9À-Þ])")
+_ALNUM = re.compile(r"[^\W_]")
 _LAST_WORD = re.compile(r"([^\s/(\u2013\u2014-]+)$")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st no nos vol e.g i.e etc vs approx dept govt inc ltd co hon amb h.e "
@@ -377,6 +378,11 @@ def _quote(text: str, limit: int = 80) -> str:
 
 def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:.|·\u2013\u2014-")
+
+
+def _named(text: str) -> bool:
+    """Whether a text has a letter or digit: punctuation alone names no title or employer."""
+    return _ALNUM.search(text) is not None
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -717,6 +723,8 @@ def _single_role(text: str) -> Role:
 
 def _split_role(rest: str) -> Role:
     """Title and organisation from what a post line says besides its dates."""
+    if not _named(rest):
+        return None, None, _NO_ROLE
     if _NARRATIVE.search(rest):
         return _narrative_role(rest) or (None, None, "no title or organisation in the sentence")
     for separator in (" | ", " \u2014 ", " \u2013 ", " - "):
@@ -779,7 +787,8 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
 
 def _header_like(unit: _Unit, block: int) -> bool:
     words = len(unit.text.split())
-    return unit.block == block and not unit.bullet and 0 < words <= 14 and unit.text[-1] != "."
+    shaped = unit.block == block and not unit.bullet and 0 < words <= 14
+    return shaped and unit.text[-1] != "." and _named(unit.text)
 
 
 def _post(state: _State, index: int, unit: _Unit) -> bool:
