@@ -20,9 +20,10 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from jobscreen import extract as extractor
 from jobscreen.cv import CVFile
 from jobscreen.extract import Extraction, Note, extract, to_yaml
 from jobscreen.levels import degree_of
@@ -684,6 +685,23 @@ def test_markdown_markup_does_not_confuse_it() -> None:
         ("Consultant", "OSCE"),
     ]
     assert data["languages"] == [{"language": "English", "level": "native"}]
+
+
+def test_markdown_links_lose_their_targets_and_keep_their_text() -> None:
+    text = "Experience\n2012-2014 Consultant, [OSCE](https://www.osce.org) and [x](y)\n"
+    assert extract(text).data["experience"][0]["organisation"] == "OSCE and x"
+
+
+@HYPOTHESIS
+@given(st.lists(st.sampled_from(["[", "]", "(", ")", "](", "a", " ", "\n"])).map("".join))
+@example("[[a](b)")
+@example("[a](b[c](d)")
+def test_a_markdown_link_try_never_crosses_a_bracket(text: str) -> None:
+    # Issue 14: a line of 199,000 '[' (or '[a](' repeated) took minutes, each try of the
+    # link pattern running to the end of the line. With no bracket inside a link's text or
+    # target, every try stops at the next bracket, so a line is read in linear time.
+    for match in extractor._LINK.finditer(text):
+        assert (match[0].count("["), match[0].count("]")) == (1, 1), match[0]
 
 
 # --- conservatism: notes, uncertain entries, unplaced lines -----------------------------

@@ -60,7 +60,9 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦‣●○■□➢►\u2013\u2014]|\d{1,2}[.)])\s+")
 _RULE = re.compile(r"(?:[-*_=~]\s*){3,}")
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?|\|\s*:?-{3,}:?\s*\|")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# No bracket inside a link's text or target: each try stops at the next bracket, so a line
+# of thousands of '[' or '[a](' is read in linear time (anything wider is quadratic).
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\[\]\n]*\)")
 _EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9À-Þ])")
 _ALNUM = re.compile(r"[^\W_]")
