@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from jobscreen import scaffold
 from jobscreen.scaffold import (
     SCHEMA_LINE,
     Sentence,
@@ -256,3 +257,20 @@ def test_a_notice_with_no_requirement_sentence_drafts_the_skeleton_and_says_so(
     assert load(done.stdout.decode())["title"] == "Clerk"
     drafted = run("new", "vacancy", "--from-notice", str(CCM)) if CCM.is_file() else None
     assert drafted is None or b"warning" not in drafted.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("title", "Title"), ("grade", "Grade"), ("duty_station", "Location")]
+)
+def test_a_labelled_field_try_never_leaves_its_line(name: str, label: str) -> None:
+    # Issue 14: 40,000 blank lines between two words took 56 s. The label's leading spaces
+    # ran across the blank lines from each line start; kept on their line, every try of
+    # the pattern is bounded by its line, and a notice is read in linear time.
+    match = scaffold._FIELDS[name].search(f"x\n\n \n\n  {label}: value\n")
+    assert match is not None
+    assert "\n" not in match[0]
+
+
+def test_a_label_and_its_value_are_read_on_one_line() -> None:
+    notice = read_notice("Title\n\n: Director\n\n\n   Grade : D-1\nLocation:\nGeneva\n")
+    assert notice.fields == {"grade": "D-1"}

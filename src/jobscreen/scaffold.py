@@ -24,6 +24,12 @@ _LABELS = {
     "grade": r"grade",
     "duty_station": r"duty station|location",
 }
+# 'Label: value' on one line. The spaces around the label never run past the line's end
+# (with \s, each line start of a run of blank lines read the whole run: quadratic).
+_FIELDS = {
+    name: re.compile(rf"^[^\S\n]*(?:{labels})[^\S\n]*:[ \t]*(\S[^\n]*)$", re.I | re.M)
+    for name, labels in _LABELS.items()
+}
 _EDUCATION = re.compile(
     r"\b(degree|master\w*|bachelor\w*|university|doctoral|doctorate|phd|ph\.d|post ?graduate|"
     r"undergraduate|diploma)\b",
@@ -149,8 +155,8 @@ def _join_in_lieu(found: list[Sentence], sentence: str) -> list[Sentence]:
 
 def _labelled_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for name, labels in _LABELS.items():
-        match = re.search(rf"^\s*(?:{labels})\s*:[ \t]*(\S[^\n]*)$", text, re.I | re.M)
+    for name, pattern in _FIELDS.items():
+        match = pattern.search(text)
         if match:
             fields[name] = " ".join(match.group(1).split())
     return fields
