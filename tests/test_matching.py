@@ -17,7 +17,9 @@ from jobscreen.engine.matching import (
     ABBREVIATIONS,
     ACRONYMS,
     PhraseIndex,
+    compile_exact,
     compile_phrases,
+    exact_keys,
     normalise,
     stem,
 )
@@ -186,6 +188,47 @@ def test_scan_examples() -> None:
         "program manag": (6, 8),
         "manag": (7, 8),
     }
+
+
+def reference_exact(phrases: list[str], text: str) -> list[str]:
+    """The extractor's search before the index: one pattern per phrase over the text."""
+    found = []
+    for phrase in phrases:
+        words = phrase.split()
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+        if words and re.search(pattern, text, re.IGNORECASE):
+            found.append(" ".join(words))
+    return found
+
+
+def exact_scan(phrases: list[str], text: str) -> list[str]:
+    compiled = compile_exact(phrases)
+    hits = PhraseIndex(compiled, exact=True).scan(" ".join(exact_keys(text)))
+    return [" ".join(p.original.split()) for p in compiled if p.stems in hits]
+
+
+EXACT_PIECES = [
+    *("Team", "team", "TEAMWORK", "work", "M&E", "m", "E", "C#", "C", "ASP.NET", ".NET", "net"),
+    *("problem-solving", "problem", "solving", "_", "1", "x", "é", "É", "ß", "\u017f", "s", "S"),
+    *("\u0131", "I", "\u0130", "i", "\u03a3", "\u03c3", "\u03c2", "\u00b5", "\u03bc", "K"),
+    *("\u212a", "k", "Ünïcödé", "ünïcödé"),
+    *(" ", "  ", "\n", "\t", "\xa0", ".", ",", "-", "(", ")", "#", "&", "'", "/", "+"),
+]  # not U+0345: a mark that re takes as the letter iota, though not part of a word
+EXACT_TEXTS = st.lists(st.sampled_from(EXACT_PIECES), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(st.lists(EXACT_TEXTS, min_size=1, max_size=5), EXACT_TEXTS)
+def test_an_exact_index_finds_what_a_pattern_per_phrase_finds(
+    phrases: list[str], text: str
+) -> None:
+    assert exact_scan(phrases, text) == reference_exact(phrases, text)
+
+
+def test_exact_scan_examples() -> None:
+    phrases = ["Team", "teamwork", "M&E", "C#", ".NET", "problem solving", "Σοφία", "x y"]
+    text = "TEAMWORK; m&e (c#) ASP.NET and problem-solving, ΣΟΦΊΑ: x\n y"
+    assert exact_scan(phrases, text) == ["teamwork", "M&E", "C#", "Σοφία", "x y"]
 
 
 def test_days_in_month_agrees_with_the_calendar() -> None:

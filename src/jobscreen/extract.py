@@ -11,6 +11,7 @@ with those notes as comments.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 import unicodedata
@@ -21,6 +22,7 @@ from typing import Any
 import yaml
 
 from jobscreen.cv import parse_partial_date
+from jobscreen.engine.matching import Phrase, PhraseIndex, compile_exact, exact_keys
 from jobscreen.levels import LANGUAGE_NAMES, degree_of, level_value, skill_name
 
 __all__ = ["Extraction", "Note", "extract", "to_yaml"]
@@ -1490,15 +1492,23 @@ def _add_competency(state: _State, value: str, note: str) -> None:
         state.competencies.append((value, note))
 
 
+@functools.lru_cache(maxsize=8)
+def _phrase_index(phrases: tuple[str, ...]) -> tuple[tuple[Phrase, ...], PhraseIndex]:
+    """A vacancy's competency phrases compiled and indexed once, for every CV of a run."""
+    compiled = compile_exact(phrases)
+    return compiled, PhraseIndex(compiled, exact=True)
+
+
 def _phrases(state: _State, text: str, phrases: Sequence[str]) -> None:
-    """Each competency phrase found in the text, case-insensitive and word-bounded."""
-    for phrase in phrases:
-        words = str(phrase).split()
-        if not words:
-            continue
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-        if re.search(pattern, text, re.IGNORECASE):
-            value = " ".join(words)
+    """Each competency phrase found in the text, case-insensitive and word-bounded: every
+    phrase in one pass over the text, through the engine's phrase index."""
+    compiled, index = _phrase_index(tuple(str(p) for p in phrases))
+    if not compiled:
+        return
+    found = index.scan(" ".join(exact_keys(text)))
+    for phrase in compiled:
+        if phrase.stems in found:
+            value = " ".join(phrase.original.split())
             _add_competency(state, value, f"found {_quote(value)} in the text")
 
 

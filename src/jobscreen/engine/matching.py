@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 
 import snowballstemmer
 from rapidfuzz.distance import Levenshtein
@@ -141,6 +142,57 @@ def compile_phrases(phrases: list[str] | tuple[str, ...]) -> tuple[Phrase, ...]:
     return tuple(compiled)
 
 
+# Phrases as written (the extractor's): a text as keys of its tokens, words and single
+# punctuation marks, in lower case, marked where nothing stands between two of them.
+_EXACT_TOKEN = re.compile(r"(\w+)|[^\w\s]")
+_GLUED = "\x01"  # the token follows the one before it without a space
+_AFTER_WORD = "\x02"  # a punctuation mark right after a word: '.' in 'ASP.NET'
+_BEFORE_WORD = "\x03"  # a punctuation mark right before a word: '#' in 'C#x'
+# Case as re.IGNORECASE compares it: simple lower case (capital I with a dot is 'i', where
+# str.lower adds a combining dot), and the letters it also takes as one: long s and s,
+# dotless i and i, the micro sign and mu, final and other sigma ...
+_CASELESS = str.maketrans({chr(k): chr(min(k, *v)) for k, v in _EXTRA_CASES.items()})
+
+
+def _caseless(token: str) -> str:
+    if token.isascii():
+        return token.lower()
+    return token.replace("\u0130", "i").lower().translate(_CASELESS)
+
+
+def exact_keys(text: str) -> list[str]:
+    r"""The keys of a text's tokens for finding phrases as written: case aside, a space in
+    the text where the phrase has one, neither starting nor ending inside a word.
+
+    A phrase's keys then stand in a text's keys exactly where the pattern
+    ``(?<!\w)word1\s+word2...(?!\w)`` matches it, ignoring case.
+    """
+    tokens = list(_EXACT_TOKEN.finditer(text))
+    keys = []
+    for i, token in enumerate(tokens):
+        key = _caseless(token[0])
+        glued = i > 0 and tokens[i - 1].end() == token.start()
+        if token[1] is None:  # a punctuation mark
+            if glued and tokens[i - 1][1] is not None:
+                key = _AFTER_WORD + key
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is not None and after.start() == token.end() and after[1] is not None:
+                key += _BEFORE_WORD
+        keys.append(_GLUED + key if glued else key)
+    return keys
+
+
+def compile_exact(phrases: Iterable[str]) -> tuple[Phrase, ...]:
+    """Phrases to find as written (see ``exact_keys``), for ``PhraseIndex(..., exact=True)``;
+    their ``stems`` are their keys."""
+    compiled = []
+    for phrase in phrases:
+        keys = exact_keys(" ".join(phrase.split()))
+        if keys:
+            compiled.append(Phrase(phrase, " ".join(keys), tuple(keys)))
+    return tuple(compiled)
+
+
 class PhraseIndex:
     """Every phrase of a vacancy, indexed by first stem: one pass over a text finds them all.
 
@@ -148,9 +200,12 @@ class PhraseIndex:
     whose first stem (or a same-length slip of it) stands at each position, so its cost
     grows with the text, not with the number of phrases. A text word's stem, what the stem
     can stand for and which phrases may start at it are worked out once per distinct word.
+    With ``exact``, phrases of ``compile_exact`` are found as written in ``exact_keys``
+    of a text instead: no stems, no slips.
     """
 
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
+    def __init__(self, phrases: Iterable[Phrase], exact: bool = False) -> None:
+        self.exact = exact
         self.by_first: dict[str, list[Phrase]] = {}
         shapes: dict[tuple[int, str], set[str]] = {}
         for phrase in {p.stems: p for p in phrases if p.stems}.values():
@@ -180,15 +235,25 @@ class PhraseIndex:
         at it."""
         found = self._starts.get(word)
         if found is None:
-            forms = self.canon(stem(word))
-            found = (forms, tuple(p for form in forms for p in self.by_first.get(form, ())))
+            found = self._exact_starts(word) if self.exact else self._stem_starts(word)
             if len(self._starts) >= _WORD_CACHE_SIZE:
                 self._starts.clear()
             self._starts[word] = found
         return found
 
+    def _stem_starts(self, word: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+        forms = self.canon(stem(word))
+        return forms, tuple(p for form in forms for p in self.by_first.get(form, ()))
+
+    def _exact_starts(self, key: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+        first = key.removeprefix(_GLUED)  # a phrase may start right after a mark: '(word'
+        if first.startswith(_AFTER_WORD):  # not inside a word: no '.NET' in 'ASP.NET'
+            return frozenset((key,)), ()
+        return frozenset((key,)), tuple(self.by_first.get(first, ()))
+
     def scan(self, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
-        """The first word span of every indexed phrase found in a normalised text."""
+        """The first word span of every indexed phrase found in a normalised text (for an
+        exact index, in the ``exact_keys`` of a text, joined by spaces)."""
         known = self._starts
         words = [known.get(w) or self.starts(w) for w in norm_text.split()]
         count = len(words)
