@@ -123,6 +123,23 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.strip("'")))
 
 
+# A Snowball English stem is its word's first letters, then at most two letters of "eily"
+# that the word need not have (hoping: hope; possibility: possible; happy: happi). So a
+# word can stem to a phrase's stem only if it starts with one of the stem's heads; words
+# that cannot stand for any phrase are not stemmed (about 30 us a word).
+_STEM_ENDINGS = frozenset("eily")
+
+
+def stem_heads(stemmed: str) -> set[str]:
+    """What every word with this stem starts with: the stem less up to two ending letters
+    of "eily" (tests/test_matching.py checks the rule against the stemmer)."""
+    cuts = [cut for cut in (1, 2) if cut <= len(stemmed) and set(stemmed[-cut:]) <= _STEM_ENDINGS]
+    return {stemmed, *(stemmed[:-cut] for cut in cuts)}
+
+
+_NOTHING: tuple[frozenset[str], tuple[Phrase, ...]] = (frozenset(), ())
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A phrase compiled once per vacancy: its original words and their stems."""
@@ -214,6 +231,15 @@ class PhraseIndex:
                 if len(s) >= TYPO_MIN_LENGTH:
                     shapes.setdefault((len(s), s[0]), set()).add(s)
         self.shapes = {k: tuple(sorted(v)) for k, v in shapes.items()}
+        stems = {s for group in self.by_first.values() for p in group for s in p.stems}
+        heads = sorted({head for s in stems for head in stem_heads(s)})
+        self._heads: dict[str, tuple[str, ...]] = {}  # by first letter, for str.startswith
+        for head in heads:
+            self._heads[head[:1]] = (*self._heads.get(head[:1], ()), head)
+        # a slip is one letter, not the first, in a stem of 7 letters or more, whose first
+        # 5 letters its word starts with: so the word shares letters 1-3, or 4-5, with it
+        slips = [s for shape in self.shapes.values() for s in shape]
+        self._slip_heads = {s[:3] for s in slips} | {s[0] + "." + s[3:5] for s in slips}
         self._canon: dict[str, frozenset[str]] = {}
         self._starts: dict[str, tuple[frozenset[str], tuple[Phrase, ...]]] = {}
 
@@ -241,7 +267,18 @@ class PhraseIndex:
             self._starts[word] = found
         return found
 
+    def may_match(self, word: str) -> bool:
+        """Whether a normalised text word's stem could be a phrase's, or a slip of one:
+        whether it starts as one of their stems or, for a slip, shares its head letters."""
+        word = word.strip("'")  # as stem() does
+        if "" in self._heads or word.startswith(self._heads.get(word[:1], ())):
+            return True
+        slips = self._slip_heads
+        return word[:3] in slips or word[:1] + "." + word[3:5] in slips
+
     def _stem_starts(self, word: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+        if not self.may_match(word):
+            return _NOTHING  # its stem is no phrase stem and no slip of one: never stemmed
         forms = self.canon(stem(word))
         return forms, tuple(p for form in forms for p in self.by_first.get(form, ()))
 
