@@ -724,6 +724,27 @@ def test_a_markdown_link_try_never_crosses_a_bracket(text: str) -> None:
         assert (match[0].count("["), match[0].count("]")) == (1, 1), match[0]
 
 
+def test_a_sentence_end_is_judged_on_the_words_before_it_not_the_whole_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A line of 'A. B. ' (every full stop an initial's, so no sentence ends) copied the run
+    # since the line's start at each full stop: quadratic. Only the last words are looked at.
+    seen: list[int] = []
+    abbreviated = extractor._abbreviated
+
+    def measured(before: str) -> bool:
+        seen.append(len(before))
+        return abbreviated(before)
+
+    monkeypatch.setattr(extractor, "_abbreviated", measured)
+    assert extractor._sentences("A. B. " * 100 + "Led a team. Then more.") == [
+        "A. B. " * 100 + "Led a team.",
+        "Then more.",
+    ]
+    assert len(seen) == 201
+    assert max(seen) <= 40
+
+
 # --- conservatism: notes, uncertain entries, unplaced lines -----------------------------
 
 

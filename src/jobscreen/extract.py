@@ -277,7 +277,9 @@ def _abbreviated(before: str) -> bool:
 def _sentences(text: str) -> list[str]:
     parts, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if not _abbreviated(text[start : match.start()]):
+        # only the last 40 characters tell: a copy of the whole run since the last end
+        # made a line of 'A. B. A. B. ...' (none ends a sentence) quadratic
+        if not _abbreviated(text[max(start, match.start() - 40) : match.start()]):
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
