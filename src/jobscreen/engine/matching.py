@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 
 import snowballstemmer
 from rapidfuzz.distance import Levenshtein
@@ -168,6 +167,10 @@ _BEFORE_WORD = "\x03"  # a punctuation mark right before a word: '#' in 'C#x'
 # Case as re.IGNORECASE compares it: simple lower case (capital I with a dot is 'i', where
 # str.lower adds a combining dot), and the letters it also takes as one: long s and s,
 # dotless i and i, the micro sign and mu, final and other sigma ...
+try:  # re's own table of those letters (Python 3.11 and later)
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - without it, only those few letters differ
+    _EXTRA_CASES = {}
 _CASELESS = str.maketrans({chr(k): chr(min(k, *v)) for k, v in _EXTRA_CASES.items()})
 
 
