@@ -56,3 +56,12 @@ def test_an_uncertain_extraction_turns_a_verdict_into_review(tmp_path: Path) -> 
     assert code == 0
     assert rules["exp-programme-management"]["status"] == "needs_review"
     assert rules["exp-programme-management"]["reason"].startswith("uncertain extraction")
+
+
+def test_extract_reads_a_cv_of_punctuation_and_dates(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(", - ,\n2010 - 2015\n", encoding="utf-8")  # exited 3 (issue 14)
+    code, out, err = invoke("extract", str(cv))
+    assert (code, err) == (0, "")
+    assert yaml.safe_load(out)["experience"] == [{"start": "2010", "end": "2015"}]
+    assert "#   - , - ," in out

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from jobscreen import scaffold
 from jobscreen.scaffold import (
     SCHEMA_LINE,
     Sentence,
@@ -256,3 +258,85 @@ def test_a_notice_with_no_requirement_sentence_drafts_the_skeleton_and_says_so(
     assert load(done.stdout.decode())["title"] == "Clerk"
     drafted = run("new", "vacancy", "--from-notice", str(CCM)) if CCM.is_file() else None
     assert drafted is None or b"warning" not in drafted.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("title", "Title"), ("grade", "Grade"), ("duty_station", "Location")]
+)
+def test_a_labelled_field_try_never_leaves_its_line(name: str, label: str) -> None:
+    # Issue 14: 40,000 blank lines between two words took 56 s. The label's leading spaces
+    # ran across the blank lines from each line start; kept on their line, every try of
+    # the pattern is bounded by its line, and a notice is read in linear time.
+    match = scaffold._FIELDS[name].search(f"x\n\n \n\n  {label}: value\n")
+    assert match is not None
+    assert "\n" not in match[0]
+
+
+def test_a_label_and_its_value_are_read_on_one_line() -> None:
+    notice = read_notice("Title\n\n: Director\n\n\n   Grade : D-1\nLocation:\nGeneva\n")
+    assert notice.fields == {"grade": "D-1"}
+
+
+def test_a_logical_line_keeps_its_physical_lines_until_joined() -> None:
+    # A run of 1,000,000 lines going on in lower case took 39 s (the line was copied as it
+    # grew, once a line); its lines are now joined once.
+    text = "Experience in\nlaw and\nmediation.\n- a bullet\nnext line\nThe End"
+    assert list(scaffold._logical_lines(text)) == [
+        ["Experience in", "law and", "mediation."],
+        ["a bullet", "next line"],
+        ["The End"],
+    ]
+    assert list(sentences_of(text)) == ["Experience in law and mediation.", "a bullet next line"]
+
+
+def test_a_rule_s_sentence_is_built_once_however_many_clauses_join_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each in-lieu clause rebuilt the joined sentence and the list of those found: quadratic
+    # in the clauses. They are now collected and joined once.
+    built: list[str] = []
+
+    class Counted(Sentence):
+        def __init__(self, kind: str, text: str) -> None:
+            built.append(kind)
+            super().__init__(kind, text)
+
+    monkeypatch.setattr(scaffold, "Sentence", Counted)
+    lieu = "A first-level university degree may be accepted in lieu of the advanced degree."
+    extra = "Experience in mediation is desirable."
+    notice = read_notice("\n".join(["A Master's degree is required.", *[lieu, extra] * 50]))
+    assert built == ["education"] + ["experience"] * 50
+    assert notice.sentences[0].text == " ".join(["A Master's degree is required.", *[lieu] * 50])
+
+
+def test_a_sentence_is_searched_once_for_every_level_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One search for each of 34 level terms made 2 MB of language sentences take 11 s.
+    searched: list[str] = []
+    pattern = scaffold._LEVEL_TERM
+
+    class Counted:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(text)
+            return pattern.search(text)
+
+    monkeypatch.setattr(scaffold, "_LEVEL_TERM", Counted())
+    sentence = "Fluency in English and a working knowledge of French are required."
+    draft = vacancy_skeleton("x", read_notice(sentence))
+    assert 'level: "fluency"' in draft
+    assert searched == [sentence, sentence]  # its kind, then its level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Fluency in English and working knowledge of French", "fluency"),
+        ("working knowledge of French; fluency in English", "working knowledge"),
+        ("French at C1 or native speaker", "c1"),
+        ("FLUENT in English", "fluent"),
+        ("English (upper intermediate)", "upper intermediate"),
+        ("confidently fluent", "fluent"),
+        ("no level here", None),
+    ],
+)
+def test_the_first_and_longest_level_term_is_read(sentence: str, term: str | None) -> None:
+    assert scaffold._level_term(sentence) == term

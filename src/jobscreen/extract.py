@@ -11,6 +11,7 @@ with those notes as comments.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 import unicodedata
@@ -21,6 +22,7 @@ from typing import Any
 import yaml
 
 from jobscreen.cv import parse_partial_date
+from jobscreen.engine.matching import Phrase, PhraseIndex, compile_exact, exact_keys
 from jobscreen.levels import LANGUAGE_NAMES, degree_of, level_value, skill_name
 
 __all__ = ["Extraction", "Note", "extract", "to_yaml"]
@@ -60,9 +62,12 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦‣●○■□➢►\u2013\u2014]|\d{1,2}[.)])\s+")
 _RULE = re.compile(r"(?:[-*_=~]\s*){3,}")
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?|\|\s*:?-{3,}:?\s*\|")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# No bracket inside a link's text or target: each try stops at the next bracket, so a line
+# of thousands of '[' or '[a](' is read in linear time (anything wider is quadratic).
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\[\]\n]*\)")
 _EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9À-Þ])")
+_ALNUM = re.compile(r"[^\W_]")
 _LAST_WORD = re.compile(r"([^\s/(\u2013\u2014-]+)$")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st no nos vol e.g i.e etc vs approx dept govt inc ltd co hon amb h.e "
@@ -272,7 +277,9 @@ def _abbreviated(before: str) -> bool:
 def _sentences(text: str) -> list[str]:
     parts, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if not _abbreviated(text[start : match.start()]):
+        # only the last 40 characters tell: a copy of the whole run since the last end
+        # made a line of 'A. B. A. B. ...' (none ends a sentence) quadratic
+        if not _abbreviated(text[max(start, match.start() - 40) : match.start()]):
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
@@ -377,6 +384,11 @@ def _quote(text: str, limit: int = 80) -> str:
 
 def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:.|·\u2013\u2014-")
+
+
+def _named(text: str) -> bool:
+    """Whether a text has a letter or digit: punctuation alone names no title or employer."""
+    return _ALNUM.search(text) is not None
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -717,6 +729,8 @@ def _single_role(text: str) -> Role:
 
 def _split_role(rest: str) -> Role:
     """Title and organisation from what a post line says besides its dates."""
+    if not _named(rest):
+        return None, None, _NO_ROLE
     if _NARRATIVE.search(rest):
         return _narrative_role(rest) or (None, None, "no title or organisation in the sentence")
     for separator in (" | ", " \u2014 ", " \u2013 ", " - "):
@@ -779,7 +793,8 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
 
 def _header_like(unit: _Unit, block: int) -> bool:
     words = len(unit.text.split())
-    return unit.block == block and not unit.bullet and 0 < words <= 14 and unit.text[-1] != "."
+    shaped = unit.block == block and not unit.bullet and 0 < words <= 14
+    return shaped and unit.text[-1] != "." and _named(unit.text)
 
 
 def _post(state: _State, index: int, unit: _Unit) -> bool:
@@ -1479,15 +1494,23 @@ def _add_competency(state: _State, value: str, note: str) -> None:
         state.competencies.append((value, note))
 
 
+@functools.lru_cache(maxsize=8)
+def _phrase_index(phrases: tuple[str, ...]) -> tuple[tuple[Phrase, ...], PhraseIndex]:
+    """A vacancy's competency phrases compiled and indexed once, for every CV of a run."""
+    compiled = compile_exact(phrases)
+    return compiled, PhraseIndex(compiled, exact=True)
+
+
 def _phrases(state: _State, text: str, phrases: Sequence[str]) -> None:
-    """Each competency phrase found in the text, case-insensitive and word-bounded."""
-    for phrase in phrases:
-        words = str(phrase).split()
-        if not words:
-            continue
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-        if re.search(pattern, text, re.IGNORECASE):
-            value = " ".join(words)
+    """Each competency phrase found in the text, case-insensitive and word-bounded: every
+    phrase in one pass over the text, through the engine's phrase index."""
+    compiled, index = _phrase_index(tuple(str(p) for p in phrases))
+    if not compiled:
+        return
+    found = index.scan(" ".join(exact_keys(text)))
+    for phrase in compiled:
+        if phrase.stems in found:
+            value = " ".join(phrase.original.split())
             _add_competency(state, value, f"found {_quote(value)} in the text")
 
 

@@ -24,6 +24,12 @@ _LABELS = {
     "grade": r"grade",
     "duty_station": r"duty station|location",
 }
+# 'Label: value' on one line. The spaces around the label never run past the line's end
+# (with \s, each line start of a run of blank lines read the whole run: quadratic).
+_FIELDS = {
+    name: re.compile(rf"^[^\S\n]*(?:{labels})[^\S\n]*:[ \t]*(\S[^\n]*)$", re.I | re.M)
+    for name, labels in _LABELS.items()
+}
 _EDUCATION = re.compile(
     r"\b(degree|master\w*|bachelor\w*|university|doctoral|doctorate|phd|ph\.d|post ?graduate|"
     r"undergraduate|diploma)\b",
@@ -65,7 +71,13 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 _LANGUAGE_NAMES = frozenset(LANGUAGE_NAMES.values())
-_LEVEL_TERMS = sorted({*PHRASES, *CEFR}, key=len, reverse=True)
+# Every level term in one pattern, the longest first: one search finds the first term of a
+# sentence (the longest of those starting there), where a search per term took 60 passes.
+_LEVEL_TERMS = sorted({*PHRASES, *CEFR}, key=lambda term: (-len(term), term))
+_LEVEL_TERM = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{n}>{re.escape(t)})" for n, t in enumerate(_LEVEL_TERMS)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -97,17 +109,24 @@ def sentences_of(text: str) -> Iterator[str]:
 
 def _lines(text: str) -> Iterator[str]:
     """Logical lines: a line going on in lower case after no full stop continues the last."""
-    current = ""
+    return (" ".join(parts) for parts in _logical_lines(text))
+
+
+def _logical_lines(text: str) -> Iterator[list[str]]:
+    """The physical lines of each logical line, to be joined once: building the line as it
+    grows copied it once a line, so a run of lines going on took quadratic time."""
+    parts: list[str] = []
     for raw in text.splitlines():
         line = " ".join(_BULLET.sub("", raw).split())
-        if current and line[:1].islower() and not _BULLET.match(raw) and current[-1] not in ".!?;:":
-            current = f"{current} {line}"
+        going_on = line[:1].islower() and not _BULLET.match(raw)
+        if parts and parts[0] and going_on and parts[-1][-1] not in ".!?;:":
+            parts.append(line)
             continue
-        if current:
-            yield current
-        current = line
-    if current:
-        yield current
+        if parts and parts[0]:
+            yield parts
+        parts = [line]
+    if parts and parts[0]:
+        yield parts
 
 
 def kind_of_sentence(sentence: str) -> str | None:
@@ -127,30 +146,27 @@ def _cue(sentence: str) -> bool:
 
 
 def read_notice(text: str) -> Notice:
-    """Labelled fields (title, grade, duty station) and the requirement sentences of a notice."""
-    found: list[Sentence] = []
+    """Labelled fields (title, grade, duty station) and the requirement sentences of a notice.
+
+    An in-lieu clause belongs to the education rule before it, if there is one.
+    """
+    found: list[tuple[str, list[str]]] = []  # kind, sentences: joined once, at the end
+    education: list[str] | None = None  # the sentences of the last education rule
     for sentence in sentences_of(text):
         kind = kind_of_sentence(sentence)
-        if kind == "education" and "in lieu" in sentence.lower() and found:
-            found = _join_in_lieu(found, sentence)
+        if kind == "education" and "in lieu" in sentence.lower() and education is not None:
+            education.append(sentence)
         elif kind is not None:
-            found.append(Sentence(kind, sentence))
-    return Notice(_labelled_fields(text), tuple(found))
-
-
-def _join_in_lieu(found: list[Sentence], sentence: str) -> list[Sentence]:
-    """An in-lieu clause belongs to the education rule before it."""
-    for index in range(len(found) - 1, -1, -1):
-        if found[index].kind == "education":
-            joined = Sentence("education", f"{found[index].text} {sentence}")
-            return [*found[:index], joined, *found[index + 1 :]]
-    return [*found, Sentence("education", sentence)]
+            found.append((kind, [sentence]))
+            education = found[-1][1] if kind == "education" else education
+    sentences = tuple(Sentence(kind, " ".join(texts)) for kind, texts in found)
+    return Notice(_labelled_fields(text), sentences)
 
 
 def _labelled_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for name, labels in _LABELS.items():
-        match = re.search(rf"^\s*(?:{labels})\s*:[ \t]*(\S[^\n]*)$", text, re.I | re.M)
+    for name, pattern in _FIELDS.items():
+        match = pattern.search(text)
         if match:
             fields[name] = " ".join(match.group(1).split())
     return fields
@@ -173,12 +189,8 @@ def _languages_in(sentence: str) -> list[str]:
 
 def _level_term(sentence: str) -> str | None:
     """The first language-level term in a sentence ('fluency', 'working knowledge', 'C1')."""
-    hits = [
-        (match.start(), -len(term), term)
-        for term in _LEVEL_TERMS
-        for match in re.finditer(rf"\b{re.escape(term)}\b", sentence, re.IGNORECASE)
-    ]
-    return min(hits)[2] if hits else None
+    match = _LEVEL_TERM.search(sentence)
+    return _LEVEL_TERMS[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 def _years_in(sentence: str) -> int | None:

@@ -122,6 +122,23 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.strip("'")))
 
 
+# A Snowball English stem is its word's first letters, then at most two letters of "eily"
+# that the word need not have (hoping: hope; possibility: possible; happy: happi). So a
+# word can stem to a phrase's stem only if it starts with one of the stem's heads; words
+# that cannot stand for any phrase are not stemmed (about 30 us a word).
+_STEM_ENDINGS = frozenset("eily")
+
+
+def stem_heads(stemmed: str) -> set[str]:
+    """What every word with this stem starts with: the stem less up to two ending letters
+    of "eily" (tests/test_matching.py checks the rule against the stemmer)."""
+    cuts = [cut for cut in (1, 2) if cut <= len(stemmed) and set(stemmed[-cut:]) <= _STEM_ENDINGS]
+    return {stemmed, *(stemmed[:-cut] for cut in cuts)}
+
+
+_NOTHING: tuple[frozenset[str], tuple[Phrase, ...]] = (frozenset(), ())
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A phrase compiled once per vacancy: its original words and their stems."""
@@ -141,6 +158,61 @@ def compile_phrases(phrases: list[str] | tuple[str, ...]) -> tuple[Phrase, ...]:
     return tuple(compiled)
 
 
+# Phrases as written (the extractor's): a text as keys of its tokens, words and single
+# punctuation marks, in lower case, marked where nothing stands between two of them.
+_EXACT_TOKEN = re.compile(r"(\w+)|[^\w\s]")
+_GLUED = "\x01"  # the token follows the one before it without a space
+_AFTER_WORD = "\x02"  # a punctuation mark right after a word: '.' in 'ASP.NET'
+_BEFORE_WORD = "\x03"  # a punctuation mark right before a word: '#' in 'C#x'
+# Case as re.IGNORECASE compares it: simple lower case (capital I with a dot is 'i', where
+# str.lower adds a combining dot), and the letters it also takes as one: long s and s,
+# dotless i and i, the micro sign and mu, final and other sigma ...
+try:  # re's own table of those letters (Python 3.11 and later)
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - without it, only those few letters differ
+    _EXTRA_CASES = {}
+_CASELESS = str.maketrans({chr(k): chr(min(k, *v)) for k, v in _EXTRA_CASES.items()})
+
+
+def _caseless(token: str) -> str:
+    if token.isascii():
+        return token.lower()
+    return token.replace("\u0130", "i").lower().translate(_CASELESS)
+
+
+def exact_keys(text: str) -> list[str]:
+    r"""The keys of a text's tokens for finding phrases as written: case aside, a space in
+    the text where the phrase has one, neither starting nor ending inside a word.
+
+    A phrase's keys then stand in a text's keys exactly where the pattern
+    ``(?<!\w)word1\s+word2...(?!\w)`` matches it, ignoring case.
+    """
+    tokens = list(_EXACT_TOKEN.finditer(text))
+    keys = []
+    for i, token in enumerate(tokens):
+        key = _caseless(token[0])
+        glued = i > 0 and tokens[i - 1].end() == token.start()
+        if token[1] is None:  # a punctuation mark
+            if glued and tokens[i - 1][1] is not None:
+                key = _AFTER_WORD + key
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is not None and after.start() == token.end() and after[1] is not None:
+                key += _BEFORE_WORD
+        keys.append(_GLUED + key if glued else key)
+    return keys
+
+
+def compile_exact(phrases: Iterable[str]) -> tuple[Phrase, ...]:
+    """Phrases to find as written (see ``exact_keys``), for ``PhraseIndex(..., exact=True)``;
+    their ``stems`` are their keys."""
+    compiled = []
+    for phrase in phrases:
+        keys = exact_keys(" ".join(phrase.split()))
+        if keys:
+            compiled.append(Phrase(phrase, " ".join(keys), tuple(keys)))
+    return tuple(compiled)
+
+
 class PhraseIndex:
     """Every phrase of a vacancy, indexed by first stem: one pass over a text finds them all.
 
@@ -148,9 +220,12 @@ class PhraseIndex:
     whose first stem (or a same-length slip of it) stands at each position, so its cost
     grows with the text, not with the number of phrases. A text word's stem, what the stem
     can stand for and which phrases may start at it are worked out once per distinct word.
+    With ``exact``, phrases of ``compile_exact`` are found as written in ``exact_keys``
+    of a text instead: no stems, no slips.
     """
 
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
+    def __init__(self, phrases: Iterable[Phrase], exact: bool = False) -> None:
+        self.exact = exact
         self.by_first: dict[str, list[Phrase]] = {}
         shapes: dict[tuple[int, str], set[str]] = {}
         for phrase in {p.stems: p for p in phrases if p.stems}.values():
@@ -159,6 +234,15 @@ class PhraseIndex:
                 if len(s) >= TYPO_MIN_LENGTH:
                     shapes.setdefault((len(s), s[0]), set()).add(s)
         self.shapes = {k: tuple(sorted(v)) for k, v in shapes.items()}
+        stems = {s for group in self.by_first.values() for p in group for s in p.stems}
+        heads = sorted({head for s in stems for head in stem_heads(s)})
+        self._heads: dict[str, tuple[str, ...]] = {}  # by first letter, for str.startswith
+        for head in heads:
+            self._heads[head[:1]] = (*self._heads.get(head[:1], ()), head)
+        # a slip is one letter, not the first, in a stem of 7 letters or more, whose first
+        # 5 letters its word starts with: so the word shares letters 1-3, or 4-5, with it
+        slips = [s for shape in self.shapes.values() for s in shape]
+        self._slip_heads = {s[:3] for s in slips} | {s[0] + "." + s[3:5] for s in slips}
         self._canon: dict[str, frozenset[str]] = {}
         self._starts: dict[str, tuple[frozenset[str], tuple[Phrase, ...]]] = {}
 
@@ -180,15 +264,36 @@ class PhraseIndex:
         at it."""
         found = self._starts.get(word)
         if found is None:
-            forms = self.canon(stem(word))
-            found = (forms, tuple(p for form in forms for p in self.by_first.get(form, ())))
+            found = self._exact_starts(word) if self.exact else self._stem_starts(word)
             if len(self._starts) >= _WORD_CACHE_SIZE:
                 self._starts.clear()
             self._starts[word] = found
         return found
 
+    def may_match(self, word: str) -> bool:
+        """Whether a normalised text word's stem could be a phrase's, or a slip of one:
+        whether it starts as one of their stems or, for a slip, shares its head letters."""
+        word = word.strip("'")  # as stem() does
+        if "" in self._heads or word.startswith(self._heads.get(word[:1], ())):
+            return True
+        slips = self._slip_heads
+        return word[:3] in slips or word[:1] + "." + word[3:5] in slips
+
+    def _stem_starts(self, word: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+        if not self.may_match(word):
+            return _NOTHING  # its stem is no phrase stem and no slip of one: never stemmed
+        forms = self.canon(stem(word))
+        return forms, tuple(p for form in forms for p in self.by_first.get(form, ()))
+
+    def _exact_starts(self, key: str) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+        first = key.removeprefix(_GLUED)  # a phrase may start right after a mark: '(word'
+        if first.startswith(_AFTER_WORD):  # not inside a word: no '.NET' in 'ASP.NET'
+            return frozenset((key,)), ()
+        return frozenset((key,)), tuple(self.by_first.get(first, ()))
+
     def scan(self, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
-        """The first word span of every indexed phrase found in a normalised text."""
+        """The first word span of every indexed phrase found in a normalised text (for an
+        exact index, in the ``exact_keys`` of a text, joined by spaces)."""
         known = self._starts
         words = [known.get(w) or self.starts(w) for w in norm_text.split()]
         count = len(words)
