@@ -10,6 +10,7 @@ import pytest
 
 from jobscreen.audit import UNKNOWN, audit, read_groups
 from jobscreen.errors import InputError
+from jobscreen.record import Record
 from tests.conftest import invoke
 
 # 40 candidates in three self-declared groups: A (20), B (12), C (8).
@@ -19,12 +20,54 @@ GROUP_OF = {n: "A" if n <= 20 else ("B" if n <= 32 else "C") for n in range(1, 4
 ELIGIBLE = set(range(1, 11)) | {21, 22, 23} | {33, 34, 35, 36}
 
 
-def record() -> dict[str, Any]:
-    results = [
-        {"candidate": f"c{n:02d}", "score": float(n), "rank": 41 - n, "eligible": n in ELIGIBLE}
-        for n in range(1, 41)
-    ]
-    return {"options": {"top": None, "eligible_only": False}, "results": results}
+def entry(candidate: str, score: float, rank: int, eligible: bool) -> dict[str, Any]:
+    """A result as score writes it; audit reads its candidate, score, rank and eligibility."""
+    return {
+        "candidate": candidate,
+        "name": None,
+        "source": f"cvs/{candidate}.yaml",
+        "rank": rank,
+        "eligible": eligible,
+        "eligibility": "yes" if eligible else "no",
+        "origin": "native",
+        "score": score,
+        "unmet": [],
+        "review": [],
+        "sha256": "0" * 64,
+        "rules": [],
+    }
+
+
+def record_data(*results: dict[str, Any], **options: Any) -> dict[str, Any]:
+    """A whole record (the 40 candidates unless results are given), as score writes one."""
+    if not results:
+        results = tuple(entry(f"c{n:02d}", float(n), 41 - n, n in ELIGIBLE) for n in range(1, 41))
+    limits = {"max_bytes": 2097152, "max_depth": 64, "max_nodes": 200000, "max_items": 10000}
+    return {
+        "vacancy": {"id": "post", "title": "A post"},
+        "as_of": "2026-01-01",
+        "jobscreen_version": "0.1.0",
+        "options": {
+            "as_of": "2026-01-01",
+            "as_of_given": True,
+            "top": None,
+            "eligible_only": False,
+            "blind": False,
+            "limits": limits,
+            **options,
+        },
+        "results": list(results),
+        "errors": [],
+        "record": {
+            "vacancy": {"path": "post.yaml", "sha256": "1" * 64},
+            "inputs": ["cvs"],
+            "cwd": "/tmp",
+        },
+    }
+
+
+def record(*results: dict[str, Any], **options: Any) -> Record:
+    return Record.model_validate(record_data(*results, **options))
 
 
 def groups() -> dict[str, str]:
@@ -64,10 +107,7 @@ def test_unknown_group_is_reported_and_never_the_reference() -> None:
 
 
 def test_zero_over_zero_is_undefined_not_a_number() -> None:
-    data = {
-        "options": {},
-        "results": [{"candidate": "x", "score": 0.0, "rank": 1, "eligible": False}],
-    }
+    data = record(entry("x", 0.0, 1, False))
     result = audit(data, {"x": "A"})
     figures = result.groups[0]
     assert figures.rates["eligible"].value == 0.0
@@ -75,10 +115,8 @@ def test_zero_over_zero_is_undefined_not_a_number() -> None:
 
 
 def test_record_cut_by_top_is_refused() -> None:
-    data = record()
-    data["options"]["top"] = 5
     with pytest.raises(InputError, match="every candidate"):
-        audit(data, groups())
+        audit(record(top=5), groups())
 
 
 def test_groups_csv_errors_are_located() -> None:
@@ -91,7 +129,7 @@ def test_groups_csv_errors_are_located() -> None:
 
 def _audit_args(tmp_path: Path) -> list[str]:
     """`audit` of the 40-candidate record with its groups, written to tmp_path."""
-    (tmp_path / "rec.json").write_text(json.dumps(record()), encoding="utf-8")
+    (tmp_path / "rec.json").write_text(json.dumps(record_data()), encoding="utf-8")
     lines = ["candidate,group"] + [f"c{n:02d},{g}" for n, g in GROUP_OF.items()]
     (tmp_path / "groups.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return ["audit", str(tmp_path / "rec.json"), "--groups", str(tmp_path / "groups.csv")]
@@ -120,8 +158,8 @@ def test_audit_min_group_is_a_size(tmp_path: Path, value: str, code: int) -> Non
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"options": {"top": 5, "eligible_only": False}}, "the record must hold every candidate"),
-        ({"options": {"top": None, "eligible_only": True}}, "the record must hold every candidate"),
+        ({"top": 5}, "the record must hold every candidate"),
+        ({"eligible_only": True}, "the record must hold every candidate"),
     ],
 )
 def test_a_record_audit_cannot_use_names_the_record(
@@ -129,7 +167,7 @@ def test_a_record_audit_cannot_use_names_the_record(
 ) -> None:
     args = _audit_args(tmp_path)
     rec = tmp_path / "rec.json"
-    rec.write_text(json.dumps({**record(), **change}), encoding="utf-8")
+    rec.write_text(json.dumps(record_data(**change)), encoding="utf-8")
     code, _, err = invoke(*args)
     assert code == 1
     assert f"{rec}: error: {message}" in err

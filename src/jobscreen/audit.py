@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jobscreen.errors import InputError, Location, printable_name
+from jobscreen.record import Record, ResultOut
 
 UNKNOWN = "unknown"
 FOUR_FIFTHS = 0.8
@@ -81,16 +82,15 @@ def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str]:
     return groups
 
 
-def _measures(results: list[dict[str, Any]], top: int | None) -> dict[str, set[str]]:
+def _measures(results: list[ResultOut], top: int | None) -> dict[str, set[str]]:
     """For each measure, the candidates it selects."""
-    scores = [float(r["score"]) for r in results]
-    median = statistics.median(scores) if scores else None
+    median = statistics.median(r.score for r in results) if results else None
     chosen = {
-        "eligible": {r["candidate"] for r in results if r["eligible"]},
-        "scoring": {r["candidate"] for r in results if median is not None and r["score"] > median},
+        "eligible": {r.candidate for r in results if r.eligible},
+        "scoring": {r.candidate for r in results if median is not None and r.score > median},
     }
     if top is not None:
-        chosen[f"top {top}"] = {r["candidate"] for r in results if r["rank"] <= top}
+        chosen[f"top {top}"] = {r.candidate for r in results if r.rank <= top}
     return chosen
 
 
@@ -112,37 +112,24 @@ def _figures(
     return GroupFigures(group, len(members), rates, ratios, flagged, len(members) < small)
 
 
-def _results(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """The record's results, checked: an audit of a malformed record would mislead."""
-    results = record.get("results")
-    if not isinstance(results, list):
-        raise InputError("the record has no list of results")
+def _results(record: Record) -> list[ResultOut]:
+    """The record's results, each candidate once: an audit counting one twice would mislead."""
     seen: set[str] = set()
-    for index, r in enumerate(results):
-        valid = (
-            isinstance(r, dict)
-            and isinstance(r.get("candidate"), str)
-            and isinstance(r.get("score"), int | float)
-            and isinstance(r.get("rank"), int)
-            and isinstance(r.get("eligible"), bool)
-        )
-        if not valid:
-            raise InputError(f"result {index + 1} lacks a candidate, score, rank or eligible")
-        if r["candidate"] in seen:
-            raise InputError(f"candidate {r['candidate']!r} appears twice: ids must be unique")
-        seen.add(r["candidate"])
-    return results
+    for r in record.results:
+        if r.candidate in seen:
+            raise InputError(f"candidate {r.candidate!r} appears twice: ids must be unique")
+        seen.add(r.candidate)
+    return record.results
 
 
 def audit(
-    record: dict[str, Any],
+    record: Record,
     groups: dict[str, str],
     top: int | None = None,
     small_group: int = SMALL_GROUP,
 ) -> Audit:
     """Selection rates (eligible, top N), scoring rate and impact ratios per group."""
-    options = record.get("options", {})
-    if options.get("top") is not None or options.get("eligible_only"):
+    if record.options.top is not None or record.options.eligible_only:
         raise InputError(
             "the record must hold every candidate: score without --top or --eligible-only"
         )
@@ -150,7 +137,7 @@ def audit(
     chosen = _measures(results, top)
     members: dict[str, set[str]] = {}
     for r in results:
-        members.setdefault(groups.get(r["candidate"], UNKNOWN), set()).add(r["candidate"])
+        members.setdefault(groups.get(r.candidate, UNKNOWN), set()).add(r.candidate)
     known = {g: m for g, m in members.items() if g != UNKNOWN}
     best = {
         measure: max((len(m & picked) / len(m) for m in known.values() if m), default=None)
@@ -159,12 +146,11 @@ def audit(
     figures = tuple(
         _figures(g, members[g], chosen, best, small_group) for g in sorted(members, key=_order)
     )
-    scores = [float(r["score"]) for r in results]
-    in_record = {r["candidate"] for r in results}
+    in_record = {r.candidate for r in results}
     return Audit(
         tuple(chosen),
         figures,
-        statistics.median(scores) if scores else None,
+        statistics.median(r.score for r in results) if results else None,
         top,
         small_group,
         tuple(sorted(set(groups) - in_record)),
