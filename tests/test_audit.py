@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from jobscreen.audit import UNKNOWN, audit, read_groups
+from jobscreen.audit import audit, read_groups
 from jobscreen.errors import InputError
 from jobscreen.record import Record
 from tests.conftest import invoke
@@ -70,7 +70,7 @@ def record(*results: dict[str, Any], **options: Any) -> Record:
     return Record.model_validate(record_data(*results, **options))
 
 
-def groups() -> dict[str, str]:
+def groups() -> dict[str, str | None]:
     return {f"c{n:02d}": g for n, g in GROUP_OF.items()}
 
 
@@ -94,12 +94,12 @@ def test_hand_computed_rates_ratios_and_flags() -> None:
     assert [g.small for g in result.groups] == [False, False, True]
 
 
-def test_unknown_group_is_reported_and_never_the_reference() -> None:
+def test_undeclared_group_is_reported_and_never_the_reference() -> None:
     mapping = groups()
     del mapping["c40"]  # the top scorer declares no group
     result = audit(record(), mapping, small_group=1)
     unknown = result.groups[-1]
-    assert unknown.group == UNKNOWN
+    assert unknown.group is None
     assert unknown.count == 1
     assert unknown.flagged == ()
     # C's scoring rate is now 7/7 = 1.0, still the reference without c40.
@@ -176,3 +176,90 @@ def test_a_record_audit_cannot_use_names_the_record(
 def test_a_group_name_with_a_terminal_escape_is_shown_as_codes() -> None:
     groups = read_groups("candidate,group\na,\x1b[31mRED\nb,B\n", "g.csv")
     assert groups == {"a": "\\x1b[31mRED", "b": "B"}
+
+
+def _write(tmp_path: Path, record_text: str, groups_text: str) -> list[str]:
+    (tmp_path / "rec.json").write_text(record_text, encoding="utf-8")
+    (tmp_path / "g.csv").write_text(groups_text, encoding="utf-8")
+    return ["audit", str(tmp_path / "rec.json"), "--groups", str(tmp_path / "g.csv")]
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
+def test_a_score_that_is_not_a_number_is_a_located_error(tmp_path: Path, value: str) -> None:
+    text = json.dumps(record_data(), indent=2).replace('"score": 40.0', f'"score": {value}')
+    code, out, err = invoke(*_write(tmp_path, text, "candidate,group\nc01,A\n"), "-f", "json")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if value in t)
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"{tmp_path / 'rec.json'}:{line}:")
+    assert f"{value} is not a JSON number" in err
+
+
+def test_audit_json_is_strict_json(tmp_path: Path) -> None:
+    code, out, _ = invoke(*_audit_args(tmp_path), "-f", "json", "--top", "3")
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} in audit's JSON")
+
+    assert code == 0
+    assert json.loads(out, parse_constant=refuse)["median_score"] == 20.5
+
+
+def test_a_group_named_unknown_is_declared_and_kept_apart(tmp_path: Path) -> None:
+    mapping: dict[str, str | None] = {f"c{n:02d}": "unknown" for n in range(21, 41)}
+    mapping.update({f"c{n:02d}": "A" for n in range(1, 11)})  # c11..c20: no group declared
+    result = audit(record(), mapping, small_group=1)
+    by_group = {g.group: g for g in result.groups}
+    assert list(by_group) == ["A", "unknown", None]
+    assert by_group["unknown"].count == 20
+    assert by_group[None].count == 10
+    # the declared 'unknown' scores best (21..40): it is the reference, and A is flagged
+    assert by_group["unknown"].ratios["scoring"] == pytest.approx(1.0)
+    assert by_group["A"].flagged == ("scoring",)
+    assert by_group[None].flagged == ()
+
+
+def test_undeclared_candidates_are_shown_apart_from_a_group_named_unknown(tmp_path: Path) -> None:
+    groups_text = "candidate,group\nc01,unknown\nc02,\n"
+    args = _write(tmp_path, json.dumps(record_data()), groups_text)
+    code, out, _ = invoke(*args, "-f", "json")
+    assert code == 0
+    assert [(g["group"], g["count"]) for g in json.loads(out)["groups"]] == [
+        ("unknown", 1),
+        (None, 39),
+    ]
+    code, out, _ = invoke(*args)
+    assert code == 0
+    assert "(not declared)" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('candidate,group\na,"X\nb,Y\n', "g.csv:2:3", "this quote is never closed"),
+        ('candidate,group\na,"X""\nY"\nb,"Z\n', "g.csv:4:3", "this quote is never closed"),
+        ('candidate,group\na,"X"Y\n', "g.csv:2:1", "not a readable CSV"),
+        ("candidate,group,candidate\na,X,b\n", "g.csv:1:17", "column 'candidate' appears twice"),
+        ("Group,candidate, group \na,X,Y\n", "g.csv:1:17", "column 'group' appears twice"),
+        ("candidate,group\na,(not declared)\n", "g.csv:2:1", "'(not declared)' is how"),
+    ],
+    ids=[
+        "unclosed-quote",
+        "unclosed-after-a-closed-one",
+        "text-after-quote",
+        "two-candidate",
+        "two-group",
+        "reserved-name",
+    ],
+)
+def test_groups_csv_problems_are_located(text: str, where: str, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        read_groups(text, "g.csv")
+    assert str(info.value).startswith(f"{where}: ")
+    assert message in str(info.value)
+
+
+def test_groups_csv_problems_are_located_by_the_command(tmp_path: Path) -> None:
+    code, _, err = invoke(*_write(tmp_path, json.dumps(record_data()), 'candidate,group\na,"X\n'))
+    assert code == 1
+    assert err.startswith(f"{tmp_path / 'g.csv'}:2:3: error: not a readable CSV")

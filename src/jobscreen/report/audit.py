@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from jobscreen.audit import FOUR_FIFTHS, UNKNOWN, Audit, GroupFigures
+from jobscreen.audit import FOUR_FIFTHS, NOT_DECLARED, Audit, GroupFigures
 from jobscreen.errors import printable_name
 from jobscreen.report.table import console_for
 from jobscreen.runs import ABSENT, Difference, Verification
@@ -41,7 +41,7 @@ def print_audit(result: Audit, out: TextIO) -> None:
         table.add_column(f"{measure} rate")
         table.add_column(f"{measure} impact ratio")
     for figures in result.groups:
-        name = Text(figures.group, "dim" if figures.group == UNKNOWN else "")
+        name = Text(NOT_DECLARED, "dim") if figures.group is None else Text(figures.group)
         if figures.small:
             name.append("\n(small: caution)", "yellow")
         cells: list[str | Text] = [name, str(figures.count)]
@@ -56,7 +56,7 @@ def print_audit(result: Audit, out: TextIO) -> None:
         f"under {FOUR_FIFTHS} (four-fifths rule). Scoring rate = share scoring above the "
         f"sample's median score ({median}).",
         f"Groups under {result.small_group} candidates are marked small: their ratios can "
-        "swing on one person. 'unknown' = no self-declared group; it is reported, never "
+        "swing on one person. (not declared) = no self-declared group; it is reported, never "
         "guessed, and never the reference.",
     ]
     if result.not_in_record:
