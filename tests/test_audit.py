@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from jobscreen.audit import UNKNOWN, audit, read_groups
+from jobscreen.audit import audit, read_groups
 from jobscreen.errors import InputError
+from jobscreen.record import Record
 from tests.conftest import invoke
 
 # 40 candidates in three self-declared groups: A (20), B (12), C (8).
@@ -19,15 +20,57 @@ GROUP_OF = {n: "A" if n <= 20 else ("B" if n <= 32 else "C") for n in range(1, 4
 ELIGIBLE = set(range(1, 11)) | {21, 22, 23} | {33, 34, 35, 36}
 
 
-def record() -> dict[str, Any]:
-    results = [
-        {"candidate": f"c{n:02d}", "score": float(n), "rank": 41 - n, "eligible": n in ELIGIBLE}
-        for n in range(1, 41)
-    ]
-    return {"options": {"top": None, "eligible_only": False}, "results": results}
+def entry(candidate: str, score: float, rank: int, eligible: bool) -> dict[str, Any]:
+    """A result as score writes it; audit reads its candidate, score, rank and eligibility."""
+    return {
+        "candidate": candidate,
+        "name": None,
+        "source": f"cvs/{candidate}.yaml",
+        "rank": rank,
+        "eligible": eligible,
+        "eligibility": "yes" if eligible else "no",
+        "origin": "native",
+        "score": score,
+        "unmet": [],
+        "review": [],
+        "sha256": "0" * 64,
+        "rules": [],
+    }
 
 
-def groups() -> dict[str, str]:
+def record_data(*results: dict[str, Any], **options: Any) -> dict[str, Any]:
+    """A whole record (the 40 candidates unless results are given), as score writes one."""
+    if not results:
+        results = tuple(entry(f"c{n:02d}", float(n), 41 - n, n in ELIGIBLE) for n in range(1, 41))
+    limits = {"max_bytes": 2097152, "max_depth": 64, "max_nodes": 200000, "max_items": 10000}
+    return {
+        "vacancy": {"id": "post", "title": "A post"},
+        "as_of": "2026-01-01",
+        "jobscreen_version": "0.1.0",
+        "options": {
+            "as_of": "2026-01-01",
+            "as_of_given": True,
+            "top": None,
+            "eligible_only": False,
+            "blind": False,
+            "limits": limits,
+            **options,
+        },
+        "results": list(results),
+        "errors": [],
+        "record": {
+            "vacancy": {"path": "post.yaml", "sha256": "1" * 64},
+            "inputs": ["cvs"],
+            "cwd": "/tmp",
+        },
+    }
+
+
+def record(*results: dict[str, Any], **options: Any) -> Record:
+    return Record.model_validate(record_data(*results, **options))
+
+
+def groups() -> dict[str, str | None]:
     return {f"c{n:02d}": g for n, g in GROUP_OF.items()}
 
 
@@ -51,12 +94,12 @@ def test_hand_computed_rates_ratios_and_flags() -> None:
     assert [g.small for g in result.groups] == [False, False, True]
 
 
-def test_unknown_group_is_reported_and_never_the_reference() -> None:
+def test_undeclared_group_is_reported_and_never_the_reference() -> None:
     mapping = groups()
     del mapping["c40"]  # the top scorer declares no group
     result = audit(record(), mapping, small_group=1)
     unknown = result.groups[-1]
-    assert unknown.group == UNKNOWN
+    assert unknown.group is None
     assert unknown.count == 1
     assert unknown.flagged == ()
     # C's scoring rate is now 7/7 = 1.0, still the reference without c40.
@@ -64,10 +107,7 @@ def test_unknown_group_is_reported_and_never_the_reference() -> None:
 
 
 def test_zero_over_zero_is_undefined_not_a_number() -> None:
-    data = {
-        "options": {},
-        "results": [{"candidate": "x", "score": 0.0, "rank": 1, "eligible": False}],
-    }
+    data = record(entry("x", 0.0, 1, False))
     result = audit(data, {"x": "A"})
     figures = result.groups[0]
     assert figures.rates["eligible"].value == 0.0
@@ -75,10 +115,8 @@ def test_zero_over_zero_is_undefined_not_a_number() -> None:
 
 
 def test_record_cut_by_top_is_refused() -> None:
-    data = record()
-    data["options"]["top"] = 5
     with pytest.raises(InputError, match="every candidate"):
-        audit(data, groups())
+        audit(record(top=5), groups())
 
 
 def test_groups_csv_errors_are_located() -> None:
@@ -91,7 +129,7 @@ def test_groups_csv_errors_are_located() -> None:
 
 def _audit_args(tmp_path: Path) -> list[str]:
     """`audit` of the 40-candidate record with its groups, written to tmp_path."""
-    (tmp_path / "rec.json").write_text(json.dumps(record()), encoding="utf-8")
+    (tmp_path / "rec.json").write_text(json.dumps(record_data()), encoding="utf-8")
     lines = ["candidate,group"] + [f"c{n:02d},{g}" for n, g in GROUP_OF.items()]
     (tmp_path / "groups.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return ["audit", str(tmp_path / "rec.json"), "--groups", str(tmp_path / "groups.csv")]
@@ -120,8 +158,8 @@ def test_audit_min_group_is_a_size(tmp_path: Path, value: str, code: int) -> Non
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"options": {"top": 5, "eligible_only": False}}, "the record must hold every candidate"),
-        ({"options": {"top": None, "eligible_only": True}}, "the record must hold every candidate"),
+        ({"top": 5}, "the record must hold every candidate"),
+        ({"eligible_only": True}, "the record must hold every candidate"),
     ],
 )
 def test_a_record_audit_cannot_use_names_the_record(
@@ -129,7 +167,7 @@ def test_a_record_audit_cannot_use_names_the_record(
 ) -> None:
     args = _audit_args(tmp_path)
     rec = tmp_path / "rec.json"
-    rec.write_text(json.dumps({**record(), **change}), encoding="utf-8")
+    rec.write_text(json.dumps(record_data(**change)), encoding="utf-8")
     code, _, err = invoke(*args)
     assert code == 1
     assert f"{rec}: error: {message}" in err
@@ -138,3 +176,90 @@ def test_a_record_audit_cannot_use_names_the_record(
 def test_a_group_name_with_a_terminal_escape_is_shown_as_codes() -> None:
     groups = read_groups("candidate,group\na,\x1b[31mRED\nb,B\n", "g.csv")
     assert groups == {"a": "\\x1b[31mRED", "b": "B"}
+
+
+def _write(tmp_path: Path, record_text: str, groups_text: str) -> list[str]:
+    (tmp_path / "rec.json").write_text(record_text, encoding="utf-8")
+    (tmp_path / "g.csv").write_text(groups_text, encoding="utf-8")
+    return ["audit", str(tmp_path / "rec.json"), "--groups", str(tmp_path / "g.csv")]
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
+def test_a_score_that_is_not_a_number_is_a_located_error(tmp_path: Path, value: str) -> None:
+    text = json.dumps(record_data(), indent=2).replace('"score": 40.0', f'"score": {value}')
+    code, out, err = invoke(*_write(tmp_path, text, "candidate,group\nc01,A\n"), "-f", "json")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if value in t)
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"{tmp_path / 'rec.json'}:{line}:")
+    assert f"{value} is not a JSON number" in err
+
+
+def test_audit_json_is_strict_json(tmp_path: Path) -> None:
+    code, out, _ = invoke(*_audit_args(tmp_path), "-f", "json", "--top", "3")
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} in audit's JSON")
+
+    assert code == 0
+    assert json.loads(out, parse_constant=refuse)["median_score"] == 20.5
+
+
+def test_a_group_named_unknown_is_declared_and_kept_apart(tmp_path: Path) -> None:
+    mapping: dict[str, str | None] = {f"c{n:02d}": "unknown" for n in range(21, 41)}
+    mapping.update({f"c{n:02d}": "A" for n in range(1, 11)})  # c11..c20: no group declared
+    result = audit(record(), mapping, small_group=1)
+    by_group = {g.group: g for g in result.groups}
+    assert list(by_group) == ["A", "unknown", None]
+    assert by_group["unknown"].count == 20
+    assert by_group[None].count == 10
+    # the declared 'unknown' scores best (21..40): it is the reference, and A is flagged
+    assert by_group["unknown"].ratios["scoring"] == pytest.approx(1.0)
+    assert by_group["A"].flagged == ("scoring",)
+    assert by_group[None].flagged == ()
+
+
+def test_undeclared_candidates_are_shown_apart_from_a_group_named_unknown(tmp_path: Path) -> None:
+    groups_text = "candidate,group\nc01,unknown\nc02,\n"
+    args = _write(tmp_path, json.dumps(record_data()), groups_text)
+    code, out, _ = invoke(*args, "-f", "json")
+    assert code == 0
+    assert [(g["group"], g["count"]) for g in json.loads(out)["groups"]] == [
+        ("unknown", 1),
+        (None, 39),
+    ]
+    code, out, _ = invoke(*args)
+    assert code == 0
+    assert "(not declared)" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('candidate,group\na,"X\nb,Y\n', "g.csv:2:3", "this quote is never closed"),
+        ('candidate,group\na,"X""\nY"\nb,"Z\n', "g.csv:4:3", "this quote is never closed"),
+        ('candidate,group\na,"X"Y\n', "g.csv:2:1", "not a readable CSV"),
+        ("candidate,group,candidate\na,X,b\n", "g.csv:1:17", "column 'candidate' appears twice"),
+        ("Group,candidate, group \na,X,Y\n", "g.csv:1:17", "column 'group' appears twice"),
+        ("candidate,group\na,(not declared)\n", "g.csv:2:1", "'(not declared)' is how"),
+    ],
+    ids=[
+        "unclosed-quote",
+        "unclosed-after-a-closed-one",
+        "text-after-quote",
+        "two-candidate",
+        "two-group",
+        "reserved-name",
+    ],
+)
+def test_groups_csv_problems_are_located(text: str, where: str, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        read_groups(text, "g.csv")
+    assert str(info.value).startswith(f"{where}: ")
+    assert message in str(info.value)
+
+
+def test_groups_csv_problems_are_located_by_the_command(tmp_path: Path) -> None:
+    code, _, err = invoke(*_write(tmp_path, json.dumps(record_data()), 'candidate,group\na,"X\n'))
+    assert code == 1
+    assert err.startswith(f"{tmp_path / 'g.csv'}:2:3: error: not a readable CSV")

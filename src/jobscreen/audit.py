@@ -2,8 +2,9 @@
 
 Follows the four-fifths rule of the US Uniform Guidelines and the impact ratios of New York
 City's Local Law 144: a group's rate divided by the highest group's rate, flagged under 0.8.
-Groups are self-declared categories kept outside the CVs; a candidate without one counts as
-"unknown" and is reported, never guessed, and never serves as the reference group.
+Groups are self-declared categories kept outside the CVs; a candidate without one is
+reported as not declared (group None, shown "(not declared)"), never guessed, and never serves
+as the reference group. A group a CSV names "unknown" is a declared group like any other.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from jobscreen.errors import InputError, Location, printable_name
+from jobscreen.record import Record, ResultOut
 
-UNKNOWN = "unknown"
+NOT_DECLARED = "(not declared)"  # how candidates without a group are shown; no group's name
 FOUR_FIFTHS = 0.8
 SMALL_GROUP = 30
 
@@ -37,7 +40,7 @@ class Rate:
 class GroupFigures:
     """One group's rates and impact ratios (None where undefined)."""
 
-    group: str
+    group: str | None  # None: the candidates who declared no group
     count: int
     rates: dict[str, Rate]
     ratios: dict[str, float | None]
@@ -57,45 +60,94 @@ class Audit:
     not_in_record: tuple[str, ...]
 
 
-def read_groups(text: str, source: str) -> dict[str, str]:
-    """candidate -> group from CSV text with 'candidate' and 'group' columns."""
+def read_groups(text: str, source: str) -> dict[str, str | None]:
+    """candidate -> group (None: declared none) from CSV text with 'candidate' and 'group'
+    columns; every problem located (an unclosed quote, a column named twice)."""
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     try:
-        return _read_groups(csv.DictReader(io.StringIO(text)), source)
+        return _read_groups(reader, source)
     except csv.Error as exc:
-        raise InputError(f"not a readable CSV: {exc}", Location(source)) from None
+        opened = _open_quote(text)
+        if opened is not None:
+            where = Location(source, *opened)
+            raise InputError("not a readable CSV: this quote is never closed", where) from None
+        where = Location(source, reader.reader.line_num, 1)  # the line it stopped on
+        raise InputError(f"not a readable CSV: {exc}", where) from None
 
 
-def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str]:
-    fields = {name.strip().lower(): name for name in reader.fieldnames or []}
-    if "candidate" not in fields or "group" not in fields:
-        raise InputError("groups CSV needs 'candidate' and 'group' columns", Location(source, 1, 1))
-    groups: dict[str, str] = {}
-    for line, row in enumerate(reader, start=2):
+def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str | None]:
+    fields = _columns(reader.fieldnames or [], source)
+    groups: dict[str, str | None] = {}
+    for row in reader:
+        line = reader.line_num
         candidate = (row.get(fields["candidate"]) or "").strip()
         if not candidate:
             raise InputError("empty candidate", Location(source, line, 1))
         if candidate in groups:
             raise InputError(f"candidate {candidate!r} listed twice", Location(source, line, 1))
         # a group's name is shown in tables: control characters (terminal escapes) as codes
-        groups[candidate] = printable_name((row.get(fields["group"]) or "").strip()) or UNKNOWN
+        group = printable_name((row.get(fields["group"]) or "").strip())
+        if group == NOT_DECLARED:
+            why = f"{NOT_DECLARED!r} is how candidates without a group are shown: rename it"
+            raise InputError(why, Location(source, line, 1))
+        groups[candidate] = group or None
     return groups
 
 
-def _measures(results: list[dict[str, Any]], top: int | None) -> dict[str, set[str]]:
+def _columns(names: Sequence[str], source: str) -> dict[str, str]:
+    """The header's 'candidate' and 'group' columns (any case and spacing), each once."""
+    fields: dict[str, str] = {}
+    for index, name in enumerate(names):
+        key = name.strip().lower()
+        if key in fields and key in ("candidate", "group"):
+            where = Location(source, 1, _column_of(names, index))
+            raise InputError(f"column {key!r} appears twice in the header", where)
+        fields.setdefault(key, name)
+    if "candidate" not in fields or "group" not in fields:
+        raise InputError("groups CSV needs 'candidate' and 'group' columns", Location(source, 1, 1))
+    return fields
+
+
+def _column_of(names: Sequence[str], index: int) -> int:
+    """Where a header field starts, as written without quotes (the usual header)."""
+    return sum(len(name) + 1 for name in names[:index]) + 1
+
+
+def _open_quote(text: str) -> tuple[int, int] | None:
+    """Where a quoted field that is never closed opens (line, column), if one is."""
+    start, line, column = None, 1, 0
+    quoted = closed = False  # closed: a quote just ended a quoted field ("" reopens it)
+    field_start = True
+    for char in text:
+        column += 1
+        if quoted:
+            quoted, closed = char != '"', char == '"'
+        elif char == '"' and closed:
+            quoted, closed = True, False
+        elif char == '"' and field_start:
+            quoted, start = True, (line, column)
+        else:
+            closed = False
+        field_start = not quoted and char in ",\n"
+        if char == "\n":
+            line, column = line + 1, 0
+    return start if quoted else None
+
+
+def _measures(results: list[ResultOut], top: int | None) -> dict[str, set[str]]:
     """For each measure, the candidates it selects."""
-    scores = [float(r["score"]) for r in results]
-    median = statistics.median(scores) if scores else None
+    median = statistics.median(r.score for r in results) if results else None
     chosen = {
-        "eligible": {r["candidate"] for r in results if r["eligible"]},
-        "scoring": {r["candidate"] for r in results if median is not None and r["score"] > median},
+        "eligible": {r.candidate for r in results if r.eligible},
+        "scoring": {r.candidate for r in results if median is not None and r.score > median},
     }
     if top is not None:
-        chosen[f"top {top}"] = {r["candidate"] for r in results if r["rank"] <= top}
+        chosen[f"top {top}"] = {r.candidate for r in results if r.rank <= top}
     return chosen
 
 
 def _figures(
-    group: str,
+    group: str | None,
     members: set[str],
     chosen: dict[str, set[str]],
     best: dict[str, float | None],
@@ -107,72 +159,59 @@ def _figures(
         top_rate, value = best[measure], rate.value
         ratios[measure] = value / top_rate if value is not None and top_rate else None
     flagged = tuple(
-        m for m, r in ratios.items() if group != UNKNOWN and r is not None and r < FOUR_FIFTHS
+        m for m, r in ratios.items() if group is not None and r is not None and r < FOUR_FIFTHS
     )
     return GroupFigures(group, len(members), rates, ratios, flagged, len(members) < small)
 
 
-def _results(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """The record's results, checked: an audit of a malformed record would mislead."""
-    results = record.get("results")
-    if not isinstance(results, list):
-        raise InputError("the record has no list of results")
+def _results(record: Record) -> list[ResultOut]:
+    """The record's results, each candidate once: an audit counting one twice would mislead."""
     seen: set[str] = set()
-    for index, r in enumerate(results):
-        valid = (
-            isinstance(r, dict)
-            and isinstance(r.get("candidate"), str)
-            and isinstance(r.get("score"), int | float)
-            and isinstance(r.get("rank"), int)
-            and isinstance(r.get("eligible"), bool)
-        )
-        if not valid:
-            raise InputError(f"result {index + 1} lacks a candidate, score, rank or eligible")
-        if r["candidate"] in seen:
-            raise InputError(f"candidate {r['candidate']!r} appears twice: ids must be unique")
-        seen.add(r["candidate"])
-    return results
+    for r in record.results:
+        if r.candidate in seen:
+            raise InputError(f"candidate {r.candidate!r} appears twice: ids must be unique")
+        seen.add(r.candidate)
+    return record.results
 
 
 def audit(
-    record: dict[str, Any],
-    groups: dict[str, str],
+    record: Record,
+    groups: Mapping[str, str | None],
     top: int | None = None,
     small_group: int = SMALL_GROUP,
 ) -> Audit:
     """Selection rates (eligible, top N), scoring rate and impact ratios per group."""
-    options = record.get("options", {})
-    if options.get("top") is not None or options.get("eligible_only"):
+    if record.options.top is not None or record.options.eligible_only:
         raise InputError(
             "the record must hold every candidate: score without --top or --eligible-only"
         )
     results = _results(record)
     chosen = _measures(results, top)
-    members: dict[str, set[str]] = {}
+    members: dict[str | None, set[str]] = {}
     for r in results:
-        members.setdefault(groups.get(r["candidate"], UNKNOWN), set()).add(r["candidate"])
-    known = {g: m for g, m in members.items() if g != UNKNOWN}
+        members.setdefault(groups.get(r.candidate), set()).add(r.candidate)
+    declared = [m for g, m in members.items() if g is not None]
     best = {
-        measure: max((len(m & picked) / len(m) for m in known.values() if m), default=None)
+        measure: max((len(m & picked) / len(m) for m in declared), default=None)
         for measure, picked in chosen.items()
     }
     figures = tuple(
         _figures(g, members[g], chosen, best, small_group) for g in sorted(members, key=_order)
     )
-    scores = [float(r["score"]) for r in results]
-    in_record = {r["candidate"] for r in results}
+    in_record = {r.candidate for r in results}
     return Audit(
         tuple(chosen),
         figures,
-        statistics.median(scores) if scores else None,
+        statistics.median(r.score for r in results) if results else None,
         top,
         small_group,
         tuple(sorted(set(groups) - in_record)),
     )
 
 
-def _order(group: str) -> tuple[bool, str]:
-    return (group == UNKNOWN, group)
+def _order(group: str | None) -> tuple[bool, str]:
+    """Declared groups by name, then the candidates who declared none."""
+    return (group is None, group or "")
 
 
 def _round(value: float | None) -> float | None:
@@ -180,7 +219,8 @@ def _round(value: float | None) -> float | None:
 
 
 def audit_dict(result: Audit) -> dict[str, Any]:
-    """The audit as JSON-ready data: undefined rates and ratios are null, never a number."""
+    """The audit as JSON-ready data: undefined rates and ratios are null, never a number;
+    so is the group of the candidates who declared none."""
     return {
         "measures": list(result.measures),
         "median_score": result.median_score,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -323,9 +325,13 @@ def result_tail(a: Assessment) -> dict[str, Any]:
 
 
 def screening_dict(screening: Screening) -> dict[str, Any]:
+    """The screening as -f json writes it; a decision record with its digest."""
     blind = bool(screening.options.get("blind"))
     head, tail = screening_parts(screening)
-    return {**head, "results": [result_dict(r, blind) for r in screening.results], **tail}
+    document = {**head, "results": [result_dict(r, blind) for r in screening.results], **tail}
+    if "record" in document:
+        document["record"] = {**document["record"], "digest": content_digest(document)}
+    return document
 
 
 def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -340,3 +346,22 @@ def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any
     if screening.record:
         tail["record"] = screening.record
     return head, tail
+
+
+# A record's digest: the SHA-256 of its JSON text as -f json writes it (this encoder, then a
+# newline; UTF-8, a file name's undecodable bytes as backslash escapes, as outputs write them),
+# without record.digest. Computed from the parsed record, it does not depend on the file's
+# spacing, but on every value, its type (1 is not 1.0) and the order of the keys.
+JSON_TEXT = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False)
+
+
+def digest_bytes(text: str) -> bytes:
+    """JSON text as a record's digest reads it (and as outputs write it)."""
+    return text.encode("utf-8", "backslashreplace")
+
+
+def content_digest(document: dict[str, Any]) -> str:
+    """The digest of a record's content: everything but its ``record.digest``."""
+    record = {k: v for k, v in document["record"].items() if k != "digest"}
+    text = JSON_TEXT.encode({**document, "record": record}) + "\n"
+    return hashlib.sha256(digest_bytes(text)).hexdigest()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,8 @@ from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
-from jobscreen.limits import MAX_LIMIT
-from jobscreen.loading import read_text
-from jobscreen.results import Prepare, Ranked, Screening, screening_dict
+from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
+from jobscreen.results import Prepare, Ranked, Screening, content_digest, screening_dict
 from jobscreen.sources import read_vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -62,17 +61,11 @@ class RunOptions:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RunOptions:
-        """The options a record holds; ValueError or TypeError if they are not as written."""
-        as_of = dt.date.fromisoformat(data["as_of"]) if data.get("as_of_given") else None
-        limits = Limits(**data.get("limits", {}))
-        numbers = (limits.max_bytes, limits.max_depth, limits.max_nodes, limits.max_items)
-        if not all(type(n) is int and 1 <= n <= MAX_LIMIT for n in numbers):
-            raise ValueError(f"limits out of range: {data.get('limits')}")
-        top = data.get("top")
-        if top is not None and (type(top) is not int or top < 1):
-            raise ValueError(f"top must be a positive whole number, not {top!r}")
-        return cls(as_of, top, bool(data.get("eligible_only")), bool(data.get("blind")), limits)
+    def recorded(cls, options: RecordOptions) -> RunOptions:
+        """The options of a recorded run, its as-of date pinned to the date the run used."""
+        bounds = options.limits
+        limits = Limits(bounds.max_bytes, bounds.max_depth, bounds.max_nodes, bounds.max_items)
+        return cls(options.as_of, options.top, options.eligible_only, options.blind, limits)
 
 
 @dataclass(frozen=True)
@@ -137,34 +130,47 @@ def screen_files(
 # --- verify ------------------------------------------------------------------------------
 
 
+class _Absent:
+    """The value of a field a record or its re-run does not hold."""
+
+    def __repr__(self) -> str:
+        return "(absent)"
+
+
+ABSENT: Any = _Absent()
+# What describes the run itself rather than its outcome: where it ran, the record's own
+# digest (checked first, apart), and whether the as-of date was given (a re-run gives it).
+NOT_COMPARED = frozenset({("record", "cwd"), ("record", "digest"), ("options", "as_of_given")})
+HINTS = {
+    "jobscreen_version": "another jobscreen version",
+    "record.vacancy.sha256": "the vacancy file changed",
+}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way a record and its re-run differ: the field's path and both values.
+
+    Without values, ``what`` says it all (the record's own digest, a candidate twice).
+    """
+
+    what: str
+    recorded: Any = ABSENT
+    rerun: Any = ABSENT
+    told: bool = False  # ``what`` is the whole statement: no values to show
+
+
 @dataclass(frozen=True)
 class Verification:
-    """Whether a re-run reproduces a record, and every difference found."""
+    """Whether a re-run reproduces a record, every difference found, and notes."""
 
     record: str
-    differences: tuple[str, ...]
+    differences: tuple[Difference, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def identical(self) -> bool:
         return not self.differences
-
-
-RECORD_LIMIT = 1024 * 1024 * 1024  # a record of 100,000 explained results is a few hundred MB
-
-
-def read_record(
-    path: str, needs: tuple[str, ...] = ("record", "options", "results")
-) -> dict[str, Any]:
-    """A decision record (score's JSON output) holding the keys ``needs``, or an InputError."""
-    try:
-        data = json.loads(read_text(path, RECORD_LIMIT, hint=""))
-    except json.JSONDecodeError as exc:
-        where = Location(path, exc.lineno, exc.colno)
-        raise InputError(f"not a JSON record: {exc.msg}", where) from None
-    if not isinstance(data, dict) or any(key not in data for key in needs):
-        what = "not a jobscreen decision record (make one with score --format json)"
-        raise InputError(what, Location(path))
-    return data
 
 
 def _resolve(name: str, cwd: str) -> str:
@@ -175,108 +181,128 @@ def _resolve(name: str, cwd: str) -> str:
 
 @dataclass(frozen=True)
 class _Recorded:
-    """What a record says to re-run: vacancy, its hash, inputs, options, directory."""
+    """What a record says to re-run: vacancy, inputs and options, resolved from its cwd."""
 
     vacancy_path: str
-    vacancy_sha256: str
     names: list[str]
     options: RunOptions
     cwd: str
 
 
-def _recorded(data: dict[str, Any], path: str) -> _Recorded:
-    """The re-run a record asks for, or an InputError naming what is missing or malformed."""
-    try:
-        record, cwd = data["record"], str(data["record"].get("cwd", "."))
-        options = RunOptions.from_dict(data["options"])
-        as_of = dt.date.fromisoformat(data["options"]["as_of"])  # the date the run used
-        recorded = _Recorded(
-            _resolve(str(record["vacancy"]["path"]), cwd),
-            str(record["vacancy"]["sha256"]),
-            [_resolve(str(n), cwd) for n in record["inputs"]],
-            replace(options, as_of=as_of),
-            cwd,
-        )
-        _check_compared(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(
-            f"not a valid jobscreen record ({type(exc).__name__}: {exc})", Location(path)
-        ) from None
-    if "-" in recorded.names:
-        raise InputError("the record was made from stdin: it cannot be re-run", Location(path))
-    return recorded
-
-
-def _check_compared(data: dict[str, Any]) -> None:
-    """The results and errors ``compare`` reads have the shape score writes; else TypeError
-    (or KeyError) for _recorded to report."""
-    results, errors = data.get("results", []), data["errors"]
-    if not isinstance(results, list) or not isinstance(errors, list):
-        raise TypeError("results and errors must be lists")
-    for result in results:
-        if not isinstance(result, dict) or not isinstance(result["candidate"], str):
-            raise TypeError(f"a result is not a candidate's: {result!r:.60}")
-    for error in errors:
-        if not isinstance(error, dict) or {"source", "line", "column", "message"} - error.keys():
-            raise TypeError(f"an error is not one score writes: {error!r:.60}")
+def _recorded(loaded: LoadedRecord) -> _Recorded:
+    """The re-run a record asks for; an InputError if it cannot be re-run."""
+    run = loaded.record.record
+    if "-" in run.inputs:
+        where = Location(loaded.path)
+        raise InputError("the record was made from stdin: it cannot be re-run", where)
+    return _Recorded(
+        _resolve(run.vacancy.path, run.cwd),
+        [_resolve(name, run.cwd) for name in run.inputs],
+        RunOptions.recorded(loaded.record.options),
+        run.cwd,
+    )
 
 
 def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
-    """Re-run the screening a JSON record describes and compare every result and error."""
-    data = read_record(record_path)
-    run = _recorded(data, record_path)
-    differences = []
-    if data.get("jobscreen_version") != __version__:
-        differences.append(f"jobscreen version {data.get('jobscreen_version')} → {__version__}")
-    try:
-        if file_sha256(run.vacancy_path) != run.vacancy_sha256:
-            differences.append(f"vacancy file changed: {run.vacancy_path}")
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the recorded vacancy: {exc.strerror or exc}", Location(run.vacancy_path)
-        ) from None
+    """Re-run the screening a JSON record describes and compare it with the record, field by
+    field; first, whether the record still matches its own digest."""
+    loaded = read_record(record_path)
+    run = _recorded(loaded)
+    differences, notes = _digest_check(loaded)
     with screen_files(run.vacancy_path, run.names, run.options, today, jobs) as rerun:
-        differences += compare(data, rerun.screening, run.cwd)
-    return Verification(record_path, tuple(differences))
+        again = Record.model_validate(screening_dict(rerun.screening))
+    differences += compare(loaded.record, again, run.cwd)
+    return Verification(record_path, tuple(differences), tuple(notes))
 
 
-def compare(recorded: dict[str, Any], screening: Screening, cwd: str) -> list[str]:
-    """Differences between recorded and re-computed results, candidate by candidate."""
-    now = screening_dict(screening)
-    before = {r["candidate"]: r for r in recorded.get("results", [])}
-    after = {r["candidate"]: r for r in now["results"]}
-    gone, new = before.keys() - after.keys(), after.keys() - before.keys()
-    found = [f"candidate {c}: no longer in the results" for c in sorted(gone)]
-    found += [f"candidate {c}: new in the results" for c in sorted(new)]
-    for key in sorted(before.keys() & after.keys()):
-        found += _differ(key, before[key], after[key])
-    if _errors(recorded["errors"], cwd) != _errors(now["errors"], cwd):
-        found.append("input errors differ")
-    if recorded.get("as_of") != now["as_of"]:
-        found.append(f"as-of date {recorded.get('as_of')} → {now['as_of']}")
+def _digest_check(loaded: LoadedRecord) -> tuple[list[Difference], list[str]]:
+    digest = loaded.record.record.digest
+    if digest is None:
+        return [], ["no digest: written by an older jobscreen"]
+    if digest != content_digest(loaded.data):
+        edited = "the record was edited after it was written (record.digest does not match)"
+        return [Difference(edited, told=True)], []
+    return [], []
+
+
+def compare(recorded: Record, rerun: Record, cwd: str) -> list[Difference]:
+    """Every field in which a record and its re-run differ, paths resolved from ``cwd``.
+
+    Results are compared candidate by candidate (a candidate listed twice is a difference,
+    and its first entry is compared); every other part, field by field.
+    """
+    old, new = _comparable(recorded, cwd), _comparable(rerun, cwd)
+    old_results, new_results = old.pop("results"), new.pop("results")
+    found = _duplicates(old_results) + _order(old_results, new_results)
+    _differ("", old, new, found)
+    before: dict[str, Any] = {}
+    for result in old_results:
+        before.setdefault(result["candidate"], result)
+    after = {result["candidate"]: result for result in new_results}
+    for candidate in _union(before, after):
+        where = f"results[{candidate}]"
+        _differ(where, before.get(candidate, ABSENT), after.get(candidate, ABSENT), found)
     return found
 
 
-def _differ(key: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    if old.get("sha256") != new.get("sha256"):
-        return [f"candidate {key}: CV changed (SHA-256 differs)"]
-    changes = [
-        f"{name} {old.get(name)} → {new.get(name)}"
-        for name in ("rank", "eligible", "score")
-        if old.get(name) != new.get(name)
+def _union(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The keys of both, in order: the first's, then those only the second has."""
+    return [*old, *(key for key in new if key not in old)]
+
+
+def _comparable(record: Record, cwd: str) -> dict[str, Any]:
+    """A record as JSON data, less what describes the run, every file name resolved."""
+    data = record.model_dump(mode="json")
+    for section, key in NOT_COMPARED:
+        data[section].pop(key, None)
+    run = data["record"]
+    run["vacancy"]["path"] = _absolute(run["vacancy"]["path"], cwd)
+    run["inputs"] = [_absolute(name, cwd) for name in run["inputs"]]
+    for entry in (*data["results"], *data["errors"]):
+        if entry["source"]:
+            entry["source"] = _absolute(entry["source"], cwd)
+    return data
+
+
+def _absolute(name: str, cwd: str) -> str:
+    return os.path.normpath(_resolve(name, cwd))
+
+
+def _duplicates(results: list[dict[str, Any]]) -> list[Difference]:
+    counts = Counter(r["candidate"] for r in results)
+    return [
+        Difference(f"results[{c}]: the candidate is listed {n} times", told=True)
+        for c, n in counts.items()
+        if n > 1
     ]
-    if old.get("rules") != new.get("rules") and not changes:
-        changes.append("rule results differ")
-    return [f"candidate {key}: " + ", ".join(changes)] if changes else []
 
 
-def _errors(errors: list[dict[str, Any]], cwd: str) -> list[tuple[str, Any, Any, str]]:
-    return sorted(
-        (
-            os.path.relpath(_resolve(e["source"], cwd), cwd) if e["source"] else "",
-            e["line"],
-            e["column"],
-            e["message"],
-        )
-        for e in errors
-    )
+def _order(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Difference]:
+    """The results' order, where both hold the same candidates (ranks say the rest)."""
+    before = list(dict.fromkeys(r["candidate"] for r in old))
+    after = [r["candidate"] for r in new]
+    if sorted(before) != sorted(after) or before == after:
+        return []
+    return [Difference("results (order of candidates)", before, after)]
+
+
+def _differ(path: str, old: Any, new: Any, found: list[Difference]) -> None:
+    """Append a Difference for each leaf value in which ``old`` and ``new`` differ."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in _union(old, new):
+            inner = f"{path}.{key}" if path else key
+            _differ(inner, old.get(key, ABSENT), new.get(key, ABSENT), found)
+    elif isinstance(old, list) and isinstance(new, list):
+        for index in range(max(len(old), len(new))):
+            _differ(f"{path}[{index}]", _item(old, index), _item(new, index), found)
+    elif old != new:
+        found.append(Difference(_hinted(path), old, new))
+
+
+def _item(items: list[Any], index: int) -> Any:
+    return items[index] if index < len(items) else ABSENT
+
+
+def _hinted(path: str) -> str:
+    hint = HINTS.get(path) or ("the CV changed" if path.endswith(".sha256") else None)
+    return f"{path} ({hint})" if hint else path

@@ -27,17 +27,12 @@ def verify(
     """Re-run a recorded screening and say whether every result is identical."""
     import datetime as dt
 
+    from jobscreen.report.audit import verify_lines
     from jobscreen.runs import verify as verify_record
 
     outcome = verify_record(record, dt.date.today())
-    if outcome.identical:
-        sys.stdout.write(f"{record}: identical: every result reproduced\n")
-        raise typer.Exit(EXIT_OK)
-    count = len(outcome.differences)
-    sys.stdout.write(f"{record}: {count} difference{'s' if count != 1 else ''}\n")
-    for difference in outcome.differences:
-        sys.stdout.write(f"  {difference}\n")
-    raise typer.Exit(EXIT_INPUT)
+    sys.stdout.write("".join(line + "\n" for line in verify_lines(outcome, record)))
+    raise typer.Exit(EXIT_OK if outcome.identical else EXIT_INPUT)
 
 
 @app.command()
@@ -56,10 +51,10 @@ def audit(
     """Selection and scoring rates per self-declared group, with four-fifths impact ratios."""
     from jobscreen.audit import audit as run_audit
     from jobscreen.audit import audit_dict, read_groups
-    from jobscreen.errors import InputError, Location
+    from jobscreen.errors import InputError, Location, printable_name
     from jobscreen.loading import read_text
     from jobscreen.outputs import open_output
-    from jobscreen.runs import RECORD_LIMIT, read_record
+    from jobscreen.record import RECORD_LIMIT, read_record
 
     choice(fmt, ("table", "json"), "--format")
     if top is not None and top < 1:
@@ -67,18 +62,17 @@ def audit(
     if min_group < 0:
         usage("--min-group must be 0 or more")
     not_an_input(output, [record, groups])
-    data = read_record(record, needs=("results",))
+    loaded = read_record(record)
     mapping = read_groups(read_text(groups, RECORD_LIMIT, hint=""), groups)
     try:
-        result = run_audit(data, mapping, top, min_group)
+        result = run_audit(loaded.record, mapping, top, min_group)
     except InputError as exc:  # what the record holds is wrong: name the record
         if exc.location is not None:
             raise
         raise InputError(exc.message, Location(record)) from None
     if result.not_in_record:
-        stderr(
-            f"jobscreen: {len(result.not_in_record)} candidates in {groups} are not in the record"
-        )
+        count, name = len(result.not_in_record), printable_name(groups)
+        stderr(f"jobscreen: {count} candidates in {name} are not in the record")
     with open_output(output) as out:
         if fmt == "json":
             out.write(json.dumps(audit_dict(result), indent=2) + "\n")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+import json
+from typing import Any, TextIO
 
 from rich.table import Table
 from rich.text import Text
 
-from jobscreen.audit import FOUR_FIFTHS, UNKNOWN, Audit, GroupFigures
+from jobscreen.audit import FOUR_FIFTHS, NOT_DECLARED, Audit, GroupFigures
+from jobscreen.errors import printable_name
 from jobscreen.report.table import console_for
+from jobscreen.runs import ABSENT, Difference, Verification
+
+MOST_SHOWN = 20  # differences listed by verify; the rest are counted
+LONGEST_VALUE = 60  # characters of a value shown in a difference
 
 
 def _rate(figures: GroupFigures, measure: str) -> str:
@@ -35,7 +41,7 @@ def print_audit(result: Audit, out: TextIO) -> None:
         table.add_column(f"{measure} rate")
         table.add_column(f"{measure} impact ratio")
     for figures in result.groups:
-        name = Text(figures.group, "dim" if figures.group == UNKNOWN else "")
+        name = Text(NOT_DECLARED, "dim") if figures.group is None else Text(figures.group)
         if figures.small:
             name.append("\n(small: caution)", "yellow")
         cells: list[str | Text] = [name, str(figures.count)]
@@ -50,7 +56,7 @@ def print_audit(result: Audit, out: TextIO) -> None:
         f"under {FOUR_FIFTHS} (four-fifths rule). Scoring rate = share scoring above the "
         f"sample's median score ({median}).",
         f"Groups under {result.small_group} candidates are marked small: their ratios can "
-        "swing on one person. 'unknown' = no self-declared group; it is reported, never "
+        "swing on one person. (not declared) = no self-declared group; it is reported, never "
         "guessed, and never the reference.",
     ]
     if result.not_in_record:
@@ -59,3 +65,32 @@ def print_audit(result: Audit, out: TextIO) -> None:
         )
     for note in notes:
         console.print(Text(note, "dim"))
+
+
+def verify_lines(outcome: Verification, name: str) -> list[str]:
+    """verify's report: a verdict, the notes, and the first differences, each on one line
+    with every control character as a code (a record's values are untrusted text)."""
+    shown = printable_name(name)
+    count = len(outcome.differences)
+    if not count:
+        lines = [f"{shown}: identical: every result reproduced"]
+    else:
+        lines = [f"{shown}: {count} difference{'s' if count != 1 else ''}"]
+    lines += [f"  note: {note}" for note in outcome.notes]
+    lines += [f"  {_difference(d)}" for d in outcome.differences[:MOST_SHOWN]]
+    if count > MOST_SHOWN:
+        lines.append(f"  and {count - MOST_SHOWN} more")
+    return [printable_name(line) for line in lines]
+
+
+def _difference(difference: Difference) -> str:
+    if difference.told:
+        return difference.what
+    return f"{difference.what}: {_value(difference.recorded)} → {_value(difference.rerun)}"
+
+
+def _value(value: Any) -> str:
+    if value is ABSENT:
+        return "(absent)"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"

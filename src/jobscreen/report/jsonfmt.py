@@ -9,21 +9,31 @@ it with the same function otherwise, so the output is the same either way.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import result_head, result_tail, screening_parts
-from jobscreen.results import Assessment, Matching, Prepare, Ranked, Screening
+from jobscreen.results import (
+    JSON_TEXT,
+    Assessment,
+    Matching,
+    Prepare,
+    Ranked,
+    Screening,
+    digest_bytes,
+)
 
 RANK = "\0"
 DEPTH = "    "  # each result's indent in the JSON document: top object, then the results list
 
 
 # Made once: json.dumps with options builds an encoder per call. Reports are trees of fresh
-# dicts and lists, never circular, so the encoder need not track what it has visited.
-_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False)
+# dicts and lists, never circular, so the encoder need not track what it has visited. The
+# indented one is the one a record's digest is defined by.
+_INDENTED = JSON_TEXT
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
@@ -71,7 +81,11 @@ def preparer(fmt: str, blind: bool) -> Prepare | None:
     return Preparer(fmt, blind) if fmt in _PREPARE else None
 
 
-def _write(out: TextIO, ranked: Ranked, prepare: Preparer, skip: int = 0) -> None:
+class _Sink(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
+def _write(out: _Sink, ranked: Ranked, prepare: Preparer, skip: int = 0) -> None:
     """Write a result's prepared text (made here unless prepared the same way), rank filled in."""
     text = ranked.prepared if ranked.prepared_by == prepare else None  # both set, or neither
     if text is None:
@@ -105,14 +119,29 @@ def matching_dict(matching: Matching) -> dict[str, Any]:
     }
 
 
+class _Digesting:
+    """Writes text through, and hashes it as a record's digest reads it."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.hash = out, hashlib.sha256()
+
+    def write(self, text: str) -> None:
+        self.out.write(text)
+        self.hash.update(digest_bytes(text))
+
+
 class JsonReporter(Reporter):
     name = "json"
 
     def screening(self, screening: Screening) -> None:
-        """json.dumps of the whole screening_dict, written a result at a time."""
+        """json.dumps of the whole screening_dict, written a result at a time.
+
+        A decision record's digest (:func:`jobscreen.results.content_digest`) is the hash of
+        the text written, with the tail as it would be without the digest.
+        """
         prepare = Preparer("json", bool(screening.options.get("blind")))
         head, tail = screening_parts(screening)
-        out = self.out
+        out = _Digesting(self.out)
         out.write(dumps(head)[:-2] + ',\n  "results": ')  # up to the closing "\n}"
         if not screening.results:
             out.write("[]")
@@ -123,7 +152,13 @@ class JsonReporter(Reporter):
                     out.write(",\n")
                 _write(out, ranked, prepare)
             out.write("\n  ]")
-        out.write(",\n" + dumps(tail)[2:] + "\n")  # after the opening "{\n"
+        ending = ",\n" + dumps(tail)[2:] + "\n"  # after the opening "{\n"
+        if "record" in tail:
+            out.hash.update(digest_bytes(ending))
+            digest = out.hash.hexdigest()
+            ending = ",\n" + dumps({**tail, "record": {**tail["record"], "digest": digest}})[2:]
+            ending += "\n"
+        self.out.write(ending)
 
     def matching(self, matching: Matching) -> None:
         self.out.write(dumps(matching_dict(matching)) + "\n")
