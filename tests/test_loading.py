@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 
 from jobscreen.errors import InputError
 from jobscreen.loading import (
+    FOLDER_DEPTH,
     _json_limit_problem,
     decode,
     documents_from_text,
-    expand_paths,
     iter_jsonl,
     parse_json,
     read_bytes,
+    scan,
 )
 from jobscreen.sources import CV_SUFFIXES, Failed, iter_candidates
 from jobscreen.validation import check_paths
@@ -180,6 +181,13 @@ def test_read_bytes_reads_up_to_the_limit(tmp_path: Path) -> None:
     assert read_bytes(path, 10) == b"x" * 10
 
 
+def _files(name: str) -> list[str]:
+    """The files scan finds for a name, checking it found nothing to report."""
+    found = list(scan(name, CV_SUFFIXES))
+    assert all(isinstance(item, str) for item in found), found
+    return [item for item in found if isinstance(item, str)]
+
+
 def test_directories_expand_as_a_recursive_glob_would(tmp_path: Path) -> None:
     """The walk finds what rglob('*') filtered for data files found, hidden parts left out."""
     top = tmp_path / "cvs"
@@ -201,7 +209,7 @@ def test_directories_expand_as_a_recursive_glob_would(tmp_path: Path) -> None:
         and not any(part.startswith(".") for part in p.relative_to(top).parts)
         and not p.is_dir()
     )
-    found = list(expand_paths([f"{top}/"], CV_SUFFIXES))
+    found = _files(f"{top}/")
     assert found == by_glob
     assert [p[len(str(top)) + 1 :] for p in found] == [
         "CV.YAML", "a.tar.yaml", "a.yaml", "b/c.yml", "b/d/e.json", "b/f.txt",
@@ -288,7 +296,7 @@ def test_directory_names_come_out_as_pathlib_joins_them(
         and not any(part.startswith(".") for part in p.relative_to(top).parts)
         and not p.is_dir()
     )
-    found = list(expand_paths([given], CV_SUFFIXES))
+    found = _files(given)
     assert found == by_glob
     assert all(not name.startswith("./") for name in found)
 
@@ -315,8 +323,8 @@ def locked_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.usefixtures("locked_folder")
 def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
-    assert list(expand_paths(["cvs"], CV_SUFFIXES)) == ["cvs/a.yaml", "cvs/locked"]
-    assert list(expand_paths(["cvs/locked"], CV_SUFFIXES)) == ["cvs/locked"]
+    assert list(scan("cvs", CV_SUFFIXES)) == ["cvs/a.yaml", "cvs/locked"]
+    assert list(scan("cvs/locked", CV_SUFFIXES)) == ["cvs/locked"]
     checks = {c.source: [str(e) for e in c.errors] for c in check_paths(["cvs"], kind="cv")}
     assert checks == {
         "cvs/a.yaml": [],
@@ -328,4 +336,37 @@ def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
     assert isinstance(failed, Failed)
     assert [str(e) for e in failed.errors] == [
         "cvs/locked:1:1: folder cannot be read: permission denied"
+    ]
+
+
+def test_a_folder_deeper_than_the_limit_is_named_and_the_walk_does_not_recurse(
+    tmp_path: Path, nested: Callable[[Path, int], Path]
+) -> None:
+    """1,100 levels once ended in a RecursionError (os.walk, rglob); now the folder past
+    FOLDER_DEPTH is reported and what lies above it is still found."""
+    (tmp_path / "cvs").mkdir()
+    deepest = nested(tmp_path / "cvs", 1_100)
+    (deepest / "bottom.yaml").write_text("id: bottom\n")
+    last_read = tmp_path / "cvs" / Path(*["d"] * FOLDER_DEPTH)
+    (last_read / "kept.yaml").write_text("id: kept\n")
+    found = list(scan(str(tmp_path / "cvs"), CV_SUFFIXES))
+    assert [x for x in found if isinstance(x, str)] == [str(last_read / "kept.yaml")]
+    errors = [str(x) for x in found if isinstance(x, InputError)]
+    too_deep = last_read / "d"
+    assert errors == [
+        f"{too_deep}:1:1: folder nested more than {FOLDER_DEPTH} levels deep: not searched"
+    ]
+
+
+def test_link_loops_end_the_walk_and_are_reported_when_read(tmp_path: Path) -> None:
+    top = tmp_path / "cvs"
+    top.mkdir()
+    (top / "a.yaml").write_text("id: a\n")
+    (top / "up").symlink_to(top)  # a folder link: never followed
+    (top / "self.yaml").symlink_to(top / "self.yaml")  # a file link to itself
+    assert _files(str(top)) == [str(top / "a.yaml"), str(top / "self.yaml")]
+    found = list(iter_candidates([str(top)]))
+    assert isinstance(found[1], Failed)
+    assert [str(e) for e in found[1].errors] == [
+        f"{top / 'self.yaml'}:1:1: cannot read: Too many levels of symbolic links"
     ]

@@ -25,24 +25,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, overload
 
-from jobscreen.api import assess, problems_of
+from jobscreen.api import assess, problem_of, problems_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
 from jobscreen.errors import JobscreenError
 from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
-    UNREADABLE_SUFFIXES,
     bounded_lines,
-    expand_paths,
     jsonl_record,
-    unreadable,
+    walk,
 )
 from jobscreen.results import InputProblem, Prepare, Ranked
 from jobscreen.sources import (
-    CV_SUFFIXES,
+    CV_SCAN,
     Candidate,
     Failed,
+    cv_inputs,
     iter_candidates,
     to_candidate,
 )
@@ -169,18 +168,16 @@ def _jsonl_tasks(name: str, limit: int) -> Iterator[Task]:
 
 
 def _file_tasks(name: str) -> Iterator[Task]:
-    try:
-        files = list(expand_paths([name], CV_SUFFIXES | UNREADABLE_SUFFIXES))
-    except JobscreenError as exc:
-        where = exc.location
-        yield _problem(name, exc.message, *(where.line, where.column) if where else (1, 1))
-        return
-    for file in files:  # a PDF or Word CV is reported, never dropped silently
-        if (why := unreadable(Path(file))) is not None:
-            yield _problem(file, why)
-    readable = [f for f in files if unreadable(Path(f)) is None]
-    for chunk in _chunks(readable, FILES_PER_CHUNK):
-        yield "files", (chunk,), len(chunk)
+    """Chunks of the CV files a name stands for, and in their place the problems found in
+    listing them (a PDF CV, a FIFO, a folder too deep): reported, never dropped silently."""
+    listed = itertools.groupby(cv_inputs(name), key=lambda item: isinstance(item, str))
+    for readable, items in listed:
+        if not readable:
+            problems = [problem_of(e, name) for e in items if isinstance(e, JobscreenError)]
+            yield "given", (problems,), len(problems)
+            continue
+        for chunk in _chunks(items, FILES_PER_CHUNK):
+            yield "files", (chunk,), len(chunk)
 
 
 def estimate(names: Sequence[str]) -> int:
@@ -191,7 +188,7 @@ def estimate(names: Sequence[str]) -> int:
         if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
             total += PARALLEL_FROM if name == STDIN else _jsonl_size(path)
         elif path.is_dir():
-            total += sum(1 for _ in itertools.islice(path.rglob("*.*"), PARALLEL_FROM))
+            total += sum(1 for _ in itertools.islice(walk(name, CV_SCAN), PARALLEL_FROM))
         else:
             total += 1
     return total

@@ -376,21 +376,28 @@ def load_documents(path: Path, limits: Limits) -> list[Document]:
     return documents_from_text(decode(raw, str(path)), str(path), kind, limits)
 
 
-def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str]:
-    """Files as given, and data files found recursively under directories, in sorted order.
+FOLDER_DEPTH = 64  # folders nested deeper below a folder given are reported, never entered
+NOT_REGULAR = "not a regular file (a FIFO, device or socket): not read"
 
-    Under a directory, hidden files and directories (.git, .venv, .github) are skipped, so
-    that `jobscreen validate .` checks a repository's data, not its tools' configuration.
+
+def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | InputError]:
+    """What one input name stands for: itself (a file, '-'), or, for a folder, every file
+    with one of the suffixes found under it, in sorted order, and an error for each thing
+    found there that is not read (a FIFO or device, a folder nested too deep).
+
+    Every command lists folders with this, so that the files a command reads and the files
+    --output may not replace are the same. Hidden files and folders (.git, .venv, .github)
+    are skipped, so that `jobscreen validate .` checks a repository's data, not its tools'.
     """
-    for raw in paths:
-        path = Path(raw)
-        if raw != STDIN and path.is_dir():
-            found = sorted(_data_files(str(path), suffixes))
-            if not found:
-                raise InputError("directory holds no data files", Location(raw, 1, 1))
-            yield from found
-        else:
-            yield raw
+    path = Path(name)
+    if name == STDIN or not path.is_dir():
+        yield name
+        return
+    found = sorted(walk(str(path), suffixes))
+    if not found:
+        yield InputError("directory holds no data files", Location(name, 1, 1))
+    for each, why in found:
+        yield each if why is None else InputError(why, Location(each, 1, 1))
 
 
 def _suffix(name: str) -> str:
@@ -399,21 +406,49 @@ def _suffix(name: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
-def _data_files(top: str, suffixes: frozenset[str]) -> Iterator[str]:
-    """Files under ``top`` with one of the suffixes, not hidden nor under a hidden directory.
+def walk(top: str, suffixes: frozenset[str]) -> Iterator[tuple[str, str | None]]:
+    """Files under ``top`` with one of the suffixes, each with why it is not read (else
+    None), in no set order; hidden files and folders are skipped.
 
-    One walk with os.scandir underneath, which never enters a hidden directory (a .git of
-    thousands of objects) nor a symbolic link to a directory, and lists a file without a
-    further look at it. A folder that cannot be listed is given as if it were a file, so
-    that reading it says why, instead of its CVs dropping out of a batch unseen.
+    Iterative, one os.scandir a folder, which tells files from folders without a further
+    look. A symbolic link to a folder is not followed (no loop), and a folder more than
+    FOLDER_DEPTH levels below ``top`` is reported, not entered. A folder that cannot be
+    listed is given as if it were a file, so that reading it says why, instead of its CVs
+    dropping out of a batch unseen.
     """
-    skip = 2 if top == "." else 0  # "./cv.yaml" is "cv.yaml", as Path(".") / "cv.yaml" is
-    unlisted: list[OSError] = []
-    for folder, subfolders, names in os.walk(top, onerror=unlisted.append):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        for name in names:
-            if not name.startswith(".") and _suffix(name).lower() in suffixes:
-                yield os.path.join(folder, name)[skip:]  # noqa: PTH118 - cheaper than a Path
-    for error in unlisted:
-        name = top if error.filename is None else os.fsdecode(error.filename)
-        yield name[skip:] if name.startswith("./") else name
+    folders = [(top, 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            yield folder, None
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = entry.path[2:] if folder == "." else entry.path  # "cv.yaml", not "./cv.yaml"
+            kind = _kind(entry, suffixes)
+            if kind == "folder" and depth < FOLDER_DEPTH:
+                folders.append((path, depth + 1))
+            elif kind == "folder":
+                yield path, f"folder nested more than {FOLDER_DEPTH} levels deep: not searched"
+            elif kind is not None:
+                yield path, None if kind == "file" else NOT_REGULAR
+
+
+def _kind(entry: os.DirEntry[str], suffixes: frozenset[str]) -> str | None:
+    """'folder' to walk; for a name with one of the suffixes, 'file' to read (a regular one,
+    or one whose reading says why not: a broken link) or 'other' (a FIFO, device, socket);
+    None for the rest (other names, a symbolic link to a folder)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if _suffix(entry.name).lower() not in suffixes:
+            return None
+        if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - no Path made
+            return "file"
+        return None if entry.is_dir() else "other"
+    except OSError:  # a link loop: reading it says so
+        return "file"

@@ -23,15 +23,17 @@ from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import (
     DATA_SUFFIXES,
     STDIN,
+    UNREADABLE_SUFFIXES,
     Document,
     bounded_lines,
     decode,
     documents_from_text,
-    expand_paths,
     iter_jsonl,
     kind_of,
     load_documents,
     read_bytes,
+    scan,
+    unreadable,
 )
 from jobscreen.model import NO_CONTROLS, may_hold_controls
 from jobscreen.vacancy import Vacancy, semantic_problems
@@ -40,6 +42,7 @@ from jobscreen.yamlsafe import Limits, Positions
 M = TypeVar("M", bound=BaseModel)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
+CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
 
 
 @dataclass
@@ -161,6 +164,23 @@ def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vac
     return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
 
 
+def read_vacancies(names: Iterable[str]) -> tuple[list[Vacancy], list[JobscreenError]]:
+    """Every vacancy in the files and folders named, and every problem met: one broken
+    vacancy (or empty folder) never loses the others."""
+    loaded: list[Vacancy] = []
+    problems: list[JobscreenError] = []
+    for name in names:
+        for item in scan(name):
+            if isinstance(item, JobscreenError):
+                problems.append(item)
+                continue
+            try:
+                loaded.append(load_vacancy(item))
+            except JobscreenError as exc:
+                problems.extend(exc.every())
+    return loaded, problems
+
+
 def _candidate_key(given: str | None, doc: Document, stem: str) -> str:
     """The CV's own id, else its file's stem (with the line or document number)."""
     if given and given.strip():
@@ -271,20 +291,23 @@ def iter_candidates(
     phrases the extractor looks for (the vacancy's).
     """
     limits = limits or Limits()
-    for name in _expand(names):
-        if isinstance(name, JobscreenError):
-            yield Failed(str(name.location.path if name.location else ""), (name,))
-            continue
-        for item in _documents(name, limits, phrases):
-            yield to_candidate(item, today)
-
-
-def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
     for name in names:
-        try:
-            yield from expand_paths([name], CV_SUFFIXES)
-        except JobscreenError as exc:
-            yield exc
+        for item in cv_inputs(name):
+            if isinstance(item, JobscreenError):
+                yield Failed(item.location.path if item.location else name, (item,))
+                continue
+            for document in _documents(item, limits, phrases):
+                yield to_candidate(document, today)
+
+
+def cv_inputs(name: str) -> Iterator[str | JobscreenError]:
+    """The CV files one name stands for (itself, or those found under a folder), in order,
+    and an error for each that is not read: a PDF or Word CV, a FIFO found in a folder."""
+    for item in scan(name, CV_SCAN):
+        if isinstance(item, str) and (why := unreadable(Path(item))) is not None:
+            yield InputError(why, Location(item, 1, 1))
+        else:
+            yield item
 
 
 def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:

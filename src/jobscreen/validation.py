@@ -15,10 +15,10 @@ from jobscreen.loading import (
     STDIN,
     Document,
     documents_from_text,
-    expand_paths,
     kind_of,
     load_documents,
     read_text,
+    scan,
     unreadable,
 )
 from jobscreen.sources import (
@@ -197,10 +197,10 @@ def check_paths(
     """Check files, and data files found under directories (hidden ones skipped), in order."""
     checks = []
     for path in paths:
-        try:
-            names = list(expand_paths([path]))
-        except JobscreenError as exc:
-            checks.append(FileCheck(path, "unknown", (exc,)))
-            continue
-        checks.extend(check_file(n, kind, limits, options) for n in names)
+        for item in scan(path):
+            if isinstance(item, JobscreenError):
+                source = item.location.path if item.location else path
+                checks.append(FileCheck(source, "unknown", (item,)))
+            else:
+                checks.append(check_file(item, kind, limits, options))
     return tuple(checks)
