@@ -28,7 +28,7 @@ import jobscreen.batch
 import jobscreen.yamlsafe
 from jobscreen.cli import main
 from jobscreen.errors import InputError
-from jobscreen.loading import read_bytes
+from jobscreen.loading import NOT_REGULAR, read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
@@ -731,3 +731,93 @@ def test_the_largest_byte_limit_reads_a_small_file_without_setting_it_aside(tmp_
     finally:
         tracemalloc.stop()
     assert peak < 1 << 20  # a read of 2 GiB would set 2 GiB aside first
+
+
+# --- FIFOs and devices: never a hang --------------------------------------------------------
+
+
+def _bounded(
+    *args: str, cwd: Path, pass_fds: tuple[int, ...] = ()
+) -> subprocess.CompletedProcess[bytes]:
+    """A real process that may block (a FIFO without a writer): killed at the timeout, so a
+    regression fails the test instead of hanging it."""
+    return subprocess.run(
+        [sys.executable, "-m", "jobscreen", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "160", "NO_COLOR": "1"},
+        timeout=60,
+        check=False,
+        pass_fds=pass_fds,
+    )
+
+
+def test_a_fifo_in_a_folder_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "good-amina.yaml").write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    os.mkfifo(cvs / "p.yaml")  # no writer ever: opening it would block for good
+    refused = f"cvs/p.yaml:1:1: error: {NOT_REGULAR}"
+    scored = _bounded("score", VACANCY, "cvs", "-f", "csv", "--as-of", AS_OF, cwd=tmp_path)
+    assert scored.returncode == 1, scored.stderr
+    assert scored.stderr.decode().splitlines() == [refused]
+    rows = scored.stdout.decode().splitlines()[1:]
+    assert [row.split(",")[1] for row in rows if row[0].isdigit()] == ["good-amina"]
+    checked = _bounded("validate", "--kind", "cv", "cvs", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stdout.decode().splitlines() == [refused, "1 problem in 1 of 2 files"]
+
+
+def test_verify_reads_a_device_vacancy_within_the_limit(tmp_path: Path) -> None:
+    """The vacancy's digest was taken from the whole file before any limit: /dev/zero never
+    ended. Now it is taken as the vacancy is read."""
+    cv = tmp_path / "good-amina.yaml"
+    cv.write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    code, out, _ = invoke("score", VACANCY, str(cv), "-f", "json", "--as-of", AS_OF)
+    record = json.loads(out)
+    assert code == 0
+    record["record"]["vacancy"]["path"] = "/dev/zero"
+    (tmp_path / "rec.json").write_text(json.dumps(record), encoding="utf-8")
+    done = _bounded("verify", "rec.json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"/dev/zero:1:1: error: file is over the {MAX_BYTES}-byte limit",
+        "jobscreen: 1 problem; stopped",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "/dev/zero", str(CANDIDATES / "priya-raman.yaml")],
+        ["score", VACANCY, "/dev/zero", "-f", "csv"],
+        ["validate", "/dev/zero"],
+        ["extract", "/dev/zero"],
+    ],
+    ids=["vacancy", "cv", "validate", "extract"],
+)
+def test_a_named_device_is_read_within_the_byte_limit(args: list[str]) -> None:
+    done = _bounded(*args, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    assert (
+        f"/dev/zero:1:1: error: file is over the {MAX_BYTES}-byte limit"
+        in (done.stdout + done.stderr).decode()
+    )
+
+
+def test_a_named_pipe_is_read_as_stdin_is(tmp_path: Path) -> None:
+    """`score <(cat vacancy.yaml) cv.yaml`: the pipe the shell names /dev/fd/N is read whole."""
+    cv = tmp_path / "good-amina.yaml"
+    cv.write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, Path(VACANCY).read_bytes())  # well under a pipe's 64 KiB
+        os.close(writer)
+        done = _bounded(
+            "score", f"/dev/fd/{reader}", str(cv), "-f", "csv", "--as-of", AS_OF,
+            cwd=tmp_path, pass_fds=(reader,),
+        )  # fmt: skip
+    finally:
+        os.close(reader)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines()[1].startswith("1,good-amina,")

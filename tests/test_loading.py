@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from jobscreen.errors import InputError
 from jobscreen.loading import (
     FOLDER_DEPTH,
+    NOT_REGULAR,
     _json_limit_problem,
     decode,
     documents_from_text,
@@ -370,3 +372,39 @@ def test_link_loops_end_the_walk_and_are_reported_when_read(tmp_path: Path) -> N
     assert [str(e) for e in found[1].errors] == [
         f"{top / 'self.yaml'}:1:1: cannot read: Too many levels of symbolic links"
     ]
+
+
+def test_a_fifo_or_device_in_a_folder_is_reported_never_opened(tmp_path: Path) -> None:
+    """scan looks at each name (no open: a FIFO without a writer would block); what is not a
+    regular file is reported, a link to one too."""
+    top = tmp_path / "cvs"
+    top.mkdir()
+    (top / "a.yaml").write_text("id: a\n")
+    os.mkfifo(top / "pipe.yaml")
+    (top / "zero.yaml").symlink_to("/dev/zero")
+    (top / "pipe-link.yml").symlink_to(top / "pipe.yaml")
+    found = [x if isinstance(x, str) else str(x) for x in scan(str(top), CV_SUFFIXES)]
+    assert found == [
+        str(top / "a.yaml"),
+        *(f"{top / n}:1:1: {NOT_REGULAR}" for n in ("pipe-link.yml", "pipe.yaml", "zero.yaml")),
+    ]
+
+
+def test_a_stream_of_unknown_size_is_read_within_the_limit_in_small_steps() -> None:
+    """/dev/zero ends at the limit; a pipe of 6 bytes under a 2 GiB limit sets no 2 GiB aside."""
+    with pytest.raises(InputError) as info:
+        read_bytes(Path("/dev/zero"), 100)
+    assert str(info.value) == "/dev/zero:1:1: file is over the 100-byte limit (see --max-bytes)"
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, b"id: x\n")
+        os.close(writer)
+        tracemalloc.start()
+        try:
+            assert read_bytes(Path(f"/dev/fd/{reader}"), 1 << 31) == b"id: x\n"
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    finally:
+        os.close(reader)
+    assert peak < 1 << 20

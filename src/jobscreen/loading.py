@@ -115,12 +115,9 @@ def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
                     f"file is {size} bytes, over the {max_bytes}-byte limit{hint}",
                     Location(source, 1, 1),
                 )
-            # no more than the file holds (a read of n bytes sets n aside first), and one
-            # byte past the limit, to see a file that grew since it was measured
-            want = max_bytes + 1 if size == 0 else min(size, max_bytes) + 1
-            raw = handle.read(want)
-            if len(raw) == want <= max_bytes:
-                raw += handle.read(max_bytes + 1 - want)
+            # one byte past the limit, to see a file that grew since it was measured; a FIFO
+            # or device has no size to go by (0), and is read as stdin is
+            raw = read_upto(handle, max_bytes + 1, size + 1 if size else BLOCK)
     except IsADirectoryError:
         raise InputError(_folder_problem(path), Location(source, 1, 1)) from None
     except FileNotFoundError:
@@ -134,6 +131,26 @@ def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
         message = f"file is over the {max_bytes}-byte limit{hint}"
         raise InputError(message, Location(source, 1, 1))
     return raw
+
+
+BLOCK = 1 << 16  # the first read of a stream of unknown size
+
+
+def read_upto(stream: IO[bytes], limit: int, first: int) -> bytes:
+    """Up to ``limit`` bytes of a stream: ``first`` at once, then reads that double in size.
+
+    A read of n bytes sets n aside first: this never sets aside much more than the stream
+    holds, whether its size is known (a file) or not (stdin, a FIFO, /dev/zero).
+    """
+    chunks, total, ask = [], 0, min(first, limit)
+    while ask:
+        chunk = stream.read(ask)
+        chunks.append(chunk)
+        total += len(chunk)
+        if len(chunk) < ask:  # the end of the stream
+            break
+        ask = min(2 * ask, limit - total)
+    return b"".join(chunks)
 
 
 def _folder_problem(path: Path) -> str:
@@ -150,7 +167,7 @@ def read_text(name: str, max_bytes: int, hint: str = BYTES_HINT) -> str:
     (``hint``: as for read_bytes)."""
     if name != STDIN:
         return decode(read_bytes(Path(name), max_bytes, hint), name)
-    raw = sys.stdin.buffer.read(max_bytes + 1)
+    raw = read_upto(sys.stdin.buffer, max_bytes + 1, BLOCK)
     if len(raw) > max_bytes:
         where = Location("<stdin>", 1, 1)
         raise InputError(f"input is over the {max_bytes}-byte limit{hint}", where)
