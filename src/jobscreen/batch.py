@@ -28,10 +28,11 @@ from typing import IO, Any, overload
 from jobscreen.api import assess, problem_of, problems_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
-from jobscreen.errors import JobscreenError
+from jobscreen.errors import InternalError, JobscreenError, Location, guard
 from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
+    Document,
     bounded_lines,
     jsonl_record,
     walk,
@@ -42,7 +43,7 @@ from jobscreen.sources import (
     Candidate,
     Failed,
     cv_inputs,
-    iter_candidates,
+    iter_documents,
     to_candidate,
 )
 from jobscreen.vacancy import Vacancy
@@ -73,7 +74,6 @@ class Job:
 
 Scored = tuple[RankKey, bytes]
 Outcome = Scored | list[InputProblem]
-INTERNAL = "internal error while scoring"
 
 
 class Scorer:
@@ -84,29 +84,33 @@ class Scorer:
         self.compiled = CompiledVacancy.build(job.vacancy)
         self.phrases = job.vacancy.competency_phrases()
 
-    def outcome(self, item: Candidate | Failed) -> Outcome:
-        if isinstance(item, Failed):
-            return problems_of(item)
-        try:  # a bug met on one CV is that CV's problem, never the batch's end
-            assessment = assess(self.compiled, item, self.job.as_of)
-            key = rank_key(assessment, self.job.blind)
-            if self.job.prepare is not None:
-                return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
-            return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            message = f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it"
-            return [InputProblem(item.source, None, None, message, internal=True)]
+    def outcome(self, item: Document | JobscreenError) -> Outcome:
+        """A document's rank key and result, or its problems; a bug met reading or scoring
+        it is its problem, never the batch's end."""
+        loaded = to_candidate(item, self.job.today)
+        if isinstance(loaded, Failed):
+            return problems_of(loaded)
+        try:
+            with guard(item.start if isinstance(item, Document) else Location(loaded.source)):
+                return self._scored(loaded)
+        except InternalError as exc:
+            return problems_of(Failed(loaded.source, (exc,)))
+
+    def _scored(self, candidate: Candidate) -> Scored:
+        assessment = assess(self.compiled, candidate, self.job.as_of)
+        key = rank_key(assessment, self.job.blind)
+        if self.job.prepare is not None:
+            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
+        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
 
     def files(self, names: list[str]) -> list[Outcome]:
         """Load and score files (every document in each), in order."""
-        job = self.job
-        items = iter_candidates(names, job.limits, job.today, self.phrases)
-        return [self.outcome(item) for item in items]
+        documents = iter_documents(names, self.job.limits, self.phrases)
+        return [self.outcome(document) for document in documents]
 
     def lines(self, source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
         """Parse and score JSON Lines records given with their 0-based line numbers."""
-        records = (jsonl_record(n, raw, source, self.job.limits) for n, raw in lines)
-        return [self.outcome(to_candidate(doc, self.job.today)) for doc in records]
+        return [self.outcome(jsonl_record(n, raw, source, self.job.limits)) for n, raw in lines]
 
     def given(self, problems: list[InputProblem]) -> list[Outcome]:
         """Problems found while listing inputs, passed through the stream to keep their order."""

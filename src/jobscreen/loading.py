@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from jobscreen.errors import InputError, Location
+from jobscreen.errors import InputError, InternalError, JobscreenError, Location, guard
 from jobscreen.limits import BYTES_HINT
 from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
 
@@ -39,6 +39,11 @@ class Document:
     line_offset: int = 0
     record: bool = False  # one record of a JSON Lines stream: its label names the line
     _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def start(self) -> Location:
+        """Where the document starts: its file's 1:1, or a JSON Lines record's line."""
+        return Location(self.source, self.line_offset + 1, 1)
 
     @property
     def label(self) -> str:
@@ -339,8 +344,17 @@ def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[
 
 
 def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Document:
-    """One JSON Lines record (0-based line number); errors come back as LineError data."""
+    """One JSON Lines record (0-based line number); errors come back as LineError data, and
+    a bug met on the record as its InternalError."""
     where = Location(source, number + 1, 1)
+    try:
+        with guard(where):
+            return _record(number, raw, source, limits, where)
+    except InternalError as exc:
+        return _error_document(exc, source)
+
+
+def _record(number: int, raw: bytes, source: str, limits: Limits, where: Location) -> Document:
     if len(raw.rstrip(b"\r\n")) > limits.max_bytes:
         return _error_document(LineError("record over the byte limit", where), source)
     try:
@@ -355,7 +369,7 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
     return Document(data, source, text, line_offset=number, record=True)
 
 
-def _error_document(error: InputError, source: str) -> Document:
+def _error_document(error: JobscreenError, source: str) -> Document:
     return Document(error, source, "")
 
 

@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Identity, Profile
-from jobscreen.errors import InputError, JobscreenError, Location, SchemaError, printable_name
+from jobscreen.errors import (
+    InputError,
+    JobscreenError,
+    Location,
+    SchemaError,
+    guard,
+    printable_name,
+)
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
 from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import (
@@ -155,6 +162,11 @@ def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
 
 def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vacancy, str]:
     """A vacancy and the SHA-256 of the very bytes it was read from (for decision records)."""
+    with guard(Location(str(path), 1, 1)):  # a bug met reading it is its error
+        return _read_vacancy(path, limits)
+
+
+def _read_vacancy(path: str | Path, limits: Limits) -> tuple[Vacancy, str]:
     raw = read_bytes(Path(path), limits.max_bytes, limits.hint("max-bytes"))
     text = decode(raw, str(path))
     docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
@@ -244,12 +256,13 @@ def _documents(
         return
     path = Path(name)
     try:
-        if kind_of(path) == "jsonl":
-            yield from _jsonl_file(path, limits)
-        elif path.suffix.lower() in TEXT_SUFFIXES:
-            yield extract_document(path, limits, phrases)
-        else:
-            yield from load_documents(path, limits)
+        with guard(Location(name, 1, 1)):  # a bug met reading one file is that file's error
+            if kind_of(path) == "jsonl":
+                yield from _jsonl_file(path, limits)
+            elif path.suffix.lower() in TEXT_SUFFIXES:
+                yield extract_document(path, limits, phrases)
+            else:
+                yield from load_documents(path, limits)
     except JobscreenError as exc:
         yield exc
 
@@ -290,14 +303,20 @@ def iter_candidates(
     Plain-text and Markdown CVs are extracted on the fly; ``phrases`` are the competency
     phrases the extractor looks for (the vacancy's).
     """
-    limits = limits or Limits()
+    for item in iter_documents(names, limits or Limits(), phrases):
+        yield to_candidate(item, today)
+
+
+def iter_documents(
+    names: Iterable[str], limits: Limits, phrases: tuple[str, ...] = ()
+) -> Iterator[Document | JobscreenError]:
+    """Every CV document under the given names, in order, or the error that stopped one."""
     for name in names:
         for item in cv_inputs(name):
             if isinstance(item, JobscreenError):
-                yield Failed(item.location.path if item.location else name, (item,))
-                continue
-            for document in _documents(item, limits, phrases):
-                yield to_candidate(document, today)
+                yield item
+            else:
+                yield from _documents(item, limits, phrases)
 
 
 def cv_inputs(name: str) -> Iterator[str | JobscreenError]:
@@ -312,15 +331,17 @@ def cv_inputs(name: str) -> Iterator[str | JobscreenError]:
 
 def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
     """A candidate, or a failure holding every problem: from a file's error, a broken JSON
-    Lines record (its data is the error) or a document that does not fit the model."""
+    Lines record (its data is the error), a document that does not fit the model, or a bug
+    met on the document."""
     if isinstance(item, Document) and isinstance(item.data, JobscreenError):
         item = item.data
     if isinstance(item, JobscreenError):
         return Failed(item.location.path if item.location else "", (item,))
     try:
-        return candidate_from_document(item, today)
-    except DocumentErrors as exc:
-        return Failed(item.label, tuple(exc.errors))
+        with guard(item.start):
+            return candidate_from_document(item, today)
+    except JobscreenError as exc:
+        return Failed(item.label, tuple(exc.every()))
 
 
 def load_cv(

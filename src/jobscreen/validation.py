@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from jobscreen.errors import InputError, JobscreenError, Location
+from jobscreen.errors import InputError, JobscreenError, Location, guard
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import (
@@ -163,9 +163,15 @@ def check_file(
     if kind == "auto" and name != STDIN and kind_of(Path(name)) == "jsonl":
         kind = "cv"  # JSON Lines hold CVs, one a line
     try:
-        docs = _read(name, limits or Limits())
+        with guard(Location(source, 1, 1)):  # a bug met checking the file is its error
+            check = _checked(source, _read(name, limits or Limits()), kind, options)
     except JobscreenError as exc:
         return FileCheck(source, kind if kind != "auto" else "unknown", (exc,))
+    return check.strict() if options.strict else check
+
+
+def _checked(source: str, docs: list[Document], kind: Kind, options: LintOptions) -> FileCheck:
+    """A file's check from its documents: every error and warning, one line each."""
     kinds, errors, warnings = set(), [], []
     for doc in docs:
         if isinstance(doc.data, JobscreenError):  # a broken JSON Lines record
@@ -179,8 +185,7 @@ def check_file(
     unique = tuple(  # one line per problem (not per document), in file order
         sorted({str(e): e for e in errors}.values(), key=_place)
     )
-    check = FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
-    return check.strict() if options.strict else check
+    return FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
 
 
 def _place(error: JobscreenError) -> tuple[int, int]:

@@ -234,6 +234,23 @@ def report_errors(errors: list[JobscreenError]) -> None:
     for error in errors:
         where = f"{error.location}: " if error.location else ""
         stderr(f"{where}error: {error.message}")
+        debug_traces([error])
+
+
+def debug_traces(errors: Iterable[JobscreenError]) -> None:
+    """With JOBSCREEN_DEBUG set, the trace of each bug met on an input, on stderr."""
+    from jobscreen.errors import InternalError
+
+    for error in errors:
+        if isinstance(error, InternalError):
+            debug_trace(error.trace)
+
+
+def debug_trace(trace: str) -> None:
+    import os
+
+    if trace and os.environ.get("JOBSCREEN_DEBUG"):
+        sys.stderr.write(trace)
 
 
 def load_vacancy_file(path: str) -> Vacancy:

@@ -9,7 +9,6 @@ import typer
 
 from jobscreen.cli.app import (
     EXIT_INPUT,
-    EXIT_INTERNAL,
     EXIT_OK,
     AsOfOpt,
     FormatOpt,
@@ -20,6 +19,7 @@ from jobscreen.cli.app import (
     OutputOpt,
     app,
     choice,
+    debug_trace,
     limits_from,
     not_an_input,
     parse_as_of,
@@ -43,6 +43,7 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
 
     for error in screening.errors:
         stderr(f"{error.where}: error: {error.message}")
+        debug_trace(error.trace)
     with open_output(output) as out:
         reporter = reporter_for(fmt, out)
         if explain:
@@ -52,9 +53,7 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
 
 
 def _exit_code(screening: Screening) -> int:
-    """0 when every input was scored; 1 when some could not be; 3 when jobscreen failed."""
-    if any(e.internal for e in screening.errors):
-        return EXIT_INTERNAL
+    """0 when every input was scored; 1 when some could not be (a bug met on one included)."""
     return EXIT_OK if screening.ok else EXIT_INPUT
 
 
