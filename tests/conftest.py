@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,45 @@ def parallel_spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(jobscreen.batch, "_parallel", spy)
     return calls
+
+
+@pytest.fixture
+def nested() -> Iterator[Callable[[Path, int], Path]]:
+    """Makes top/d/d/.../d, ``levels`` folders below top, and returns the deepest.
+
+    Removed afterwards from the top down, each level moved up in its turn: pathlib's
+    mkdir(parents=True), os.makedirs and shutil.rmtree (pytest's own clean-up) recurse once a
+    level and fail past ~1,000, and a walk down long paths is slow.
+    """
+    tops: list[Path] = []
+
+    def make(top: Path, levels: int) -> Path:
+        tops.append(top)
+        folder = top
+        for _ in range(levels):
+            folder = folder / "d"
+            folder.mkdir()
+        return folder
+
+    yield make
+    for top in tops:
+        _remove_chain(top / "d", top / "d-next")
+
+
+def _remove_chain(head: Path, spare: Path) -> None:
+    """Remove head/d/d/...: empty head of all but its 'd', move that up, and so on."""
+    while head.is_dir():
+        for entry in head.iterdir():
+            if entry.name != "d":
+                shutil.rmtree(
+                    entry
+                ) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        if (head / "d").is_dir():
+            (head / "d").rename(spare)
+            head.rmdir()
+            spare.rename(head)
+        else:
+            head.rmdir()
 
 
 def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

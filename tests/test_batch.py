@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from jobscreen.api import assess
 from jobscreen.cv import CVFile
 from jobscreen.engine.context import CompiledVacancy
+from jobscreen.loading import FOLDER_DEPTH
 from jobscreen.results import Status
 from jobscreen.sources import Candidate
 from jobscreen.vacancy import Vacancy
@@ -204,3 +208,42 @@ def test_reading_results_after_the_run_is_closed_says_why() -> None:
         assert run.screening.results[0].assessment.candidate == "priya-raman"
     with pytest.raises(RuntimeError, match="the run is closed"):
         run.screening.results[0]
+
+
+def _deep_batch(top: Path, nested: Callable[[Path, int], Path]) -> Path:
+    """top/cvs with one good CV, and a CV at the bottom of 1,100 nested folders; the folder
+    past the depth limit, which score and validate name."""
+    cvs = top / "cvs"
+    cvs.mkdir()
+    (cvs / "priya.yaml").write_text((CANDIDATES / "priya-raman.yaml").read_text("utf-8"), "utf-8")
+    (nested(cvs, 1_100) / "bottom.yaml").write_text("id: bottom\n", encoding="utf-8")
+    return cvs / Path(*["d"] * (FOLDER_DEPTH + 1))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the batch's size is estimated first
+def test_a_deep_folder_is_one_error_and_the_batch_goes_on(
+    tmp_path: Path, nested: Callable[[Path, int], Path], jobs: str
+) -> None:
+    too_deep = _deep_batch(tmp_path, nested)
+    code, out, err = invoke("score", CCM, str(tmp_path / "cvs"), "-f", "json", "--jobs", jobs)
+    data = json.loads(out)
+    assert code == 1, err
+    assert [r["candidate"] for r in data["results"]] == ["priya-raman"]
+    assert data["errors"] == [
+        {
+            "source": str(too_deep),
+            "line": 1,
+            "column": 1,
+            "message": f"folder nested more than {FOLDER_DEPTH} levels deep: not searched",
+        }
+    ]
+
+
+def test_validate_names_a_deep_folder(tmp_path: Path, nested: Callable[[Path, int], Path]) -> None:
+    too_deep = _deep_batch(tmp_path, nested)
+    code, out, _ = invoke("validate", "--kind", "cv", str(tmp_path / "cvs"))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{too_deep}:1:1: error: folder nested more than {FOLDER_DEPTH} levels deep: not searched",
+        "1 problem in 1 of 2 files",
+    ]

@@ -554,3 +554,30 @@ def test_the_readme_library_example_runs_and_agrees_with_score(vacancy: str) -> 
     assert [(p[0], p[1], p[3]) for p in printed] == [
         (r["rank"], r["candidate"], r["score"]) for r in rows if r["rank"]
     ]
+
+
+@pytest.mark.parametrize("option", ["--output", "--key-map"])
+@pytest.mark.parametrize("name", ["amina.pdf", "cv.docx", "nested/old.doc"])
+def test_an_output_naming_a_word_or_pdf_cv_in_a_scanned_folder_is_refused(
+    inputs: Inputs, option: str, name: str
+) -> None:
+    """score reports the PDF and Word CVs it finds in a folder: they are its inputs, and
+    --output must not replace them (it once wrote the CSV over amina.pdf)."""
+    cv = inputs.directory / name
+    cv.parent.mkdir(exist_ok=True)
+    cv.write_bytes(b"%PDF-1.4 a CV\n")
+    blind = ["--blind"] if option == "--key-map" else []
+    args = [inputs.vacancy, str(inputs.directory), "-f", "csv", *blind, option, str(cv)]
+    code, out, err = invoke("score", *args)
+    assert code == 2, err
+    assert f"{option} {str(cv)!r} is an input file" in err
+    assert out == ""
+    assert cv.read_bytes() == b"%PDF-1.4 a CV\n"
+
+
+def test_explain_refuses_an_output_naming_its_pdf_cv(inputs: Inputs) -> None:
+    cv = inputs.directory / "amina.pdf"
+    cv.write_bytes(b"%PDF-1.4 a CV\n")
+    code, _, err = invoke("explain", inputs.vacancy, str(cv), "-o", str(cv))
+    assert code == 2, err
+    assert cv.read_bytes() == b"%PDF-1.4 a CV\n"

@@ -9,6 +9,7 @@ line `jobscreen validate --kind cv` prints for each bad case; valid cases have n
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import shutil
@@ -25,10 +26,11 @@ import pytest
 import yaml
 
 import jobscreen.batch
+import jobscreen.sources
 import jobscreen.yamlsafe
 from jobscreen.cli import main
-from jobscreen.errors import InputError
-from jobscreen.loading import read_bytes
+from jobscreen.errors import INTERNAL, InputError
+from jobscreen.loading import NOT_REGULAR, read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
@@ -731,3 +733,248 @@ def test_the_largest_byte_limit_reads_a_small_file_without_setting_it_aside(tmp_
     finally:
         tracemalloc.stop()
     assert peak < 1 << 20  # a read of 2 GiB would set 2 GiB aside first
+
+
+# --- FIFOs and devices: never a hang --------------------------------------------------------
+
+
+def _bounded(
+    *args: str, cwd: Path, pass_fds: tuple[int, ...] = ()
+) -> subprocess.CompletedProcess[bytes]:
+    """A real process that may block (a FIFO without a writer): killed at the timeout, so a
+    regression fails the test instead of hanging it."""
+    return subprocess.run(
+        [sys.executable, "-m", "jobscreen", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "160", "NO_COLOR": "1"},
+        timeout=60,
+        check=False,
+        pass_fds=pass_fds,
+    )
+
+
+def test_a_fifo_in_a_folder_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "good-amina.yaml").write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    os.mkfifo(cvs / "p.yaml")  # no writer ever: opening it would block for good
+    refused = f"cvs/p.yaml:1:1: error: {NOT_REGULAR}"
+    scored = _bounded("score", VACANCY, "cvs", "-f", "csv", "--as-of", AS_OF, cwd=tmp_path)
+    assert scored.returncode == 1, scored.stderr
+    assert scored.stderr.decode().splitlines() == [refused]
+    rows = scored.stdout.decode().splitlines()[1:]
+    assert [row.split(",")[1] for row in rows if row[0].isdigit()] == ["good-amina"]
+    checked = _bounded("validate", "--kind", "cv", "cvs", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stdout.decode().splitlines() == [refused, "1 problem in 1 of 2 files"]
+
+
+def test_verify_reads_a_device_vacancy_within_the_limit(tmp_path: Path) -> None:
+    """The vacancy's digest was taken from the whole file before any limit: /dev/zero never
+    ended. Now it is taken as the vacancy is read."""
+    cv = tmp_path / "good-amina.yaml"
+    cv.write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    code, out, _ = invoke("score", VACANCY, str(cv), "-f", "json", "--as-of", AS_OF)
+    record = json.loads(out)
+    assert code == 0
+    record["record"]["vacancy"]["path"] = "/dev/zero"
+    (tmp_path / "rec.json").write_text(json.dumps(record), encoding="utf-8")
+    done = _bounded("verify", "rec.json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"/dev/zero:1:1: error: file is over the {MAX_BYTES}-byte limit",
+        "jobscreen: 1 problem; stopped",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "/dev/zero", str(CANDIDATES / "priya-raman.yaml")],
+        ["score", VACANCY, "/dev/zero", "-f", "csv"],
+        ["validate", "/dev/zero"],
+        ["extract", "/dev/zero"],
+    ],
+    ids=["vacancy", "cv", "validate", "extract"],
+)
+def test_a_named_device_is_read_within_the_byte_limit(args: list[str]) -> None:
+    done = _bounded(*args, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    assert (
+        f"/dev/zero:1:1: error: file is over the {MAX_BYTES}-byte limit"
+        in (done.stdout + done.stderr).decode()
+    )
+
+
+def test_a_named_pipe_is_read_as_stdin_is(tmp_path: Path) -> None:
+    """`score <(cat vacancy.yaml) cv.yaml`: the pipe the shell names /dev/fd/N is read whole."""
+    cv = tmp_path / "good-amina.yaml"
+    cv.write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, Path(VACANCY).read_bytes())  # well under a pipe's 64 KiB
+        os.close(writer)
+        done = _bounded(
+            "score", f"/dev/fd/{reader}", str(cv), "-f", "csv", "--as-of", AS_OF,
+            cwd=tmp_path, pass_fds=(reader,),
+        )  # fmt: skip
+    finally:
+        os.close(reader)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines()[1].startswith("1,good-amina,")
+
+
+# --- a bug met on one input is that input's error, never the batch's end ---------------------
+
+BUG = f"error: {INTERNAL}"
+
+
+def _raise_for(name: str, real: Callable[..., Any], pick: Callable[..., str]) -> Callable[..., Any]:
+    """``real``, but an IndexError (a bug) when ``pick(*args)`` names the input ``name``."""
+
+    def patched(*args: Any, **kwargs: Any) -> Any:
+        if name in pick(*args):
+            raise IndexError("list index out of range")
+        return real(*args, **kwargs)
+
+    return patched
+
+
+# Where a bug can strike, and the function that stands for it there: (module, function, how
+# its arguments name the input). Workers are forked, so a patch reaches them too.
+STAGES = {
+    "reading": ("jobscreen.sources", "load_documents", lambda path, *_: str(path)),
+    "extracting": ("jobscreen.extract", "extract", lambda text, *_: text),
+    "validating": ("jobscreen.sources", "candidate_from_document", lambda doc, *_: doc.source),
+    "scoring": ("jobscreen.batch", "assess", lambda _, candidate, *__: candidate.source),
+    "a-record": ("jobscreen.loading", "parse_json", lambda text, *_: text),
+}
+BOOM = {  # the file each stage fails on, and the place its error row names
+    "reading": ("boom.yaml", GOOD["good-bruno.yaml"].replace("good-bruno", "boom"), 1),
+    "extracting": ("boom.txt", "Jane boom\nMA in Law, 2001\n", 1),
+    "validating": ("boom.yaml", GOOD["good-bruno.yaml"].replace("good-bruno", "boom"), 1),
+    "scoring": ("boom.yaml", GOOD["good-bruno.yaml"].replace("good-bruno", "boom"), 1),
+    "a-record": ("records.jsonl", '{"id": "rec-1"}\n{"id": "boom"}\n{"id": "rec-3"}\n', 2),
+}
+
+
+def _inject(
+    monkeypatch: pytest.MonkeyPatch, stage: str, name: str, where: str | None = None
+) -> None:
+    """Make the stage's function fail on ``name`` (in module ``where``, which imported it)."""
+    module, function, pick = STAGES[stage]
+    target = importlib.import_module(where or module)
+    monkeypatch.setattr(target, function, _raise_for(name, getattr(target, function), pick))
+
+
+def _many(directory: Path, count: int) -> list[str]:
+    """``count`` good CVs, copy-000 ... in ``directory``: enough for a pool of workers."""
+    directory.mkdir()
+    for i in range(count):
+        text = GOOD["good-amina.yaml"].replace("id: good-amina", f"id: copy-{i:03d}")
+        (directory / f"copy-{i:03d}.yaml").write_text(text, encoding="utf-8")
+    return [f"copy-{i:03d}" for i in range(count)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("stage", sorted(STAGES))
+def test_a_bug_met_on_one_input_is_its_error_row_and_every_other_result_stays(
+    stage: str,
+    jobs: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel_spy: list[int],
+) -> None:
+    """One tiny text CV once crashed the extractor and ended the whole batch (exit 3, no
+    result); the same for any bug met reading, extracting, validating or scoring one input."""
+    cvs = tmp_path / "cvs"
+    keys = _many(cvs, jobscreen.batch.PARALLEL_FROM + 2)
+    name, text, line = BOOM[stage]
+    (cvs / name).write_text(text, encoding="utf-8")
+    _inject(monkeypatch, stage, "boom")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("score", VACANCY, "cvs", "-f", "json", "--jobs", str(jobs))
+    data = json.loads(out)
+    assert parallel_spy == ([2] if jobs == 2 else [])
+    assert code == 1, err
+    assert err.splitlines() == [f"cvs/{name}:{line}:1: {BUG}"]
+    assert [error_line(e) for e in data["errors"]] == [f"{name}:{line}:1: {BUG}"]
+    found = sorted(r["candidate"] for r in data["results"])
+    assert found == sorted(keys + (["rec-1", "rec-3"] if stage == "a-record" else []))
+
+
+def test_a_bug_met_on_a_record_from_stdin_is_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    _inject(monkeypatch, "a-record", "boom")
+    records = '{"id": "rec-1"}\n{"id": "boom"}\n'
+    code, out, err = invoke("score", VACANCY, "-", "-f", "csv", stdin=records)
+    assert code == 1
+    assert err.splitlines() == [f"<stdin>:2:1: {BUG}"]
+    assert [row.split(",")[1] for row in out.splitlines()[1:] if row[0].isdigit()] == ["rec-1"]
+
+
+def test_the_trace_of_a_bug_met_on_one_input_is_shown_with_jobscreen_debug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "boom.yaml").write_text(GOOD["good-bruno.yaml"], encoding="utf-8")
+    _inject(monkeypatch, "reading", "boom")
+    monkeypatch.setenv("JOBSCREEN_DEBUG", "1")
+    code, _, err = invoke("score", VACANCY, str(tmp_path / "boom.yaml"), "-f", "csv")
+    assert code == 1
+    assert err.startswith(f"{tmp_path / 'boom.yaml'}:1:1: {BUG}\nTraceback (most recent call")
+    assert err.endswith("IndexError: list index out of range\n")
+
+
+def test_validate_reports_a_bug_met_on_one_file_and_checks_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.yaml", "boom.yaml", "c.yaml"):
+        (tmp_path / name).write_text(GOOD["good-bruno.yaml"], encoding="utf-8")
+    _inject(monkeypatch, "validating", "boom", "jobscreen.validation")  # validate's own name
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("validate", "--kind", "cv", ".")
+    assert code == 1
+    assert out.splitlines() == [f"boom.yaml:1:1: {BUG}", "1 problem in 1 of 3 files"]
+
+
+def test_match_reports_a_bug_met_on_one_vacancy_and_ranks_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(VACANCY, tmp_path / "boom.yaml")
+    shutil.copy(VACANCIES / "nato-asg-pasp.yaml", tmp_path / "nato.yaml")
+    monkeypatch.setattr(
+        jobscreen.sources,
+        "vacancy_from_document",
+        _raise_for("boom", jobscreen.sources.vacancy_from_document, lambda doc: doc.source),
+    )
+    cv = CANDIDATES / "daniel-okafor.yaml"
+    code, out, err = invoke("match", str(cv), str(tmp_path), "-f", "json")
+    assert code == 1
+    assert err.splitlines() == [f"{tmp_path / 'boom.yaml'}:1:1: {BUG}"]
+    assert [m["vacancy"]["id"] for m in json.loads(out)["matches"]] == ["nato-asg-pasp"]
+
+
+def test_extract_reports_a_bug_in_the_extractor_as_the_file_s_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text("boom\n", encoding="utf-8")
+    _inject(monkeypatch, "extracting", "boom")
+    code, out, err = invoke("extract", str(cv))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"{cv}:1:1: {BUG}", "jobscreen: 1 problem; stopped"]
+
+
+def test_the_reported_cv_never_ends_a_parallel_batch_in_a_real_process(tmp_path: Path) -> None:
+    """The CV of issue 14 (it crashed the extractor with an IndexError) among enough CVs for
+    worker processes: whether the extractor reads it or meets a bug, every other result is
+    written and the exit code is not 3."""
+    cvs = tmp_path / "cvs"
+    keys = _many(cvs, jobscreen.batch.PARALLEL_FROM + 2)
+    (cvs / "tiny.txt").write_text(", - ,\n2010 - 2015\n", encoding="utf-8")
+    done = run("score", VACANCY, "cvs", "-f", "json", "--jobs", "2", cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    data = json.loads(done.stdout)
+    assert set(keys) <= {r["candidate"] for r in data["results"]}
+    assert {e["source"] for e in data["errors"]} <= {"cvs/tiny.txt"}
+    assert all(e["message"] != INTERNAL or e["line"] == 1 for e in data["errors"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,15 @@ from hypothesis import strategies as st
 
 from jobscreen.errors import InputError
 from jobscreen.loading import (
+    FOLDER_DEPTH,
+    NOT_REGULAR,
     _json_limit_problem,
     decode,
     documents_from_text,
-    expand_paths,
     iter_jsonl,
     parse_json,
     read_bytes,
+    scan,
 )
 from jobscreen.sources import CV_SUFFIXES, Failed, iter_candidates
 from jobscreen.validation import check_paths
@@ -180,6 +183,13 @@ def test_read_bytes_reads_up_to_the_limit(tmp_path: Path) -> None:
     assert read_bytes(path, 10) == b"x" * 10
 
 
+def _files(name: str) -> list[str]:
+    """The files scan finds for a name, checking it found nothing to report."""
+    found = list(scan(name, CV_SUFFIXES))
+    assert all(isinstance(item, str) for item in found), found
+    return [item for item in found if isinstance(item, str)]
+
+
 def test_directories_expand_as_a_recursive_glob_would(tmp_path: Path) -> None:
     """The walk finds what rglob('*') filtered for data files found, hidden parts left out."""
     top = tmp_path / "cvs"
@@ -201,7 +211,7 @@ def test_directories_expand_as_a_recursive_glob_would(tmp_path: Path) -> None:
         and not any(part.startswith(".") for part in p.relative_to(top).parts)
         and not p.is_dir()
     )
-    found = list(expand_paths([f"{top}/"], CV_SUFFIXES))
+    found = _files(f"{top}/")
     assert found == by_glob
     assert [p[len(str(top)) + 1 :] for p in found] == [
         "CV.YAML", "a.tar.yaml", "a.yaml", "b/c.yml", "b/d/e.json", "b/f.txt",
@@ -288,7 +298,7 @@ def test_directory_names_come_out_as_pathlib_joins_them(
         and not any(part.startswith(".") for part in p.relative_to(top).parts)
         and not p.is_dir()
     )
-    found = list(expand_paths([given], CV_SUFFIXES))
+    found = _files(given)
     assert found == by_glob
     assert all(not name.startswith("./") for name in found)
 
@@ -315,8 +325,8 @@ def locked_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.usefixtures("locked_folder")
 def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
-    assert list(expand_paths(["cvs"], CV_SUFFIXES)) == ["cvs/a.yaml", "cvs/locked"]
-    assert list(expand_paths(["cvs/locked"], CV_SUFFIXES)) == ["cvs/locked"]
+    assert list(scan("cvs", CV_SUFFIXES)) == ["cvs/a.yaml", "cvs/locked"]
+    assert list(scan("cvs/locked", CV_SUFFIXES)) == ["cvs/locked"]
     checks = {c.source: [str(e) for e in c.errors] for c in check_paths(["cvs"], kind="cv")}
     assert checks == {
         "cvs/a.yaml": [],
@@ -329,3 +339,72 @@ def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
     assert [str(e) for e in failed.errors] == [
         "cvs/locked:1:1: folder cannot be read: permission denied"
     ]
+
+
+def test_a_folder_deeper_than_the_limit_is_named_and_the_walk_does_not_recurse(
+    tmp_path: Path, nested: Callable[[Path, int], Path]
+) -> None:
+    """1,100 levels once ended in a RecursionError (os.walk, rglob); now the folder past
+    FOLDER_DEPTH is reported and what lies above it is still found."""
+    (tmp_path / "cvs").mkdir()
+    deepest = nested(tmp_path / "cvs", 1_100)
+    (deepest / "bottom.yaml").write_text("id: bottom\n")
+    last_read = tmp_path / "cvs" / Path(*["d"] * FOLDER_DEPTH)
+    (last_read / "kept.yaml").write_text("id: kept\n")
+    found = list(scan(str(tmp_path / "cvs"), CV_SUFFIXES))
+    assert [x for x in found if isinstance(x, str)] == [str(last_read / "kept.yaml")]
+    errors = [str(x) for x in found if isinstance(x, InputError)]
+    too_deep = last_read / "d"
+    assert errors == [
+        f"{too_deep}:1:1: folder nested more than {FOLDER_DEPTH} levels deep: not searched"
+    ]
+
+
+def test_link_loops_end_the_walk_and_are_reported_when_read(tmp_path: Path) -> None:
+    top = tmp_path / "cvs"
+    top.mkdir()
+    (top / "a.yaml").write_text("id: a\n")
+    (top / "up").symlink_to(top)  # a folder link: never followed
+    (top / "self.yaml").symlink_to(top / "self.yaml")  # a file link to itself
+    assert _files(str(top)) == [str(top / "a.yaml"), str(top / "self.yaml")]
+    found = list(iter_candidates([str(top)]))
+    assert isinstance(found[1], Failed)
+    assert [str(e) for e in found[1].errors] == [
+        f"{top / 'self.yaml'}:1:1: cannot read: Too many levels of symbolic links"
+    ]
+
+
+def test_a_fifo_or_device_in_a_folder_is_reported_never_opened(tmp_path: Path) -> None:
+    """scan looks at each name (no open: a FIFO without a writer would block); what is not a
+    regular file is reported, a link to one too."""
+    top = tmp_path / "cvs"
+    top.mkdir()
+    (top / "a.yaml").write_text("id: a\n")
+    os.mkfifo(top / "pipe.yaml")
+    (top / "zero.yaml").symlink_to("/dev/zero")
+    (top / "pipe-link.yml").symlink_to(top / "pipe.yaml")
+    found = [x if isinstance(x, str) else str(x) for x in scan(str(top), CV_SUFFIXES)]
+    assert found == [
+        str(top / "a.yaml"),
+        *(f"{top / n}:1:1: {NOT_REGULAR}" for n in ("pipe-link.yml", "pipe.yaml", "zero.yaml")),
+    ]
+
+
+def test_a_stream_of_unknown_size_is_read_within_the_limit_in_small_steps() -> None:
+    """/dev/zero ends at the limit; a pipe of 6 bytes under a 2 GiB limit sets no 2 GiB aside."""
+    with pytest.raises(InputError) as info:
+        read_bytes(Path("/dev/zero"), 100)
+    assert str(info.value) == "/dev/zero:1:1: file is over the 100-byte limit (see --max-bytes)"
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, b"id: x\n")
+        os.close(writer)
+        tracemalloc.start()
+        try:
+            assert read_bytes(Path(f"/dev/fd/{reader}"), 1 << 31) == b"id: x\n"
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    finally:
+        os.close(reader)
+    assert peak < 1 << 20

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from jobscreen import __version__
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import evaluate_rules, rank, score_of
-from jobscreen.errors import JobscreenError
+from jobscreen.errors import InternalError, JobscreenError
 from jobscreen.results import Assessment, InputProblem, Matching, Screening, VacancyMatch
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
@@ -38,10 +38,10 @@ def problems_of(failed: Failed) -> list[InputProblem]:
 
 
 def problem_of(error: JobscreenError, source: str) -> InputProblem:
-    loc = error.location
+    loc, trace = error.location, error.trace if isinstance(error, InternalError) else ""
     if loc is None:
-        return InputProblem(source, None, None, error.message)
-    return InputProblem(loc.path, loc.line, loc.column, error.message)
+        return InputProblem(source, None, None, error.message, trace)
+    return InputProblem(loc.path, loc.line, loc.column, error.message, trace)
 
 
 def assess_all(

@@ -25,25 +25,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, overload
 
-from jobscreen.api import assess, problems_of
+from jobscreen.api import assess, problem_of, problems_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
-from jobscreen.errors import JobscreenError
+from jobscreen.errors import InternalError, JobscreenError, Location, guard
 from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
-    UNREADABLE_SUFFIXES,
+    Document,
     bounded_lines,
-    expand_paths,
     jsonl_record,
-    unreadable,
+    walk,
 )
 from jobscreen.results import InputProblem, Prepare, Ranked
 from jobscreen.sources import (
-    CV_SUFFIXES,
+    CV_SCAN,
     Candidate,
     Failed,
-    iter_candidates,
+    cv_inputs,
+    iter_documents,
     to_candidate,
 )
 from jobscreen.vacancy import Vacancy
@@ -74,7 +74,6 @@ class Job:
 
 Scored = tuple[RankKey, bytes]
 Outcome = Scored | list[InputProblem]
-INTERNAL = "internal error while scoring"
 
 
 class Scorer:
@@ -85,29 +84,33 @@ class Scorer:
         self.compiled = CompiledVacancy.build(job.vacancy)
         self.phrases = job.vacancy.competency_phrases()
 
-    def outcome(self, item: Candidate | Failed) -> Outcome:
-        if isinstance(item, Failed):
-            return problems_of(item)
-        try:  # a bug met on one CV is that CV's problem, never the batch's end
-            assessment = assess(self.compiled, item, self.job.as_of)
-            key = rank_key(assessment, self.job.blind)
-            if self.job.prepare is not None:
-                return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
-            return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            message = f"{INTERNAL} ({type(exc).__name__}: {exc}); please report it"
-            return [InputProblem(item.source, None, None, message, internal=True)]
+    def outcome(self, item: Document | JobscreenError) -> Outcome:
+        """A document's rank key and result, or its problems; a bug met reading or scoring
+        it is its problem, never the batch's end."""
+        loaded = to_candidate(item, self.job.today)
+        if isinstance(loaded, Failed):
+            return problems_of(loaded)
+        try:
+            with guard(item.start if isinstance(item, Document) else Location(loaded.source)):
+                return self._scored(loaded)
+        except InternalError as exc:
+            return problems_of(Failed(loaded.source, (exc,)))
+
+    def _scored(self, candidate: Candidate) -> Scored:
+        assessment = assess(self.compiled, candidate, self.job.as_of)
+        key = rank_key(assessment, self.job.blind)
+        if self.job.prepare is not None:
+            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
+        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
 
     def files(self, names: list[str]) -> list[Outcome]:
         """Load and score files (every document in each), in order."""
-        job = self.job
-        items = iter_candidates(names, job.limits, job.today, self.phrases)
-        return [self.outcome(item) for item in items]
+        documents = iter_documents(names, self.job.limits, self.phrases)
+        return [self.outcome(document) for document in documents]
 
     def lines(self, source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
         """Parse and score JSON Lines records given with their 0-based line numbers."""
-        records = (jsonl_record(n, raw, source, self.job.limits) for n, raw in lines)
-        return [self.outcome(to_candidate(doc, self.job.today)) for doc in records]
+        return [self.outcome(jsonl_record(n, raw, source, self.job.limits)) for n, raw in lines]
 
     def given(self, problems: list[InputProblem]) -> list[Outcome]:
         """Problems found while listing inputs, passed through the stream to keep their order."""
@@ -169,18 +172,16 @@ def _jsonl_tasks(name: str, limit: int) -> Iterator[Task]:
 
 
 def _file_tasks(name: str) -> Iterator[Task]:
-    try:
-        files = list(expand_paths([name], CV_SUFFIXES | UNREADABLE_SUFFIXES))
-    except JobscreenError as exc:
-        where = exc.location
-        yield _problem(name, exc.message, *(where.line, where.column) if where else (1, 1))
-        return
-    for file in files:  # a PDF or Word CV is reported, never dropped silently
-        if (why := unreadable(Path(file))) is not None:
-            yield _problem(file, why)
-    readable = [f for f in files if unreadable(Path(f)) is None]
-    for chunk in _chunks(readable, FILES_PER_CHUNK):
-        yield "files", (chunk,), len(chunk)
+    """Chunks of the CV files a name stands for, and in their place the problems found in
+    listing them (a PDF CV, a FIFO, a folder too deep): reported, never dropped silently."""
+    listed = itertools.groupby(cv_inputs(name), key=lambda item: isinstance(item, str))
+    for readable, items in listed:
+        if not readable:
+            problems = [problem_of(e, name) for e in items if isinstance(e, JobscreenError)]
+            yield "given", (problems,), len(problems)
+            continue
+        for chunk in _chunks(items, FILES_PER_CHUNK):
+            yield "files", (chunk,), len(chunk)
 
 
 def estimate(names: Sequence[str]) -> int:
@@ -191,7 +192,7 @@ def estimate(names: Sequence[str]) -> int:
         if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
             total += PARALLEL_FROM if name == STDIN else _jsonl_size(path)
         elif path.is_dir():
-            total += sum(1 for _ in itertools.islice(path.rglob("*.*"), PARALLEL_FROM))
+            total += sum(1 for _ in itertools.islice(walk(name, CV_SCAN), PARALLEL_FROM))
         else:
             total += 1
     return total

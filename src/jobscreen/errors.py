@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # C0 and C1 control characters but tab and newline: an input that carries ESC sequences
@@ -72,3 +75,31 @@ class SchemaError(JobscreenError):
 
 class UsageError(JobscreenError):
     """The command line asks for something that cannot be done."""
+
+
+INTERNAL = (
+    "internal error reading this file; please report it (set JOBSCREEN_DEBUG=1 for the trace)"
+)
+
+
+class InternalError(JobscreenError):
+    """A bug in jobscreen met on one input: that input's error, never the end of a batch.
+
+    ``trace`` is the bug's traceback, which the CLI shows when JOBSCREEN_DEBUG is set.
+    """
+
+    def __init__(self, location: Location | None, trace: str = "") -> None:
+        super().__init__(INTERNAL, location)
+        self.trace = trace
+
+
+@contextlib.contextmanager
+def guard(location: Location) -> Iterator[None]:
+    """Raise any exception but a JobscreenError met inside as the InternalError of the one
+    input at ``location``: reading, extracting or scoring it."""
+    try:
+        yield
+    except JobscreenError:
+        raise
+    except Exception as exc:
+        raise InternalError(location, "".join(traceback.format_exception(exc))) from exc

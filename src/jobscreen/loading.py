@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from jobscreen.errors import InputError, Location
+from jobscreen.errors import InputError, InternalError, JobscreenError, Location, guard
 from jobscreen.limits import BYTES_HINT
 from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
 
@@ -39,6 +39,11 @@ class Document:
     line_offset: int = 0
     record: bool = False  # one record of a JSON Lines stream: its label names the line
     _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def start(self) -> Location:
+        """Where the document starts: its file's 1:1, or a JSON Lines record's line."""
+        return Location(self.source, self.line_offset + 1, 1)
 
     @property
     def label(self) -> str:
@@ -115,12 +120,9 @@ def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
                     f"file is {size} bytes, over the {max_bytes}-byte limit{hint}",
                     Location(source, 1, 1),
                 )
-            # no more than the file holds (a read of n bytes sets n aside first), and one
-            # byte past the limit, to see a file that grew since it was measured
-            want = max_bytes + 1 if size == 0 else min(size, max_bytes) + 1
-            raw = handle.read(want)
-            if len(raw) == want <= max_bytes:
-                raw += handle.read(max_bytes + 1 - want)
+            # one byte past the limit, to see a file that grew since it was measured; a FIFO
+            # or device has no size to go by (0), and is read as stdin is
+            raw = read_upto(handle, max_bytes + 1, size + 1 if size else BLOCK)
     except IsADirectoryError:
         raise InputError(_folder_problem(path), Location(source, 1, 1)) from None
     except FileNotFoundError:
@@ -134,6 +136,26 @@ def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
         message = f"file is over the {max_bytes}-byte limit{hint}"
         raise InputError(message, Location(source, 1, 1))
     return raw
+
+
+BLOCK = 1 << 16  # the first read of a stream of unknown size
+
+
+def read_upto(stream: IO[bytes], limit: int, first: int) -> bytes:
+    """Up to ``limit`` bytes of a stream: ``first`` at once, then reads that double in size.
+
+    A read of n bytes sets n aside first: this never sets aside much more than the stream
+    holds, whether its size is known (a file) or not (stdin, a FIFO, /dev/zero).
+    """
+    chunks, total, ask = [], 0, min(first, limit)
+    while ask:
+        chunk = stream.read(ask)
+        chunks.append(chunk)
+        total += len(chunk)
+        if len(chunk) < ask:  # the end of the stream
+            break
+        ask = min(2 * ask, limit - total)
+    return b"".join(chunks)
 
 
 def _folder_problem(path: Path) -> str:
@@ -150,7 +172,7 @@ def read_text(name: str, max_bytes: int, hint: str = BYTES_HINT) -> str:
     (``hint``: as for read_bytes)."""
     if name != STDIN:
         return decode(read_bytes(Path(name), max_bytes, hint), name)
-    raw = sys.stdin.buffer.read(max_bytes + 1)
+    raw = read_upto(sys.stdin.buffer, max_bytes + 1, BLOCK)
     if len(raw) > max_bytes:
         where = Location("<stdin>", 1, 1)
         raise InputError(f"input is over the {max_bytes}-byte limit{hint}", where)
@@ -322,8 +344,17 @@ def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[
 
 
 def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Document:
-    """One JSON Lines record (0-based line number); errors come back as LineError data."""
+    """One JSON Lines record (0-based line number); errors come back as LineError data, and
+    a bug met on the record as its InternalError."""
     where = Location(source, number + 1, 1)
+    try:
+        with guard(where):
+            return _record(number, raw, source, limits, where)
+    except InternalError as exc:
+        return _error_document(exc, source)
+
+
+def _record(number: int, raw: bytes, source: str, limits: Limits, where: Location) -> Document:
     if len(raw.rstrip(b"\r\n")) > limits.max_bytes:
         return _error_document(LineError("record over the byte limit", where), source)
     try:
@@ -338,7 +369,7 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
     return Document(data, source, text, line_offset=number, record=True)
 
 
-def _error_document(error: InputError, source: str) -> Document:
+def _error_document(error: JobscreenError, source: str) -> Document:
     return Document(error, source, "")
 
 
@@ -376,21 +407,28 @@ def load_documents(path: Path, limits: Limits) -> list[Document]:
     return documents_from_text(decode(raw, str(path)), str(path), kind, limits)
 
 
-def expand_paths(paths: Iterable[str], suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str]:
-    """Files as given, and data files found recursively under directories, in sorted order.
+FOLDER_DEPTH = 64  # folders nested deeper below a folder given are reported, never entered
+NOT_REGULAR = "not a regular file (a FIFO, device or socket): not read"
 
-    Under a directory, hidden files and directories (.git, .venv, .github) are skipped, so
-    that `jobscreen validate .` checks a repository's data, not its tools' configuration.
+
+def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | InputError]:
+    """What one input name stands for: itself (a file, '-'), or, for a folder, every file
+    with one of the suffixes found under it, in sorted order, and an error for each thing
+    found there that is not read (a FIFO or device, a folder nested too deep).
+
+    Every command lists folders with this, so that the files a command reads and the files
+    --output may not replace are the same. Hidden files and folders (.git, .venv, .github)
+    are skipped, so that `jobscreen validate .` checks a repository's data, not its tools'.
     """
-    for raw in paths:
-        path = Path(raw)
-        if raw != STDIN and path.is_dir():
-            found = sorted(_data_files(str(path), suffixes))
-            if not found:
-                raise InputError("directory holds no data files", Location(raw, 1, 1))
-            yield from found
-        else:
-            yield raw
+    path = Path(name)
+    if name == STDIN or not path.is_dir():
+        yield name
+        return
+    found = sorted(walk(str(path), suffixes))
+    if not found:
+        yield InputError("directory holds no data files", Location(name, 1, 1))
+    for each, why in found:
+        yield each if why is None else InputError(why, Location(each, 1, 1))
 
 
 def _suffix(name: str) -> str:
@@ -399,21 +437,49 @@ def _suffix(name: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
-def _data_files(top: str, suffixes: frozenset[str]) -> Iterator[str]:
-    """Files under ``top`` with one of the suffixes, not hidden nor under a hidden directory.
+def walk(top: str, suffixes: frozenset[str]) -> Iterator[tuple[str, str | None]]:
+    """Files under ``top`` with one of the suffixes, each with why it is not read (else
+    None), in no set order; hidden files and folders are skipped.
 
-    One walk with os.scandir underneath, which never enters a hidden directory (a .git of
-    thousands of objects) nor a symbolic link to a directory, and lists a file without a
-    further look at it. A folder that cannot be listed is given as if it were a file, so
-    that reading it says why, instead of its CVs dropping out of a batch unseen.
+    Iterative, one os.scandir a folder, which tells files from folders without a further
+    look. A symbolic link to a folder is not followed (no loop), and a folder more than
+    FOLDER_DEPTH levels below ``top`` is reported, not entered. A folder that cannot be
+    listed is given as if it were a file, so that reading it says why, instead of its CVs
+    dropping out of a batch unseen.
     """
-    skip = 2 if top == "." else 0  # "./cv.yaml" is "cv.yaml", as Path(".") / "cv.yaml" is
-    unlisted: list[OSError] = []
-    for folder, subfolders, names in os.walk(top, onerror=unlisted.append):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        for name in names:
-            if not name.startswith(".") and _suffix(name).lower() in suffixes:
-                yield os.path.join(folder, name)[skip:]  # noqa: PTH118 - cheaper than a Path
-    for error in unlisted:
-        name = top if error.filename is None else os.fsdecode(error.filename)
-        yield name[skip:] if name.startswith("./") else name
+    folders = [(top, 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            yield folder, None
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = entry.path[2:] if folder == "." else entry.path  # "cv.yaml", not "./cv.yaml"
+            kind = _kind(entry, suffixes)
+            if kind == "folder" and depth < FOLDER_DEPTH:
+                folders.append((path, depth + 1))
+            elif kind == "folder":
+                yield path, f"folder nested more than {FOLDER_DEPTH} levels deep: not searched"
+            elif kind is not None:
+                yield path, None if kind == "file" else NOT_REGULAR
+
+
+def _kind(entry: os.DirEntry[str], suffixes: frozenset[str]) -> str | None:
+    """'folder' to walk; for a name with one of the suffixes, 'file' to read (a regular one,
+    or one whose reading says why not: a broken link) or 'other' (a FIFO, device, socket);
+    None for the rest (other names, a symbolic link to a folder)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if _suffix(entry.name).lower() not in suffixes:
+            return None
+        if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - no Path made
+            return "file"
+        return None if entry.is_dir() else "other"
+    except OSError:  # a link loop: reading it says so
+        return "file"

@@ -226,7 +226,7 @@ class InputProblem:
     line: int | None
     column: int | None
     message: str
-    internal: bool = False  # a bug in jobscreen, not in the input: exit code 3
+    trace: str = field(default="", repr=False)  # a bug met on the input: its traceback
 
     @property
     def where(self) -> str:

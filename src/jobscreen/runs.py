@@ -8,7 +8,6 @@ results, so that :func:`verify` can re-run the screening and say whether anythin
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -24,15 +23,6 @@ from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
 from jobscreen.results import Prepare, Ranked, Screening, content_digest, screening_dict
 from jobscreen.sources import read_vacancy
 from jobscreen.yamlsafe import Limits
-
-
-def file_sha256(path: str | Path) -> str:
-    """The SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -17,21 +17,30 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Identity, Profile
-from jobscreen.errors import InputError, JobscreenError, Location, SchemaError, printable_name
+from jobscreen.errors import (
+    InputError,
+    JobscreenError,
+    Location,
+    SchemaError,
+    guard,
+    printable_name,
+)
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
 from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import (
     DATA_SUFFIXES,
     STDIN,
+    UNREADABLE_SUFFIXES,
     Document,
     bounded_lines,
     decode,
     documents_from_text,
-    expand_paths,
     iter_jsonl,
     kind_of,
     load_documents,
     read_bytes,
+    scan,
+    unreadable,
 )
 from jobscreen.model import NO_CONTROLS, may_hold_controls
 from jobscreen.vacancy import Vacancy, semantic_problems
@@ -40,6 +49,7 @@ from jobscreen.yamlsafe import Limits, Positions
 M = TypeVar("M", bound=BaseModel)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
+CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
 
 
 @dataclass
@@ -152,6 +162,11 @@ def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
 
 def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vacancy, str]:
     """A vacancy and the SHA-256 of the very bytes it was read from (for decision records)."""
+    with guard(Location(str(path), 1, 1)):  # a bug met reading it is its error
+        return _read_vacancy(path, limits)
+
+
+def _read_vacancy(path: str | Path, limits: Limits) -> tuple[Vacancy, str]:
     raw = read_bytes(Path(path), limits.max_bytes, limits.hint("max-bytes"))
     text = decode(raw, str(path))
     docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
@@ -159,6 +174,23 @@ def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vac
         where = Location(str(path), 1, 1)
         raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
     return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
+
+
+def read_vacancies(names: Iterable[str]) -> tuple[list[Vacancy], list[JobscreenError]]:
+    """Every vacancy in the files and folders named, and every problem met: one broken
+    vacancy (or empty folder) never loses the others."""
+    loaded: list[Vacancy] = []
+    problems: list[JobscreenError] = []
+    for name in names:
+        for item in scan(name):
+            if isinstance(item, JobscreenError):
+                problems.append(item)
+                continue
+            try:
+                loaded.append(load_vacancy(item))
+            except JobscreenError as exc:
+                problems.extend(exc.every())
+    return loaded, problems
 
 
 def _candidate_key(given: str | None, doc: Document, stem: str) -> str:
@@ -224,12 +256,13 @@ def _documents(
         return
     path = Path(name)
     try:
-        if kind_of(path) == "jsonl":
-            yield from _jsonl_file(path, limits)
-        elif path.suffix.lower() in TEXT_SUFFIXES:
-            yield extract_document(path, limits, phrases)
-        else:
-            yield from load_documents(path, limits)
+        with guard(Location(name, 1, 1)):  # a bug met reading one file is that file's error
+            if kind_of(path) == "jsonl":
+                yield from _jsonl_file(path, limits)
+            elif path.suffix.lower() in TEXT_SUFFIXES:
+                yield extract_document(path, limits, phrases)
+            else:
+                yield from load_documents(path, limits)
     except JobscreenError as exc:
         yield exc
 
@@ -270,34 +303,45 @@ def iter_candidates(
     Plain-text and Markdown CVs are extracted on the fly; ``phrases`` are the competency
     phrases the extractor looks for (the vacancy's).
     """
-    limits = limits or Limits()
-    for name in _expand(names):
-        if isinstance(name, JobscreenError):
-            yield Failed(str(name.location.path if name.location else ""), (name,))
-            continue
-        for item in _documents(name, limits, phrases):
-            yield to_candidate(item, today)
+    for item in iter_documents(names, limits or Limits(), phrases):
+        yield to_candidate(item, today)
 
 
-def _expand(names: Iterable[str]) -> Iterator[str | JobscreenError]:
+def iter_documents(
+    names: Iterable[str], limits: Limits, phrases: tuple[str, ...] = ()
+) -> Iterator[Document | JobscreenError]:
+    """Every CV document under the given names, in order, or the error that stopped one."""
     for name in names:
-        try:
-            yield from expand_paths([name], CV_SUFFIXES)
-        except JobscreenError as exc:
-            yield exc
+        for item in cv_inputs(name):
+            if isinstance(item, JobscreenError):
+                yield item
+            else:
+                yield from _documents(item, limits, phrases)
+
+
+def cv_inputs(name: str) -> Iterator[str | JobscreenError]:
+    """The CV files one name stands for (itself, or those found under a folder), in order,
+    and an error for each that is not read: a PDF or Word CV, a FIFO found in a folder."""
+    for item in scan(name, CV_SCAN):
+        if isinstance(item, str) and (why := unreadable(Path(item))) is not None:
+            yield InputError(why, Location(item, 1, 1))
+        else:
+            yield item
 
 
 def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
     """A candidate, or a failure holding every problem: from a file's error, a broken JSON
-    Lines record (its data is the error) or a document that does not fit the model."""
+    Lines record (its data is the error), a document that does not fit the model, or a bug
+    met on the document."""
     if isinstance(item, Document) and isinstance(item.data, JobscreenError):
         item = item.data
     if isinstance(item, JobscreenError):
         return Failed(item.location.path if item.location else "", (item,))
     try:
-        return candidate_from_document(item, today)
-    except DocumentErrors as exc:
-        return Failed(item.label, tuple(exc.errors))
+        with guard(item.start):
+            return candidate_from_document(item, today)
+    except JobscreenError as exc:
+        return Failed(item.label, tuple(exc.every()))
 
 
 def load_cv(

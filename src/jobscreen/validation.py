@@ -8,17 +8,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from jobscreen.errors import InputError, JobscreenError, Location
+from jobscreen.errors import InputError, JobscreenError, Location, guard
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import (
     STDIN,
     Document,
     documents_from_text,
-    expand_paths,
     kind_of,
     load_documents,
     read_text,
+    scan,
     unreadable,
 )
 from jobscreen.sources import (
@@ -163,9 +163,15 @@ def check_file(
     if kind == "auto" and name != STDIN and kind_of(Path(name)) == "jsonl":
         kind = "cv"  # JSON Lines hold CVs, one a line
     try:
-        docs = _read(name, limits or Limits())
+        with guard(Location(source, 1, 1)):  # a bug met checking the file is its error
+            check = _checked(source, _read(name, limits or Limits()), kind, options)
     except JobscreenError as exc:
         return FileCheck(source, kind if kind != "auto" else "unknown", (exc,))
+    return check.strict() if options.strict else check
+
+
+def _checked(source: str, docs: list[Document], kind: Kind, options: LintOptions) -> FileCheck:
+    """A file's check from its documents: every error and warning, one line each."""
     kinds, errors, warnings = set(), [], []
     for doc in docs:
         if isinstance(doc.data, JobscreenError):  # a broken JSON Lines record
@@ -179,8 +185,7 @@ def check_file(
     unique = tuple(  # one line per problem (not per document), in file order
         sorted({str(e): e for e in errors}.values(), key=_place)
     )
-    check = FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
-    return check.strict() if options.strict else check
+    return FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
 
 
 def _place(error: JobscreenError) -> tuple[int, int]:
@@ -197,10 +202,10 @@ def check_paths(
     """Check files, and data files found under directories (hidden ones skipped), in order."""
     checks = []
     for path in paths:
-        try:
-            names = list(expand_paths([path]))
-        except JobscreenError as exc:
-            checks.append(FileCheck(path, "unknown", (exc,)))
-            continue
-        checks.extend(check_file(n, kind, limits, options) for n in names)
+        for item in scan(path):
+            if isinstance(item, JobscreenError):
+                source = item.location.path if item.location else path
+                checks.append(FileCheck(source, "unknown", (item,)))
+            else:
+                checks.append(check_file(item, kind, limits, options))
     return tuple(checks)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -139,21 +140,22 @@ MaxNodesOpt = Annotated[
 MaxItemsOpt = Annotated[int, typer.Option("--max-items", help="Longest list accepted.")]
 
 
+Listing = Callable[[str], Iterable["str | JobscreenError"]]
+
+
 def not_an_input(
     output: str | None,
     inputs: list[str | None],
     option: str = "--output",
-    suffixes: frozenset[str] | None = None,
+    listing: Listing | None = None,
 ) -> None:
-    """Refuse an output file that is one of the command's input files, named or found under
-    a directory given (files with ``suffixes``, default: the data files validate reads):
-    writing would replace it. A device such as /dev/null is written to, never replaced."""
+    """Refuse an output file that is one of the command's inputs, named or visited in a
+    folder given by the command's own ``listing`` (default: the data files validate reads),
+    files it reports as not read among them: writing would replace it. A device such as
+    /dev/null is written to, never replaced."""
     import os
     import stat
     from pathlib import Path
-
-    from jobscreen.errors import JobscreenError
-    from jobscreen.loading import DATA_SUFFIXES, expand_paths
 
     if output is None or output == "-":
         return
@@ -163,26 +165,27 @@ def not_an_input(
         return  # not there yet: no input can be it
     if not stat.S_ISREG(target.st_mode):
         return
-    inside = os.path.realpath(output)
     for name in inputs:
-        if name is None or name == "-":
-            continue
-        found = [name]
-        if Path(name).is_dir():  # the files the command will read there, if output is one
-            top = os.path.realpath(name)
-            if os.path.commonpath([top, inside]) != top:
-                continue
-            try:
-                found = list(expand_paths([name], suffixes or DATA_SUFFIXES))
-            except JobscreenError:
-                continue
-        for each in found:
+        for each in _visited(name, listing):
             try:
                 same = os.path.samestat(target, Path(each).stat())
             except OSError:
                 continue
             if same:
                 usage(f"{option} {output!r} is an input file ({each!r}): it would be replaced")
+
+
+def _visited(name: str | None, listing: Listing | None) -> Iterator[str]:
+    """The files an input name stands for, as the command lists them (none for stdin)."""
+    from jobscreen.loading import scan
+
+    if name is None or name == "-":
+        return
+    for item in (listing or scan)(name):
+        if isinstance(item, str):
+            yield item
+        elif item.location is not None:  # reported, as a PDF CV is: still an input
+            yield item.location.path
 
 
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:
@@ -231,6 +234,23 @@ def report_errors(errors: list[JobscreenError]) -> None:
     for error in errors:
         where = f"{error.location}: " if error.location else ""
         stderr(f"{where}error: {error.message}")
+        debug_traces([error])
+
+
+def debug_traces(errors: Iterable[JobscreenError]) -> None:
+    """With JOBSCREEN_DEBUG set, the trace of each bug met on an input, on stderr."""
+    from jobscreen.errors import InternalError
+
+    for error in errors:
+        if isinstance(error, InternalError):
+            debug_trace(error.trace)
+
+
+def debug_trace(trace: str) -> None:
+    import os
+
+    if trace and os.environ.get("JOBSCREEN_DEBUG"):
+        sys.stderr.write(trace)
 
 
 def load_vacancy_file(path: str) -> Vacancy:

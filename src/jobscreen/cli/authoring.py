@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from jobscreen.cli.app import OutputOpt, app, not_an_input, stderr, usage
-from jobscreen.errors import InputError, Location, printable_name
+from jobscreen.errors import InputError, Location, guard, printable_name
 
 new_app = typer.Typer(
     help="Write a new file to start from: a vacancy skeleton.",
@@ -106,5 +106,7 @@ def extract(
     not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
     text = _read_text(cv)
+    with guard(Location("<stdin>" if cv == "-" else cv, 1, 1)):  # a bug met is its error
+        summary = to_yaml(read_cv(text, phrases))
     with open_output(output) as out:
-        out.write(to_yaml(read_cv(text, phrases)))
+        out.write(summary)

@@ -19,6 +19,7 @@ from jobscreen.cli.app import (
     OutputOpt,
     app,
     choice,
+    debug_traces,
     limits_from,
     load_vacancy_file,
     not_an_input,
@@ -67,6 +68,7 @@ def validate(
     checks = check_paths(paths, kind, limits, options)  # type: ignore[arg-type]
     with open_output(output) as out:
         WRITERS[fmt](checks, out, fmt == "text" and color_wanted(out))
+    debug_traces(error for check in checks for error in check.errors)
     raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_INPUT)
 
 

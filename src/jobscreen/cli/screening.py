@@ -9,7 +9,6 @@ import typer
 
 from jobscreen.cli.app import (
     EXIT_INPUT,
-    EXIT_INTERNAL,
     EXIT_OK,
     AsOfOpt,
     FormatOpt,
@@ -20,8 +19,8 @@ from jobscreen.cli.app import (
     OutputOpt,
     app,
     choice,
+    debug_trace,
     limits_from,
-    load_vacancy_file,
     not_an_input,
     parse_as_of,
     report_errors,
@@ -44,6 +43,7 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
 
     for error in screening.errors:
         stderr(f"{error.where}: error: {error.message}")
+        debug_trace(error.trace)
     with open_output(output) as out:
         reporter = reporter_for(fmt, out)
         if explain:
@@ -53,9 +53,7 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
 
 
 def _exit_code(screening: Screening) -> int:
-    """0 when every input was scored; 1 when some could not be; 3 when jobscreen failed."""
-    if any(e.internal for e in screening.errors):
-        return EXIT_INTERNAL
+    """0 when every input was scored; 1 when some could not be (a bug met on one included)."""
     return EXIT_OK if screening.ok else EXIT_INPUT
 
 
@@ -122,7 +120,7 @@ def score(
     from jobscreen.report.base import FORMATS
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import RunOptions, screen_files
-    from jobscreen.sources import CV_SUFFIXES
+    from jobscreen.sources import cv_inputs
 
     choice(fmt, FORMATS, "--format")
     if top is not None and top < 1:
@@ -133,8 +131,8 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    not_an_input(output, [vacancy, *cvs], suffixes=CV_SUFFIXES)
-    not_an_input(key_map, [vacancy, *cvs], "--key-map", CV_SUFFIXES)
+    not_an_input(output, [vacancy, *cvs], listing=cv_inputs)
+    not_an_input(key_map, [vacancy, *cvs], "--key-map", cv_inputs)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
@@ -163,9 +161,10 @@ def explain(
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
     from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.sources import cv_inputs
 
     choice(fmt, ("table", "json", "markdown"), "--format")
-    not_an_input(output, [vacancy, cv])
+    not_an_input(output, [vacancy, cv], listing=cv_inputs)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, [cv], options, dt.date.today()) as run:
@@ -186,25 +185,14 @@ def match(
     not be read (the others are still ranked)."""
     from jobscreen.api import match_vacancies
     from jobscreen.errors import JobscreenError
-    from jobscreen.loading import expand_paths
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
-    from jobscreen.sources import DocumentErrors, load_cv
+    from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
 
     choice(fmt, FORMATS, "--format")
     not_an_input(output, [cv, *vacancies])
     when, today = parse_as_of(as_of), dt.date.today()
-    loaded: list[Vacancy] = []
-    problems: list[JobscreenError] = []
-    for given in vacancies:  # one broken vacancy (or empty folder) must not lose the others
-        try:
-            for path in expand_paths([given]):
-                try:
-                    loaded.append(load_vacancy_file(path))
-                except JobscreenError as exc:
-                    problems.extend(exc.every())
-        except JobscreenError as exc:
-            problems.extend(exc.every())
+    loaded, problems = read_vacancies(vacancies)
     if not loaded:
         report_errors(problems)
         stderr("jobscreen: no vacancy could be read; stopped")
