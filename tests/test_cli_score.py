@@ -286,6 +286,10 @@ USAGE = [
     (["score", "{v}", "{cv}", "--top", "x"], "--top"),
     (["score", "{v}", "{cv}", "--as-of", "2024-13-01"], "--as-of must be a date"),
     (["score", "{v}", "{cv}", "--as-of", "tomorrow"], "--as-of must be a date"),
+    # ISO 8601 forms date.fromisoformat reads, but not the YYYY-MM-DD the option names
+    (["score", "{v}", "{cv}", "--as-of", "2026-W26-2"], "--as-of must be a date YYYY-MM-DD"),
+    (["score", "{v}", "{cv}", "--as-of", "20260630"], "--as-of must be a date YYYY-MM-DD"),
+    (["explain", "{v}", "{cv}", "--as-of", "2026-W26"], "--as-of must be a date YYYY-MM-DD"),
     (["score", "{v}", "{cv}", "--bogus"], "--bogus"),
     (["score", "{v}"], "Missing argument"),
     (["explain", "{v}", "{cv}", "-f", "csv"], "--format must be one of table, json, markdown"),

@@ -28,6 +28,11 @@ from jobscreen.vacancy import LevelName
 MIN_YEAR, MAX_YEAR = 1900, 2100
 PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+# A date and time as JSON Resume and exports write them (2013-12-01T10:00:00Z), read to its day
+_DATE_TIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"T(\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -72,18 +77,25 @@ def parse_partial_date(value: Any) -> PartialDate:
 
 
 def _parse_date(text: str) -> PartialDate:
-    match = _DATE.match(text[:10] if "T" in text else text)
+    match = _DATE.match(text) or _DATE_TIME.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else None for g in match.groups())
+        raise ValueError(f"{_quoted(text)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in match.groups()[:3])
     assert year is not None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
-    try:
-        dt.date(year, month or 1, day or 1)
+    try:  # month 0 and day 0 are no month and no day: not "the whole year"
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
+        if match.re is _DATE_TIME:
+            dt.time.fromisoformat(match.group(4))
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid date ({exc})") from None
+        raise ValueError(f"{_quoted(text)} is not a valid date ({exc})") from None
     return PartialDate(year, month, day)
+
+
+def _quoted(text: str, most: int = 40) -> str:
+    """A CV's text quoted in a message: its start only, when it is long."""
+    return repr(text if len(text) <= most else text[:most] + "…")
 
 
 _parse_date_text = lru_cache(maxsize=4096)(_parse_date)
@@ -182,6 +194,15 @@ class LanguageEntry(Model):
     @classmethod
     def _known_language(cls, value: str) -> str:
         return known_language(value)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _not_a_flag(cls, value: Any) -> Any:
+        """JSON's true is no level: pydantic would read it as the number 1."""
+        levels = value.values() if isinstance(value, dict) else [value]
+        if any(isinstance(level, bool) for level in levels):
+            raise ValueError("a level is a CEFR level, a phrase or a number, not true or false")
+        return value
 
     @field_validator("level")
     @classmethod
