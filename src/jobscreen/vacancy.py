@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
 from jobscreen.model import Model
@@ -40,6 +40,16 @@ def _has_word(phrase: str) -> str:
 # The schema's pattern only refuses blank phrases: JSON Schema's \w is ASCII, and a pattern
 # of letters would refuse "法律".
 PhraseText = Annotated[str, AfterValidator(_has_word), Field(json_schema_extra={"pattern": r"\S"})]
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _iso_day(value: object) -> object:
+    """YYYY-MM-DD only: pydantic would read 1782777600 as a Unix time, a day in 2026."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DAY.fullmatch(value)):
+        return value
+    raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
 
 
 class Source(Model):
@@ -206,7 +216,9 @@ class Vacancy(Model):
     organisation: str = Field(description="The hiring organisation.")
     grade: str | None = Field(None, description="Grade or level of the post (P-5, E, ASG).")
     duty_station: str | None = Field(None, description="Where the post is based.")
-    closing_date: dt.date | None = Field(None, description="Closing date, YYYY-MM-DD.")
+    closing_date: Annotated[dt.date, BeforeValidator(_iso_day)] | None = Field(
+        None, description="Closing date, YYYY-MM-DD."
+    )
     source: Source | None = Field(None, description="The notice this file encodes.")
     notes: str | None = Field(None, description="How the notice was encoded.")
     lint_ignore: list[Annotated[str, Field(pattern=r"^JS1\d\d$")]] = Field(
