@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from jobscreen.levels import degree_of, known_language, parse_level, skill_name
-from jobscreen.model import Model
+from jobscreen.model import Line, Model
 from jobscreen.vacancy import LevelName
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -128,10 +128,10 @@ EndField = Annotated[
 class Education(Model):
     """One degree."""
 
-    degree: str | None = Field(None, description="Degree name: BA, LLM, MSc, PhD, Licence ...")
+    degree: Line | None = Field(None, description="Degree name: BA, LLM, MSc, PhD, Licence ...")
     level: LevelName | None = Field(None, description="Ladder level, when the name is unclear.")
-    field: str | None = Field(None, description="Field of study.")
-    institution: str | None = Field(None, description="Awarding institution (not scored).")
+    field: Line | None = Field(None, description="Field of study.")
+    institution: Line | None = Field(None, description="Awarding institution (not scored).")
     year: int | None = Field(
         None, ge=MIN_YEAR, le=MAX_YEAR, description="Year awarded (or expected)."
     )
@@ -140,11 +140,11 @@ class Education(Model):
 class Post(Model):
     """One post held, with dates."""
 
-    title: str | None = Field(None, description="Job title.")
-    organisation: str | None = Field(None, description="Employer.")
+    title: Line | None = Field(None, description="Job title.")
+    organisation: Line | None = Field(None, description="Employer.")
     start: DateField = Field(description="Start: YYYY, YYYY-MM or YYYY-MM-DD.")
     end: EndField = Field(None, description="End: a date, or present / omitted for a current post.")
-    domains: list[str] = Field(default_factory=list, description="Domain tags.")
+    domains: list[Line] = Field(default_factory=list, description="Domain tags.")
     managerial: bool | None = Field(None, description="Managed people or a unit.")
     international: bool | None = Field(None, description="International post or organisation.")
     senior: bool | None = Field(None, description="Senior-level post.")
@@ -176,7 +176,7 @@ class Post(Model):
         return value
 
 
-LevelValue = str | int
+LevelValue = Line | int
 SkillLevels = dict[str, LevelValue]
 
 
@@ -227,16 +227,16 @@ class Profile(Model):
 class Identity(Model):
     """Identity and contact fields: shown to recruiters, never passed to scoring."""
 
-    name: str | None = Field(None, description="Shown to recruiters; never scored.")
-    email: str | None = Field(None, description="Contact; never scored.")
-    phone: str | None = Field(None, description="Contact; never scored.")
-    address: str | None = Field(None, description="Contact; never scored.")
-    date_of_birth: str | None = Field(None, description="Protected; never scored.")
-    age: str | None = Field(None, description="Protected; never scored.")
-    gender: str | None = Field(None, description="Protected; never scored.")
-    nationality: str | None = Field(None, description="Protected; never scored.")
-    photo: str | None = Field(None, description="Protected; never scored.")
-    marital_status: str | None = Field(None, description="Protected; never scored.")
+    name: Line | None = Field(None, description="Shown to recruiters; never scored.")
+    email: Line | None = Field(None, description="Contact; never scored.")
+    phone: Line | None = Field(None, description="Contact; never scored.")
+    address: Line | None = Field(None, description="Contact; never scored.")
+    date_of_birth: Line | None = Field(None, description="Protected; never scored.")
+    age: Line | None = Field(None, description="Protected; never scored.")
+    gender: Line | None = Field(None, description="Protected; never scored.")
+    nationality: Line | None = Field(None, description="Protected; never scored.")
+    photo: Line | None = Field(None, description="Protected; never scored.")
+    marital_status: Line | None = Field(None, description="Protected; never scored.")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -252,7 +252,7 @@ IDENTITY_FIELDS = tuple(Identity.model_fields)
 class CVFile(Profile, Identity):
     """A CV summary file: an optional id, the identity fields, and the profile."""
 
-    id: str | None = Field(None, description="Candidate id; defaults to the file's stem.")
+    id: Line | None = Field(None, description="Candidate id; defaults to the file's stem.")
 
     def split(self) -> tuple[Identity, Profile]:
         """The identity and the profile: fields already validated, so not validated again."""

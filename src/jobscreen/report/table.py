@@ -69,15 +69,12 @@ class TableReporter(Reporter):
             caption=f"as of {screening.as_of} · {len(screening.results)} candidates · {LEGEND}",
             caption_justify="left",
         )
-        for column, justify in (
-            ("#", "right"),
-            ("Candidate", "left"),
-            ("Eligible", "left"),
-            ("Score", "left"),
-            ("Unmet mandatory", "left"),
-            ("Needs review", "left"),
-        ):
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        table.add_column("#", justify="right")
+        # a name never wraps onto a line of its own, where it could pass for an id line: a
+        # long one ends in "…" instead
+        table.add_column("Candidate", no_wrap=True, overflow="ellipsis")
+        for column in ("Eligible", "Score", "Unmet mandatory", "Needs review"):
+            table.add_column(column)
         for ranked in screening.results:
             a = ranked.assessment
             label = eligibility_label(a)
@@ -96,11 +93,14 @@ class TableReporter(Reporter):
         for ranked in screening.results:
             a = ranked.assessment
             label = eligibility_label(a)
-            who = shown_name(a, blind)
+            # the candidate on a line of its own, never wrapped: nothing in a name can make
+            # a line of the header
+            self.console.print(
+                Text(shown_name(a, blind), "bold"), no_wrap=True, overflow="ellipsis"
+            )
             self.console.print(
                 Text.assemble(
-                    (who, "bold"),
-                    " for ",
+                    "for ",
                     (screening.vacancy_title, "bold"),
                     f" as of {screening.as_of}: eligible ",
                     (label, ELIGIBLE_STYLE[label]),
