@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 import jobscreen.batch
 import jobscreen.yamlsafe
@@ -273,6 +274,32 @@ def test_no_field_of_a_cv_makes_a_line_of_its_own(command: str, fmt: str) -> Non
     forged = [c for c in cells if c.startswith(FORGED_LINES)]
     assert forged == [], forged
     assert any(c.startswith("Nobody Special daniel-okafor") for c in cells)
+
+
+def test_markdown_shows_a_cvs_html_images_and_links_as_text() -> None:
+    for command in ("score", "explain"):
+        out = _forged(command, "markdown")
+        assert not re.search(r"<img|<script|!\[|\]\(", out), out
+        html = MarkdownIt("commonmark").enable("table").render(out)
+        assert not re.search(r"<img|<script|<a ", html), html
+        assert f"{FORGED_NAME} (forgedlines)" in html
+        if command == "explain":  # shown as text, and the pipe is no cell's end
+            assert "Manager &lt;img src=x onerror=alert(1)&gt; ![t](https://evil" in html
+            assert "Evil | Org &lt;script&gt;" in html
+
+
+def test_a_vacancy_title_is_one_escaped_line_in_every_heading(tmp_path: Path) -> None:
+    title = "Senior Officer\\n## Daniel Okafor (daniel-okafor): yes <img src=x> ![t](https://e.x/p)"
+    text = (VACANCIES / "un-aro-senior-pmo.yaml").read_text(encoding="utf-8")
+    vacancy = tmp_path / "vacancy.yaml"
+    vacancy.write_text(re.sub(r"(?m)^title: .*$", f'title: "{title}"', text), encoding="utf-8")
+    for command in ("score", "explain"):
+        code, out, err = invoke(command, str(vacancy), str(FORGED), "-f", "markdown")
+        assert (code, err) == (0, ""), err
+        assert not [line for line in out.splitlines() if line.startswith("## Daniel")], out
+        html = MarkdownIt("commonmark").enable("table").render(out)
+        assert not re.search(r"<img|<a ", html), html
+        assert "Senior Officer ## Daniel Okafor (daniel-okafor): yes &lt;img src=x&gt;" in html
 
 
 @pytest.mark.parametrize("command", ["score", "explain"])
