@@ -7,7 +7,7 @@ a CV's HTML, images and links show as text, never as markup a renderer would run
 from __future__ import annotations
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, rule_ids
+from jobscreen.report.data import eligibility_label, rule_ids, shown_evidence
 from jobscreen.results import Assessment, Matching, RuleResult, Screening
 
 # HTML as entities; link, image and code syntax and table pipes behind a backslash (and the
@@ -47,9 +47,10 @@ def _who(a: Assessment, blind: bool) -> str:
 
 
 def _reason(rule: RuleResult) -> str:
-    """The reason, then each piece of evidence, on one escaped line."""
-    lines = [rule.reason, *(f"· {e.where}: {e.quote}" for e in rule.evidence)]
-    return "<br>".join(md(line) for line in lines)
+    """The reason, then each piece of evidence shown to people, on one escaped line."""
+    evidence, more = shown_evidence(rule)
+    lines = [rule.reason, *(f"· {e.where}: {e.quote}" for e in evidence)]
+    return "<br>".join(md(line) for line in [*lines, *([more] if more else [])])
 
 
 def _row(cells: list[str]) -> str:

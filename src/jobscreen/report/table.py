@@ -10,7 +10,13 @@ from rich.table import Table
 from rich.text import Text
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, rule_ids, shown_candidate, shown_name
+from jobscreen.report.data import (
+    eligibility_label,
+    rule_ids,
+    shown_candidate,
+    shown_evidence,
+    shown_name,
+)
 from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
 
 STATUS_STYLE = {
@@ -121,8 +127,11 @@ class TableReporter(Reporter):
         name = Text("  " * depth + rule.id)
         name.append(f"\n{'  ' * depth}{rule.kind}" + ("" if depth else f", {kind}"), style="dim")
         body = Text(rule.reason)
-        for ev in rule.evidence:
+        evidence, more = shown_evidence(rule)
+        for ev in evidence:
             body.append(f"\n· {ev.where}: {ev.quote}", style="dim")
+        if more:
+            body.append(f"\n{more}", style="dim")
         table.add_row(name, Text(word, style), f"{rule.credit:.2f}", body)
         for child in rule.children:
             self.add_rule(table, child, depth + 1)
