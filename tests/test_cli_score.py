@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -286,6 +287,10 @@ USAGE = [
     (["score", "{v}", "{cv}", "--top", "x"], "--top"),
     (["score", "{v}", "{cv}", "--as-of", "2024-13-01"], "--as-of must be a date"),
     (["score", "{v}", "{cv}", "--as-of", "tomorrow"], "--as-of must be a date"),
+    # ISO 8601 forms date.fromisoformat reads, but not the YYYY-MM-DD the option names
+    (["score", "{v}", "{cv}", "--as-of", "2026-W26-2"], "--as-of must be a date YYYY-MM-DD"),
+    (["score", "{v}", "{cv}", "--as-of", "20260630"], "--as-of must be a date YYYY-MM-DD"),
+    (["explain", "{v}", "{cv}", "--as-of", "2026-W26"], "--as-of must be a date YYYY-MM-DD"),
     (["score", "{v}", "{cv}", "--bogus"], "--bogus"),
     (["score", "{v}"], "Missing argument"),
     (["explain", "{v}", "{cv}", "-f", "csv"], "--format must be one of table, json, markdown"),
@@ -400,6 +405,29 @@ def test_explain_table_shows_reasons_and_evidence(inputs: Inputs) -> None:
     assert code == 0
     for text in ("4 of 2 years; post 1", "post 1 (Officer", "English: C1", "references"):
         assert text in out
+
+
+def test_explain_shows_people_ten_evidence_lines_a_rule_and_json_all(inputs: Inputs) -> None:
+    # 10,000 posts took rich seconds to lay out, a line or more each, in every rule's cell:
+    # people see the first ten and a count of the rest; JSON keeps every one
+    posts = "".join(
+        f"  - {{title: Officer {i}, start: {1960 + i}-01, end: {1960 + i}-06}}\n" for i in range(25)
+    )
+    cv = inputs.directory / "many.yaml"
+    cv.write_text(f"id: many\nexperience:\n{posts}", encoding="utf-8")
+    code, out, _ = invoke("explain", inputs.vacancy, str(cv), "-f", "json")
+    [rule] = [r for r in json.loads(out)["results"][0]["rules"] if r["id"] == "exp"]
+    assert code == 0
+    assert [e["where"].split(" (")[0] for e in rule["evidence"]] == [
+        f"post {i + 1}" for i in range(25)
+    ]
+    assert rule["reason"].endswith("; posts 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 15 more")
+    for fmt in ("table", "markdown"):
+        code, out, _ = invoke("explain", inputs.vacancy, str(cv), "-f", fmt)
+        shown = re.findall(r"· post (\d+) \\?\(Officer", out)  # Markdown escapes "("
+        assert code == 0
+        assert shown == [str(i + 1) for i in range(10)], out
+        assert re.search(r"… and 15 more posts \\?\(-f json lists them all", out), out
 
 
 def test_explain_an_invalid_cv_exits_1(inputs: Inputs) -> None:

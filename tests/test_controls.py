@@ -24,10 +24,15 @@ from hypothesis import strategies as st
 from jobscreen.limits import DEFAULT_LIMITS
 from jobscreen.loading import documents_from_text
 from jobscreen.model import may_hold_controls
+from jobscreen.report.markdown import md
 from jobscreen.sources import Candidate, to_candidate
 from tests.conftest import run
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# bidirectional controls and zero-width characters: they reorder or hide text
+INVISIBLE = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+INVISIBLE += "\u2060\u2066\u2067\u2068\u2069\ufeff"
+UNSAFE = re.compile(f"{CONTROL.pattern[:-1]}{INVISIBLE}]")
 TODAY = dt.date(2026, 1, 1)
 
 
@@ -87,7 +92,59 @@ def test_no_writer_output_slips_a_control_past_the_check(value: str, ascii_only:
     ):
         if not may_hold_controls(text):  # then nothing parsed from it may hold one
             parsed = json.loads(text) if text.startswith("{") else yaml.safe_load(text)
-            assert not CONTROL.search(parsed["summary"])
+            assert not UNSAFE.search(parsed["summary"])
+
+
+# --- characters that reorder or hide text, and line breaks in one-line fields ---------------
+
+
+@pytest.mark.parametrize("char", INVISIBLE)
+@pytest.mark.parametrize("kind", ["yaml", "json"])
+@pytest.mark.parametrize("escaped", [True, False])
+def test_bidi_and_zero_width_characters_are_dropped(char: str, kind: str, escaped: bool) -> None:
+    written = f"\\u{ord(char):04x}" if escaped else char
+    text = (
+        f'{{"id": "a{written}b", "name": "N{written}", "competencies": ["x{written}y"]}}'
+        if kind == "json"
+        else f'id: "a{written}b"\nname: "N{written}"\ncompetencies: ["x{written}y"]\n'
+    )
+    assert may_hold_controls(text)  # raw or escaped, the text-wide check sees it
+    candidate = _load(text, kind)
+    assert (candidate.key, candidate.identity.name) == ("ab", "N")
+    assert list(candidate.profile.competencies) == ["xy"]
+
+
+ONE_LINE_CV = """\
+id: "i\\nj"
+name: |
+  A
+  B
+experience:
+  - title: "a\\n\\n  b"
+    organisation: "o\\u2028p\\tq   r "
+    description: "d\\ne"
+    start: 2010
+"""
+
+
+def test_one_line_fields_hold_no_line_break_and_free_text_keeps_its_own() -> None:
+    candidate = _load(ONE_LINE_CV, "yaml")
+    post = candidate.profile.experience[0]
+    assert (candidate.key, candidate.identity.name) == ("i j", "A B")
+    assert (post.title, post.organisation) == ("a b", "o p q r")
+    assert post.description == "d\ne"  # a description is free text: its lines are kept
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit"])
+def test_a_file_name_shows_bidi_and_zero_width_characters_as_codes(
+    tmp_path: Path, fmt: str
+) -> None:
+    (tmp_path / "lay\u202eyaml.exe\u200b.yaml").write_text("id: [\n", encoding="utf-8")
+    done = run("validate", "--kind", "cv", "-f", fmt, str(tmp_path))
+    out = done.stdout.decode()
+    assert done.returncode == 1
+    assert not UNSAFE.search(out), repr(out)
+    assert "lay\\u202eyaml.exe\\u200b.yaml" in out
 
 
 # --- text UTF-8 cannot write: lone surrogates ----------------------------------------------
@@ -183,7 +240,8 @@ def test_score_shows_odd_names_and_ids_from_them_as_codes(odd_names: Path, fmt: 
     _no_raw_controls(out)
     _no_raw_controls(err)
     assert len(err.splitlines()) == len(NAMES)  # one error line a broken file
-    assert "esc\\x1b[31mred-good" in out  # the id taken from the file name
+    shown = "esc\\x1b[31mred-good"  # the id taken from the file name
+    assert (md(shown) if fmt == "markdown" else shown) in out  # as Markdown shows it literally
 
 
 def test_machine_formats_keep_the_name_itself(odd_names: Path) -> None:

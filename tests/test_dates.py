@@ -32,6 +32,17 @@ def _outcome(value: object) -> object:
         ("1850", "year 1850 is out of range (1900-2100)"),
         ("March 2012", "'March 2012' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
         (True, "a date must be YYYY, YYYY-MM or YYYY-MM-DD"),
+        # month 0 and day 0 are no month and no day, not "the whole year" or month
+        ("2010-00", "'2010-00' is not a valid date (month must be in 1..12)"),
+        ("2019-00-00", "'2019-00-00' is not a valid date (month must be in 1..12)"),
+        ("2019-05-0", "'2019-05-0' is not a valid date (day is out of range for month)"),
+        # a time is read only as JSON Resume and exports write one, and must be a time
+        ("2012-03-09T10:00", PartialDate(2012, 3, 9)),
+        ("2012-03-09T10:00:00.123+02:00", PartialDate(2012, 3, 9)),
+        ("2010-01-01Tgarbage", "'2010-01-01Tgarbage' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("2010-01-01T", "'2010-01-01T' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("2010-1-1T10:00", "'2010-1-1T10:00' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("2010-01-01T25:00Z", "'2010-01-01T25:00Z' is not a valid date (hour must be in 0..23)"),
     ],
 )
 def test_partial_dates(value: object, expected: object) -> None:
@@ -51,9 +62,11 @@ def test_the_cache_changes_no_answer(text: str) -> None:
 
 
 def test_long_texts_are_read_but_not_kept() -> None:
-    """A date with a long tail (read to its first ten characters) stays out of the cache."""
+    """A date with a time (read to its day), or a long text, stays out of the cache."""
     _parse_date_text.cache_clear()
-    assert parse_partial_date("2020-01-01T" + "x" * 100_000) == PartialDate(2020, 1, 1)
+    assert parse_partial_date("2020-01-01T10:00:00.000000+01:00") == PartialDate(2020, 1, 1)
+    with pytest.raises(ValueError, match=r"^'2020-01-01Txxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is not"):
+        parse_partial_date("2020-01-01T" + "x" * 100_000)  # quoted in the message by its start
     assert _parse_date_text.cache_info().currsize == 0
     assert parse_partial_date("2020-01-01") == PartialDate(2020, 1, 1)
     assert _parse_date_text.cache_info().currsize == 1

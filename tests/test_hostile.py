@@ -8,10 +8,13 @@ line `jobscreen validate --kind cv` prints for each bad case; valid cases have n
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib
+import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,6 +27,7 @@ from typing import Any
 
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 import jobscreen.batch
 import jobscreen.sources
@@ -49,6 +53,7 @@ CASES = tuple(sorted((*COMMITTED, *GENERATED, UNREADABLE)))
 VALID = frozenset(
     {
         "bom.yaml",
+        "forged-lines.yaml",
         "jsonresume-odd-keywords.json",
         "norwegian-no.yaml",
         "several-documents.yaml",
@@ -60,6 +65,7 @@ VALID = frozenset(
 VALID_KEYS = {
     "0777",
     "bom",
+    "forgedlines",
     "jsonl-good-1",
     "jsonl-good-2",
     "jsonresume-odd-keywords",
@@ -238,6 +244,92 @@ def test_a_python_tag_runs_nothing(command: str, tmp_path: Path) -> None:
         proc.stdout + proc.stderr
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["yaml-tag.yaml"]
+
+
+# --- forged-lines.yaml: text that passes for another candidate's, or carries markup ---------
+
+FORGED = HOSTILE / "forged-lines.yaml"
+FORGED_NAME = "Nobody Special daniel-okafor (extracted from text) Daniel Okafor (daniel-okafor)"
+# What the CV's line breaks would have put on lines of their own: another candidate's id line,
+# the marker of an extracted CV, another candidate's explain header, an evidence line
+FORGED_LINES = ("daniel-okafor", "(extracted from text)", "Daniel Okafor (", "· language 2")
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+HUMAN = [("score", "table"), ("score", "markdown"), ("explain", "table"), ("explain", "markdown")]
+MACHINE = [("score", "csv"), ("score", "json"), ("score", "jsonl"), ("explain", "json")]
+
+
+def _forged(command: str, fmt: str) -> str:
+    code, out, err = invoke(command, VACANCY, str(FORGED), "-f", fmt, "--as-of", AS_OF)
+    assert (code, err) == (0, ""), err
+    assert not INVISIBLE.search(out), repr(out)
+    return out
+
+
+def _cells(out: str) -> list[str]:
+    """Each line of each table cell, and each line outside tables, as a person reads it."""
+    return [cell.strip(" #") for line in out.splitlines() for cell in re.split("[│┃|]", line)]
+
+
+@pytest.mark.parametrize(("command", "fmt"), HUMAN)
+def test_no_field_of_a_cv_makes_a_line_of_its_own(command: str, fmt: str) -> None:
+    cells = _cells(_forged(command, fmt))
+    forged = [c for c in cells if c.startswith(FORGED_LINES)]
+    assert forged == [], forged
+    assert any(c.startswith("Nobody Special daniel-okafor") for c in cells)
+
+
+def test_markdown_shows_a_cvs_html_images_and_links_as_text() -> None:
+    for command in ("score", "explain"):
+        out = _forged(command, "markdown")
+        assert not re.search(r"<img|<script|!\[|\]\(", out), out
+        html = MarkdownIt("commonmark").enable("table").render(out)
+        assert not re.search(r"<img|<script|<a ", html), html
+        assert f"{FORGED_NAME} (forgedlines)" in html
+        if command == "explain":  # shown as text, and the pipe is no cell's end
+            assert "Manager &lt;img src=x onerror=alert(1)&gt; ![t](https://evil" in html
+            assert "Evil | Org &lt;script&gt;" in html
+
+
+def test_a_vacancy_title_is_one_escaped_line_in_every_heading(tmp_path: Path) -> None:
+    title = "Senior Officer\\n## Daniel Okafor (daniel-okafor): yes <img src=x> ![t](https://e.x/p)"
+    text = (VACANCIES / "un-aro-senior-pmo.yaml").read_text(encoding="utf-8")
+    vacancy = tmp_path / "vacancy.yaml"
+    vacancy.write_text(re.sub(r"(?m)^title: .*$", f'title: "{title}"', text), encoding="utf-8")
+    for command in ("score", "explain"):
+        code, out, err = invoke(command, str(vacancy), str(FORGED), "-f", "markdown")
+        assert (code, err) == (0, ""), err
+        assert not [line for line in out.splitlines() if line.startswith("## Daniel")], out
+        html = MarkdownIt("commonmark").enable("table").render(out)
+        assert not re.search(r"<img|<a ", html), html
+        assert "Senior Officer ## Daniel Okafor (daniel-okafor): yes &lt;img src=x&gt;" in html
+
+
+@pytest.mark.parametrize("command", ["score", "explain"])
+def test_a_narrow_table_never_wraps_a_name_onto_a_line_of_its_own(
+    command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")  # the name is longer: wrapped, a part would be a line
+    cells = _cells(_forged(command, "table"))
+    forged = [c for c in cells if c.startswith(FORGED_LINES)]
+    assert forged == [], forged
+    assert any(c.startswith("Nobody Special") and c.endswith("…") for c in cells), cells
+
+
+@pytest.mark.parametrize(("command", "fmt"), MACHINE)
+def test_machine_formats_keep_the_text_on_one_line(command: str, fmt: str) -> None:
+    out = _forged(command, fmt)
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out, newline="")))
+        assert [r["name"] for r in rows] == [FORGED_NAME]
+        assert len(out.splitlines()) == 2  # the header and one record: no quoted line break
+        return
+    records = [json.loads(line) for line in out.splitlines()] if fmt == "jsonl" else None
+    result = records[0] if records else json.loads(out)["results"][0]
+    assert (result["candidate"], result["name"]) == ("forgedlines", FORGED_NAME)
+    where = next(
+        e["where"] for r in result["rules"] for e in r["evidence"] if "post 1" in e["where"]
+    )
+    assert "<img src=x onerror=alert(1)>" in where  # JSON keeps the text itself, as data
 
 
 def _two_vacancies(directory: Path) -> Path:

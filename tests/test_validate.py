@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -310,3 +312,23 @@ def test_a_vacancy_file_ending_in_a_document_marker_is_one_document(tmp_path: Pa
     code, out, _ = invoke("validate", str(path))
     assert code == 1
     assert "a vacancy file holds one document, found 2" in out
+
+
+def test_junit_shows_what_xml_cannot_hold_as_codes(tmp_path: Path) -> None:
+    # U+FFFE, U+FFFF, C0 controls and lone surrogates (a name's undecodable bytes) are not
+    # XML 1.0 characters, not even as references: a report holding one would not parse
+    stems = {"bad\uffff": "bad\\uffff", "bad\ufffe": "bad\\ufffe", "bad\x01": "bad\\x01"}
+    stems[os.fsdecode(b"bad\xff")] = "bad\\udcff"
+    for stem in stems:
+        (tmp_path / f"{stem}.yaml").write_text("id: [\n", encoding="utf-8")
+    (tmp_path / "message.json").write_text(
+        '{"experience": [{"start": "2010-13\\uffff"}]}', encoding="utf-8"
+    )
+    done = run("validate", "--kind", "cv", "-f", "junit", str(tmp_path))
+    assert done.returncode == 1
+    root = ElementTree.fromstring(done.stdout)
+    names = {case.attrib["name"] for case in root.iter("testcase")}
+    shown = {f"{tmp_path}/{code}.yaml" for code in stems.values()}
+    assert names == {*shown, f"{tmp_path}/message.json"}
+    messages = {failure.attrib["message"] for failure in root.iter("failure")}
+    assert "start: '2010-13\\uffff' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in messages

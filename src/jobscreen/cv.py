@@ -22,12 +22,17 @@ from pydantic import (
 )
 
 from jobscreen.levels import degree_of, known_language, parse_level, skill_name
-from jobscreen.model import Model
+from jobscreen.model import Line, Model
 from jobscreen.vacancy import LevelName
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+# A date and time as JSON Resume and exports write them (2013-12-01T10:00:00Z), read to its day
+_DATE_TIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"T(\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -72,18 +77,25 @@ def parse_partial_date(value: Any) -> PartialDate:
 
 
 def _parse_date(text: str) -> PartialDate:
-    match = _DATE.match(text[:10] if "T" in text else text)
+    match = _DATE.match(text) or _DATE_TIME.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else None for g in match.groups())
+        raise ValueError(f"{_quoted(text)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in match.groups()[:3])
     assert year is not None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
-    try:
-        dt.date(year, month or 1, day or 1)
+    try:  # month 0 and day 0 are no month and no day: not "the whole year"
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
+        if match.re is _DATE_TIME:
+            dt.time.fromisoformat(match.group(4))
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid date ({exc})") from None
+        raise ValueError(f"{_quoted(text)} is not a valid date ({exc})") from None
     return PartialDate(year, month, day)
+
+
+def _quoted(text: str, most: int = 40) -> str:
+    """A CV's text quoted in a message: its start only, when it is long."""
+    return repr(text if len(text) <= most else text[:most] + "…")
 
 
 _parse_date_text = lru_cache(maxsize=4096)(_parse_date)
@@ -116,10 +128,10 @@ EndField = Annotated[
 class Education(Model):
     """One degree."""
 
-    degree: str | None = Field(None, description="Degree name: BA, LLM, MSc, PhD, Licence ...")
+    degree: Line | None = Field(None, description="Degree name: BA, LLM, MSc, PhD, Licence ...")
     level: LevelName | None = Field(None, description="Ladder level, when the name is unclear.")
-    field: str | None = Field(None, description="Field of study.")
-    institution: str | None = Field(None, description="Awarding institution (not scored).")
+    field: Line | None = Field(None, description="Field of study.")
+    institution: Line | None = Field(None, description="Awarding institution (not scored).")
     year: int | None = Field(
         None, ge=MIN_YEAR, le=MAX_YEAR, description="Year awarded (or expected)."
     )
@@ -128,11 +140,11 @@ class Education(Model):
 class Post(Model):
     """One post held, with dates."""
 
-    title: str | None = Field(None, description="Job title.")
-    organisation: str | None = Field(None, description="Employer.")
+    title: Line | None = Field(None, description="Job title.")
+    organisation: Line | None = Field(None, description="Employer.")
     start: DateField = Field(description="Start: YYYY, YYYY-MM or YYYY-MM-DD.")
     end: EndField = Field(None, description="End: a date, or present / omitted for a current post.")
-    domains: list[str] = Field(default_factory=list, description="Domain tags.")
+    domains: list[Line] = Field(default_factory=list, description="Domain tags.")
     managerial: bool | None = Field(None, description="Managed people or a unit.")
     international: bool | None = Field(None, description="International post or organisation.")
     senior: bool | None = Field(None, description="Senior-level post.")
@@ -164,7 +176,7 @@ class Post(Model):
         return value
 
 
-LevelValue = str | int
+LevelValue = Line | int
 SkillLevels = dict[str, LevelValue]
 
 
@@ -182,6 +194,15 @@ class LanguageEntry(Model):
     @classmethod
     def _known_language(cls, value: str) -> str:
         return known_language(value)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _not_a_flag(cls, value: Any) -> Any:
+        """JSON's true is no level: pydantic would read it as the number 1."""
+        levels = value.values() if isinstance(value, dict) else [value]
+        if any(isinstance(level, bool) for level in levels):
+            raise ValueError("a level is a CEFR level, a phrase or a number, not true or false")
+        return value
 
     @field_validator("level")
     @classmethod
@@ -206,16 +227,16 @@ class Profile(Model):
 class Identity(Model):
     """Identity and contact fields: shown to recruiters, never passed to scoring."""
 
-    name: str | None = Field(None, description="Shown to recruiters; never scored.")
-    email: str | None = Field(None, description="Contact; never scored.")
-    phone: str | None = Field(None, description="Contact; never scored.")
-    address: str | None = Field(None, description="Contact; never scored.")
-    date_of_birth: str | None = Field(None, description="Protected; never scored.")
-    age: str | None = Field(None, description="Protected; never scored.")
-    gender: str | None = Field(None, description="Protected; never scored.")
-    nationality: str | None = Field(None, description="Protected; never scored.")
-    photo: str | None = Field(None, description="Protected; never scored.")
-    marital_status: str | None = Field(None, description="Protected; never scored.")
+    name: Line | None = Field(None, description="Shown to recruiters; never scored.")
+    email: Line | None = Field(None, description="Contact; never scored.")
+    phone: Line | None = Field(None, description="Contact; never scored.")
+    address: Line | None = Field(None, description="Contact; never scored.")
+    date_of_birth: Line | None = Field(None, description="Protected; never scored.")
+    age: Line | None = Field(None, description="Protected; never scored.")
+    gender: Line | None = Field(None, description="Protected; never scored.")
+    nationality: Line | None = Field(None, description="Protected; never scored.")
+    photo: Line | None = Field(None, description="Protected; never scored.")
+    marital_status: Line | None = Field(None, description="Protected; never scored.")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -231,7 +252,7 @@ IDENTITY_FIELDS = tuple(Identity.model_fields)
 class CVFile(Profile, Identity):
     """A CV summary file: an optional id, the identity fields, and the profile."""
 
-    id: str | None = Field(None, description="Candidate id; defaults to the file's stem.")
+    id: Line | None = Field(None, description="Candidate id; defaults to the file's stem.")
 
     def split(self) -> tuple[Identity, Profile]:
         """The identity and the profile: fields already validated, so not validated again."""

@@ -8,26 +8,33 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# C0 and C1 control characters but tab and newline: an input that carries ESC sequences
-# must not reach a terminal through an error message or a report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The characters no input may bring to a reader, in one class: C0 and C1 controls but tab and
+# newline (terminal escapes among them), and the invisible ones that reorder or hide text, so
+# that one name can pass for another: bidirectional controls (U+061C, U+200E/F, U+202A-202E,
+# U+2066-2069) and zero-width characters (U+200B-200D, U+2060, U+FEFF). Models drop them from
+# every text (model.py); messages and file names show them as codes.
+UNSAFE = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+CONTROL = re.compile(f"[{UNSAFE}]")
+# a file name is one line: tabs, newlines and Unicode's line and paragraph separators too
+_CONTROL_IN_NAME = re.compile(f"[\\t\\n\\u2028\\u2029{UNSAFE}]")
 
 
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a file name has no line breaks
-
-
-def _code(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
+def char_code(match: re.Match[str]) -> str:
+    """The matched character as a code: \\x1b, \\u202e."""
+    point = ord(match.group())
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
 
 
 def printable(text: str) -> str:
-    """Text with control characters (terminal escapes among them) shown as \\x.. codes."""
-    return _CONTROL.sub(_code, text)
+    """Text with control and invisible characters (terminal escapes, bidirectional controls)
+    shown as \\x.. or \\u.... codes."""
+    return CONTROL.sub(char_code, text)
 
 
 def printable_name(name: str) -> str:
-    """A file name on one line: every control character, newline and tab too, as a code."""
-    return _CONTROL_IN_NAME.sub(_code, name)
+    """A file name on one line: every control and invisible character, newline and tab too,
+    as a code."""
+    return _CONTROL_IN_NAME.sub(char_code, name)
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,39 @@
-"""The base of every input model: strict, immutable, and free of control characters."""
+"""The base of every input model: strict, immutable, free of control and invisible characters."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 
-# Tabs and newlines stay; every other C0/C1 control character (ESC among them) is dropped,
-# so that no CV or vacancy text can drive the terminal that shows a report. A lone surrogate
-# (JSON's "\ud800") is no character at all and cannot be written out as UTF-8: it becomes
-# U+FFFD, the replacement character, as in text decoded with errors="replace".
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from jobscreen.errors import CONTROL as _CONTROL
+
+# Tabs and newlines stay; every other C0/C1 control character (ESC among them), and every
+# character that reorders or hides text (bidirectional controls, zero-width characters: see
+# errors.UNSAFE), is dropped, so that no CV or vacancy text can drive the terminal that shows
+# a report, or pass for another candidate's. A lone surrogate (JSON's "\ud800") is no
+# character at all and cannot be written out as UTF-8: it becomes U+FFFD, the replacement
+# character, as in text decoded with errors="replace".
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# The JSON and YAML escapes that can write one: \b \f \r \u00XX; \0 \a \v \e \N \xXX \UXXXXXXXX
+# The JSON and YAML escapes that can write one: \b \f \r \uXXXX; \0 \a \v \e \N \xXX \UXXXXXXXX
 _ESCAPE = re.compile(r"\\[0abvfreNxuU]")
 # Validation context key: the source text holds no control character and no escape that
 # could make one, so the data parsed from it needs no cleaning (a text-wide search is far
 # cheaper than visiting every value).
 NO_CONTROLS = "no_controls"
+
+
+def one_line(text: str) -> str:
+    """A one-line field's text (a name, an id, a title): each run of spaces, line breaks and
+    tabs (any whitespace: U+2028, the line separator, too) becomes one space, and none is left
+    at either end, so that no field can add a line to a report, or push its end onto the next
+    line of a terminal with padding."""
+    return " ".join(text.split())
+
+
+# A field shown on one line: a name, an id, a title, an organisation, a rule's notice text.
+Line = Annotated[str, AfterValidator(one_line)]
 
 
 def may_hold_controls(text: str) -> bool:

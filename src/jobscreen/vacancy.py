@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
-from jobscreen.model import Model
+from jobscreen.model import Line, Model, one_line
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
 Qualifier = Literal["managerial", "international", "senior", "multilateral"]
@@ -39,7 +39,22 @@ def _has_word(phrase: str) -> str:
 # such phrases would then accept anything (any post for domains, any degree for fields).
 # The schema's pattern only refuses blank phrases: JSON Schema's \w is ASCII, and a pattern
 # of letters would refuse "法律".
-PhraseText = Annotated[str, AfterValidator(_has_word), Field(json_schema_extra={"pattern": r"\S"})]
+PhraseText = Annotated[
+    str,
+    AfterValidator(one_line),
+    AfterValidator(_has_word),
+    Field(json_schema_extra={"pattern": r"\S"}),
+]
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _iso_day(value: object) -> object:
+    """YYYY-MM-DD only: pydantic would read 1782777600 as a Unix time, a day in 2026."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DAY.fullmatch(value)):
+        return value
+    raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
 
 
 class Source(Model):
@@ -67,7 +82,7 @@ class RuleBase(Model):
         allow_inf_nan=False,
         description=f"Relative weight in the score, from {MIN_WEIGHT} to {MAX_WEIGHT}.",
     )
-    text: str | None = Field(None, description="The notice's own words this rule encodes.")
+    text: Line | None = Field(None, description="The notice's own words this rule encodes.")
     note: str | None = Field(None, description="Why the rule is encoded this way.")
 
 
@@ -128,7 +143,7 @@ class LanguageRule(RuleBase):
 
     kind: Literal["language"]
     language: str = Field(description="Language name or ISO 639 code (English, en, eng).")
-    level: str = Field(
+    level: Line = Field(
         description="CEFR A1-C2; native, fluent, working knowledge, knowledge, basic; "
         "NATO levels I-VI."
     )
@@ -202,11 +217,13 @@ class Vacancy(Model):
     """A vacancy notice encoded as rules."""
 
     id: str = Field(pattern=RULE_ID, description="Stable id, usually the file's stem.")
-    title: str = Field(description="The post's title as the notice gives it.")
-    organisation: str = Field(description="The hiring organisation.")
-    grade: str | None = Field(None, description="Grade or level of the post (P-5, E, ASG).")
-    duty_station: str | None = Field(None, description="Where the post is based.")
-    closing_date: dt.date | None = Field(None, description="Closing date, YYYY-MM-DD.")
+    title: Line = Field(description="The post's title as the notice gives it.")
+    organisation: Line = Field(description="The hiring organisation.")
+    grade: Line | None = Field(None, description="Grade or level of the post (P-5, E, ASG).")
+    duty_station: Line | None = Field(None, description="Where the post is based.")
+    closing_date: Annotated[dt.date, BeforeValidator(_iso_day)] | None = Field(
+        None, description="Closing date, YYYY-MM-DD."
+    )
     source: Source | None = Field(None, description="The notice this file encodes.")
     notes: str | None = Field(None, description="How the notice was encoded.")
     lint_ignore: list[Annotated[str, Field(pattern=r"^JS1\d\d$")]] = Field(

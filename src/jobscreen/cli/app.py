@@ -6,6 +6,7 @@ Library modules are imported inside functions so that --help and --version start
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -213,12 +214,18 @@ def choice(value: str, choices: tuple[str, ...], option: str) -> str:
     return value
 
 
+# YYYY-MM-DD only: date.fromisoformat also reads week dates (2026-W26-2) and 20260630
+_AS_OF = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def parse_as_of(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        day = dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value) if _AS_OF.fullmatch(value) else None
     except ValueError:
+        day = None
+    if day is None:
         usage(f"--as-of must be a date YYYY-MM-DD; got {value!r}")
     if not 1900 <= day.year <= 2100:
         usage(f"--as-of must be between 1900 and 2100; got {value!r}")

@@ -64,6 +64,15 @@ def _list(phrases: tuple[Phrase, ...], most: int = 3) -> str:
     return ", ".join(names) + (" …" if len(phrases) > most else "")
 
 
+def _posts(evidence: tuple[Evidence, ...], most: int = 10) -> str:
+    """'posts 2, 3': the counted posts' numbers, the first ten of many (the evidence has all)."""
+    numbers = [str(e.ref[1] + 1) for e in evidence if e.ref is not None]
+    if not numbers:
+        return ""
+    more = f" and {len(numbers) - most} more" if len(numbers) > most else ""
+    return f"post{'s' if len(numbers) > 1 else ''} {', '.join(numbers[:most])}{more}"
+
+
 class Evaluator:
     """Turns one rule and one candidate into a RuleResult."""
 
@@ -119,8 +128,7 @@ class ExperienceEvaluator(Evaluator):
         minimum = rule.min_years + extra
         what = ", ".join(rule.qualifiers)
         scope = f" in {_list(ctx.phrases(rule))}" if rule.domains else ""
-        numbers = [str(e.ref[1] + 1) for e in evidence if e.ref is not None]
-        posts = f"post{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}" if numbers else ""
+        posts = _posts(evidence)
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
             status = Status.met if evidence else Status.not_met
             some = f"experience{' ' + what if what else ''}{scope}"

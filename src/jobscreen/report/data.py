@@ -8,6 +8,7 @@ from typing import TextIO
 
 from jobscreen.results import (  # re-exported: the JSON form lives with the results
     Assessment,
+    Evidence,
     RuleResult,
     eligibility_label,
     result_dict,
@@ -28,9 +29,14 @@ __all__ = [
     "screening_dict",
     "screening_parts",
     "shown_candidate",
+    "shown_evidence",
     "shown_name",
     "spreadsheet_safe",
 ]
+
+# Evidence lines a rule shows people (table, Markdown): a CV of 10,000 posts would otherwise
+# fill screens with them (and take rich seconds to lay out). JSON keeps every one.
+EVIDENCE_SHOWN = 10
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,3 +70,13 @@ def shown_name(assessment: Assessment, blind: bool) -> str:
     if assessment.name:
         return f"{assessment.name} ({assessment.candidate})"
     return assessment.candidate
+
+
+def shown_evidence(rule: RuleResult) -> tuple[tuple[Evidence, ...], str]:
+    """The evidence a rule shows people, and a line saying how many more JSON lists ('' if
+    none)."""
+    shown, hidden = rule.evidence[:EVIDENCE_SHOWN], rule.evidence[EVIDENCE_SHOWN:]
+    if not hidden:
+        return shown, ""
+    posts = all(e.ref is not None and e.ref[0] == "experience" for e in hidden)
+    return shown, f"… and {len(hidden)} more{' posts' if posts else ''} (-f json lists them all)"

@@ -1,18 +1,61 @@
-"""Markdown tables, for pasting into a report or an issue."""
+"""Markdown tables, for pasting into a report or an issue.
+
+Every text from an input (names, titles, reasons and their evidence) goes through :func:`md`:
+a CV's HTML, images and links show as text, never as markup a renderer would run or fetch.
+"""
 
 from __future__ import annotations
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, rule_ids, shown_name
-from jobscreen.results import Matching, Screening
+from jobscreen.report.data import eligibility_label, rule_ids, shown_evidence
+from jobscreen.results import Assessment, Matching, RuleResult, Screening
+
+# HTML as entities; link, image and code syntax and table pipes behind a backslash (and the
+# backslash itself, so that a CV's own backslash cannot undo an escape); line breaks as
+# spaces: a cell and a heading are one line.
+_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "(": "\\(",
+        ")": "\\)",
+        "!": "\\!",
+        "`": "\\`",
+        "|": "\\|",
+        "\n": " ",
+        "\r": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+    }
+)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def md(text: str) -> str:
+    """Text as Markdown shows it literally, on one line, in a table cell or a heading."""
+    return text.translate(_ESCAPES)
+
+
+def _who(a: Assessment, blind: bool) -> str:
+    """'Name (id)', each escaped, or only the opaque key in blind mode."""
+    if blind:
+        return md(a.opaque_key)
+    return f"{md(a.name)} ({md(a.candidate)})" if a.name else md(a.candidate)
+
+
+def _reason(rule: RuleResult) -> str:
+    """The reason, then each piece of evidence shown to people, on one escaped line."""
+    evidence, more = shown_evidence(rule)
+    lines = [rule.reason, *(f"· {e.where}: {e.quote}" for e in evidence)]
+    return "<br>".join(md(line) for line in [*lines, *([more] if more else [])])
 
 
 def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+    """A table row of cells already escaped."""
+    return "| " + " | ".join(cells) + " |"
 
 
 class MarkdownReporter(Reporter):
@@ -25,26 +68,24 @@ class MarkdownReporter(Reporter):
 
     def screening(self, screening: Screening) -> None:
         blind = bool(screening.options.get("blind"))
-        self.out.write(f"## {screening.vacancy_title}\n\nAs of {screening.as_of}. ")
+        self.out.write(f"## {md(screening.vacancy_title)}\n\nAs of {screening.as_of}. ")
         self.out.write("A screening aid: a person makes every decision.\n\n")
         rows = []
         for ranked in screening.results:
             a = ranked.assessment
-            who = shown_name(a, blind)
             rows.append(
                 [
                     str(ranked.rank),
-                    who,
+                    _who(a, blind),
                     eligibility_label(a),
                     f"{a.score:.1f}",
-                    rule_ids(a.unmet_mandatory),
-                    rule_ids(a.review),
+                    md(rule_ids(a.unmet_mandatory)),
+                    md(rule_ids(a.review)),
                 ]
             )
         self.write(["Rank", "Candidate", "Eligible", "Score", "Unmet mandatory", "Review"], rows)
         for e in screening.errors:
-            where = e.where
-            self.out.write(f"\n- **error** `{where}`: {_cell(e.message)}")
+            self.out.write(f"\n- **error** {md(e.where)}: {md(e.message)}")
         if screening.errors:
             self.out.write("\n")
 
@@ -52,20 +93,20 @@ class MarkdownReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         for ranked in screening.results:
             a = ranked.assessment
-            who = shown_name(a, blind)
-            self.out.write(f"## {_cell(who)}: {eligibility_label(a)}, score {a.score:.1f}\n\n")
-            self.out.write(f"{_cell(screening.vacancy_title)}, as of {screening.as_of}. ")
+            verdict = f"{eligibility_label(a)}, score {a.score:.1f}"
+            self.out.write(f"## {_who(a, blind)}: {verdict}\n\n")
+            self.out.write(f"{md(screening.vacancy_title)}, as of {screening.as_of}. ")
             self.out.write("A screening aid: a person makes every decision.\n\n")
             self.write(
                 ["Rule", "Kind", "Mandatory", "Status", "Credit", "Reason"],
                 [
                     [
-                        r.id,
+                        md(r.id),
                         r.kind,
                         "yes" if r.required else "no",
                         str(r.status),
                         f"{r.credit:.2f}",
-                        r.reason + "".join(f"<br>· {e.where}: {e.quote}" for e in r.evidence),
+                        _reason(r),
                     ]
                     for r in a.rules
                 ],
@@ -77,11 +118,11 @@ class MarkdownReporter(Reporter):
             [
                 [
                     str(m.rank),
-                    m.vacancy_id,
-                    m.vacancy_title,
+                    md(m.vacancy_id),
+                    md(m.vacancy_title),
                     eligibility_label(m.assessment),
                     f"{m.assessment.score:.1f}",
-                    rule_ids(m.assessment.unmet_mandatory),
+                    md(rule_ids(m.assessment.unmet_mandatory)),
                 ]
                 for m in matching.matches
             ],

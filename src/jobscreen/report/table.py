@@ -10,7 +10,13 @@ from rich.table import Table
 from rich.text import Text
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, rule_ids, shown_candidate, shown_name
+from jobscreen.report.data import (
+    eligibility_label,
+    rule_ids,
+    shown_candidate,
+    shown_evidence,
+    shown_name,
+)
 from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
 
 STATUS_STYLE = {
@@ -69,15 +75,12 @@ class TableReporter(Reporter):
             caption=f"as of {screening.as_of} · {len(screening.results)} candidates · {LEGEND}",
             caption_justify="left",
         )
-        for column, justify in (
-            ("#", "right"),
-            ("Candidate", "left"),
-            ("Eligible", "left"),
-            ("Score", "left"),
-            ("Unmet mandatory", "left"),
-            ("Needs review", "left"),
-        ):
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        table.add_column("#", justify="right")
+        # a name never wraps onto a line of its own, where it could pass for an id line: a
+        # long one ends in "…" instead
+        table.add_column("Candidate", no_wrap=True, overflow="ellipsis")
+        for column in ("Eligible", "Score", "Unmet mandatory", "Needs review"):
+            table.add_column(column)
         for ranked in screening.results:
             a = ranked.assessment
             label = eligibility_label(a)
@@ -96,11 +99,14 @@ class TableReporter(Reporter):
         for ranked in screening.results:
             a = ranked.assessment
             label = eligibility_label(a)
-            who = shown_name(a, blind)
+            # the candidate on a line of its own, never wrapped: nothing in a name can make
+            # a line of the header
+            self.console.print(
+                Text(shown_name(a, blind), "bold"), no_wrap=True, overflow="ellipsis"
+            )
             self.console.print(
                 Text.assemble(
-                    (who, "bold"),
-                    " for ",
+                    "for ",
                     (screening.vacancy_title, "bold"),
                     f" as of {screening.as_of}: eligible ",
                     (label, ELIGIBLE_STYLE[label]),
@@ -121,8 +127,11 @@ class TableReporter(Reporter):
         name = Text("  " * depth + rule.id)
         name.append(f"\n{'  ' * depth}{rule.kind}" + ("" if depth else f", {kind}"), style="dim")
         body = Text(rule.reason)
-        for ev in rule.evidence:
+        evidence, more = shown_evidence(rule)
+        for ev in evidence:
             body.append(f"\n· {ev.where}: {ev.quote}", style="dim")
+        if more:
+            body.append(f"\n{more}", style="dim")
         table.add_row(name, Text(word, style), f"{rule.credit:.2f}", body)
         for child in rule.children:
             self.add_rule(table, child, depth + 1)

@@ -7,11 +7,12 @@ has already turned them into errors when asked).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from jobscreen.errors import JobscreenError, Location, printable_name
+from jobscreen.errors import JobscreenError, Location, char_code, printable_name
 from jobscreen.validation import FileCheck, LintError
 
 VALIDATE_FORMATS = ("text", "json", "github", "junit")
@@ -161,20 +162,34 @@ def write_junit(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False)
     out.write("  </testsuite>\n</testsuites>\n")
 
 
+# What XML 1.0 cannot hold, even as a character reference: C0 controls but tab, newline and
+# carriage return, lone surrogates (a file name's undecodable bytes), U+FFFE and U+FFFF
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """Text as XML 1.0 content, each character it cannot hold shown as a code."""
+    return escape(_NOT_XML.sub(char_code, text))
+
+
+def _xml_attr(text: str) -> str:
+    return quoteattr(_NOT_XML.sub(char_code, text))
+
+
 def _junit_case(check: FileCheck) -> str:
-    name = quoteattr(printable_name(check.source))  # XML 1.0 cannot hold most control characters
+    name = _xml_attr(printable_name(check.source))
     head = f'    <testcase classname="jobscreen.validate" name={name} file={name}'
     found = list(entries(check))
     if not found:
         return head + "/>\n"
     body = [
-        f"      <failure message={quoteattr(e.text)}>{escape(_text_line(e, False))}</failure>\n"
+        f"      <failure message={_xml_attr(e.text)}>{_xml(_text_line(e, False))}</failure>\n"
         for e in found
         if e.severity == "error"
     ]
     warned = [_text_line(e, False) for e in found if e.severity == "warning"]
     if warned:
-        body.append(f"      <system-out>{escape(chr(10).join(warned))}</system-out>\n")
+        body.append(f"      <system-out>{_xml(chr(10).join(warned))}</system-out>\n")
     return head + ">\n" + "".join(body) + "    </testcase>\n"
 
 
