@@ -1,0 +1,334 @@
+"""The vocabularies in src/jobscreen/vocabulary: valid, consistent with each other, installed.
+
+Each file is read through importlib.resources, as the engine will read it, and checked
+against its JSON Schema (schemas/vocabulary/) and against the rules a schema cannot state:
+references resolve, broader has no cycle, a label means one concept, and so on. A failure
+lists every offending entry, not only the first.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
+
+from jobscreen.yamlsafe import parse_yaml
+from tests.conftest import ROOT
+
+PACKAGE = "jobscreen.vocabulary"
+SCHEMAS = ROOT / "schemas" / "vocabulary"
+NAMES = ("concepts",)
+
+
+def text(name: str) -> str:
+    return files(PACKAGE).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+@cache
+def data(name: str) -> dict[str, Any]:
+    """A file as editors and the schema see it (YAML 1.1: an unquoted 'no' is False)."""
+    loaded: dict[str, Any] = yaml.safe_load(text(name))
+    return loaded
+
+
+def schema(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(
+        (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def key(phrase: str) -> str:
+    """A phrase as matching sees it: case, hyphens and spacing ignored."""
+    return " ".join(phrase.lower().replace("-", " ").split())
+
+
+def phrases(by_language: dict[str, list[str]] | None) -> Iterator[str]:
+    for values in (by_language or {}).values():
+        yield from values
+
+
+def concepts() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = data("concepts")["concepts"]
+    return found
+
+
+def concept_labels(concept: dict[str, Any]) -> Iterator[str]:
+    yield from concept["label"].values()
+    yield from phrases(concept["alt"])
+
+
+# --- every file ------------------------------------------------------------------------
+
+
+def schema_objects(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every subschema with its place, for checks on the schemas themselves."""
+    if isinstance(node, dict):
+        yield where, node
+        for name, value in node.items():
+            yield from schema_objects(value, f"{where}/{name}")
+    elif isinstance(node, list):
+        for place, value in enumerate(node):
+            yield from schema_objects(value, f"{where}/{place}")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_schema_is_draft_07_closed_and_described(name: str) -> None:
+    document = schema(name)
+    Draft7Validator.check_schema(document)
+    assert document["$schema"] == "http://json-schema.org/draft-07/schema#"
+    problems = []
+    for where, node in schema_objects(document):
+        for prop, sub in node.get("properties", {}).items():
+            if "description" not in sub:
+                problems.append(f"{where}/properties/{prop}: no description")
+        if "properties" in node and node.get("additionalProperties") is not False:
+            problems.append(f"{where}: properties without additionalProperties: false")
+        if "propertyNames" in node and not isinstance(node.get("additionalProperties"), dict):
+            problems.append(f"{where}: a map without a schema for its values")
+    for definition, sub in document["definitions"].items():
+        if "description" not in sub:
+            problems.append(f"/definitions/{definition}: no description")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_file_matches_its_schema(name: str) -> None:
+    validator = Draft7Validator(schema(name))
+    errors = sorted(validator.iter_errors(data(name)), key=lambda e: list(e.absolute_path))
+    messages = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
+    assert not messages, f"{name}.yaml:\n" + "\n".join(messages)
+
+
+def duplicate_keys(node: yaml.Node, where: str = "") -> Iterator[str]:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value in node.value:
+            name = str(key_node.value)
+            if name in seen:
+                yield f"{where}/{name} (line {key_node.start_mark.line + 1})"
+            seen.add(name)
+            yield from duplicate_keys(value, f"{where}/{name}")
+    elif isinstance(node, yaml.SequenceNode):
+        for value in node.value:
+            yield from duplicate_keys(value, where)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_plain_yaml_without_duplicate_keys(name: str) -> None:
+    """No anchors, aliases or tags, no key twice; jobscreen's own safe loader reads it."""
+    source = text(name)
+    fancy = [
+        f"line {getattr(event.start_mark, 'line', -1) + 1}: {type(event).__name__}"
+        for event in yaml.parse(source, Loader=yaml.SafeLoader)
+        if isinstance(event, yaml.AliasEvent)
+        or getattr(event, "anchor", None)
+        or (getattr(event, "tag", None) and not getattr(event, "implicit", True))
+    ]
+    assert not fancy, "anchors, aliases or tags:\n" + "\n".join(fancy)
+    node = yaml.compose(source, Loader=yaml.SafeLoader)
+    assert node is not None
+    duplicates = list(duplicate_keys(node))
+    assert not duplicates, "keys given twice:\n" + "\n".join(duplicates)
+    (document,) = parse_yaml(source, f"{name}.yaml")
+    assert document.keys() == data(name).keys()
+
+
+def badly_cased(label: str) -> bool:
+    """A word in a label is lowercase, or an acronym: two capitals or more (UN, PhD)."""
+    return any(
+        word != word.lower() and sum(char.isupper() for char in word) < 2 for word in label.split()
+    )
+
+
+def all_labels(name: str) -> Iterator[tuple[str, str]]:
+    """Every label-like phrase of a file, with its place."""
+    if name == "concepts":
+        for cid, concept in concepts().items():
+            for label in [*concept_labels(concept), *phrases(concept.get("not"))]:
+                yield cid, label
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labels_are_lowercase_except_acronyms(name: str) -> None:
+    wrong = [f"{where}: {label!r}" for where, label in all_labels(name) if badly_cased(label)]
+    assert not wrong, "\n".join(wrong)
+
+
+# --- concepts.yaml ---------------------------------------------------------------------
+
+
+def test_every_reference_names_a_concept() -> None:
+    known = concepts().keys()
+    dangling = [
+        f"{cid}: {field} {ref!r}"
+        for cid, concept in concepts().items()
+        for field in ("broader", "related")
+        for ref in concept.get(field, ())
+        if ref not in known
+    ]
+    assert not dangling, "\n".join(dangling)
+
+
+def test_no_concept_is_broader_or_related_to_itself() -> None:
+    loops = [
+        f"{cid}: {field}"
+        for cid, concept in concepts().items()
+        for field in ("broader", "related")
+        if cid in concept.get(field, ())
+    ]
+    assert not loops, "\n".join(loops)
+
+
+def broader_cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:
+    """A path from start back to itself along broader, if there is one."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for parent in graph.get(node, []):
+            if parent == start:
+                return [*path, start]
+            if parent not in seen:
+                seen.add(parent)
+                stack.append((parent, [*path, parent]))
+    return None
+
+
+def test_broader_has_no_cycles() -> None:
+    graph = {cid: c.get("broader", []) for cid, c in concepts().items()}
+    cycles = {" > ".join(path) for cid in graph if (path := broader_cycle(cid, graph))}
+    assert not cycles, "\n".join(sorted(cycles))
+
+
+def test_a_concept_is_not_both_broader_and_related() -> None:
+    both = [
+        f"{cid}: {other}"
+        for cid, concept in concepts().items()
+        for other in set(concept.get("broader", [])) & set(concept.get("related", []))
+    ]
+    assert not both, "\n".join(both)
+
+
+def linked(a: str, b: str) -> bool:
+    """Whether two concepts are declared broader or related, either way."""
+    ca, cb = concepts()[a], concepts()[b]
+    return any(b in ca.get(field, []) or a in cb.get(field, []) for field in ("broader", "related"))
+
+
+def test_a_label_means_one_concept_unless_they_are_linked() -> None:
+    """Preferred and alternative labels, in any language: a text is in no declared language."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for cid, concept in concepts().items():
+        for label in concept_labels(concept):
+            owners[key(label)].add(cid)
+    clashes = [
+        f"{label!r}: {a} and {b}"
+        for label, ids in sorted(owners.items())
+        for a in sorted(ids)
+        for b in sorted(ids)
+        if a < b and not linked(a, b)
+    ]
+    assert not clashes, "labels of unrelated concepts:\n" + "\n".join(clashes)
+
+
+def test_no_label_is_also_a_false_friend_of_its_concept() -> None:
+    both = [
+        f"{cid}: {label!r}"
+        for cid, concept in concepts().items()
+        for label in concept_labels(concept)
+        if key(label) in {key(f) for f in phrases(concept.get("not"))}
+    ]
+    assert not both, "\n".join(both)
+
+
+def test_acronyms_are_not_alternative_labels_too() -> None:
+    """An acronym matches only in capitals: listed again as a label, it would match 'who'."""
+    twice = [
+        f"{cid}: {acronym}"
+        for cid, concept in concepts().items()
+        for acronym in concept.get("acronyms", [])
+        if key(acronym) in {key(label) for label in concept_labels(concept)}
+    ]
+    assert not twice, "\n".join(twice)
+
+
+def test_alternative_labels_do_not_repeat_the_preferred_one() -> None:
+    """Spelled exactly so: hyphen and spacing variants (peace-building) are wanted."""
+    repeated = [
+        f"{cid} ({language}): {alt!r}"
+        for cid, concept in concepts().items()
+        for language, alts in concept["alt"].items()
+        for alt in alts
+        if alt.lower() == concept["label"].get(language, "").lower()
+    ]
+    assert not repeated, "\n".join(repeated)
+
+
+def test_no_acronym_names_two_concepts() -> None:
+    owners: dict[str, list[str]] = defaultdict(list)
+    for cid, concept in concepts().items():
+        for acronym in concept.get("acronyms", []):
+            owners[acronym].append(cid)
+    shared = [f"{a}: {', '.join(ids)}" for a, ids in sorted(owners.items()) if len(ids) > 1]
+    assert not shared, "\n".join(shared)
+
+
+def vacancy_rules(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The bundled vacancies' rules of one kind, nested ones included."""
+    for path in sorted((ROOT / "vacancies").glob("*.yaml")):
+        stack = list(yaml.safe_load(path.read_text(encoding="utf-8"))["requirements"])
+        while stack:
+            rule = stack.pop()
+            stack.extend(rule.get("rules", []))
+            if rule.get("kind") == kind:
+                yield f"{path.name}: {rule['id']}", rule
+
+
+def test_each_bundled_experience_domain_list_names_a_concept() -> None:
+    """Every experience rule of the five real notices can be matched by concept."""
+    known = {key(label) for c in concepts().values() for label in concept_labels(c)}
+    unnamed = [
+        f"{where}: {rule['domains']}"
+        for where, rule in vacancy_rules("experience")
+        if rule.get("domains") and not any(key(d) in known for d in rule["domains"])
+    ]
+    assert not unnamed, "\n".join(unnamed)
+
+
+# --- packaging -------------------------------------------------------------------------
+
+
+def test_vocabularies_are_package_data() -> None:
+    """Every vocabulary file is in pyproject's package-data, so a wheel carries it."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["jobscreen"]
+    package = ROOT / "src" / "jobscreen"
+    shipped = sorted(
+        path.relative_to(package).as_posix()
+        for path in (package / "vocabulary").iterdir()
+        if path.is_file() and path.suffix not in {".py", ".pyc"}
+    )
+    assert shipped, "no vocabulary files"
+    missing = [f for f in shipped if not any(fnmatch.fnmatch(f, p) for p in patterns)]
+    assert not missing, f"not in [tool.setuptools.package-data] jobscreen: {missing}"
+    assert {Path(f).stem for f in shipped} == set(NAMES)
+
+
+def test_vocabularies_are_read_from_the_installed_package() -> None:
+    resources = files(PACKAGE)
+    for name in NAMES:
+        assert resources.joinpath(f"{name}.yaml").is_file(), name
+        assert data(name)["version"] == 1
+    docstring = __import__(PACKAGE, fromlist=["__doc__"]).__doc__ or ""
+    assert all(f"{name}.yaml" in docstring for name in NAMES)
