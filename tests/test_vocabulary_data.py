@@ -27,7 +27,7 @@ from tests.conftest import ROOT
 
 PACKAGE = "jobscreen.vocabulary"
 SCHEMAS = ROOT / "schemas" / "vocabulary"
-NAMES = ("concepts",)
+NAMES = ("concepts", "contexts")
 
 
 def text(name: str) -> str:
@@ -60,6 +60,11 @@ def phrases(by_language: dict[str, list[str]] | None) -> Iterator[str]:
 
 def concepts() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = data("concepts")["concepts"]
+    return found
+
+
+def contexts() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = data("contexts")["contexts"]
     return found
 
 
@@ -157,6 +162,10 @@ def all_labels(name: str) -> Iterator[tuple[str, str]]:
         for cid, concept in concepts().items():
             for label in [*concept_labels(concept), *phrases(concept.get("not"))]:
                 yield cid, label
+    if name == "contexts":
+        for kind, context in contexts().items():
+            for label in [*phrases(context["phrases"]), *phrases(context.get("not"))]:
+                yield kind, label
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -304,6 +313,38 @@ def test_each_bundled_experience_domain_list_names_a_concept() -> None:
         if rule.get("domains") and not any(key(d) in known for d in rule["domains"])
     ]
     assert not unnamed, "\n".join(unnamed)
+
+
+# --- contexts.yaml ---------------------------------------------------------------------
+
+
+def test_context_exceptions_name_concepts() -> None:
+    dangling = [
+        f"{kind}: {cid!r}"
+        for kind, context in contexts().items()
+        for cid in context.get("except", [])
+        if cid not in concepts()
+    ]
+    assert not dangling, "\n".join(dangling)
+
+
+def test_a_cue_belongs_to_one_context() -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for kind, context in contexts().items():
+        for cue in phrases(context["phrases"]):
+            owners[key(cue)].add(kind)
+    shared = [f"{cue!r}: {sorted(kinds)}" for cue, kinds in owners.items() if len(kinds) > 1]
+    assert not shared, "\n".join(shared)
+
+
+def test_no_cue_is_also_its_own_false_friend() -> None:
+    both = [
+        f"{kind}: {cue!r}"
+        for kind, context in contexts().items()
+        for cue in phrases(context["phrases"])
+        if key(cue) in {key(f) for f in phrases(context.get("not"))}
+    ]
+    assert not both, "\n".join(both)
 
 
 # --- packaging -------------------------------------------------------------------------
