@@ -27,7 +27,7 @@ from tests.conftest import ROOT
 
 PACKAGE = "jobscreen.vocabulary"
 SCHEMAS = ROOT / "schemas" / "vocabulary"
-NAMES = ("concepts", "contexts")
+NAMES = ("concepts", "contexts", "organisations")
 
 
 def text(name: str) -> str:
@@ -66,6 +66,15 @@ def concepts() -> dict[str, dict[str, Any]]:
 def contexts() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = data("contexts")["contexts"]
     return found
+
+
+def kinds() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = data("organisations")["kinds"]
+    return found
+
+
+def names(kind: dict[str, Any]) -> Iterator[str]:
+    yield from phrases(kind["names"])
 
 
 def concept_labels(concept: dict[str, Any]) -> Iterator[str]:
@@ -165,6 +174,10 @@ def all_labels(name: str) -> Iterator[tuple[str, str]]:
     if name == "contexts":
         for kind, context in contexts().items():
             for label in [*phrases(context["phrases"]), *phrases(context.get("not"))]:
+                yield kind, label
+    if name == "organisations":
+        for kind, entry in kinds().items():
+            for label in [*entry["label"].values(), *names(entry), *phrases(entry.get("not"))]:
                 yield kind, label
 
 
@@ -343,6 +356,55 @@ def test_no_cue_is_also_its_own_false_friend() -> None:
         for kind, context in contexts().items()
         for cue in phrases(context["phrases"])
         if key(cue) in {key(f) for f in phrases(context.get("not"))}
+    ]
+    assert not both, "\n".join(both)
+
+
+# --- organisations.yaml ----------------------------------------------------------------
+
+
+def test_evidence_names_concepts() -> None:
+    dangling = [
+        f"{kind}: {cid!r}"
+        for kind, entry in kinds().items()
+        for cid in entry.get("evidence_for", [])
+        if cid not in concepts()
+    ]
+    assert not dangling, "\n".join(dangling)
+
+
+def shared(owners: dict[str, set[str]]) -> list[str]:
+    return [f"{item!r}: {sorted(ids)}" for item, ids in sorted(owners.items()) if len(ids) > 1]
+
+
+def test_a_name_or_acronym_belongs_to_one_kind() -> None:
+    by_name: dict[str, set[str]] = defaultdict(set)
+    by_acronym: dict[str, set[str]] = defaultdict(set)
+    for kind, entry in kinds().items():
+        for name in names(entry):
+            by_name[key(name)].add(kind)
+        for acronym in entry.get("acronyms", []):
+            by_acronym[acronym].add(kind)
+    assert not shared(by_name), "\n".join(shared(by_name))
+    assert not shared(by_acronym), "\n".join(shared(by_acronym))
+
+
+def test_acronyms_match_in_capitals_only() -> None:
+    """No acronym is also a name, which matches in any case: 'IOM' must never find 'iom'."""
+    every_name = {key(name) for entry in kinds().values() for name in names(entry)}
+    acronyms = {a for entry in kinds().values() for a in entry.get("acronyms", [])}
+    also_names = sorted(a for a in acronyms if key(a) in every_name)
+    assert not also_names, f"acronyms also listed as names: {also_names}"
+    # acronyms that are words in English or French ("who", "eu", "au", "un", "shape")
+    assert {"WHO", "IOM", "EU", "AU", "UN", "SHAPE", "ECHO", "HALO", "MAG"} <= acronyms
+
+
+def test_no_name_is_also_a_false_friend_of_its_kind() -> None:
+    both = [
+        f"{kind}: {name!r}"
+        for kind, entry in kinds().items()
+        for name in names(entry)
+        if key(name) in {key(f) for f in phrases(entry.get("not"))}
     ]
     assert not both, "\n".join(both)
 
