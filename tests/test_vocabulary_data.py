@@ -27,7 +27,7 @@ from tests.conftest import ROOT
 
 PACKAGE = "jobscreen.vocabulary"
 SCHEMAS = ROOT / "schemas" / "vocabulary"
-NAMES = ("concepts", "contexts", "organisations")
+NAMES = ("concepts", "contexts", "organisations", "fields")
 
 
 def text(name: str) -> str:
@@ -75,6 +75,11 @@ def kinds() -> dict[str, dict[str, Any]]:
 
 def names(kind: dict[str, Any]) -> Iterator[str]:
     yield from phrases(kind["names"])
+
+
+def fields() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = data("fields")["fields"]
+    return found
 
 
 def concept_labels(concept: dict[str, Any]) -> Iterator[str]:
@@ -175,6 +180,10 @@ def all_labels(name: str) -> Iterator[tuple[str, str]]:
         for kind, context in contexts().items():
             for label in [*phrases(context["phrases"]), *phrases(context.get("not"))]:
                 yield kind, label
+    if name == "fields":
+        for code, entry in fields().items():
+            for label in [*entry["label"].values(), *phrases(entry.get("alt"))]:
+                yield code, label
     if name == "organisations":
         for kind, entry in kinds().items():
             for label in [*entry["label"].values(), *names(entry), *phrases(entry.get("not"))]:
@@ -320,9 +329,11 @@ def vacancy_rules(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
 def test_each_bundled_experience_domain_list_names_a_concept() -> None:
     """Every experience rule of the five real notices can be matched by concept."""
     known = {key(label) for c in concepts().values() for label in concept_labels(c)}
+    rules = list(vacancy_rules("experience"))
+    assert len(rules) >= 10, "the five bundled vacancies' experience rules"
     unnamed = [
         f"{where}: {rule['domains']}"
-        for where, rule in vacancy_rules("experience")
+        for where, rule in rules
         if rule.get("domains") and not any(key(d) in known for d in rule["domains"])
     ]
     assert not unnamed, "\n".join(unnamed)
@@ -407,6 +418,168 @@ def test_no_name_is_also_a_false_friend_of_its_kind() -> None:
         if key(name) in {key(f) for f in phrases(entry.get("not"))}
     ]
     assert not both, "\n".join(both)
+
+
+# --- fields.yaml -----------------------------------------------------------------------
+
+# ISCED-F 2013's detailed fields with their official English names (UNESCO Institute for
+# Statistics, 2014), transcribed: narrow and broad codes are their first 3 and 2 digits.
+# The residual codes ("not further defined", "not elsewhere classified": xxx0, xxx9) are
+# left out, as a vocabulary of named subjects has no use for them.
+ISCED_F_2013 = {
+    "0011": "basic programmes and qualifications",
+    "0021": "literacy and numeracy",
+    "0031": "personal skills and development",
+    "0111": "education science",
+    "0112": "training for pre-school teachers",
+    "0113": "teacher training without subject specialisation",
+    "0114": "teacher training with subject specialisation",
+    "0211": "audio-visual techniques and media production",
+    "0212": "fashion, interior and industrial design",
+    "0213": "fine arts",
+    "0214": "handicrafts",
+    "0215": "music and performing arts",
+    "0221": "religion and theology",
+    "0222": "history and archaeology",
+    "0223": "philosophy and ethics",
+    "0231": "language acquisition",
+    "0232": "literature and linguistics",
+    "0288": "inter-disciplinary programmes and qualifications involving arts and humanities",
+    "0311": "economics",
+    "0312": "political sciences and civics",
+    "0313": "psychology",
+    "0314": "sociology and cultural studies",
+    "0321": "journalism and reporting",
+    "0322": "library, information and archival studies",
+    "0388": "inter-disciplinary programmes and qualifications involving social sciences, "
+    "journalism and information",
+    "0411": "accounting and taxation",
+    "0412": "finance, banking and insurance",
+    "0413": "management and administration",
+    "0414": "marketing and advertising",
+    "0415": "secretarial and office work",
+    "0416": "wholesale and retail sales",
+    "0417": "work skills",
+    "0421": "law",
+    "0488": "inter-disciplinary programmes and qualifications involving business, "
+    "administration and law",
+    "0511": "biology",
+    "0512": "biochemistry",
+    "0521": "environmental sciences",
+    "0522": "natural environments and wildlife",
+    "0531": "chemistry",
+    "0532": "earth sciences",
+    "0533": "physics",
+    "0541": "mathematics",
+    "0542": "statistics",
+    "0588": "inter-disciplinary programmes and qualifications involving natural sciences, "
+    "mathematics and statistics",
+    "0611": "computer use",
+    "0612": "database and network design and administration",
+    "0613": "software and applications development and analysis",
+    "0688": "inter-disciplinary programmes and qualifications involving information and "
+    "communication technologies (ICTs)",
+    "0711": "chemical engineering and processes",
+    "0712": "environmental protection technology",
+    "0713": "electricity and energy",
+    "0714": "electronics and automation",
+    "0715": "mechanics and metal trades",
+    "0716": "motor vehicles, ships and aircraft",
+    "0721": "food processing",
+    "0722": "materials (glass, paper, plastic and wood)",
+    "0723": "textiles (clothes, footwear and leather)",
+    "0724": "mining and extraction",
+    "0731": "architecture and town planning",
+    "0732": "building and civil engineering",
+    "0788": "inter-disciplinary programmes and qualifications involving engineering, "
+    "manufacturing and construction",
+    "0811": "crop and livestock production",
+    "0812": "horticulture",
+    "0821": "forestry",
+    "0831": "fisheries",
+    "0841": "veterinary",
+    "0888": "inter-disciplinary programmes and qualifications involving agriculture, "
+    "forestry, fisheries and veterinary",
+    "0911": "dental studies",
+    "0912": "medicine",
+    "0913": "nursing and midwifery",
+    "0914": "medical diagnostic and treatment technology",
+    "0915": "therapy and rehabilitation",
+    "0916": "pharmacy",
+    "0917": "traditional and complementary medicine and therapy",
+    "0921": "care of the elderly and of disabled adults",
+    "0922": "child care and youth services",
+    "0923": "social work and counselling",
+    "0988": "inter-disciplinary programmes and qualifications involving health and welfare",
+    "1011": "domestic services",
+    "1012": "hair and beauty services",
+    "1013": "hotel, restaurants and catering",
+    "1014": "sports",
+    "1015": "travel, tourism and leisure",
+    "1021": "community sanitation",
+    "1022": "occupational health and safety",
+    "1031": "military and defence",
+    "1032": "protection of persons and property",
+    "1041": "transport services",
+    "1088": "inter-disciplinary programmes and qualifications involving services",
+}
+
+
+def test_isced_codes_are_official_with_their_official_names() -> None:
+    narrow = {code[:3] for code in ISCED_F_2013}
+    broad = {code[:2] for code in ISCED_F_2013}
+    wrong = [
+        f"{code}: not an ISCED-F 2013 code"
+        for code in fields()
+        if code not in {*ISCED_F_2013, *narrow, *broad}
+    ]
+    wrong += [
+        f"{code}: {entry['label']['en']!r} is not {ISCED_F_2013[code]!r}"
+        for code, entry in fields().items()
+        if code in ISCED_F_2013 and entry["label"]["en"] != ISCED_F_2013[code]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_each_code_has_its_narrow_and_broad_parents() -> None:
+    orphans = [
+        f"{code}: no {parent}"
+        for code in fields()
+        for parent in (code[:2], code[:3])
+        if len(parent) < len(code) and parent not in fields()
+    ]
+    assert not orphans, "\n".join(orphans)
+
+
+def test_a_field_name_belongs_to_one_field_or_its_parents() -> None:
+    """Official names repeat up the tree ('law' is 042 and 0421); other names never do."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, entry in fields().items():
+        for label in [*entry["label"].values(), *phrases(entry.get("alt"))]:
+            owners[key(label)].add(code)
+    clashes = [
+        f"{label!r}: {sorted(codes)}"
+        for label, codes in sorted(owners.items())
+        if not all(a.startswith(b) or b.startswith(a) for a in codes for b in codes)
+    ]
+    assert not clashes, "\n".join(clashes)
+
+
+def test_each_bundled_education_field_names_an_isced_field() -> None:
+    known = {
+        key(label)
+        for entry in fields().values()
+        for label in [*entry["label"].values(), *phrases(entry.get("alt"))]
+    }
+    rules = list(vacancy_rules("education"))
+    assert len(rules) >= 5, "the five bundled vacancies' education rules"
+    unnamed = [
+        f"{where}: {field!r}"
+        for where, rule in rules
+        for field in rule.get("fields", [])
+        if key(field) not in known
+    ]
+    assert not unnamed, "\n".join(unnamed)
 
 
 # --- packaging -------------------------------------------------------------------------
