@@ -22,12 +22,13 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
 
+from jobscreen.levels import DEGREE_NAMES, normalise_degree
 from jobscreen.yamlsafe import parse_yaml
 from tests.conftest import ROOT
 
 PACKAGE = "jobscreen.vocabulary"
 SCHEMAS = ROOT / "schemas" / "vocabulary"
-NAMES = ("concepts", "contexts", "organisations", "fields")
+NAMES = ("concepts", "contexts", "organisations", "fields", "degrees")
 
 
 def text(name: str) -> str:
@@ -79,6 +80,11 @@ def names(kind: dict[str, Any]) -> Iterator[str]:
 
 def fields() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = data("fields")["fields"]
+    return found
+
+
+def degrees() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = data("degrees")["degrees"]
     return found
 
 
@@ -184,6 +190,10 @@ def all_labels(name: str) -> Iterator[tuple[str, str]]:
         for code, entry in fields().items():
             for label in [*entry["label"].values(), *phrases(entry.get("alt"))]:
                 yield code, label
+    if name == "degrees":
+        for degree_id, entry in degrees().items():
+            for label in entry["names"]:
+                yield degree_id, label
     if name == "organisations":
         for kind, entry in kinds().items():
             for label in [*entry["label"].values(), *names(entry), *phrases(entry.get("not"))]:
@@ -580,6 +590,42 @@ def test_each_bundled_education_field_names_an_isced_field() -> None:
         if key(field) not in known
     ]
     assert not unnamed, "\n".join(unnamed)
+
+
+# --- degrees.yaml ----------------------------------------------------------------------
+
+
+def test_a_degree_name_belongs_to_one_degree() -> None:
+    """Spellings are told apart as the engine reads them: case and dots ignored."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for degree_id, entry in degrees().items():
+        for name in entry["names"]:
+            owners[normalise_degree(name)].add(degree_id)
+    assert not shared(owners), "\n".join(shared(owners))
+
+
+def test_likely_only_where_a_person_reviews() -> None:
+    decided = [
+        d for d, entry in degrees().items() if "likely" in entry and entry["level"] != "review"
+    ]
+    assert not decided, f"likely given with a decided level: {decided}"
+
+
+def test_by_country_changes_something() -> None:
+    """A country table that repeats the level says nothing: the level alone would do."""
+    idle = [
+        degree_id
+        for degree_id, entry in degrees().items()
+        if set(entry.get("by_country", {}).values()) == {entry["level"]}
+    ]
+    assert not idle, f"by_country only repeats the level: {idle}"
+
+
+def test_every_degree_name_the_engine_knows_has_an_entry() -> None:
+    """The engine's built-in table (levels.DEGREE_NAMES) can give way to this file."""
+    known = {normalise_degree(name) for entry in degrees().values() for name in entry["names"]}
+    missing = sorted(name for name in DEGREE_NAMES if normalise_degree(name) not in known)
+    assert not missing, f"in levels.DEGREE_NAMES but not in degrees.yaml: {missing}"
 
 
 # --- packaging -------------------------------------------------------------------------
