@@ -131,7 +131,9 @@ def tally_case(tally: Tally, name: str, case: dict[str, object], result: dict[st
         tally.add(name, rule, judged["verdict"], found.get(rule, "unreadable"))
     tally.cvs += 1
     judged = case["eligible"]  # YAML reads an unquoted yes/no as a boolean
-    expected = {True: "yes", False: "no"}.get(judged, judged) if isinstance(judged, bool) else judged
+    expected = (
+        {True: "yes", False: "no"}.get(judged, judged) if isinstance(judged, bool) else judged
+    )
     tally.eligibility_agreed += expected == result.get("eligibility", "unreadable")
 
 
@@ -203,7 +205,10 @@ def main() -> None:
     table = list(rows(dict(sorted(tallies.items()))))
     print(f"set: {args.set}, as of {AS_OF}")
     print(show(table, args.markdown))
-    print("goals: " + ", ".join(f"{k} {'≥' if k == 'agreement' else '≤'} {v:.0%}" for k, v in GOALS.items()))
+    print(
+        "goals: "
+        + ", ".join(f"{k} {'≥' if k == 'agreement' else '≤'} {v:.0%}" for k, v in GOALS.items())
+    )
     if args.cases:
         for tally in tallies.values():
             for miss in tally.misses:
