@@ -59,3 +59,27 @@ def test_met_with_some_certain_evidence_stays_met() -> None:
 def test_not_met_while_the_section_holds_doubt_needs_review() -> None:
     assert statuses(frozenset({("languages", 0)}))["en"] is Status.needs_review
     assert statuses(frozenset({("education", 0)}))["en"] is Status.partial
+
+
+def test_doubt_that_cannot_change_the_verdict_is_no_doubt() -> None:
+    # 11 of 5 years without the doubted post: met whatever it holds
+    assert statuses(frozenset({("experience", 0)}))["exp"] is Status.met
+
+
+def _experience_status(min_years: float, uncertain: frozenset[tuple[str, int]]) -> Status:
+    vacancy = VACANCY.model_copy(
+        update={
+            "requirements": [VACANCY.requirements[1].model_copy(update={"min_years": min_years})]
+        }
+    )
+    _, profile = CVFile.model_validate(CV).split()
+    candidate = Candidate("c", "c.txt", CVFile().split()[0], profile, "0" * 64, "x", uncertain)
+    assessment = assess(CompiledVacancy.build(vacancy), candidate, dt.date(2026, 1, 1))
+    return assessment.rules[0].status
+
+
+def test_experience_depends_on_doubt_only_between_without_and_with() -> None:
+    one = frozenset({("experience", 1)})  # the second post, 6 years
+    assert _experience_status(20, one) is Status.partial  # fails even if it counts
+    assert _experience_status(8, one) is Status.needs_review  # met only if it counts
+    assert _experience_status(5, one) is Status.met  # met without it

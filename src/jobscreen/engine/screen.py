@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from jobscreen.cv import Profile
 from jobscreen.engine.context import CompiledVacancy, Context
-from jobscreen.engine.rules import evaluate
+from jobscreen.engine.rules import EPSILON, EXPERIENCE, evaluate
 from jobscreen.results import Assessment, Ranked, RuleResult, Status
+from jobscreen.vacancy import ExperienceRule
 
 
 def evaluate_rules(
@@ -28,7 +29,7 @@ def evaluate_rules(
     experience rule it names has its minimum raised for this candidate. ``uncertain`` names
     CV entries an extraction is unsure of (see :func:`doubt`).
     """
-    check = (lambda r, c: doubt(evaluate(r, c), uncertain)) if uncertain else evaluate
+    check = (lambda r, c: doubt(evaluate(r, c), uncertain, c)) if uncertain else evaluate
     ctx = Context(compiled, profile, as_of, check)
     for rule in compiled.lieu:
         ctx.run(rule)
@@ -38,19 +39,24 @@ def evaluate_rules(
 SECTION_OF_KIND = {"education": "education", "experience": "experience", "language": "languages"}
 
 
-def doubt(result: RuleResult, uncertain: frozenset[tuple[str, int]]) -> RuleResult:
-    """A result decided only by uncertain extracted entries needs review, not a verdict.
+def doubt(result: RuleResult, uncertain: frozenset[tuple[str, int]], ctx: Context) -> RuleResult:
+    """A result that uncertain extracted entries could change needs review, not a verdict.
 
-    Met on evidence that is all uncertain, or not met while the section holds uncertain
-    entries (the extraction may have misread what would meet it): a person checks. The
-    credit still counts in the score (a doubt must not raise it). Groups are left alone:
-    they are made of results already doubted.
+    Doubt matters only where the verdict depends on it. An experience rule met without its
+    uncertain posts stays met, and one that fails even when every uncertain post counts in
+    full stays failed; in between, a person checks. For other kinds: met on evidence that is
+    all uncertain, or not met while the section holds uncertain entries. The credit still
+    counts in the score (a doubt must not raise it). Groups are left alone: they are made of
+    results already doubted.
     """
     section = SECTION_OF_KIND.get(result.kind)
     if result.status is Status.needs_review or section is None:
         return result
-    refs = [e.ref for e in result.evidence if e.ref is not None]
-    if result.status is Status.met:
+    rule = ctx.compiled.rule(result.id)
+    if isinstance(rule, ExperienceRule):
+        unsure = _experience_depends_on(rule, ctx, result, uncertain)
+    elif result.status is Status.met:
+        refs = [e.ref for e in result.evidence if e.ref is not None]
         unsure = bool(refs) and all(ref in uncertain for ref in refs)
     else:
         unsure = any(kind == section for kind, _ in uncertain)
@@ -58,6 +64,23 @@ def doubt(result: RuleResult, uncertain: frozenset[tuple[str, int]]) -> RuleResu
         return result
     reason = f"uncertain extraction, check the CV: {result.reason}"
     return replace(result, status=Status.needs_review, reason=reason, provisional=True)
+
+
+def _experience_depends_on(
+    rule: ExperienceRule, ctx: Context, result: RuleResult, uncertain: frozenset[tuple[str, int]]
+) -> bool:
+    """Whether counting the uncertain posts, or not counting them, changes the verdict."""
+    doubted = {index for kind, index in uncertain if kind == "experience"}
+    spans, _ = EXPERIENCE.counted(rule, ctx)
+    minimum = rule.min_years + ctx.extra_years.get(rule.id, (0.0, ""))[0]
+    if result.status is Status.met:
+        sure = [s for s in spans if s.index not in doubted]
+        return not sure if minimum <= 0 else ctx.years(sure) + EPSILON < minimum
+    counted = {s.index for s in spans}
+    more = [s for s in ctx.spans if s is not None and s.index in doubted - counted]
+    if not more:
+        return False
+    return minimum <= 0 or ctx.years([*spans, *more]) + EPSILON >= minimum
 
 
 def score_of(results: Iterable[RuleResult]) -> float:
