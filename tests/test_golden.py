@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tests.conftest import DATA, ROOT, invoke
 
 GOLDEN = DATA / "golden"
 AS_OF = ("--as-of", "2026-06-30")
+RECORD_DIGEST = re.compile(r'("digest": ?")[0-9a-f]{64}(?=")')
 VACANCY_IDS = sorted(p.stem for p in (ROOT / "vacancies").glob("*.yaml"))
 ONE_CV = {  # per vacancy, a candidate to explain (a native, a JSON Resume and a text one)
     "ccm-isu-director": "examples/candidates/joseph-mwangi.yaml",
@@ -79,10 +81,12 @@ CASES = _cases()
 
 def output_of(args: list[str]) -> str:
     """Exit code, stdout and stderr of one in-process run, as one text; the checkout's own
-    path (a record's working directory) is written as ``<root>``, so any clone compares."""
+    path (a record's working directory) is written as ``<root>``, and the record's digest,
+    which covers it, as ``<digest>``: so any clone compares."""
     code, out, err = invoke(*args)
     text = f"$ jobscreen {' '.join(args)}\nexit {code}\n--- stdout\n{out}--- stderr\n{err}"
-    return text.replace(json.dumps(str(ROOT))[1:-1], "<root>")
+    text = text.replace(json.dumps(str(ROOT))[1:-1], "<root>")
+    return RECORD_DIGEST.sub(r"\1<digest>", text)  # a record's digest covers its cwd
 
 
 @pytest.fixture(autouse=True)
