@@ -245,7 +245,7 @@ QUALIFIED = [
     ("managerial", {"title": "Director", "managerial": False}, None),  # explicit false wins
     ("managerial", {"title": "Clerk", "organisation": "Acme"}, None),
     ("international", {"title": "Clerk", "organisation": "United Nations"}, "inferred"),
-    ("international", {"title": "Clerk", "organisation": "WHO"}, "inferred from organisation"),
+    ("international", {"title": "Clerk", "organisation": "WHO"}, "inferred from employer"),
     ("international", {"title": "Clerk", "organisation": "NATO", "international": False}, None),
     # "who" is an English word, not the World Health Organization
     ("international", {"title": "Trainer", "description": "Trained staff who file claims."}, None),

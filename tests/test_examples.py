@@ -90,8 +90,11 @@ CCM_EXPERIENCE = (
     "exp-conflict-prevention-recovery",
     "exp-nexus-8y",
 )
+CCM_OUTSIDE_IR = CCM_EXPERIENCE[1:]  # a diplomat without conflict or nexus work
 NATO_FIT = ("exp-partner-relationships", "exp-vision-policy", "exp-high-level-dialogue")
 ARO_REVIEWS = {"review-lateral-move": "needs_review", "review-young-professionals": "needs_review"}
+# The two staff-only conditions, for a candidate not currently with the UN Secretariat
+ARO_OUTSIDE = {"review-lateral-move": "met", "review-young-professionals": "met"}
 
 EXPECTED: dict[str, dict[str, Expected]] = {
     "nomvula-dlamini": {
@@ -109,11 +112,16 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         CCM: no(*CCM_EXPERIENCE, statuses={"edu-master": "needs_review"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
-        NATO: no("exp-political-security", *NATO_FIT, statuses={"lang-english-french": "met"}),
+        NATO: no(
+            "exp-political-security",
+            "exp-partner-relationships",
+            "exp-vision-policy",
+            statuses={"lang-english-french": "met", "exp-high-level-dialogue": "met"},
+        ),
     },
     "daniel-okafor": {
-        ARO: review(
-            {"edu-advanced-degree": "met", "exp-programme-management": "met", **ARO_REVIEWS},
+        ARO: yes(
+            {"edu-advanced-degree": "met", "exp-programme-management": "met", **ARO_OUTSIDE},
             reasons={
                 "edu-advanced-degree": "met in lieu: BA (Hons) in Sociology",
                 "exp-programme-management": "13.5 of 12 years (10 + 2 in lieu of the degree",
@@ -125,6 +133,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         PAO: yes(),
         NATO: no(
             "exp-political-security",
+            "exp-partner-relationships",  # partnerships with community organisations only
             "exp-vision-policy",
             "exp-high-level-dialogue",
             statuses={"lang-english-french": "met"},  # LinkedIn "limited working" French: B1
@@ -185,9 +194,15 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             },
             evidence={"exp-international-management": "managerial stated; international stated"},
         ),
-        HEAD: no(*HEAD_EXPERIENCE),
+        HEAD: no(
+            "exp-preventive-diplomacy",
+            "exp-research-publishing",
+            # post-conflict early recovery in South Sudan, managerial and international stated
+            statuses={"exp-international-team-leadership": "met"},
+        ),
         PAO: yes(),
-        NATO: no("exp-political-security", *NATO_FIT),
+        # a Norwegian diplomat: foreign ministry and a mission on disarmament
+        NATO: no(*NATO_FIT, statuses={"exp-political-security": "met"}),
     },
     "leila-haddad": {
         ARO: no(*ARO_DOMAINS),
@@ -199,7 +214,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         ),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
-        NATO: no("exp-political-security", *NATO_FIT, "lang-english-french"),
+        NATO: no(*NATO_FIT, "lang-english-french", statuses={"exp-political-security": "met"}),
     },
     "tomasz-wisniewski": {
         ARO: no("edu-advanced-degree", *ARO_DOMAINS),
@@ -210,14 +225,21 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         ),
         HEAD: no("edu-postgraduate", *HEAD_EXPERIENCE),
         PAO: yes(),
-        NATO: no(*NATO_FIT, "lang-english-french"),
+        NATO: no(
+            "exp-partner-relationships",
+            "exp-high-level-dialogue",
+            "lang-english-french",
+            statuses={"exp-vision-policy": "met"},  # senior: head of a policy unit
+        ),
     },
     "sebastien-kabore": {
-        # the Licence plus 12.5 years meets the degree in lieu, before the diploma is weighed
+        # bare "coordination" no longer counts: 5.4 years of programme management, too few
+        # for the Licence in lieu, so the postgraduate diploma is weighed and needs review
         ARO: no(
             "exp-anti-racism",
-            statuses={"edu-advanced-degree": "met", "exp-programme-management": "met"},
-            reasons={"edu-advanced-degree": "met in lieu: Licence in Public Law"},
+            "exp-programme-management",
+            statuses={"edu-advanced-degree": "needs_review", "exp-programme-management": "partial"},
+            reasons={"edu-advanced-degree": "a postgraduate diploma is not always a Master's"},
         ),
         CCM: review(
             {"edu-master": "needs_review", "exp-nexus-8y": "met"},
@@ -226,11 +248,10 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         HEAD: no("exp-preventive-diplomacy", "exp-research-publishing"),
         PAO: yes(),
         NATO: no(
-            "exp-political-security",
             "exp-partner-relationships",
             "exp-vision-policy",
             "exp-high-level-dialogue",
-            statuses={"lang-fr-vi-en-i": "met"},
+            statuses={"lang-fr-vi-en-i": "met", "exp-political-security": "met"},
         ),
     },
     "anneliese-vogt": {
@@ -243,7 +264,12 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         ),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
-        NATO: no(*NATO_FIT, "lang-english-french"),
+        NATO: no(
+            "exp-partner-relationships",
+            "exp-high-level-dialogue",
+            "lang-english-french",
+            statuses={"exp-vision-policy": "met"},  # head of an arms control section
+        ),
     },
     "kwame-asante": {
         ARO: no(*ARO_DOMAINS),
@@ -259,25 +285,25 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         ),
         PAO: yes({"exp-good-offices": "met"}),
         NATO: no(
-            "exp-political-security",
             "exp-partner-relationships",
             "exp-vision-policy",
             "exp-high-level-dialogue",
+            statuses={"exp-political-security": "met"},  # AU and Commonwealth political posts
         ),
     },
     "rohan-wickramasinghe": {
-        ARO: no(*ARO_DOMAINS),
-        CCM: no("exp-international-relations", "exp-nexus-8y"),
+        ARO: no("exp-anti-racism", statuses={"exp-programme-management": "met"}),
+        CCM: no("exp-nexus-8y", statuses={"exp-international-relations": "met"}),  # UN DPPA
         HEAD: review(
             {"edu-postgraduate": "needs_review", "exp-preventive-diplomacy": "met"},
             reasons={"edu-postgraduate": "is 'Peace and Conflict Studies' relevant?"},
         ),
         PAO: yes(),
-        NATO: no("exp-political-security", *NATO_FIT, "lang-english-french"),
+        NATO: no(*NATO_FIT, "lang-english-french", statuses={"exp-political-security": "met"}),
     },
     "fatima-benali": {
         ARO: no(*ARO_DOMAINS),
-        CCM: no("exp-international-relations", "exp-nexus-8y"),
+        CCM: no("exp-nexus-8y", statuses={"exp-international-relations": "met"}),  # UN DPPA
         HEAD: no(
             "exp-preventive-diplomacy",
             statuses={"exp-preventive-diplomacy": "partial", "edu-postgraduate": "met"},
@@ -296,11 +322,11 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         ),
         PAO: yes(),
         NATO: no(
-            "exp-political-security",
-            "exp-partner-relationships",
             "edu-degree",
             "exp-vision-policy",
             "exp-high-level-dialogue",
+            # an ambassador: embassy and foreign ministry posts are diplomacy, and bilateral
+            statuses={"exp-political-security": "met", "exp-partner-relationships": "met"},
         ),
     },
     "nalini-persaud": {
@@ -317,7 +343,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     },
     "aisha-rahman-cole": {
         ARO: no(*ARO_DOMAINS),
-        CCM: no(*CCM_EXPERIENCE),
+        # a diplomat: foreign ministry, NATO delegation and UN mission posts
+        CCM: no(*CCM_OUTSIDE_IR, statuses={"exp-international-relations": "met"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
         NATO: review(
@@ -332,7 +359,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     },
     "helene-marchetti": {
         ARO: no(*ARO_DOMAINS, "lang-english"),
-        CCM: no(*CCM_EXPERIENCE, "lang-english"),
+        CCM: no(*CCM_OUTSIDE_IR, "lang-english", statuses={"exp-international-relations": "met"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
         NATO: review(
@@ -343,7 +370,7 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     },
     "david-kowalczyk": {
         ARO: no(*ARO_DOMAINS),
-        CCM: no(*CCM_EXPERIENCE),
+        CCM: no(*CCM_OUTSIDE_IR, statuses={"exp-international-relations": "met"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
         NATO: no(
@@ -367,7 +394,11 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     # JSON Resume files carry no id: the key is the file name less ".resume.json"
     "mei-lin-zhao": {
         ARO: no(*ARO_DOMAINS, "exp-managerial"),
-        CCM: no("exp-international-relations", "exp-nexus-8y", "exp-international-management"),
+        CCM: no(
+            "exp-nexus-8y",
+            "exp-international-management",
+            statuses={"exp-international-relations": "met"},  # political officer and analyst
+        ),
         HEAD: no("exp-preventive-diplomacy", "exp-international-team-leadership"),
         PAO: yes(
             {
@@ -377,11 +408,11 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             }
         ),
         NATO: no(
-            "exp-political-security",
             "exp-partner-relationships",
             "exp-senior-managerial",
             "exp-vision-policy",
             "lang-english-french",
+            statuses={"exp-political-security": "met"},
         ),
     },
     "tendai-moyo": {
@@ -390,12 +421,13 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             {"edu-master": "met", "exp-conflict-prevention-recovery": "met", "lang-english": "met"},
             evidence={
                 "exp-international-management": "managerial inferred from title",
-                "exp-multilateral-diplomatic": "multilateral inferred from organisation",
+                "exp-multilateral-diplomatic": "multilateral inferred from employer",
             },
         ),
         HEAD: no("exp-preventive-diplomacy", "exp-research-publishing"),
         PAO: yes(),
-        NATO: no("exp-political-security", *NATO_FIT, "lang-english-french"),
+        # disarmament and international cooperation at the AU and UNDP: security policy work
+        NATO: no(*NATO_FIT, "lang-english-french", statuses={"exp-political-security": "met"}),
     },
 }
 PAIRS = [(c, v) for c in EXPECTED for v in VACANCY_IDS]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from jobscreen.cv import LanguageEntry
 from jobscreen.levels import (
     SKILLS,
     EducationLevel,
     degree_of,
+    known_language,
     language_of,
     level_value,
     parse_level,
@@ -117,7 +119,8 @@ LANGUAGES = [
     ("Fran\u00e7ais", "French"),
     ("Mandarin", "Chinese"),
     ("zh-Hans", "Chinese"),
-    ("Klingon", None),
+    ("Klingon", "Klingon"),  # ISO 639-2 tlh, known through langcodes
+    ("Qwertyish", None),
     ("none", None),
 ]
 
@@ -305,3 +308,27 @@ def test_degree_names_are_kept_once_read_but_not_long_ones() -> None:
     long_name = "Master of Arts " + "x" * 200
     assert degree_of(long_name) == _degree_of(long_name)
     assert _known_degree.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Tok Pisin", "Tok Pisin"),
+        ("Twi", "Twi"),
+        ("Kiswahili", "Swahili"),
+        ("anglais", "English"),
+        ("Deutsch", "German"),
+        ("wolof", "Wolof"),
+        ("tw", "Twi"),
+    ],
+)
+def test_every_iso_language_is_known_by_name_endonym_or_code(name: str, canonical: str) -> None:
+    assert known_language(name) == canonical
+
+
+def test_a_language_no_table_knows_is_kept_in_a_cv_and_refused_in_a_vacancy() -> None:
+    assert known_language("Qwertyish  dialect", keep_unknown=True) == "Qwertyish dialect"
+    with pytest.raises(ValueError, match="unknown language"):
+        known_language("Qwertyish dialect")
+    entry = LanguageEntry.model_validate({"language": "Qwertyish", "level": "C1"})
+    assert entry.language == "Qwertyish"

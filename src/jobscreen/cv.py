@@ -193,7 +193,7 @@ class LanguageEntry(Model):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        return known_language(value)
+        return known_language(value, keep_unknown=True)
 
     @field_validator("level", mode="before")
     @classmethod

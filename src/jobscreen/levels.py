@@ -356,16 +356,47 @@ for _name, _aliases in _LANGUAGES.items():
 
 
 def language_of(text: str) -> str | None:
-    """The canonical English name of a language given by name, endonym or ISO 639 code."""
+    """The canonical English name of a language given by name, endonym or ISO 639 code.
+
+    jobscreen's own table first (the names its vacancies use), then every language ISO 639
+    knows, by langcodes with its language-data: English and French names, a language's own
+    name (Kiswahili, español) and codes. None for a name neither knows.
+    """
     norm = re.sub(r"\s+", " ", text.strip().lower())
     norm = re.sub(r"\s*\(.*\)$", "", norm)  # "English (UK)" -> "english"
-    return LANGUAGE_NAMES.get(norm) or LANGUAGE_NAMES.get(norm.split("-")[0].split("_")[0])
+    found = LANGUAGE_NAMES.get(norm) or LANGUAGE_NAMES.get(norm.split("-")[0].split("_")[0])
+    return found or _iso_language(norm)
 
 
-def known_language(text: str) -> str:
-    """The canonical name of a language, or ValueError: what both models validate with."""
+@lru_cache(maxsize=4096)
+def _iso_language(norm: str) -> str | None:
+    if not norm or len(norm) > 60 or not any(c.isalpha() for c in norm):
+        return None
+    import langcodes  # loads its name data on first use only
+
+    try:
+        if re.fullmatch(r"[a-z]{2,3}", norm):
+            language = langcodes.Language.get(norm)
+            if not language.is_valid():
+                return None
+        else:
+            language = langcodes.find(norm)
+    except (LookupError, ValueError):
+        return None
+    name = language.display_name()
+    return None if name.lower().startswith("unknown") else name
+
+
+def known_language(text: str, keep_unknown: bool = False) -> str:
+    """The canonical name of a language, or ValueError: what both models validate with.
+
+    With ``keep_unknown`` (a CV), a name no table knows is kept as written: it never refuses
+    a CV, and a rule asking for a language matches it only by that name.
+    """
     name = language_of(text)
     if name is None:
+        if keep_unknown and text.strip():
+            return " ".join(text.split())
         raise ValueError(f"unknown language {text!r}")
     return name
 

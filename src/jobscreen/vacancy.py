@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
 from jobscreen.model import Line, Model, one_line
+from jobscreen.vocabulary import vocabulary
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
 Qualifier = Literal["managerial", "international", "senior", "multilateral"]
@@ -55,6 +56,13 @@ def _iso_day(value: object) -> object:
     if isinstance(value, dt.date) or (isinstance(value, str) and _DAY.fullmatch(value)):
         return value
     raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
+
+
+ConceptId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+_CONCEPTS_HELP = (
+    "Concepts of the thesaurus whose words count, in English and French, narrower concepts "
+    "included, false friends excluded (`jobscreen concepts` lists them)."
+)
 
 
 class Source(Model):
@@ -131,8 +139,10 @@ class ExperienceRule(RuleBase):
     )
     domains: list[PhraseText] = Field(
         default_factory=list,
-        description="Phrases naming the domains; any one counts. Empty: any professional work.",
+        description="Phrases naming the domains; any one counts. Empty, with no concepts: "
+        "any professional work.",
     )
+    concepts: list[ConceptId] = Field(default_factory=list, description=_CONCEPTS_HELP)
     qualifiers: list[Qualifier] = Field(
         default_factory=list, description="Only posts with all of these qualities count."
     )
@@ -176,12 +186,19 @@ class CompetencyRule(RuleBase):
     evidence: list[PhraseText] = Field(
         default_factory=list, description="Phrases that count as evidence (matched fuzzily)."
     )
+    concepts: list[ConceptId] = Field(default_factory=list, description=_CONCEPTS_HELP)
 
 
 class ReviewRule(RuleBase):
     """A condition a person checks, never decided automatically; needs `text`, or a group's."""
 
     kind: Literal["review"]
+    applies_to: list[ConceptId] = Field(
+        default_factory=list,
+        description="Kinds of employer (organisations.yaml) the condition concerns: only a "
+        "candidate whose current post is with one of them needs the check; for anyone else "
+        "it does not apply and is met. Empty: every candidate is checked.",
+    )
 
 
 class GroupRule(RuleBase):
@@ -288,7 +305,26 @@ def semantic_problems(vacancy: Vacancy) -> list[Problem]:
         if isinstance(rule, ReviewRule) and not texts[loc]:
             problems.append((loc, _NO_REVIEW_TEXT if len(loc) == 2 else _NO_NESTED_REVIEW_TEXT))
         problems.extend(_rule_problems(vacancy, loc, rule))
+        problems.extend(_concept_problems(loc, rule))
     return problems
+
+
+def _concept_problems(loc: tuple[str | int, ...], rule: Requirement) -> list[Problem]:
+    if isinstance(rule, ReviewRule):
+        kinds = vocabulary().employers
+        return [
+            ((*loc, "applies_to", index), f"unknown kind of employer {name!r}")
+            for index, name in enumerate(rule.applies_to)
+            if name not in kinds
+        ]
+    if not isinstance(rule, ExperienceRule | CompetencyRule) or not rule.concepts:
+        return []
+    known = vocabulary().concepts
+    return [
+        ((*loc, "concepts", index), f"unknown concept {name!r} (see jobscreen concepts)")
+        for index, name in enumerate(rule.concepts)
+        if name not in known
+    ]
 
 
 def _rule_problems(

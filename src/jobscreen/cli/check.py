@@ -24,6 +24,7 @@ from jobscreen.cli.app import (
     load_vacancy_file,
     not_an_input,
     parse_as_of,
+    usage,
 )
 from jobscreen.limits import DEFAULT_LIMITS
 
@@ -117,3 +118,51 @@ def show(
     from jobscreen.report.vacancy import print_vacancy
 
     print_vacancy(loaded, sys.stdout)
+
+
+@app.command()
+def concepts(
+    concept: Annotated[
+        str | None, typer.Argument(help="A concept id; without one, every concept.")
+    ] = None,
+    vacancies: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--vacancies", help="Vacancy files or folders to search for uses (default: vacancies/)."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """What a concept of the thesaurus accepts, and which vacancy rules use it."""
+    from jobscreen.report.concepts import concept_data, concept_lines, concept_list
+    from jobscreen.vocabulary import vocabulary
+
+    choice(fmt, ("text", "json"), "--format")
+    vocab = vocabulary()
+    if concept is None:
+        lines = concept_list(vocab)
+        data: object = [{"id": c.id, "label": c.label} for c in vocab.concepts.values()]
+    elif concept not in vocab.concepts:
+        usage(f"unknown concept {concept!r}; 'jobscreen concepts' lists them")
+    else:
+        found = [(path, load_vacancy_file(path)) for path in _vacancy_files(vacancies)]
+        data = concept_data(vocab, concept, found)
+        lines = concept_lines(data)
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+
+
+def _vacancy_files(names: list[str] | None) -> list[str]:
+    """The vacancy files named, and those found in the folders named (as validate lists)."""
+    from pathlib import Path
+
+    from jobscreen.errors import InputError
+    from jobscreen.loading import scan
+
+    if names is None:
+        names = ["vacancies"] if Path("vacancies").is_dir() else []
+    return [f for name in names for f in scan(name) if not isinstance(f, InputError)]

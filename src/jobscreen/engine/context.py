@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from jobscreen.cv import Post, Profile
+from jobscreen.engine.concepts import Employers, Guards, RuleConcepts, holds, rule_concepts
 from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
-from jobscreen.engine.matching import Phrase, PhraseIndex, compile_phrases, normalise
+from jobscreen.engine.matching import (
+    Phrase,
+    PhraseIndex,
+    compile_lemmas,
+    compile_phrases,
+    lemma_text,
+    normalise,
+)
 from jobscreen.results import Evidence, RuleResult
 from jobscreen.vacancy import (
     CompetencyRule,
@@ -17,8 +26,10 @@ from jobscreen.vacancy import (
     Requirement,
     Vacancy,
 )
+from jobscreen.vocabulary import EmployerKind, Vocabulary, vocabulary
 
 Hits = dict[str, tuple[int, tuple[int, int]]]  # rule id -> its first phrase's place and span
+
 # Where competency evidence may be: (label, CV entry, original text, normalised text, hits)
 Place = tuple[str, tuple[str, int], str, str, Hits]
 
@@ -33,6 +44,33 @@ def _rule_phrases(rule: Requirement) -> tuple[Phrase, ...]:
     return ()
 
 
+RulesOf = dict[tuple[str, ...], tuple[tuple[str, int], ...]]
+
+
+def _rules_of(phrases: dict[str, tuple[Phrase, ...]]) -> RulesOf:
+    """The rules each phrase belongs to, with its place among the rule's phrases."""
+    found: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for rule_id, group in phrases.items():
+        for place, phrase in enumerate(group):
+            found.setdefault(phrase.stems, []).append((rule_id, place))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _first(hits: Iterable[tuple[tuple[str, ...], tuple[int, int]]], rules_of: RulesOf) -> Hits:
+    """For each rule with a phrase among the hits: its first such phrase's place and span."""
+    found: Hits = {}
+    for stems, span in hits:
+        for rule_id, place in rules_of.get(stems, ()):
+            if rule_id not in found or place < found[rule_id][0]:
+                found[rule_id] = (place, span)
+    return found
+
+
+@cache
+def _employers(vocab: Vocabulary) -> Employers:
+    return Employers(vocab)
+
+
 @dataclass(frozen=True)
 class CompiledVacancy:
     """A vacancy with every phrase normalised, stemmed and indexed once, for a whole run."""
@@ -41,34 +79,57 @@ class CompiledVacancy:
     phrases: dict[str, tuple[Phrase, ...]]
     index: PhraseIndex
     by_id: dict[str, Requirement]
-    # the rules each phrase belongs to, with its place among the rule's phrases
-    rules_of: dict[tuple[str, ...], tuple[tuple[str, int], ...]]
+    rules_of: RulesOf  # the rules of each phrase, with its place among the rule's phrases
     lieu: tuple[EducationRule, ...]  # education rules with in-lieu alternatives: run first
     texts: dict[str, str | None]  # each rule's notice words: its own, else its group's
+    concepts: dict[str, RuleConcepts]  # the rules that name concepts
+    labels: dict[str, tuple[Phrase, ...]]  # their concepts' labels, found by lemma
+    label_index: PhraseIndex
+    rules_of_label: RulesOf
+    guards: Guards
+    employers: Employers
 
     @classmethod
-    def build(cls, vacancy: Vacancy) -> CompiledVacancy:
+    def build(cls, vacancy: Vacancy, vocab: Vocabulary | None = None) -> CompiledVacancy:
+        """Compile a vacancy; its rules' concepts are read in ``vocab`` (default: the
+        package's own vocabulary)."""
+        vocab = vocab if vocab is not None else vocabulary()
+        concepts = {
+            rule.id: found
+            for _, rule in vacancy.walk()
+            if (found := rule_concepts(rule, vocab)) is not None
+        }
         phrases = {rule.id: _rule_phrases(rule) for _, rule in vacancy.walk()}
-        index = PhraseIndex(p for group in phrases.values() for p in group)
-        rules_of: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-        for rule_id, group in phrases.items():
-            for place, phrase in enumerate(group):
-                rules_of.setdefault(phrase.stems, []).append((rule_id, place))
+        labels = {rule_id: compile_lemmas(found.labels) for rule_id, found in concepts.items()}
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
         located = vacancy.notice_texts()
-        texts = {rule.id: located[loc] for loc, rule in vacancy.walk()}
-        rules_by_stems = {k: tuple(v) for k, v in rules_of.items()}
-        return cls(vacancy, phrases, index, by_id, rules_by_stems, lieu, texts)
+        return cls(
+            vacancy,
+            phrases,
+            PhraseIndex(p for group in phrases.values() for p in group),
+            by_id,
+            _rules_of(phrases),
+            lieu,
+            {rule.id: located[loc] for loc, rule in vacancy.walk()},
+            concepts,
+            labels,
+            PhraseIndex((p for group in labels.values() for p in group), exact=True),
+            _rules_of(labels),
+            Guards(vacancy, vocab, concepts),
+            _employers(vocab),
+        )
 
-    def found(self, norm_text: str) -> dict[str, tuple[int, tuple[int, int]]]:
+    def found(self, norm_text: str) -> Hits:
         """For each rule with a phrase in the text: its first such phrase's place and span."""
-        found: dict[str, tuple[int, tuple[int, int]]] = {}
-        for stems, span in self.index.scan(norm_text).items():
-            for rule_id, place in self.rules_of.get(stems, ()):
-                if rule_id not in found or place < found[rule_id][0]:
-                    found[rule_id] = (place, span)
-        return found
+        return _first(self.index.scan(norm_text).items(), self.rules_of)
+
+    def found_labels(self, norm_text: str) -> Hits:
+        """For each rule with a concept's label in the text, by lemma: the first one's place
+        and span (in words, as in ``found``)."""
+        if not self.labels:
+            return {}
+        return _first(self.label_index.scan(lemma_text(norm_text)).items(), self.rules_of_label)
 
     def rule(self, rule_id: str) -> Requirement | None:
         """A rule by id, nested ones included."""
@@ -112,6 +173,9 @@ class Context:
     )
     _qualifiers: dict[tuple[int, str], str | None] = field(default_factory=dict)
     _years: dict[tuple[int, ...], float] = field(default_factory=dict)
+    _label_found: dict[str, Hits] = field(default_factory=dict)
+    _held: dict[str, dict[str, tuple[tuple[int, int], ...]]] = field(default_factory=dict)
+    _employers: dict[int, tuple[EmployerKind, ...]] = field(default_factory=dict)
 
     @property
     def spans(self) -> list[Span | None]:
@@ -138,7 +202,13 @@ class Context:
         """Why post ``index`` has a qualifier (see ``qualifier_source``), once a candidate."""
         key = (index, qualifier)
         if key not in self._qualifiers:
-            self._qualifiers[key] = qualifier_source(self.profile.experience[index], qualifier)
+            post = self.profile.experience[index]
+            implied = [k.label for k in self.employers(index) if qualifier in k.implies]
+            source = qualifier_source(post, qualifier, self.compiled.employers.own)
+            unstated = getattr(post, qualifier) is None
+            if implied and unstated and (source is None or source.startswith("inferred")):
+                source = f"inferred from employer ({implied[0]})"
+            self._qualifiers[key] = source
         return self._qualifiers[key]
 
     def years(self, spans: Sequence[Span]) -> float:
@@ -161,20 +231,60 @@ class Context:
             entry = self._found[norm_text] = (self.compiled.found(norm_text), [])
         return entry[0]
 
-    def match(self, rule: Requirement, norm_text: str) -> tuple[Phrase, str] | None:
-        """The rule's first phrase found in a normalised text, with the words matched."""
-        hit = self.hits(norm_text).get(rule.id)
-        return None if hit is None else self.matched(rule, norm_text, hit)
+    def label_hits(self, norm_text: str) -> Hits:
+        """As ``hits``, for the labels of the rules' concepts (found by lemma)."""
+        found = self._label_found.get(norm_text)
+        if found is None:
+            found = self._label_found[norm_text] = self.compiled.found_labels(norm_text)
+        return found
 
-    def matched(
-        self, rule: Requirement, norm_text: str, hit: tuple[int, tuple[int, int]]
-    ) -> tuple[Phrase, str]:
-        """A hit of ``hits(norm_text)`` for the rule: its phrase and the words matched."""
+    def _hit(self, rule: Requirement, norm_text: str) -> tuple[Phrase, tuple[int, int]] | None:
+        """The rule's first phrase in a text, else its concepts' first label, and its span."""
+        hit = self.hits(norm_text).get(rule.id)
+        if hit is not None:
+            return self.phrases(rule)[hit[0]], hit[1]
+        labels = self.compiled.labels.get(rule.id)
+        if labels is not None and (hit := self.label_hits(norm_text).get(rule.id)) is not None:
+            return labels[hit[0]], hit[1]
+        return None
+
+    def match(self, rule: Requirement, norm_text: str) -> tuple[Phrase, str] | None:
+        """The rule's first phrase (or concept label) found in a normalised text, with the
+        words matched; not where a false friend of its concepts, or a cue such as "research
+        on", holds it."""
+        found = self._hit(rule, norm_text)
+        if found is not None and rule.id in self.compiled.guards.rules:
+            spans = [g for g in self.held(norm_text).get(rule.id, ()) if holds(g, found[1])]
+            if spans:  # look again without the words held
+                out = {i for start, end in spans for i in range(start, end)}
+                words = norm_text.split()
+                norm_text = " ".join("\x00" if i in out else w for i, w in enumerate(words))
+                found = self._hit(rule, norm_text)
+        if found is None:
+            return None
+        return found[0], self.words(norm_text, found[1])
+
+    def held(self, norm_text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Per guarded rule, the word spans of a text that hold its words (see Guards)."""
+        found = self._held.get(norm_text)
+        if found is None:
+            found = self._held[norm_text] = self.compiled.guards.held(norm_text)
+        return found
+
+    def employers(self, index: int) -> tuple[EmployerKind, ...]:
+        """The kinds of employer of post ``index``: from its organisation, else its title."""
+        if index not in self._employers:
+            post = self.profile.experience[index]
+            name = post.organisation or post.title or ""
+            self._employers[index] = self.compiled.employers.of(name) if name else ()
+        return self._employers[index]
+
+    def words(self, norm_text: str, span: tuple[int, int]) -> str:
+        """The words of a span of a text that ``hits`` has seen (split once a text)."""
         words = self._found[norm_text][1]
         if not words:
             words.extend(norm_text.split())
-        place, (start, end) = hit
-        return self.phrases(rule)[place], " ".join(words[start:end])
+        return " ".join(words[span[0] : span[1]])
 
     def run(self, rule: Requirement) -> RuleResult:
         """Evaluate a rule once per candidate (education may be needed twice for in-lieu)."""

@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from jobscreen.cv import Post, days_in_month
 
+_COUNT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|a hundred|several|many|some|over \d+|more than \d+|around \d+)"
+)
+_HEADS = (
+    r"head of|head,|director|chief|minister|ambassador|permanent representative|"
+    r"high commissioner|special representative|special envoy|commander|commandant|"
+    r"secretary-general|secretary general|under-secretary|assistant secretary"
+)
 QUALIFIER_HINTS = {
     "managerial": re.compile(
-        r"\b(manager|management of|managed|managing|head of|head,|director|chief|supervis\w*|"
-        r"team lead\w*|led (a|the) (team|unit|section|division|office)|line manag\w*)\b"
+        rf"\b(manager|management of|managed|managing|{_HEADS}|supervis\w*|team lead\w*|"
+        r"led (a|the) (team|unit|section|division|office)|line manag\w*)\b"
     ),
     "senior": re.compile(
-        r"\b(senior|director|head of|head,|chief|principal|deputy|ambassador|under-secretary|"
-        r"assistant secretary|secretary-general|vice[- ]president|president|ceo|envoy)\b"
+        rf"\b(senior|principal|deputy|{_HEADS}|vice[- ]president|president|ceo|envoy|"
+        r"minister[- ]counsell?or)\b"
     ),
     "international": re.compile(
         r"\b(international|united nations|nato|osce|european union|commonwealth secretariat|"
@@ -36,6 +45,30 @@ QUALIFIER_HINTS = {
         r"african union|world bank|imf|oecd|intergovernmental)\b"
     ),
 }
+# What a post's description may say of it, beyond its title: a team led or staff
+# supervised; colleagues from several countries.
+DESCRIPTION_HINTS = {
+    "managerial": re.compile(
+        r"\b(?:(?:managed|manage|managing|led|lead|leading|headed|heading|ran|running|"
+        r"supervised|supervise|supervises|supervising|oversaw|oversee|oversees|directed|"
+        r"directing|coordinated a team of)\s+(?:a |an |the |my |our |his |her )?"
+        rf"(?:team|unit|section|office|staff|division|department|branch|directorate|secretariat|"
+        rf"mission|delegation|personnel|{_COUNT})"
+        rf"|team of {_COUNT}|{_COUNT} (?:staff|direct reports|people|officers|colleagues)"
+        r"|line manag\w+|direct reports)\b",
+        re.IGNORECASE,
+    ),
+    "international": re.compile(
+        rf"\b(?:of {_COUNT} nationalities|from {_COUNT} (?:countries|member states|nations)|"
+        r"multinational|multicultural team|international team|international staff)\b",
+        re.IGNORECASE,
+    ),
+}
+# Denials of a qualifier in a description: "no direct line management".
+_DENIED = re.compile(
+    r"\b(?:no|without|non-)\s*(?:direct\s+)?(?:line\s+)?(?:management|managerial|supervis\w*)",
+    re.IGNORECASE,
+)
 # Acronyms that are also common words ("who") count only when written in capitals.
 # Acronyms that are also words ("un" in French and Spanish, "who"): matched in capitals only.
 CASED_HINTS = {
@@ -96,20 +129,33 @@ def merged_years(spans: Iterable[Span]) -> float:
     return months / 12
 
 
-def qualifier_source(post: Post, qualifier: str) -> str | None:
-    """Why a post has a qualifier: 'stated', 'inferred from ...', or None if it has not."""
+def qualifier_source(
+    post: Post, qualifier: str, own: Callable[[str], str] = lambda text: text
+) -> str | None:
+    """Why a post has a qualifier: 'stated', 'inferred from ...', or None if it has not.
+
+    Read from the title and employer, and from the description for what it can show
+    (international, multilateral, managerial). ``own`` removes the names a text gives as a
+    donor's or a partner's ("funded by UNDP"): they say nothing of the post.
+    """
     flag = getattr(post, qualifier)
     if flag is not None:
         return "stated" if flag else None
     fields = [("title", post.title), ("organisation", post.organisation)]
     if qualifier in {"international", "multilateral"}:
         fields.append(("description", post.description))
+    cased = CASED_HINTS.get(qualifier)
     for name, value in fields:
-        if not value:
-            continue
-        cased = CASED_HINTS.get(qualifier)
-        if QUALIFIER_HINTS[qualifier].search(value.lower()) or (cased and cased.search(value)):
-            return f"inferred from {name}"
+        if value:
+            value = own(value)
+            if QUALIFIER_HINTS[qualifier].search(value.lower()) or (cased and cased.search(value)):
+                return f"inferred from {name}"
+    described = DESCRIPTION_HINTS.get(qualifier)
+    if described is not None and post.description:
+        text = own(post.description)
+        found = described.search(text)
+        if found and not _DENIED.search(text):
+            return f"inferred from description ('{found[0]}')"
     return None
 
 

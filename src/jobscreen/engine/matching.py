@@ -11,10 +11,11 @@ A long word (seven letters or more) may also differ by one typing slip of the sa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
 import snowballstemmer
 from rapidfuzz.distance import Levenshtein
 
@@ -117,9 +118,14 @@ def normalise(text: str) -> str:
     return " ".join([known.get(token) or _word(token) for token in _TOKEN.findall(text)])
 
 
+# Words Snowball cuts down to another word: "publications" to "public".
+_OWN_STEMS = {"publication": "publicat", "publications": "publicat"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word.strip("'")))
+    word = word.strip("'")
+    return _OWN_STEMS.get(word) or str(_STEMMER.stemWord(word))
 
 
 # A Snowball English stem is its word's first letters, then at most two letters of "eily"
@@ -148,14 +154,48 @@ class Phrase:
     stems: tuple[str, ...]
 
 
-def compile_phrases(phrases: list[str] | tuple[str, ...]) -> tuple[Phrase, ...]:
-    """Normalise and stem each phrase once per vacancy; empty phrases are dropped."""
+def compile_phrases(
+    phrases: Iterable[str], form: Callable[[str], str] | None = None
+) -> tuple[Phrase, ...]:
+    """Normalise each phrase and take its words' forms (default: Snowball stems) once per
+    vacancy; empty phrases are dropped."""
+    form = form or stem
     compiled = []
     for phrase in phrases:
         norm = normalise(phrase)
         if norm:
-            compiled.append(Phrase(phrase, norm, tuple(stem(w) for w in norm.split())))
+            compiled.append(Phrase(phrase, norm, tuple(form(w) for w in norm.split())))
     return tuple(compiled)
+
+
+LEMMA_LANGUAGES = ("en", "fr")  # the thesaurus's languages: a word is tried in each, in order
+_LEMMA_CACHE: dict[str, str] = {}
+
+
+def lemma(word: str) -> str:
+    """A normalised word's dictionary form, by simplemma's English then French lexicons:
+    "negotiations" and "negotiating" are "negotiation" and "negotiate", never "negoti";
+    "publications" is "publication", not "public"; an unknown word stays as it is."""
+    found = _LEMMA_CACHE.get(word)
+    if found is None:
+        found = simplemma.lemmatize(word, lang=LEMMA_LANGUAGES).lower() if word.isalpha() else word
+        if len(_LEMMA_CACHE) >= _WORD_CACHE_SIZE:
+            _LEMMA_CACHE.clear()
+        if len(word) <= _CACHED_WORD_LENGTH:
+            _LEMMA_CACHE[word] = found
+    return found
+
+
+@lru_cache(maxsize=8192)
+def lemma_text(norm_text: str) -> str:
+    """A normalised text with each word as its lemma: word for word, so places agree."""
+    return " ".join([lemma(w) for w in norm_text.split()])
+
+
+def compile_lemmas(phrases: Iterable[str]) -> tuple[Phrase, ...]:
+    """Phrases to find by lemma, for ``PhraseIndex(..., exact=True)`` over ``lemma_text``:
+    their ``stems`` are their words' lemmas."""
+    return compile_phrases(phrases, lemma)
 
 
 # Phrases as written (the extractor's): a text as keys of its tokens, words and single
@@ -312,6 +352,20 @@ class PhraseIndex:
                 else:
                     hits[stems] = (i, end)
         return hits
+
+    def occurrences(self, norm_text: str) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+        """Every word span of every indexed phrase in a normalised text, in text order."""
+        known = self._starts
+        words = [known.get(w) or self.starts(w) for w in norm_text.split()]
+        found = []
+        for i, (_, starts) in enumerate(words):
+            for phrase in starts:
+                stems, end = phrase.stems, i + len(phrase.stems)
+                if end <= len(words) and all(
+                    s in words[k][0] for k, s in enumerate(stems[1:], i + 1)
+                ):
+                    found.append((stems, (i, end)))
+        return found
 
 
 def snippet(original: str, matched: str, width: int = 90) -> str:

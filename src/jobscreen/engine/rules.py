@@ -104,30 +104,52 @@ class ExperienceEvaluator(Evaluator):
         self, rule: ExperienceRule, ctx: Context
     ) -> tuple[tuple[Span, ...], tuple[Evidence, ...]]:
         qualifiers = rule.qualifiers
-        texts = ctx.post_texts if ctx.phrases(rule) else None
+        texts = ctx.post_texts if ctx.phrases(rule) or rule.id in ctx.compiled.labels else None
         spans, evidence = [], []
         for index, span in enumerate(ctx.spans):
             if span is None:
                 continue
             found = None
-            if texts is not None and (found := ctx.match(rule, texts[index])) is None:
+            if texts is not None and (found := self.shown(rule, ctx, index, texts[index])) is None:
                 continue
             why = [ctx.qualifier(index, q) for q in qualifiers] if qualifiers else []
             if not all(why):
                 continue
             spans.append(span)
-            notes = [f"matched '{found[1]}'"] if found else []
+            notes = [found] if found else []
             notes += [f"{q} {w}" for q, w in zip(qualifiers, why, strict=True)]
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
         return tuple(spans), tuple(evidence)
+
+    def shown(self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str) -> str | None:
+        """How post ``index`` shows the rule's domain, or None: its words (naming the concept
+        they stand for), an acronym of a concept, or an employer whose work is the concept."""
+        found = ctx.match(rule, norm_text)
+        concepts = ctx.compiled.concepts.get(rule.id)
+        if found is not None:
+            concept = concepts.labels.get(found[0].original) if concepts else None
+            return f"matched '{found[1]}'" + (f" ({concept})" if concept else "")
+        if concepts is None:
+            return None
+        post = ctx.profile.experience[index]
+        if concepts.acronyms is not None:
+            text = " ".join(filter(None, [post.title, *post.domains, post.description]))
+            if (acronym := concepts.acronyms.search(text)) is not None:
+                return f"acronym '{acronym[0]}'"
+        for kind in ctx.employers(index):
+            evident = [c for c in kind.evidence_for if c in concepts.accepted]
+            if evident:
+                return f"employer is a {kind.label}: work in {evident[0].replace('-', ' ')}"
+        return None
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
         spans, evidence = self.counted(rule, ctx)
         extra, source = ctx.extra_years.get(rule.id, (0.0, ""))
         minimum = rule.min_years + extra
         what = ", ".join(rule.qualifiers)
-        scope = f" in {_list(ctx.phrases(rule))}" if rule.domains else ""
+        scope = f" in {_list(ctx.phrases(rule) + ctx.compiled.labels.get(rule.id, ()))}"
+        scope = scope if rule.domains or rule.concepts else ""
         posts = _posts(evidence)
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
             status = Status.met if evidence else Status.not_met
@@ -375,10 +397,10 @@ class CompetencyEvaluator(Evaluator):
     def __call__(self, rule: CompetencyRule, ctx: Context) -> RuleResult:
         phrases = ctx.phrases(rule)
         evidence = []
+        by_label = rule.id in ctx.compiled.labels  # else only a phrase in hits can match
         for where, ref, original, norm, hits in self.places(ctx):
-            hit = hits.get(rule.id)
-            if hit is not None:
-                phrase, words = ctx.matched(rule, norm, hit)
+            if (by_label or rule.id in hits) and (found := ctx.match(rule, norm)) is not None:
+                phrase, words = found
                 quote = f"'{phrase.original}': {snippet(original, words)}"
                 evidence.append(Evidence(where, quote, ref))
         if not evidence:
@@ -397,6 +419,21 @@ class ReviewEvaluator(Evaluator):
 
     def __call__(self, rule: ReviewRule, ctx: Context) -> RuleResult:
         text = ctx.compiled.texts[rule.id]  # a nested rule's may be its group's
+        if rule.applies_to:
+            current = [
+                (i, kind.label)
+                for i, span in enumerate(ctx.spans)
+                if span is not None and ctx.profile.experience[i].end is None
+                for kind in ctx.employers(i)
+                if kind.id in rule.applies_to
+            ]
+            if not current:
+                kinds = ", ".join(k.replace("-", " ") for k in rule.applies_to)
+                reason = f"does not apply: no current post with a {kinds}"
+                return result(rule, Status.met, 1.0, reason)
+            index, label = current[0]
+            evidence = [Evidence(ctx.labels[index], f"employer: {label}", ("experience", index))]
+            return result(rule, Status.needs_review, 0.0, f"a person must check: {text}", evidence)
         return result(rule, Status.needs_review, 0.0, f"a person must check: {text}")
 
 

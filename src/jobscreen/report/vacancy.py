@@ -45,7 +45,8 @@ def describe(rule: Requirement) -> str:
         return text
     if isinstance(rule, ExperienceRule):
         quals = " ".join(rule.qualifiers)
-        scope = f" in {_some(rule.domains)}" if rule.domains else ""
+        named = [*rule.domains, *(f"[{c}]" for c in rule.concepts)]  # [concept id]
+        scope = f" in {_some(named)}" if named else ""
         amount = f"{rule.min_years:g}+ years" if rule.min_years else "some experience"
         return f"{amount}{' ' + quals if quals else ''}{scope}"
     if isinstance(rule, LanguageRule):
@@ -54,7 +55,9 @@ def describe(rule: Requirement) -> str:
     if isinstance(rule, CompetencyRule):
         return f"{rule.name}: {_some(rule.evidence)}" if rule.evidence else rule.name
     if isinstance(rule, ReviewRule):
-        return "checked by a person"
+        return "checked by a person" + (
+            f" (staff of: {', '.join(rule.applies_to)})" if rule.applies_to else ""
+        )
     if isinstance(rule, AtLeastRule):
         return f"at least {rule.n} of {len(rule.rules)}"
     assert isinstance(rule, GroupRule)

@@ -1,8 +1,10 @@
-"""jobscreen's vocabularies: data files the concept matcher will read, not code.
+"""jobscreen's vocabularies: data files the engine reads, not code.
 
 - ``concepts.yaml``: a SKOS-like thesaurus of what vacancies ask for (diplomacy, mine action,
   anti-racism, programme management ...): preferred and alternative labels in English and
   French, acronyms, broader and related concepts, false friends and a scope note for each.
+  A vacancy rule names concepts (``concepts: [diplomacy]``); a concept accepts its own labels
+  and those of every narrower concept, never a related one.
 - ``contexts.yaml``: phrases that change what a match means: the text is *about* a concept
   rather than practising it ("thesis on"), an organisation *funded* or *partnered* the work
   rather than employing the candidate ("funded by"), or the concept is *negated*.
@@ -13,6 +15,157 @@
   names people give their degree's subject.
 - ``degrees.yaml``: degree names from many national systems mapped to ISCED 2011 levels.
 
-Their JSON Schemas are in ``schemas/vocabulary/``. The loader comes later, with the engine
-change that matches concepts; until then nothing in jobscreen reads these files.
+Their JSON Schemas are in ``schemas/vocabulary/``. :func:`vocabulary` reads them once a
+process, from the installed package; the engine takes the result as an argument.
 """
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+NAMES = ("concepts", "contexts", "organisations", "fields", "degrees")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the files are trusted package data
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept: every label that means it in a CV, in any language, and its false friends."""
+
+    id: str
+    label: str  # the English preferred label, for explanations
+    labels: tuple[str, ...]  # preferred and alternative labels, every language
+    acronyms: tuple[str, ...]  # matched only as written
+    broader: tuple[str, ...]
+    narrower: tuple[str, ...]
+    false_friends: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Cue phrases that change what a match after them means, and how far they reach."""
+
+    kind: str
+    phrases: tuple[str, ...]
+    reach: int
+    exempt: frozenset[str]  # concepts whose practice this context is ("research on X")
+    false_friends: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EmployerKind:
+    """A kind of employer, the names that make an organisation one, what it implies."""
+
+    id: str
+    label: str
+    names: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    implies: tuple[str, ...]
+    evidence_for: tuple[str, ...]
+    false_friends: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)  # one object a process: compared and hashed by identity
+class Vocabulary:
+    """The concepts, contexts and employer kinds a screening matches with, and their digest."""
+
+    concepts: dict[str, Concept]
+    contexts: dict[str, Context]
+    employers: dict[str, EmployerKind]
+    sha256: str
+
+    def accepted(self, concept_id: str) -> tuple[Concept, ...]:
+        """The concept and every concept narrower than it, each once, the concept first."""
+        seen: dict[str, Concept] = {}
+        todo = [concept_id]
+        while todo:
+            current = todo.pop(0)
+            if current not in seen and current in self.concepts:
+                seen[current] = self.concepts[current]
+                todo.extend(self.concepts[current].narrower)
+        return tuple(seen.values())
+
+
+def _words(entry: Any) -> tuple[str, ...]:
+    """Labels from a {language: label or [labels]} mapping (or a plain list), in file order."""
+    if entry is None:
+        return ()
+    if isinstance(entry, dict):
+        found: list[str] = []
+        for value in entry.values():
+            found.extend([value] if isinstance(value, str) else value)
+        return tuple(found)
+    return tuple(entry)
+
+
+def _concepts(data: dict[str, Any]) -> dict[str, Concept]:
+    raw = data["concepts"]
+    narrower: dict[str, list[str]] = {}
+    for cid, entry in raw.items():
+        for parent in entry.get("broader", ()):
+            narrower.setdefault(parent, []).append(cid)
+    return {
+        cid: Concept(
+            cid,
+            entry["label"]["en"],
+            _words(entry["label"]) + _words(entry.get("alt")),
+            tuple(entry.get("acronyms", ())),
+            tuple(entry.get("broader", ())),
+            tuple(narrower.get(cid, ())),
+            _words(entry.get("not")),
+        )
+        for cid, entry in raw.items()
+    }
+
+
+def _contexts(data: dict[str, Any]) -> dict[str, Context]:
+    return {
+        kind: Context(
+            kind,
+            _words(entry["phrases"]),
+            int(entry.get("reach", 3)),
+            frozenset(entry.get("except", ())),
+            _words(entry.get("not")),
+        )
+        for kind, entry in data["contexts"].items()
+    }
+
+
+def _employers(data: dict[str, Any]) -> dict[str, EmployerKind]:
+    return {
+        kind: EmployerKind(
+            kind,
+            entry["label"]["en"],
+            _words(entry.get("names")),
+            tuple(entry.get("acronyms", ())),
+            tuple(entry.get("implies", ())),
+            tuple(entry.get("evidence_for", ())),
+            _words(entry.get("not")),
+        )
+        for kind, entry in data["kinds"].items()
+    }
+
+
+def _text(name: str) -> str:
+    return files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The package's vocabulary, read once a process (the files are part of the install)."""
+    texts = {name: _text(name) for name in ("concepts", "contexts", "organisations")}
+    loaded = {name: yaml.load(text, Loader=_LOADER) for name, text in texts.items()}
+    digest = hashlib.sha256()
+    for name, text in texts.items():
+        digest.update(f"{name}\0{len(text)}\0{text}".encode())
+    return Vocabulary(
+        _concepts(loaded["concepts"]),
+        _contexts(loaded["contexts"]),
+        _employers(loaded["organisations"]),
+        digest.hexdigest(),
+    )

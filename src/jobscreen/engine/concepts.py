@@ -1,0 +1,179 @@
+"""Concepts in matching: a rule's concepts as phrases, what blocks them, and employer kinds.
+
+A rule that names concepts accepts every label of each concept and of its narrower concepts
+(in any language of the thesaurus), plus their acronyms as written. A hit does not count
+where it is part of one of those concepts' false friends ("supplier negotiations"), or where
+a context cue comes just before it: the text is *about* the concept ("research on
+mediation") or denies it ("no experience in"). An employer's name makes a post's employer
+one of the kinds of ``organisations.yaml``: that gives the post qualifiers (a permanent
+mission is multilateral) and, for a few kinds, evidence of concepts (a foreign ministry's
+work is international relations). A name after "funded by" or "in partnership with" is not
+the employer's and gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jobscreen.engine.matching import (
+    Phrase,
+    PhraseIndex,
+    compile_lemmas,
+    compile_phrases,
+    lemma_text,
+    normalise,
+)
+from jobscreen.vacancy import CompetencyRule, ExperienceRule, Requirement, Vacancy
+from jobscreen.vocabulary import EmployerKind, Vocabulary
+
+BLOCKING_CONTEXTS = ("about", "negated")  # cues that stop a concept's word from counting
+FOREIGN_CONTEXTS = ("funded", "partner")  # cues after which a name is not the employer's
+
+
+def _acronyms(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A case-sensitive pattern of whole acronyms, or None when there are none."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    if not unique:
+        return None
+    return re.compile(r"(?<![\w&-])(" + "|".join(map(re.escape, unique)) + r")(?![\w&-])")
+
+
+@dataclass(frozen=True)
+class RuleConcepts:
+    """What a rule's concepts bring: their labels' phrases, acronyms and accepted ids."""
+
+    labels: dict[str, str]  # a phrase's words as written -> the concept's English label
+    acronyms: re.Pattern[str] | None
+    accepted: frozenset[str]  # the concepts named and every narrower one
+
+
+def rule_concepts(rule: Requirement, vocab: Vocabulary) -> RuleConcepts | None:
+    if not isinstance(rule, ExperienceRule | CompetencyRule) or not rule.concepts:
+        return None
+    labels: dict[str, str] = {}
+    acronyms: list[str] = []
+    accepted: set[str] = set()
+    for name in rule.concepts:
+        for concept in vocab.accepted(name):
+            accepted.add(concept.id)
+            acronyms.extend(concept.acronyms)
+            for label in concept.labels:
+                labels.setdefault(label, concept.label)
+    return RuleConcepts(labels, _acronyms(acronyms), frozenset(accepted))
+
+
+class Guards:
+    """Where in a normalised text each rule's concept words do not count.
+
+    One index (by lemma, as concept labels are found) of every false friend of the rules'
+    concepts and every blocking context cue. A false friend holds the words it covers, a cue
+    its words and the ``reach`` words after them, for the rules it guards.
+    """
+
+    def __init__(self, vacancy: Vacancy, vocab: Vocabulary, concepts: dict[str, RuleConcepts]):
+        guards: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        phrases: list[Phrase] = []
+
+        def add(words: Iterable[str], rule_id: str, reach: int) -> None:
+            for phrase in compile_lemmas(words):
+                phrases.append(phrase)
+                guards.setdefault(phrase.stems, []).append((rule_id, reach))
+
+        for rule_id, found in concepts.items():
+            for concept_id in sorted(found.accepted):
+                add(vocab.concepts[concept_id].false_friends, rule_id, 0)
+            rule = vacancy.rule_by_id(rule_id)
+            if not isinstance(rule, ExperienceRule):
+                continue  # a competency may be shown by knowing about it
+            for kind in BLOCKING_CONTEXTS:
+                context = vocab.contexts.get(kind)
+                if context is not None and not (found.accepted & context.exempt):
+                    add(context.phrases, rule_id, context.reach)
+        self.index = PhraseIndex(phrases, exact=True)
+        self.guards = guards
+        self.rules = frozenset(rule for group in guards.values() for rule, _ in group)
+
+    def held(self, norm_text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+        """For each guarded rule, the word spans of the text that hold its words."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for stems, (start, end) in self.index.occurrences(lemma_text(norm_text)):
+            for rule_id, reach in self.guards.get(stems, ()):
+                found.setdefault(rule_id, []).append((start, end + reach))
+        return {rule_id: tuple(spans) for rule_id, spans in found.items()}
+
+
+def holds(guard: tuple[int, int], hit: tuple[int, int]) -> bool:
+    """Whether a guard's span holds a hit: they overlap, and the hit is not a longer phrase
+    around the guard ("mine action" is no false friend "mine", though it holds it)."""
+    overlap = guard[0] < hit[1] and hit[0] < guard[1]
+    inside = hit[0] <= guard[0] and guard[1] <= hit[1] and hit[1] - hit[0] > guard[1] - guard[0]
+    return overlap and not inside
+
+
+def _foreign(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """Cue phrases after which a name is a donor's or partner's, with the words they reach;
+    and a word of each cue, which a text must hold for the pattern to be worth trying."""
+    parts, keys = [], set()
+    for kind in FOREIGN_CONTEXTS:
+        context = vocab.contexts.get(kind)
+        if context is None:
+            continue
+        cues = "|".join(re.escape(p) for p in sorted(context.phrases, key=len, reverse=True))
+        parts.append(rf"\b(?:{cues})\b(?:\W+\w+){{0,{context.reach}}}")
+        keys |= {max(p.lower().split(), key=len) for p in context.phrases if p.strip()}
+    pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    return pattern, tuple(sorted(keys))
+
+
+class Employers:
+    """The kinds of employer an organisation's name makes it (``organisations.yaml``)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.kinds = vocab.employers
+        self.by_stems: dict[tuple[str, ...], list[str]] = {}
+        phrases: list[Phrase] = []
+        self.false_friends: dict[str, tuple[str, ...]] = {}
+        for kind in self.kinds.values():
+            for phrase in compile_phrases(kind.names):
+                phrases.append(phrase)
+                self.by_stems.setdefault(phrase.stems, []).append(kind.id)
+            self.false_friends[kind.id] = tuple(normalise(w) for w in kind.false_friends)
+        self.index = PhraseIndex(phrases)
+        self.by_acronym: dict[str, list[str]] = {}
+        for kind in self.kinds.values():
+            for acronym in kind.acronyms:
+                self.by_acronym.setdefault(acronym, []).append(kind.id)
+        self.acronyms = _acronyms(self.by_acronym)
+        self.foreign, self._cue_words = _foreign(vocab)
+        self._own: dict[str, str] = {}
+
+    def own(self, text: str) -> str:
+        """The text without the names it gives as a donor's or a partner's."""
+        found = self._own.get(text)
+        if found is None:
+            lowered = text.lower()
+            if self.foreign is None or not any(k in lowered for k in self._cue_words):
+                found = text
+            else:
+                found = self.foreign.sub(" ", text)
+            if len(self._own) >= 4096:
+                self._own.clear()
+            self._own[text] = found
+        return found
+
+    def of(self, organisation: str) -> tuple[EmployerKind, ...]:
+        """The kinds an employer's name makes it, in the vocabulary's order."""
+        text = self.own(organisation)
+        norm = normalise(text)
+        padded = f" {norm} "
+        found = {kind for stems in self.index.scan(norm) for kind in self.by_stems[stems]}
+        if self.acronyms is not None:
+            for acronym in self.acronyms.findall(text):
+                found.update(self.by_acronym[acronym])
+        return tuple(
+            self.kinds[kind]
+            for kind in self.kinds
+            if kind in found and not any(f" {w} " in padded for w in self.false_friends[kind])
+        )

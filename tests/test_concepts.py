@@ -1,0 +1,225 @@
+"""Rules that name concepts: labels by lemma, false friends, contexts, employers, qualifiers.
+
+Each case is a one-post CV against a one-rule vacancy: whether the post counts, and what
+the evidence says. The words are the kinds the issue tracker collected from realistic CVs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from jobscreen.api import assess
+from jobscreen.cv import CVFile
+from jobscreen.engine.context import CompiledVacancy
+from jobscreen.results import RuleResult, Status
+from jobscreen.sources import Candidate
+from jobscreen.vacancy import Vacancy, semantic_problems
+from jobscreen.vocabulary import vocabulary
+from tests.conftest import VACANCIES, invoke
+
+AS_OF = dt.date(2024, 1, 1)
+
+
+def judge(rule: dict[str, Any], **post: Any) -> RuleResult:
+    """One experience (or other) rule against one post, 2010-2019."""
+    data = {"id": "v", "title": "T", "organisation": "O", "requirements": [rule]}
+    vacancy = Vacancy.model_validate(data)
+    assert semantic_problems(vacancy) == []
+    cv = {"experience": [{"start": "2010-01", "end": "2019-12", **post}]}
+    identity, profile = CVFile.model_validate(cv).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "")
+    return assess(CompiledVacancy.build(vacancy), candidate, AS_OF).rules[0]
+
+
+def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
+    return {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "concepts": list(concepts), **extra}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("concept", "description"),
+    [
+        ("diplomacy", "Diplomatic liaison with the delegations of Member States."),
+        ("anti-racism", "Led the race equality programme and anti-racist training."),
+        ("anti-racism", "Ran an antiracism campaign."),
+        ("peacebuilding", "Supported peace-building in the Great Lakes."),
+        ("political-negotiation", "Political negotiations with the parties."),
+        ("international-relations", "Relations internationales et coopération."),  # French
+        ("mediation", "Mediated between the parties to the dispute."),
+    ],
+)
+def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
+    found = judge(experience(concept), title="Officer", description=description)
+    assert found.status is Status.met, found.reason
+    assert found.evidence[0].quote.startswith("matched")
+
+
+@pytest.mark.parametrize(
+    ("concept", "description"),
+    [
+        ("publishing", "Managed public tenders for the ministry."),  # publications/public
+        ("publishing", "Liaised with the national authorities."),  # authored/authorities
+        ("political-negotiation", "Led supplier negotiations for the procurement unit."),
+        ("mediation", "Handled media relations and social media."),
+        ("diplomacy", "Was tactful and diplomatic with customers."),
+    ],
+)
+def test_false_friends_and_other_words_do_not_count(concept: str, description: str) -> None:
+    found = judge(experience(concept), title="Officer", description=description)
+    assert found.status is Status.not_met, found.evidence
+
+
+def test_a_false_friend_inside_a_longer_label_does_not_hold_it() -> None:
+    found = judge(experience("mine-action"), title="Mine action programme manager")
+    assert found.status is Status.met
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Wrote a doctoral thesis on mediation in the Sahel.", "No experience in mediation."],
+)
+def test_a_text_about_a_concept_or_denying_it_is_not_experience_of_it(description: str) -> None:
+    found = judge(experience("mediation"), title="Researcher", description=description)
+    assert found.status is Status.not_met, found.evidence
+
+
+def test_research_on_a_topic_is_research_experience() -> None:
+    found = judge(experience("research-and-analysis"), description="Research on mediation.")
+    assert found.status is Status.met
+
+
+def test_a_concept_counts_its_narrower_concepts_not_its_related_ones() -> None:
+    narrower = judge(experience("diplomacy"), title="Officer", description="Preventive diplomacy.")
+    related = judge(experience("diplomacy"), title="Officer", description="Negotiated contracts.")
+    assert (narrower.status, related.status) == (Status.met, Status.not_met)
+
+
+def test_an_acronym_counts_only_as_written() -> None:
+    upper = judge(experience("anti-racism"), title="Officer", description="Reports to CERD.")
+    lower = judge(experience("anti-racism"), title="Officer", description="reports to cerd.")
+    assert (upper.status, lower.status) == (Status.met, Status.not_met)
+    assert upper.evidence[0].quote == "acronym 'CERD'"
+
+
+def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
+    found = judge(
+        experience("international-relations"),
+        title="Ambassador",
+        organisation="Ministry of Foreign Affairs of Chile",
+    )
+    assert found.status is Status.met
+    assert "ministry of foreign affairs" in found.evidence[0].quote
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "post", "counts"),
+    [
+        (
+            "managerial",
+            {
+                "title": "Senior Policy Officer",
+                "description": "Managed a team of six officers from four Member States.",
+            },
+            True,
+        ),
+        ("managerial", {"title": "Adviser", "description": "Supervise eight diplomats."}, True),
+        ("managerial", {"title": "Adviser", "description": "No direct line management."}, False),
+        ("managerial", {"title": "Minister of Defence", "organisation": "Government of X"}, True),
+        ("senior", {"title": "Minister of Defence", "organisation": "Government of X"}, True),
+        (
+            "international",
+            {
+                "title": "Officer",
+                "organisation": "National Mine Action Authority",
+                "description": "A programme co-funded by UNDP and donors.",
+            },
+            False,
+        ),
+        (
+            "international",
+            {
+                "title": "Team leader",
+                "description": "Led fourteen colleagues of six nationalities.",
+            },
+            True,
+        ),
+        (
+            "multilateral",
+            {
+                "title": "First Secretary",
+                "organisation": "Permanent Mission of Chile to the UN Office",
+            },
+            True,
+        ),
+    ],
+)
+def test_qualifiers_come_from_the_whole_post(
+    qualifier: str, post: dict[str, str], counts: bool
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": [qualifier]}  # fmt: skip
+    found = judge(rule, **post)
+    assert (found.status is Status.met) is counts, found.evidence
+
+
+def review_rule(**post: Any) -> RuleResult:
+    rule = {"id": "r", "kind": "review", "required": True, "text": "Secretariat staff only.",
+            "applies_to": ["un-secretariat"]}  # fmt: skip
+    return judge(rule, **post)
+
+
+def test_a_review_rule_applies_only_to_its_employers_current_staff() -> None:
+    outside = review_rule(title="Adviser", organisation="Ministry of Justice")
+    assert (outside.status, outside.reason.startswith("does not apply")) == (Status.met, True)
+    data = {"id": "v", "title": "T", "organisation": "O", "requirements": [
+        {"id": "r", "kind": "review", "required": True, "text": "Staff only.",
+         "applies_to": ["un-secretariat"]}]}  # fmt: skip
+    cv = {"experience": [{"title": "Officer", "organisation": "United Nations Secretariat",
+                          "start": "2020-01"}]}  # fmt: skip
+    identity, profile = CVFile.model_validate(cv).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "")
+    inside = assess(CompiledVacancy.build(Vacancy.model_validate(data)), candidate, AS_OF)
+    assert inside.rules[0].status is Status.needs_review
+
+
+def test_an_unknown_concept_or_employer_kind_is_a_located_problem() -> None:
+    review = {"id": "r", "kind": "review", "required": True, "text": "x", "applies_to": ["nope"]}
+    rules = [experience("diplomacy", "no-such-concept"), review]
+    data = {"id": "v", "title": "T", "organisation": "O", "requirements": rules}
+    problems = semantic_problems(Vacancy.model_validate(data))
+    assert problems == [
+        (("requirements", 0, "concepts", 1),
+         "unknown concept 'no-such-concept' (see jobscreen concepts)"),
+        (("requirements", 1, "applies_to", 0), "unknown kind of employer 'nope'"),
+    ]  # fmt: skip
+
+
+def test_every_vacancy_concept_and_narrower_link_resolves() -> None:
+    vocab = vocabulary()
+    for concept in vocab.concepts.values():
+        assert all(parent in vocab.concepts for parent in concept.broader), concept.id
+        assert vocab.accepted(concept.id)[0] is concept
+
+
+def test_the_concepts_command_shows_what_a_concept_accepts_and_who_uses_it() -> None:
+    code, out, _ = invoke("concepts", "diplomacy", "--vacancies", str(VACANCIES))
+    assert code == 0
+    assert out.splitlines()[0] == "diplomacy: diplomacy"
+    assert "  narrower (accepted too): bilateral-diplomacy," in out
+    assert (
+        f"    {VACANCIES / 'comsec-head-good-offices.yaml'}: exp-preventive-diplomacy (directly)"
+        in out
+    )
+    assert "exp-political-security (through international-relations)" in out
+
+
+def test_the_concepts_command_lists_every_concept_and_refuses_an_unknown_one() -> None:
+    code, out, _ = invoke("concepts", "-f", "json")
+    assert (code, len(json.loads(out))) == (0, len(vocabulary().concepts))
+    code, _, err = invoke("concepts", "no-such-thing")
+    assert code == 2
+    assert "unknown concept 'no-such-thing'" in err
