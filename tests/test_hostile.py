@@ -29,6 +29,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+import jobscreen.api
 import jobscreen.batch
 import jobscreen.sources
 import jobscreen.yamlsafe
@@ -1044,6 +1045,27 @@ def test_match_reports_a_bug_met_on_one_vacancy_and_ranks_the_others(
     assert code == 1
     assert err.splitlines() == [f"{tmp_path / 'boom.yaml'}:1:1: {BUG}"]
     assert [m["vacancy"]["id"] for m in json.loads(out)["matches"]] == ["nato-asg-pasp"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
+def test_match_reports_a_bug_met_scoring_one_vacancy_and_ranks_the_others(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met scoring the CV against one vacancy once ended match (exit 3, nothing
+    ranked): it is that vacancy's error row, and the others are still ranked."""
+    shutil.copy(VACANCY, tmp_path / "boom.yaml")
+    shutil.copy(VACANCIES / "nato-asg-pasp.yaml", tmp_path / "nato.yaml")
+    pick = lambda compiled, *_: compiled.vacancy.id  # noqa: E731
+    real = jobscreen.api.assess
+    monkeypatch.setattr(jobscreen.api, "assess", _raise_for("aro", real, pick))
+    cv = CANDIDATES / "daniel-okafor.yaml"
+    code, out, err = invoke("match", str(cv), str(tmp_path), "-f", fmt)
+    assert code == 1
+    assert err.splitlines() == [f"{tmp_path / 'boom.yaml'}:1:1: {BUG}"]
+    assert "nato-asg-pasp" in out
+    assert "un-aro" not in out
+    if fmt == "json":
+        assert [m["vacancy"]["id"] for m in json.loads(out)["matches"]] == ["nato-asg-pasp"]
 
 
 def test_extract_reports_a_bug_in_the_extractor_as_the_file_s_error(

@@ -176,10 +176,12 @@ def _read_vacancy(path: str | Path, limits: Limits) -> tuple[Vacancy, str]:
     return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
 
 
-def read_vacancies(names: Iterable[str]) -> tuple[list[Vacancy], list[JobscreenError]]:
-    """Every vacancy in the files and folders named, and every problem met: one broken
-    vacancy (or empty folder) never loses the others."""
-    loaded: list[Vacancy] = []
+def read_vacancies(
+    names: Iterable[str],
+) -> tuple[list[tuple[str, Vacancy]], list[JobscreenError]]:
+    """Every vacancy in the files and folders named, with its file, and every problem met:
+    one broken vacancy (or empty folder) never loses the others."""
+    loaded: list[tuple[str, Vacancy]] = []
     problems: list[JobscreenError] = []
     for name in names:
         for item in scan(name):
@@ -187,7 +189,7 @@ def read_vacancies(names: Iterable[str]) -> tuple[list[Vacancy], list[JobscreenE
                 problems.append(item)
                 continue
             try:
-                loaded.append(load_vacancy(item))
+                loaded.append((item, load_vacancy(item)))
             except JobscreenError as exc:
                 problems.extend(exc.every())
     return loaded, problems
