@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from jobscreen.levels import degree_of, known_language, parse_level, skill_name
-from jobscreen.model import Line, Model
+from jobscreen.model import Line, Model, not_a_flag
 from jobscreen.vacancy import LevelName
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -105,11 +105,7 @@ _parse_date_text = lru_cache(maxsize=4096)(_parse_date)
 def _month_day(pad: str) -> str:
     """A pattern of MM-DD (``pad`` "?": M-D too) with a day the month has, 29 February apart."""
     day = f"(0{pad}[1-9]|1[0-9]|2[0-8]"
-    return (
-        f"((0{pad}[13578]|1[02])-{day}|29|30|31)"
-        f"|(0{pad}[469]|11)-{day}|29|30)"
-        f"|0{pad}2-{day}))"
-    )
+    return f"((0{pad}[13578]|1[02])-{day}|29|30|31)|(0{pad}[469]|11)-{day}|29|30)|0{pad}2-{day}))"
 
 
 # The dates parse_partial_date accepts, as a JSON Schema pattern (ECMA 262 and Python alike):
@@ -118,8 +114,7 @@ def _month_day(pad: str) -> str:
 _YEAR = "(19[0-9]{2}|20[0-9]{2}|2100)"
 _LEAP_YEAR = "(19(0[48]|[2468][048]|[13579][26])|20(0[048]|[2468][048]|[13579][26]))"
 _TIME = (
-    "T([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?)?"
-    "(Z|[+-][0-9]{2}(:?[0-9]{2})?)?"
+    "T([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?"
 )
 DATE_PATTERN = (
     f"^\\s*({_YEAR}(-(0?[1-9]|1[0-2]))?"
@@ -160,8 +155,8 @@ class Education(Model):
     level: LevelName | None = Field(None, description="Ladder level, when the name is unclear.")
     field: Line | None = Field(None, description="Field of study.")
     institution: Line | None = Field(None, description="Awarding institution (not scored).")
-    year: int | None = Field(
-        None, ge=MIN_YEAR, le=MAX_YEAR, description="Year awarded (or expected)."
+    year: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR), BeforeValidator(not_a_flag)] | None = (
+        Field(None, description="Year awarded (or expected).")
     )
 
 

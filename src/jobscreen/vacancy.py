@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
-from jobscreen.model import Line, Model, one_line
+from jobscreen.model import Float, Int, Line, Model, one_line
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
 Qualifier = Literal["managerial", "international", "senior", "multilateral"]
@@ -75,7 +75,7 @@ class RuleBase(Model):
         description="true: mandatory (knock-out); false: desirable. "
         "Stated on every top-level rule; nested rules take their group's.",
     )
-    weight: float = Field(
+    weight: Float = Field(
         1.0,
         ge=MIN_WEIGHT,
         le=MAX_WEIGHT,
@@ -90,7 +90,7 @@ class InLieu(Model):
     """A lower degree accepted together with more experience (the UN's 'in lieu' clause)."""
 
     level: LevelName = Field(description="The lower level accepted instead, e.g. bachelor.")
-    extra_years: float = Field(
+    extra_years: Float = Field(
         gt=0,
         le=MAX_YEARS,
         allow_inf_nan=False,
@@ -123,7 +123,7 @@ class ExperienceRule(RuleBase):
     """Minimum years of professional experience, optionally in domains and with qualifiers."""
 
     kind: Literal["experience"]
-    min_years: float = Field(
+    min_years: Float = Field(
         ge=0,
         le=MAX_YEARS,
         allow_inf_nan=False,
@@ -195,7 +195,7 @@ class AtLeastRule(RuleBase):
     """At least n of the nested rules."""
 
     kind: Literal["at_least"]
-    n: int = Field(ge=1, description="How many nested rules must be met.")
+    n: Int = Field(ge=1, description="How many nested rules must be met.")
     rules: list[Requirement] = Field(min_length=1, description="The nested rules.")
 
 
