@@ -31,6 +31,7 @@ from markdown_it import MarkdownIt
 
 import jobscreen.api
 import jobscreen.batch
+import jobscreen.errors
 import jobscreen.sources
 import jobscreen.yamlsafe
 from jobscreen.cli import main
@@ -1077,6 +1078,68 @@ def test_extract_reports_a_bug_in_the_extractor_as_the_file_s_error(
     code, out, err = invoke("extract", str(cv))
     assert (code, out) == (1, "")
     assert err.splitlines() == [f"{cv}:1:1: {BUG}", "jobscreen: 1 problem; stopped"]
+
+
+# Run as a real process: a worker of the pool that reads a name holding "die" (a file, or a
+# JSON Lines record) ends at once, as one killed by the kernel for its memory would.
+_DYING_WORKER = """
+import os, sys
+import jobscreen.batch as batch
+from jobscreen.cli import main
+
+parent = os.getpid()
+files, lines = batch.Scorer.files, batch.Scorer.lines
+
+def dying_files(self, names):
+    if os.getpid() != parent and any("die" in name for name in names):
+        os._exit(1)
+    return files(self, names)
+
+def dying_lines(self, source, numbered):
+    if os.getpid() != parent and any(b"die" in raw for _, raw in numbered):
+        os._exit(1)
+    return lines(self, source, numbered)
+
+batch.Scorer.files, batch.Scorer.lines = dying_files, dying_lines
+main(sys.argv[1:])
+"""
+
+
+def test_a_worker_process_that_dies_is_its_inputs_error_never_a_hang(tmp_path: Path) -> None:
+    """A worker gone mid-chunk (os._exit, SIGKILL, the kernel's OOM killer) once left the
+    pool waiting for its result for ever. Its inputs are now errors, every other result stays;
+    the subprocess timeout is the hang guard."""
+    cvs = tmp_path / "cvs"
+    keys = _many(cvs, jobscreen.batch.PARALLEL_FROM + 2)
+    (cvs / "copy-010-die.yaml").write_text(GOOD["good-bruno.yaml"], encoding="utf-8")
+    records = '{"id": "rec-1"}\n{"id": "die"}\n{"id": "rec-3"}\n'
+    (tmp_path / "recs.jsonl").write_text(records, encoding="utf-8")
+    args = ["score", VACANCY, "cvs", "recs.jsonl", "-f", "json", "--jobs", "2"]
+    command = [sys.executable, "-c", _DYING_WORKER, *args]
+    with subprocess.Popen(  # a session of its own: a hang ends with every worker killed
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        start_new_session=True,
+    ) as child:
+        try:
+            out, err = child.communicate(timeout=90)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+            pytest.fail("the batch hung when a worker process died")
+    assert child.returncode == 1, err
+    assert err.decode().splitlines() == [
+        f"cvs/copy-010-die.yaml:1:1: error: {jobscreen.errors.WORKER_DIED}",
+        f"recs.jsonl:2:1: error: {jobscreen.errors.WORKER_DIED}",
+    ]
+    data = json.loads(out)
+    assert sorted(r["candidate"] for r in data["results"]) == sorted([*keys, "rec-1", "rec-3"])
+    assert [error_line(e) for e in data["errors"]] == [
+        f"copy-010-die.yaml:1:1: error: {jobscreen.errors.WORKER_DIED}",
+        f"recs.jsonl:2:1: error: {jobscreen.errors.WORKER_DIED}",
+    ]
 
 
 def test_the_reported_cv_never_ends_a_parallel_batch_in_a_real_process(tmp_path: Path) -> None:
