@@ -327,13 +327,18 @@ class LineError(InputError):
 
 
 def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
-    """Lines of a stream, none held longer than ``limit`` bytes: an over-long line yields
-    its first ``limit + 1`` bytes (which the record check refuses) and the rest is skipped."""
+    """Lines of a stream, none held longer than ``limit`` bytes, none read past its limit:
+    an over-long line yields its first ``limit + 1`` bytes (which the record check refuses)
+    and ends the stream, for its end may never come (/dev/zero on stdin)."""
     while line := handle.readline(limit + 1):
-        if len(line) > limit and not line.endswith(b"\n"):
-            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
         yield line
+        if _over_long(line, limit):
+            return
+
+
+def _over_long(line: bytes, limit: int) -> bool:
+    """Whether bounded_lines cut this line at the limit."""
+    return len(line) > limit and not line.endswith(b"\n")
 
 
 def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
@@ -355,8 +360,10 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
 
 
 def _record(number: int, raw: bytes, source: str, limits: Limits, where: Location) -> Document:
-    if len(raw.rstrip(b"\r\n")) > limits.max_bytes:
-        return _error_document(LineError("record over the byte limit", where), source)
+    if _over_long(raw, limits.max_bytes):
+        over = f"record over the {limits.max_bytes}-byte limit{limits.hint('max-bytes')}"
+        message = f"{over}; the rest of this input is not read"
+        return _error_document(LineError(message, where), source)
     try:
         text = decode(raw, source, start=number == 0).strip()
     except InputError as exc:
