@@ -146,6 +146,22 @@ class LoadedRecord:
     path: str
     data: dict[str, Any]
     record: Record
+    text: str = ""
+
+    def edited(self) -> JobscreenError | None:
+        """That the record no longer matches its own digest (it was edited after it was
+        written), located at the digest; None when it matches or holds none (older records).
+        """
+        from jobscreen.results import content_digest
+
+        digest = self.record.record.digest
+        if digest is None or digest == content_digest(self.data):
+            return None
+        where = _RecordDocument(self.data, self.path, self.text).locate(("record", "digest"))
+        return InputError(EDITED, where)
+
+
+EDITED = "the record was edited after it was written (record.digest does not match)"
 
 
 class _RecordDocument(Document):
@@ -168,7 +184,7 @@ def read_record(path: str) -> LoadedRecord:
         what = "not a jobscreen decision record (make one with score --format json)"
         raise InputError(what, Location(path, 1, 1))
     try:
-        return LoadedRecord(path, data, Record.model_validate(data))
+        return LoadedRecord(path, data, Record.model_validate(data), text)
     except ValidationError as exc:
         raise _located(exc, _RecordDocument(data, path, text)) from None
 
