@@ -106,15 +106,16 @@ def _message(error: Any) -> tuple[str, bool]:
 
 
 def schema_errors(
-    exc: ValidationError, doc: Document, translate: Any = None
+    exc: ValidationError, doc: Document, translate: Any = None, describe: Any = None
 ) -> list[JobscreenError]:
-    """Every pydantic error of a document as a located SchemaError."""
+    """Every pydantic error of a document as a located SchemaError (``describe``: how each
+    is worded, as _message does by default)."""
     found: list[JobscreenError] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         if translate is not None:  # name and place the file's own keys, not the mapped ones
             loc = translate(loc)
-        message, at_key = _message({**error, "loc": loc})
+        message, at_key = (describe or _message)({**error, "loc": loc})
         found.append(SchemaError(message, doc.locate(loc, at_key=at_key)))
     return found
 
