@@ -401,3 +401,20 @@ def test_true_or_false_in_a_numeric_field_is_an_error_at_its_value(
     assert "true or false" in out.splitlines()[0]
     path.write_text(text.replace(f'"{field}": true', f'"{field}": false'), encoding="utf-8")
     assert invoke("validate", "--kind", kind, str(path))[0] == 1
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])
+def test_a_closing_date_out_of_range_is_an_error_not_a_crash(tmp_path: Path, day: str) -> None:
+    """closing_date 9999-12-31 was valid, and then every CV scored against it was an internal
+    error (no day after it to count experience to)."""
+    path = tmp_path / "far.yaml"
+    text = (VACANCIES / "un-aro-senior-pmo.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("\norganisation:", f"\nclosing_date: {day}\norganisation:", 1))
+    line = path.read_text(encoding="utf-8").splitlines().index(f"closing_date: {day}") + 1
+    first_error_is(path, f"{line}:15: error: closing_date: {day} is out of range (1900-2100)")
+    code, _, err = invoke("score", str(path), str(EXAMPLES / "candidates" / "daniel-okafor.yaml"))
+    assert code == 1
+    assert (
+        err.splitlines()[0]
+        == f"{path}:{line}:15: error: closing_date: {day} is out of range (1900-2100)"
+    )

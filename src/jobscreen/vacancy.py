@@ -57,6 +57,20 @@ def _iso_day(value: object) -> object:
     raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a date may fall in, as in a CV and --as-of
+
+
+def _in_range(value: dt.date) -> dt.date:
+    """A closing date within the years any date is read in: experience is counted to it,
+    and 9999-12-31 has no day after it to count to."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{value} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
+    return value
+
+
+ClosingDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_in_range)]
+
+
 class Source(Model):
     """The notice a vacancy file encodes."""
 
@@ -221,9 +235,7 @@ class Vacancy(Model):
     organisation: Line = Field(description="The hiring organisation.")
     grade: Line | None = Field(None, description="Grade or level of the post (P-5, E, ASG).")
     duty_station: Line | None = Field(None, description="Where the post is based.")
-    closing_date: Annotated[dt.date, BeforeValidator(_iso_day)] | None = Field(
-        None, description="Closing date, YYYY-MM-DD."
-    )
+    closing_date: ClosingDate | None = Field(None, description="Closing date, YYYY-MM-DD.")
     source: Source | None = Field(None, description="The notice this file encodes.")
     notes: str | None = Field(None, description="How the notice was encoded.")
     lint_ignore: list[Annotated[str, Field(pattern=r"^JS1\d\d$")]] = Field(
