@@ -63,7 +63,10 @@ class Document:
         key points at its parent mapping; ``at_key`` points at a key rather than its value.
         """
         positions = self.positions()
-        known = positions.values.keys() | positions.keys.keys()
+
+        def known(path: tuple[str | int, ...]) -> bool:  # no set of every path: one a call
+            return path in positions.values or path in positions.keys
+
         parts = list(loc)
         path: tuple[str | int, ...] = ()
         for index, part in enumerate(parts):
@@ -71,9 +74,9 @@ class Document:
             following = parts[index + 1 : index + 2]
             # a union's tag can also be a key ("language" is a kind and a field): it is the
             # tag when the next part sits beside it rather than below it
-            if following and (*path, *following) in known and (*candidate, *following) not in known:
+            if following and known((*path, *following)) and not known((*candidate, *following)):
                 continue
-            if candidate in known:
+            if known(candidate):
                 path = candidate
         spot = positions.keys.get(path) if at_key else None
         line, column = spot or positions.values.get(path) or positions.keys.get(path) or (1, 1)
