@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import signal
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +17,7 @@ from jobscreen.loading import FOLDER_DEPTH
 from jobscreen.results import Status
 from jobscreen.sources import Candidate
 from jobscreen.vacancy import Vacancy
-from tests.conftest import CANDIDATES, VACANCIES, invoke
+from tests.conftest import CANDIDATES, VACANCIES, invoke, run_or_fail_on_hang
 
 CCM = str(VACANCIES / "ccm-isu-director.yaml")
 
@@ -259,24 +256,15 @@ def test_an_endless_json_lines_record_on_stdin_is_refused_at_the_byte_limit(
     """A record that never ends (/dev/zero on stdin) was skipped for ever, looking for its
     newline: it is now refused at the limit, and the rest of the stream is not read."""
     command = [sys.executable, "-m", "jobscreen", "score", CCM, "-", "-f", "csv"]
-    with (
-        Path("/dev/zero").open("rb") as zero,
-        subprocess.Popen(
+    with Path("/dev/zero").open("rb") as zero:
+        code, out, err = run_or_fail_on_hang(
             [*command, "--max-bytes", "1000"],
+            tmp_path,
+            60,
+            "an endless record on stdin was read for ever",
             stdin=zero,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=tmp_path,
-            start_new_session=True,
-        ) as child,
-    ):
-        try:
-            out, err = child.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.communicate()
-            pytest.fail("an endless record on stdin was read for ever")
-    assert child.returncode == 1
+        )
+    assert code == 1
     assert err.decode().splitlines() == [f"<stdin>:1:1: error: {ENDLESS.format(1000)}"]
     assert out.decode().splitlines()[1:] == [f",,,<stdin>:1:1,,,,,{ENDLESS.format(1000)}"]
 

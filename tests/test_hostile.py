@@ -40,7 +40,7 @@ from jobscreen.loading import NOT_REGULAR, read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
-from tests.conftest import CANDIDATES, DATA, ROOT, VACANCIES, invoke, run
+from tests.conftest import CANDIDATES, DATA, ROOT, VACANCIES, invoke, run, run_or_fail_on_hang
 
 HOSTILE = DATA / "hostile-cvs"
 EXPECTED = (HOSTILE / "expected.txt").read_text(encoding="utf-8").splitlines()
@@ -1116,20 +1116,10 @@ def test_a_worker_process_that_dies_is_its_inputs_error_never_a_hang(tmp_path: P
     (tmp_path / "recs.jsonl").write_text(records, encoding="utf-8")
     args = ["score", VACANCY, "cvs", "recs.jsonl", "-f", "json", "--jobs", "2"]
     command = [sys.executable, "-c", _DYING_WORKER, *args]
-    with subprocess.Popen(  # a session of its own: a hang ends with every worker killed
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=tmp_path,
-        start_new_session=True,
-    ) as child:
-        try:
-            out, err = child.communicate(timeout=90)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.communicate()
-            pytest.fail("the batch hung when a worker process died")
-    assert child.returncode == 1, err
+    code, out, err = run_or_fail_on_hang(  # the workers are killed too
+        command, tmp_path, 90, "the batch hung when a worker process died"
+    )
+    assert code == 1, err
     assert err.decode().splitlines() == [
         f"cvs/copy-010-die.yaml:1:1: error: {jobscreen.errors.WORKER_DIED}",
         f"recs.jsonl:2:1: error: {jobscreen.errors.WORKER_DIED}",
