@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -125,3 +126,25 @@ def run(
         timeout=120,
         check=False,
     )
+
+
+def run_or_fail_on_hang(
+    command: list[str], cwd: Path, timeout: float, hang: str, stdin: Any = None
+) -> tuple[int, bytes, bytes]:
+    """Run a command in a session of its own; past ``timeout`` seconds, kill it and every
+    process it started (a pool's workers) and fail the test with ``hang``."""
+    with subprocess.Popen(
+        command,
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        start_new_session=True,
+    ) as child:
+        try:
+            out, err = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+            pytest.fail(hang)
+    return child.returncode, out, err

@@ -11,6 +11,7 @@ import pytest
 from jobscreen.audit import audit, read_groups
 from jobscreen.errors import InputError
 from jobscreen.record import Record
+from jobscreen.results import content_digest
 from tests.conftest import invoke
 
 # 40 candidates in three self-declared groups: A (20), B (12), C (8).
@@ -263,3 +264,28 @@ def test_groups_csv_problems_are_located_by_the_command(tmp_path: Path) -> None:
     code, _, err = invoke(*_write(tmp_path, json.dumps(record_data()), 'candidate,group\na,"X\n'))
     assert code == 1
     assert err.startswith(f"{tmp_path / 'g.csv'}:2:3: error: not a readable CSV")
+
+
+def test_audit_reports_a_record_edited_after_it_was_written(tmp_path: Path) -> None:
+    """verify checked a record's own digest, audit did not: an eligible flag or a score
+    edited by hand moved the impact ratios silently."""
+    args = _audit_args(tmp_path)
+    data = record_data()
+    data["record"]["digest"] = content_digest(data)
+    path = tmp_path / "rec.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    code, _, err = invoke(*args, "-f", "json")
+    assert (code, err) == (0, "")
+    data["results"][-1]["eligible"] = not data["results"][-1]["eligible"]
+    text = json.dumps(data, indent=2)
+    path.write_text(text, encoding="utf-8")
+    line, row = next((n, r) for n, r in enumerate(text.splitlines(), 1) if DIGEST_KEY in r)
+    where = f"{path}:{line}:{row.index(DIGEST_KEY) + len(DIGEST_KEY) + 1}"
+    code, out, err = invoke(*args, "-f", "json")
+    assert code == 1
+    assert err.splitlines() == [f"{where}: warning: {EDITED}; the figures below come from it"]
+    assert json.loads(out)["groups"]  # the audit is still written, as verify still compares
+
+
+DIGEST_KEY = '"digest": '
+EDITED = "the record was edited after it was written (record.digest does not match)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from jobscreen.loading import FOLDER_DEPTH
 from jobscreen.results import Status
 from jobscreen.sources import Candidate
 from jobscreen.vacancy import Vacancy
-from tests.conftest import CANDIDATES, VACANCIES, invoke
+from tests.conftest import CANDIDATES, VACANCIES, invoke, run_or_fail_on_hang
 
 CCM = str(VACANCIES / "ccm-isu-director.yaml")
 
@@ -247,3 +248,38 @@ def test_validate_names_a_deep_folder(tmp_path: Path, nested: Callable[[Path, in
         f"{too_deep}:1:1: error: folder nested more than {FOLDER_DEPTH} levels deep: not searched",
         "1 problem in 1 of 2 files",
     ]
+
+
+def test_an_endless_json_lines_record_on_stdin_is_refused_at_the_byte_limit(
+    tmp_path: Path,
+) -> None:
+    """A record that never ends (/dev/zero on stdin) was skipped for ever, looking for its
+    newline: it is now refused at the limit, and the rest of the stream is not read."""
+    command = [sys.executable, "-m", "jobscreen", "score", CCM, "-", "-f", "csv"]
+    with Path("/dev/zero").open("rb") as zero:
+        code, out, err = run_or_fail_on_hang(
+            [*command, "--max-bytes", "1000"],
+            tmp_path,
+            60,
+            "an endless record on stdin was read for ever",
+            stdin=zero,
+        )
+    assert code == 1
+    assert err.decode().splitlines() == [f"<stdin>:1:1: error: {ENDLESS.format(1000)}"]
+    assert out.decode().splitlines()[1:] == [f",,,<stdin>:1:1,,,,,{ENDLESS.format(1000)}"]
+
+
+ENDLESS = "record over the {}-byte limit (see --max-bytes); the rest of this input is not read"
+
+
+def test_a_record_over_the_limit_in_a_json_lines_file_ends_its_reading(tmp_path: Path) -> None:
+    """One 3 MB line with no newline: refused at the limit, never read whole; the records
+    before it are scored."""
+    path = tmp_path / "cvs.jsonl"
+    with path.open("wb") as out:
+        out.write(b'{"id": "first"}\n')
+        out.write(b"x" * (3 << 20))
+    code, out_text, err = invoke("score", CCM, str(path), "-f", "csv")
+    assert code == 1
+    assert err.splitlines() == [f"{path}:2:1: error: {ENDLESS.format(2 << 20)}"]
+    assert [row.split(",")[1] for row in out_text.splitlines()[1:] if row[0].isdigit()] == ["first"]

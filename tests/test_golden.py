@@ -19,6 +19,7 @@ import pytest
 if __name__ == "__main__":  # run as a script: import the helpers as pytest would
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from jobscreen.results import content_digest
 from tests.conftest import DATA, ROOT, invoke
 
 GOLDEN = DATA / "golden"
@@ -84,6 +85,9 @@ def output_of(args: list[str]) -> str:
     path (a record's working directory) is written as ``<root>``, and the record's digest,
     which covers it, as ``<digest>``: so any clone compares."""
     code, out, err = invoke(*args)
+    if RECORD_DIGEST.search(out):  # the digest is right for the record as written
+        record = json.loads(out)
+        assert record["record"]["digest"] == content_digest(record)
     text = f"$ jobscreen {' '.join(args)}\nexit {code}\n--- stdout\n{out}--- stderr\n{err}"
     text = text.replace(json.dumps(str(ROOT))[1:-1], "<root>")
     return RECORD_DIGEST.sub(r"\1<digest>", text)  # a record's digest covers its cwd

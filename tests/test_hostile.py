@@ -29,7 +29,9 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+import jobscreen.api
 import jobscreen.batch
+import jobscreen.errors
 import jobscreen.sources
 import jobscreen.yamlsafe
 from jobscreen.cli import main
@@ -38,7 +40,7 @@ from jobscreen.loading import NOT_REGULAR, read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
-from tests.conftest import CANDIDATES, DATA, ROOT, VACANCIES, invoke, run
+from tests.conftest import CANDIDATES, DATA, ROOT, VACANCIES, invoke, run, run_or_fail_on_hang
 
 HOSTILE = DATA / "hostile-cvs"
 EXPECTED = (HOSTILE / "expected.txt").read_text(encoding="utf-8").splitlines()
@@ -1048,6 +1050,27 @@ def test_match_reports_a_bug_met_on_one_vacancy_and_ranks_the_others(
     assert [m["vacancy"]["id"] for m in json.loads(out)["matches"]] == ["nato-asg-pasp"]
 
 
+@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
+def test_match_reports_a_bug_met_scoring_one_vacancy_and_ranks_the_others(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met scoring the CV against one vacancy once ended match (exit 3, nothing
+    ranked): it is that vacancy's error row, and the others are still ranked."""
+    shutil.copy(VACANCY, tmp_path / "boom.yaml")
+    shutil.copy(VACANCIES / "nato-asg-pasp.yaml", tmp_path / "nato.yaml")
+    pick = lambda compiled, *_: compiled.vacancy.id  # noqa: E731
+    real = jobscreen.api.assess
+    monkeypatch.setattr(jobscreen.api, "assess", _raise_for("aro", real, pick))
+    cv = CANDIDATES / "daniel-okafor.yaml"
+    code, out, err = invoke("match", str(cv), str(tmp_path), "-f", fmt)
+    assert code == 1
+    assert err.splitlines() == [f"{tmp_path / 'boom.yaml'}:1:1: {BUG}"]
+    assert "nato-asg-pasp" in out
+    assert "un-aro" not in out
+    if fmt == "json":
+        assert [m["vacancy"]["id"] for m in json.loads(out)["matches"]] == ["nato-asg-pasp"]
+
+
 def test_extract_reports_a_bug_in_the_extractor_as_the_file_s_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1057,6 +1080,58 @@ def test_extract_reports_a_bug_in_the_extractor_as_the_file_s_error(
     code, out, err = invoke("extract", str(cv))
     assert (code, out) == (1, "")
     assert err.splitlines() == [f"{cv}:1:1: {BUG}", "jobscreen: 1 problem; stopped"]
+
+
+# Run as a real process: a worker of the pool that reads a name holding "die" (a file, or a
+# JSON Lines record) ends at once, as one killed by the kernel for its memory would.
+_DYING_WORKER = """
+import os, sys
+import jobscreen.batch as batch
+from jobscreen.cli import main
+
+parent = os.getpid()
+files, lines = batch.Scorer.files, batch.Scorer.lines
+
+def dying_files(self, names):
+    if os.getpid() != parent and any("die" in name for name in names):
+        os._exit(1)
+    return files(self, names)
+
+def dying_lines(self, source, numbered):
+    if os.getpid() != parent and any(b"die" in raw for _, raw in numbered):
+        os._exit(1)
+    return lines(self, source, numbered)
+
+batch.Scorer.files, batch.Scorer.lines = dying_files, dying_lines
+main(sys.argv[1:])
+"""
+
+
+def test_a_worker_process_that_dies_is_its_inputs_error_never_a_hang(tmp_path: Path) -> None:
+    """A worker gone mid-chunk (os._exit, SIGKILL, the kernel's OOM killer) once left the
+    pool waiting for its result for ever. Its inputs are now errors, every other result stays;
+    the subprocess timeout is the hang guard."""
+    cvs = tmp_path / "cvs"
+    keys = _many(cvs, jobscreen.batch.PARALLEL_FROM + 2)
+    (cvs / "copy-010-die.yaml").write_text(GOOD["good-bruno.yaml"], encoding="utf-8")
+    records = '{"id": "rec-1"}\n{"id": "die"}\n{"id": "rec-3"}\n'
+    (tmp_path / "recs.jsonl").write_text(records, encoding="utf-8")
+    args = ["score", VACANCY, "cvs", "recs.jsonl", "-f", "json", "--jobs", "2"]
+    command = [sys.executable, "-c", _DYING_WORKER, *args]
+    code, out, err = run_or_fail_on_hang(  # the workers are killed too
+        command, tmp_path, 90, "the batch hung when a worker process died"
+    )
+    assert code == 1, err
+    assert err.decode().splitlines() == [
+        f"cvs/copy-010-die.yaml:1:1: error: {jobscreen.errors.WORKER_DIED}",
+        f"recs.jsonl:2:1: error: {jobscreen.errors.WORKER_DIED}",
+    ]
+    data = json.loads(out)
+    assert sorted(r["candidate"] for r in data["results"]) == sorted([*keys, "rec-1", "rec-3"])
+    assert [error_line(e) for e in data["errors"]] == [
+        f"copy-010-die.yaml:1:1: error: {jobscreen.errors.WORKER_DIED}",
+        f"recs.jsonl:2:1: error: {jobscreen.errors.WORKER_DIED}",
+    ]
 
 
 def test_the_reported_cv_never_ends_a_parallel_batch_in_a_real_process(tmp_path: Path) -> None:

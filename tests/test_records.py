@@ -265,6 +265,13 @@ def an_error(**fields: object) -> dict[str, object]:
 
 
 DEEP = "[" * 100_000 + "]" * 100_000
+AN_OBJECT = "options: expected an object (a mapping of keys)"
+TOP_TEXT = "options.top: expected an integer"
+# What a record's reader should never be shown: pydantic's wording, Python's class names
+PYTHON_WORDS = re.compile(
+    r"instance of|valid dictionary|input should be a valid|type=|\b\w+(Out|Ref|Record|Options)\b"
+)
+
 MALFORMED: list[tuple[str, Edit, str, str | None]] = [
     # (case, edit, what the message says, what the line it points at holds)
     ("big-integer", once('"rank": 1,', '"rank": 1' + "0" * 4400 + ","), "4300 digits", '"rank"'),
@@ -300,27 +307,27 @@ MALFORMED: list[tuple[str, Edit, str, str | None]] = [
     (
         "error-lines-of-mixed-types",
         on_data(lambda d: d.update(errors=[an_error(), an_error(line="x")])),
-        "line: input should be a valid integer",
+        "errors[1].line: expected an integer",
         '"line": "x"',
     ),
     (
         "source-a-number",
         on_data(lambda d: d["results"][0].update(source=7)),
-        "source: input should be a valid string",
+        "results[0].source: expected a string",
         '"source": 7',
     ),
     (
         "error-source-a-list",
         on_data(lambda d: d.update(errors=[an_error(source=["a"])])),
-        "source: input should be a valid string",
+        "errors[0].source: expected a string",
         '"source"',
     ),
-    ("options-null", on_data(lambda d: d.update(options=None)), "options: ", '"options": null'),
-    ("options-a-list", on_data(lambda d: d.update(options=[])), "options: ", '"options": []'),
+    ("options-null", on_data(lambda d: d.update(options=None)), AN_OBJECT, '"options": null'),
+    ("options-a-list", on_data(lambda d: d.update(options=[])), AN_OBJECT, '"options": []'),
     (
         "inputs-a-string",
         on_data(lambda d: d["record"].update(inputs="examples/candidates/")),
-        "inputs: input should be a valid list",
+        "record.inputs: expected a list",
         '"inputs"',
     ),
     ("results-null", on_data(lambda d: d.update(results=None)), "results: ", '"results": null'),
@@ -328,21 +335,21 @@ MALFORMED: list[tuple[str, Edit, str, str | None]] = [
     (
         "no-candidate",
         on_data(lambda d: d["results"][0].pop("candidate")),
-        "missing required key 'candidate'",
+        "missing required key 'results[0].candidate'",
         None,
     ),
     (
         "unknown-key",
         on_data(lambda d: d["results"][0].update(extra=1)),
-        "unknown key 'extra'",
+        "unknown key 'results[0].extra'",
         '"extra"',
     ),
-    ("top-text", on_data(lambda d: d["options"].update(top="x")), "top: ", '"top"'),
+    ("top-text", on_data(lambda d: d["options"].update(top="x")), TOP_TEXT, '"top"'),
     ("top-negative", on_data(lambda d: d["options"].update(top=-1)), "top: ", '"top"'),
     (
         "limit-text",
         on_data(lambda d: d["options"]["limits"].update(max_bytes="big")),
-        "max_bytes: ",
+        "options.limits.max_bytes: expected an integer",
         '"max_bytes"',
     ),
     (
@@ -400,6 +407,7 @@ def test_a_malformed_record_is_a_located_error(
     assert found, err
     assert found["path"] == str(record)
     assert message in found["message"], err
+    assert not PYTHON_WORDS.search(err), err  # no class name, no pydantic phrase
     if holds is not None:
         assert holds in text.splitlines()[int(found["line"]) - 1], first
     assert rest[-1].startswith("jobscreen: "), err

@@ -164,3 +164,38 @@ def test_schema_refuses_blank_phrases_and_keeps_any_script(phrase: str, valid: b
     vacancy = {"id": "v", "title": "T", "organisation": "O", "requirements": [rule]}
     rule["domains"] = ["human rights", phrase]
     assert validator("vacancy").is_valid(vacancy) is valid
+
+
+# Dates as a CV may give them: the loader and the exported schema must agree on every one.
+DATES: list[Any] = [
+    "2010", "2010-1", "2010-01", "2010-12", "2010-1-5", "2010-01-05", "2010-12-31",
+    "1900", "2100", "2100-12-31", " 2010-03 ", "2010-01-01T10:00:00Z",
+    "2013-12-01T10:00", "2013-12-01T23:59:59.123456+02:00", "2012-02-29", "2000-02-29",
+    "2010-02-28", "2010-04-30", 2010, 1900, 2100,
+    # refused
+    "2010-00", "2010-0", "2019-00-00", "2010-01-00", "2010-1-0", "2010-13", "2010-02-29",
+    "1900-02-29", "2100-02-29", "2010-04-31", "2010-06-31", "2010-01-32", "1899", "2101",
+    "2010-01-01Tgarbage", "2010-01-01T24:00", "2010-01-01T10:60", "2010-1-01T10:00",
+    "201", "20100", "2010-001", "2010/01", "-2010", "\uff12\uff10\uff11\uff10", "2010-01-05T",
+    "", 1899, 2101, -2010, True, 2010.5,
+]  # fmt: skip
+
+
+def _loader_accepts(post: dict[str, Any]) -> bool:
+    from jobscreen.cv import CVFile
+
+    try:
+        CVFile.model_validate({"experience": [post]})
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("value", DATES, ids=repr)
+def test_schema_and_loader_agree_on_every_date(value: Any) -> None:
+    """The schema's date pattern once took month 00 and day 00, which the loader refuses."""
+    validator = Draft7Validator(committed("cv"))
+    for where in ("start", "end"):
+        post = {"start": "1900", where: value}
+        schema_ok = validator.is_valid({"experience": [post]})
+        assert schema_ok == _loader_accepts(post), (where, value)

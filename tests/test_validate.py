@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -333,3 +334,88 @@ def test_junit_shows_what_xml_cannot_hold_as_codes(tmp_path: Path) -> None:
     assert names == {*shown, f"{tmp_path}/message.json"}
     messages = {failure.attrib["message"] for failure in root.iter("failure")}
     assert "start: '2010-13\\uffff' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in messages
+
+
+def _numeric_fields() -> set[str]:
+    """Every int or float field of the CV and vacancy models (bool apart)."""
+    import typing
+
+    import jobscreen.cv
+    import jobscreen.vacancy
+    from jobscreen.model import Model
+
+    def numeric(annotation: Any) -> bool:
+        if annotation in (int, float):
+            return True
+        return any(numeric(arg) for arg in typing.get_args(annotation))
+
+    found = set()
+    for module in (jobscreen.cv, jobscreen.vacancy):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Model):
+                found |= {n for n, f in value.model_fields.items() if numeric(f.annotation)}
+    return found
+
+
+def _flagged(field: str) -> tuple[str, str, dict[str, Any]]:
+    """A document ('cv' or 'vacancy') that is valid but for ``field``, which is true."""
+    if field in ("year", "level"):
+        cv: dict[str, Any] = {
+            "education": [{"degree": "MA", "year": 2001}],
+            "languages": [{"language": "English", "level": "C1"}],
+        }
+        cv["education" if field == "year" else "languages"][0][field] = True
+        return "cv.json", "cv", cv
+    rules: list[dict[str, Any]] = [
+        {"id": "edu", "kind": "education", "required": True, "min_level": "master",
+         "in_lieu": [{"level": "bachelor", "extra_years": 2, "experience": "exp"}]},
+        {"id": "exp", "kind": "experience", "required": True, "min_years": 5, "weight": 2},
+        {"id": "grp", "kind": "at_least", "required": False, "n": 1,
+         "rules": [{"id": "c", "kind": "competency", "name": "budget planning"}]},
+    ]  # fmt: skip
+    target = {"weight": rules[1], "min_years": rules[1], "n": rules[2]}.get(field)
+    if target is None:  # extra_years
+        target = rules[0]["in_lieu"][0]
+    target[field] = True
+    return "vacancy.json", "vacancy", {"id": "v", "title": "T", "organisation": "O",
+                                       "requirements": rules}  # fmt: skip
+
+
+def test_every_numeric_field_has_a_case() -> None:
+    assert _numeric_fields() == {"year", "level", "weight", "min_years", "extra_years", "n"}
+
+
+@pytest.mark.parametrize("field", sorted(_numeric_fields()))
+def test_true_or_false_in_a_numeric_field_is_an_error_at_its_value(
+    tmp_path: Path, field: str
+) -> None:
+    """JSON's true was read as the number 1 (pydantic's lax mode): weight 1, n 1, year 1."""
+    name, kind, data = _flagged(field)
+    path = tmp_path / name
+    text = json.dumps(data, indent=1)
+    path.write_text(text, encoding="utf-8")
+    line, row = next((n, r) for n, r in enumerate(text.splitlines(), 1) if f'"{field}": true' in r)
+    column = row.index(f'"{field}": true') + len(field) + 5
+    code, out, _ = invoke("validate", "--kind", kind, str(path))
+    assert code == 1, out
+    assert out.splitlines()[0].startswith(f"{path}:{line}:{column}: error: {field}: "), out
+    assert "true or false" in out.splitlines()[0]
+    path.write_text(text.replace(f'"{field}": true', f'"{field}": false'), encoding="utf-8")
+    assert invoke("validate", "--kind", kind, str(path))[0] == 1
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])
+def test_a_closing_date_out_of_range_is_an_error_not_a_crash(tmp_path: Path, day: str) -> None:
+    """closing_date 9999-12-31 was valid, and then every CV scored against it was an internal
+    error (no day after it to count experience to)."""
+    path = tmp_path / "far.yaml"
+    text = (VACANCIES / "un-aro-senior-pmo.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("\norganisation:", f"\nclosing_date: {day}\norganisation:", 1))
+    line = path.read_text(encoding="utf-8").splitlines().index(f"closing_date: {day}") + 1
+    first_error_is(path, f"{line}:15: error: closing_date: {day} is out of range (1900-2100)")
+    code, _, err = invoke("score", str(path), str(EXAMPLES / "candidates" / "daniel-okafor.yaml"))
+    assert code == 1
+    assert (
+        err.splitlines()[0]
+        == f"{path}:{line}:15: error: closing_date: {day} is out of range (1900-2100)"
+    )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from jobscreen import __version__
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import evaluate_rules, rank, score_of
-from jobscreen.errors import InternalError, JobscreenError
+from jobscreen.errors import InternalError, JobscreenError, Location, guard
 from jobscreen.results import Assessment, InputProblem, Matching, Screening, VacancyMatch
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
@@ -90,16 +90,26 @@ def match_vacancies(
     as_of: dt.date | None,
     today: dt.date,
     blind: bool = False,
+    sources: Sequence[str] = (),
 ) -> Matching:
     """One candidate against several vacancies, each counted to its own as-of date.
 
     ``candidate_for`` loads the candidate for a vacancy: a plain-text CV is read with that
-    vacancy's competency phrases, as `score` reads it.
+    vacancy's competency phrases, as `score` reads it. A bug met scoring the candidate
+    against one vacancy is that vacancy's error (located at its file, ``sources[i]`` for
+    ``vacancies[i]``, else named by its id), and the others are still ranked.
     """
-    outcomes = []
-    for vacancy in vacancies:
+    outcomes, errors = [], []
+    for index, vacancy in enumerate(vacancies):
         when = as_of or default_as_of(vacancy, today)
-        assessment = assess(CompiledVacancy.build(vacancy), candidate_for(vacancy), when)
+        candidate = candidate_for(vacancy)
+        where = Location(sources[index], 1, 1) if index < len(sources) else Location(vacancy.id)
+        try:
+            with guard(where):
+                assessment = assess(CompiledVacancy.build(vacancy), candidate, when)
+        except InternalError as exc:
+            errors.append(exc)
+            continue
         outcomes.append((vacancy, when, assessment))
     outcomes.sort(key=lambda o: (not o[2].eligible, -o[2].score, o[0].id))
     matches = tuple(
@@ -107,4 +117,4 @@ def match_vacancies(
     )
     first = outcomes[0][2] if outcomes else None
     who = (first.opaque_key if blind else first.candidate) if first else ""
-    return Matching(who, as_of, __version__, matches)
+    return Matching(who, as_of, __version__, matches, tuple(errors))

@@ -21,6 +21,8 @@ import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, overload
@@ -28,7 +30,7 @@ from typing import IO, Any, overload
 from jobscreen.api import assess, problem_of, problems_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
-from jobscreen.errors import InternalError, JobscreenError, Location, guard
+from jobscreen.errors import WORKER_DIED, InternalError, JobscreenError, Location, guard
 from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
@@ -294,18 +296,98 @@ def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], in
         yield getattr(scorer, method)(*args), size
 
 
-def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list[Outcome], int]]:
+def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-        pending: deque[tuple[Any, int]] = deque()
-        for method, args, size in tasks:
-            pending.append((pool.apply_async(_in_worker, (method, args)), size))
+    return ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(job,))
+
+
+def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Shut a pool down: at once, its workers killed, unless every task is done."""
+    if not finished:
+        # a private mapping, the only way to its processes; None once shut down
+        for process in list((pool._processes or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=finished, cancel_futures=True)
+
+
+Pending = deque[tuple["Future[list[Outcome]]", Task]]
+
+
+def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list[Outcome], int]]:
+    """Tasks run in a pool of worker processes, their outcomes in input order.
+
+    A worker that dies (killed for its memory, a crash in an extension) breaks the pool and
+    every task in flight: the first is run again alone, and the others in a new pool; a
+    task that still kills its worker alone is run input by input, and an input that does is
+    its error (WORKER_DIED). Nothing waits for a result that will never come.
+    """
+    pool, finished = _pool(job, jobs), False
+    pending: Pending = deque()
+    try:
+        for task in tasks:
+            pending.append((pool.submit(_in_worker, task[0], task[1]), task))
             if len(pending) >= 2 * jobs:  # bounded: never read far ahead of the workers
-                result, count = pending.popleft()
-                yield result.get(), count
+                outcomes, pool = _next(job, jobs, pool, pending)
+                yield outcomes
         while pending:
-            result, count = pending.popleft()
-            yield result.get(), count
+            outcomes, pool = _next(job, jobs, pool, pending)
+            yield outcomes
+        finished = True
+    finally:
+        _stop(pool, finished)
+
+
+def _next(
+    job: Job, jobs: int, pool: ProcessPoolExecutor, pending: Pending
+) -> tuple[tuple[list[Outcome], int], ProcessPoolExecutor]:
+    """The first pending task's outcomes, and the pool to go on with."""
+    future, task = pending.popleft()
+    try:
+        return (future.result(), task[2]), pool
+    except BrokenProcessPool:
+        pass
+    _stop(pool, finished=False)
+    outcomes = _alone(job, task)
+    pool = _pool(job, jobs)
+    for index, (_, waiting) in enumerate(pending):
+        pending[index] = (pool.submit(_in_worker, waiting[0], waiting[1]), waiting)
+    return (outcomes, task[2]), pool
+
+
+def _alone(job: Job, task: Task, split: bool = True) -> list[Outcome]:
+    """A task's outcomes from a worker of its own; if that worker dies too, each input's
+    from a worker of its own (``split``), and an input whose worker dies is its error."""
+    method, args, _ = task
+    pool = _pool(job, 1)
+    try:
+        outcomes: list[Outcome] = pool.submit(_in_worker, method, args).result()
+    except BrokenProcessPool:
+        _stop(pool, finished=False)
+        if not split:
+            return [[_worker_died(method, args)]]
+        return [outcome for one in _inputs(task) for outcome in _alone(job, one, split=False)]
+    pool.shutdown()
+    return outcomes
+
+
+def _inputs(task: Task) -> list[Task]:
+    """A task as one task per input: a file, or a JSON Lines record."""
+    method, args, _ = task
+    if method == "files":
+        return [("files", ([name],), 1) for name in args[0]]
+    if method == "lines":
+        return [("lines", (args[0], [line]), 1) for line in args[1]]
+    return [task]
+
+
+def _worker_died(method: str, args: tuple[Any, ...]) -> InputProblem:
+    """The error of the one input a task of _inputs holds, whose worker died."""
+    if method == "lines":
+        source, [(number, _)] = args
+        return InputProblem(source, number + 1, 1, WORKER_DIED)
+    if method == "files":
+        return InputProblem(args[0][0], 1, 1, WORKER_DIED)
+    return InputProblem("", None, None, WORKER_DIED)  # pragma: no cover - "given" runs nothing
 
 
 def _duplicate(key: RankKey, seen: dict[str, str]) -> list[InputProblem]:

@@ -22,16 +22,17 @@ from pydantic import (
 )
 
 from jobscreen.levels import degree_of, known_language, parse_level, skill_name
-from jobscreen.model import Line, Model
+from jobscreen.model import Line, Model, not_a_flag
 from jobscreen.vacancy import LevelName
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", re.ASCII)
 # A date and time as JSON Resume and exports write them (2013-12-01T10:00:00Z), read to its day
 _DATE_TIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
-    r"T(\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+    r"T(\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)(?:Z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.ASCII,
 )
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -101,12 +102,34 @@ def _quoted(text: str, most: int = 40) -> str:
 _parse_date_text = lru_cache(maxsize=4096)(_parse_date)
 
 
-DATE_PATTERN = r"^\d{4}(-\d{1,2}){0,2}$"
+def _month_day(pad: str) -> str:
+    """A pattern of MM-DD (``pad`` "?": M-D too) with a day the month has, 29 February apart."""
+    day = f"(0{pad}[1-9]|1[0-9]|2[0-8]"
+    return f"((0{pad}[13578]|1[02])-{day}|29|30|31)|(0{pad}[469]|11)-{day}|29|30)|0{pad}2-{day}))"
+
+
+# The dates parse_partial_date accepts, as a JSON Schema pattern (ECMA 262 and Python alike):
+# a year from MIN_YEAR to MAX_YEAR, a month from 1 to 12 and a day the month has (29 February
+# in leap years only), no month 0 or day 0; or a date and time as _DATE_TIME reads one.
+_YEAR = "(19[0-9]{2}|20[0-9]{2}|2100)"
+_LEAP_YEAR = "(19(0[48]|[2468][048]|[13579][26])|20(0[048]|[2468][048]|[13579][26]))"
+_TIME = (
+    "T([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?"
+)
+DATE_PATTERN = (
+    f"^\\s*({_YEAR}(-(0?[1-9]|1[0-2]))?"
+    f"|{_YEAR}-{_month_day('?')}|{_LEAP_YEAR}-0?2-29"
+    f"|({_YEAR}-{_month_day('')}|{_LEAP_YEAR}-02-29){_TIME})\\s*$"
+)
+_DATE_SCHEMA = [
+    {"type": "string", "pattern": DATE_PATTERN},
+    {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+]
 DateField = Annotated[
     PartialDate,
     BeforeValidator(parse_partial_date),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": DATE_PATTERN}),
+    WithJsonSchema({"anyOf": _DATE_SCHEMA}),
 ]
 # An end may also say the post is current; JSON Schema (draft-07) patterns have no
 # case-insensitive flag, so the words are listed as they are usually written.
@@ -116,7 +139,7 @@ EndField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": ["string", "integer"], "pattern": DATE_PATTERN},
+                *_DATE_SCHEMA,
                 {"enum": END_WORDS},
                 {"type": "null"},
             ]
@@ -132,8 +155,8 @@ class Education(Model):
     level: LevelName | None = Field(None, description="Ladder level, when the name is unclear.")
     field: Line | None = Field(None, description="Field of study.")
     institution: Line | None = Field(None, description="Awarding institution (not scored).")
-    year: int | None = Field(
-        None, ge=MIN_YEAR, le=MAX_YEAR, description="Year awarded (or expected)."
+    year: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR), BeforeValidator(not_a_flag)] | None = (
+        Field(None, description="Year awarded (or expected).")
     )
 
 

@@ -88,6 +88,10 @@ INTERNAL = (
     "internal error reading this file; please report it (set JOBSCREEN_DEBUG=1 for the trace)"
 )
 
+# A worker process that ended while it read an input (killed for its memory, or a crash in
+# an extension): the input is named, the batch goes on.
+WORKER_DIED = "internal error reading this file: its worker process died; please report it"
+
 
 class InternalError(JobscreenError):
     """A bug in jobscreen met on one input: that input's error, never the end of a batch.

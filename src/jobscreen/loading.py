@@ -63,7 +63,10 @@ class Document:
         key points at its parent mapping; ``at_key`` points at a key rather than its value.
         """
         positions = self.positions()
-        known = positions.values.keys() | positions.keys.keys()
+
+        def known(path: tuple[str | int, ...]) -> bool:  # no set of every path: one a call
+            return path in positions.values or path in positions.keys
+
         parts = list(loc)
         path: tuple[str | int, ...] = ()
         for index, part in enumerate(parts):
@@ -71,9 +74,9 @@ class Document:
             following = parts[index + 1 : index + 2]
             # a union's tag can also be a key ("language" is a kind and a field): it is the
             # tag when the next part sits beside it rather than below it
-            if following and (*path, *following) in known and (*candidate, *following) not in known:
+            if following and known((*path, *following)) and not known((*candidate, *following)):
                 continue
-            if candidate in known:
+            if known(candidate):
                 path = candidate
         spot = positions.keys.get(path) if at_key else None
         line, column = spot or positions.values.get(path) or positions.keys.get(path) or (1, 1)
@@ -327,13 +330,18 @@ class LineError(InputError):
 
 
 def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
-    """Lines of a stream, none held longer than ``limit`` bytes: an over-long line yields
-    its first ``limit + 1`` bytes (which the record check refuses) and the rest is skipped."""
+    """Lines of a stream, none held longer than ``limit`` bytes, none read past its limit:
+    an over-long line yields its first ``limit + 1`` bytes (which the record check refuses)
+    and ends the stream, for its end may never come (/dev/zero on stdin)."""
     while line := handle.readline(limit + 1):
-        if len(line) > limit and not line.endswith(b"\n"):
-            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
         yield line
+        if _over_long(line, limit):
+            return
+
+
+def _over_long(line: bytes, limit: int) -> bool:
+    """Whether bounded_lines cut this line at the limit."""
+    return len(line) > limit and not line.endswith(b"\n")
 
 
 def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
@@ -355,8 +363,10 @@ def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Docume
 
 
 def _record(number: int, raw: bytes, source: str, limits: Limits, where: Location) -> Document:
-    if len(raw.rstrip(b"\r\n")) > limits.max_bytes:
-        return _error_document(LineError("record over the byte limit", where), source)
+    if _over_long(raw, limits.max_bytes):
+        over = f"record over the {limits.max_bytes}-byte limit{limits.hint('max-bytes')}"
+        message = f"{over}; the rest of this input is not read"
+        return _error_document(LineError(message, where), source)
     try:
         text = decode(raw, source, start=number == 0).strip()
     except InputError as exc:

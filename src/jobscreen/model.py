@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    model_validator,
+)
 
 from jobscreen.errors import CONTROL as _CONTROL
 
@@ -34,6 +41,19 @@ def one_line(text: str) -> str:
 
 # A field shown on one line: a name, an id, a title, an organisation, a rule's notice text.
 Line = Annotated[str, AfterValidator(one_line)]
+
+
+def not_a_flag(value: Any) -> Any:
+    """Refuse JSON's and YAML's true and false where a number goes: pydantic would read them
+    as 1 and 0 (a weight of 1, a year 1)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true or false")  # noqa: TRY004 - pydantic
+    return value
+
+
+# Every int and float field of the input models: a number, never true or false.
+Int = Annotated[int, BeforeValidator(not_a_flag)]
+Float = Annotated[float, BeforeValidator(not_a_flag)]
 
 
 def may_hold_controls(text: str) -> bool:

@@ -146,6 +146,22 @@ class LoadedRecord:
     path: str
     data: dict[str, Any]
     record: Record
+    text: str = ""
+
+    def edited(self) -> JobscreenError | None:
+        """That the record no longer matches its own digest (it was edited after it was
+        written), located at the digest; None when it matches or holds none (older records).
+        """
+        from jobscreen.results import content_digest
+
+        digest = self.record.record.digest
+        if digest is None or digest == content_digest(self.data):
+            return None
+        where = _RecordDocument(self.data, self.path, self.text).locate(("record", "digest"))
+        return InputError(EDITED, where)
+
+
+EDITED = "the record was edited after it was written (record.digest does not match)"
 
 
 class _RecordDocument(Document):
@@ -168,15 +184,57 @@ def read_record(path: str) -> LoadedRecord:
         what = "not a jobscreen decision record (make one with score --format json)"
         raise InputError(what, Location(path, 1, 1))
     try:
-        return LoadedRecord(path, data, Record.model_validate(data))
+        return LoadedRecord(path, data, Record.model_validate(data), text)
     except ValidationError as exc:
         raise _located(exc, _RecordDocument(data, path, text)) from None
+
+
+# pydantic's words for a value of the wrong JSON type, several naming a Python class
+# ("a valid dictionary or instance of RuleOut"): a record's reader is told the JSON type
+_EXPECTED = {
+    "model_type": "an object (a mapping of keys)",
+    "model_attributes_type": "an object (a mapping of keys)",
+    "dict_type": "an object (a mapping of keys)",
+    "list_type": "a list",
+    "string_type": "a string",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "string_pattern_mismatch": "a SHA-256: 64 lowercase hexadecimal digits",
+}
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """A field's place in a record as its reader writes it: results[0].rules[2].status."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path or "the record"
+
+
+def _record_message(error: Any) -> tuple[str, bool]:
+    """One plain line for a pydantic error in a record: the field's whole path, then what
+    is wrong in JSON's terms, no Python class named; and whether it points at a key."""
+    kind, loc, msg = error["type"], tuple(error["loc"]), error["msg"]
+    if kind == "extra_forbidden":
+        return f"unknown key {field_path(loc)!r}", True
+    if kind == "missing":
+        return f"missing required key {field_path(loc)!r}", False
+    if kind in _EXPECTED:
+        return f"{field_path(loc)}: expected {_EXPECTED[kind]}", False
+    msg = msg.removeprefix("Value error, ")
+    return f"{field_path(loc)}: {msg[:1].lower()}{msg[1:]}", False
 
 
 def _located(exc: ValidationError, doc: Document) -> JobscreenError:
     from jobscreen.sources import DocumentErrors, schema_errors
 
-    errors = schema_errors(exc, doc)
+    errors = schema_errors(exc, doc, describe=_record_message)
     if len(errors) > MOST_ERRORS:
         more = len(errors) - MOST_ERRORS
         errors = [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from jobscreen.errors import printable_name
+from jobscreen.errors import JobscreenError, printable_name
 
 
 class Status(StrEnum):
@@ -279,6 +279,8 @@ class Matching:
     as_of: dt.date | None
     version: str
     matches: tuple[VacancyMatch, ...]
+    # a bug met scoring the candidate against a vacancy: that vacancy's error, never the end
+    errors: tuple[JobscreenError, ...] = ()
 
 
 # --- the JSON form: what every machine-readable output and a decision record holds ---

@@ -20,7 +20,7 @@ from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
 from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
-from jobscreen.results import Prepare, Ranked, Screening, content_digest, screening_dict
+from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -206,13 +206,10 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
 
 
 def _digest_check(loaded: LoadedRecord) -> tuple[list[Difference], list[str]]:
-    digest = loaded.record.record.digest
-    if digest is None:
+    if loaded.record.record.digest is None:
         return [], ["no digest: written by an older jobscreen"]
-    if digest != content_digest(loaded.data):
-        edited = "the record was edited after it was written (record.digest does not match)"
-        return [Difference(edited, told=True)], []
-    return [], []
+    edited = loaded.edited()
+    return ([Difference(edited.message, told=True)] if edited else []), []
 
 
 def compare(recorded: Record, rerun: Record, cwd: str) -> list[Difference]:

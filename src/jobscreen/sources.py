@@ -106,15 +106,16 @@ def _message(error: Any) -> tuple[str, bool]:
 
 
 def schema_errors(
-    exc: ValidationError, doc: Document, translate: Any = None
+    exc: ValidationError, doc: Document, translate: Any = None, describe: Any = None
 ) -> list[JobscreenError]:
-    """Every pydantic error of a document as a located SchemaError."""
+    """Every pydantic error of a document as a located SchemaError (``describe``: how each
+    is worded, as _message does by default)."""
     found: list[JobscreenError] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         if translate is not None:  # name and place the file's own keys, not the mapped ones
             loc = translate(loc)
-        message, at_key = _message({**error, "loc": loc})
+        message, at_key = (describe or _message)({**error, "loc": loc})
         found.append(SchemaError(message, doc.locate(loc, at_key=at_key)))
     return found
 
@@ -176,10 +177,12 @@ def _read_vacancy(path: str | Path, limits: Limits) -> tuple[Vacancy, str]:
     return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
 
 
-def read_vacancies(names: Iterable[str]) -> tuple[list[Vacancy], list[JobscreenError]]:
-    """Every vacancy in the files and folders named, and every problem met: one broken
-    vacancy (or empty folder) never loses the others."""
-    loaded: list[Vacancy] = []
+def read_vacancies(
+    names: Iterable[str],
+) -> tuple[list[tuple[str, Vacancy]], list[JobscreenError]]:
+    """Every vacancy in the files and folders named, with its file, and every problem met:
+    one broken vacancy (or empty folder) never loses the others."""
+    loaded: list[tuple[str, Vacancy]] = []
     problems: list[JobscreenError] = []
     for name in names:
         for item in scan(name):
@@ -187,7 +190,7 @@ def read_vacancies(names: Iterable[str]) -> tuple[list[Vacancy], list[JobscreenE
                 problems.append(item)
                 continue
             try:
-                loaded.append(load_vacancy(item))
+                loaded.append((item, load_vacancy(item)))
             except JobscreenError as exc:
                 problems.extend(exc.every())
     return loaded, problems

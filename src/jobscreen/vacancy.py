@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
-from jobscreen.model import Line, Model, one_line
+from jobscreen.model import Float, Int, Line, Model, one_line
 from jobscreen.vocabulary import vocabulary
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
@@ -58,6 +58,20 @@ def _iso_day(value: object) -> object:
     raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a date may fall in, as in a CV and --as-of
+
+
+def _in_range(value: dt.date) -> dt.date:
+    """A closing date within the years any date is read in: experience is counted to it,
+    and 9999-12-31 has no day after it to count to."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{value} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
+    return value
+
+
+ClosingDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_in_range)]
+
+
 ConceptId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 _CONCEPTS_HELP = (
     "Concepts of the thesaurus whose words count, in English and French, narrower concepts "
@@ -83,7 +97,7 @@ class RuleBase(Model):
         description="true: mandatory (knock-out); false: desirable. "
         "Stated on every top-level rule; nested rules take their group's.",
     )
-    weight: float = Field(
+    weight: Float = Field(
         1.0,
         ge=MIN_WEIGHT,
         le=MAX_WEIGHT,
@@ -98,7 +112,7 @@ class InLieu(Model):
     """A lower degree accepted together with more experience (the UN's 'in lieu' clause)."""
 
     level: LevelName = Field(description="The lower level accepted instead, e.g. bachelor.")
-    extra_years: float = Field(
+    extra_years: Float = Field(
         gt=0,
         le=MAX_YEARS,
         allow_inf_nan=False,
@@ -131,7 +145,7 @@ class ExperienceRule(RuleBase):
     """Minimum years of professional experience, optionally in domains and with qualifiers."""
 
     kind: Literal["experience"]
-    min_years: float = Field(
+    min_years: Float = Field(
         ge=0,
         le=MAX_YEARS,
         allow_inf_nan=False,
@@ -212,7 +226,7 @@ class AtLeastRule(RuleBase):
     """At least n of the nested rules."""
 
     kind: Literal["at_least"]
-    n: int = Field(ge=1, description="How many nested rules must be met.")
+    n: Int = Field(ge=1, description="How many nested rules must be met.")
     rules: list[Requirement] = Field(min_length=1, description="The nested rules.")
 
 
@@ -238,9 +252,7 @@ class Vacancy(Model):
     organisation: Line = Field(description="The hiring organisation.")
     grade: Line | None = Field(None, description="Grade or level of the post (P-5, E, ASG).")
     duty_station: Line | None = Field(None, description="Where the post is based.")
-    closing_date: Annotated[dt.date, BeforeValidator(_iso_day)] | None = Field(
-        None, description="Closing date, YYYY-MM-DD."
-    )
+    closing_date: ClosingDate | None = Field(None, description="Closing date, YYYY-MM-DD.")
     source: Source | None = Field(None, description="The notice this file encodes.")
     notes: str | None = Field(None, description="How the notice was encoded.")
     lint_ignore: list[Annotated[str, Field(pattern=r"^JS1\d\d$")]] = Field(

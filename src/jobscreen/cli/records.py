@@ -64,12 +64,15 @@ def audit(
     not_an_input(output, [record, groups])
     loaded = read_record(record)
     mapping = read_groups(read_text(groups, RECORD_LIMIT, hint=""), groups)
+    edited = loaded.edited()  # as verify says it; the audit still runs, and exits 1
     try:
         result = run_audit(loaded.record, mapping, top, min_group)
     except InputError as exc:  # what the record holds is wrong: name the record
         if exc.location is not None:
             raise
         raise InputError(exc.message, Location(record)) from None
+    if edited is not None:
+        stderr(f"{edited.location}: warning: {edited.message}; the figures below come from it")
     if result.not_in_record:
         count, name = len(result.not_in_record), printable_name(groups)
         stderr(f"jobscreen: {count} candidates in {name} are not in the record")
@@ -80,3 +83,4 @@ def audit(
             from jobscreen.report.audit import print_audit
 
             print_audit(result, out)
+    raise typer.Exit(EXIT_INPUT if edited is not None else EXIT_OK)

@@ -202,9 +202,11 @@ def match(
         return load_cv(cv, FIXED_LIMITS, today, vacancy.competency_phrases())
 
     try:
-        matching = match_vacancies(candidate_for, loaded, when, today, blind)
+        files, read = zip(*loaded, strict=True)
+        matching = match_vacancies(candidate_for, list(read), when, today, blind, files)
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
         raise DocumentErrors([*problems, *exc.every()]) from None
+    problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
     with open_output(output) as out:
         reporter_for(fmt, out).matching(matching)
