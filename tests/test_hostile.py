@@ -34,7 +34,8 @@ import jobscreen.sources
 import jobscreen.yamlsafe
 from jobscreen.cli import main
 from jobscreen.errors import INTERNAL, InputError
-from jobscreen.loading import NOT_REGULAR, read_bytes
+from jobscreen.inputs import NOT_REGULAR
+from jobscreen.loading import read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
@@ -936,7 +937,7 @@ def _raise_for(name: str, real: Callable[..., Any], pick: Callable[..., str]) ->
 # Where a bug can strike, and the function that stands for it there: (module, function, how
 # its arguments name the input). Workers are forked, so a patch reaches them too.
 STAGES = {
-    "reading": ("jobscreen.sources", "load_documents", lambda path, *_: str(path)),
+    "reading": ("jobscreen.inputs", "load_documents", lambda path, *_: str(path)),
     "extracting": ("jobscreen.extract", "extract", lambda text, *_: text),
     "validating": ("jobscreen.sources", "candidate_from_document", lambda doc, *_: doc.source),
     "scoring": ("jobscreen.batch", "assess", lambda _, candidate, *__: candidate.source),
