@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from jobscreen.errors import JobscreenError, Location, guard
-from jobscreen.inputs import DATA, DataFile, Input, Refusal, classify, resolve
+from jobscreen.inputs import DATA, DataFile, Input, Refusal, resolve
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import Document
@@ -125,16 +125,6 @@ def _classify(doc: Document, kind: Kind, count: int) -> tuple[str, list[Jobscree
             JobscreenError(f"a vacancy file holds one document, found {count}", where)
         ]
     return chosen, []
-
-
-def check_file(
-    name: str,
-    kind: Kind = "auto",
-    limits: Limits | None = None,
-    options: LintOptions | None = None,
-) -> FileCheck:
-    """Every problem and lint warning of one file (all documents), never raising for bad input."""
-    return check_input(classify(name, DATA), kind, limits, options)
 
 
 def check_input(
