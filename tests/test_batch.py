@@ -13,7 +13,7 @@ import pytest
 from jobscreen.api import assess
 from jobscreen.cv import CVFile
 from jobscreen.engine.context import CompiledVacancy
-from jobscreen.loading import FOLDER_DEPTH
+from jobscreen.inputs import FOLDER_DEPTH
 from jobscreen.results import Status
 from jobscreen.sources import Candidate
 from jobscreen.vacancy import Vacancy

@@ -36,7 +36,8 @@ import jobscreen.sources
 import jobscreen.yamlsafe
 from jobscreen.cli import main
 from jobscreen.errors import INTERNAL, InputError
-from jobscreen.loading import NOT_REGULAR, read_bytes
+from jobscreen.inputs import NOT_REGULAR
+from jobscreen.loading import read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
@@ -940,7 +941,7 @@ def _raise_for(name: str, real: Callable[..., Any], pick: Callable[..., str]) ->
 # Where a bug can strike, and the function that stands for it there: (module, function, how
 # its arguments name the input). Workers are forked, so a patch reaches them too.
 STAGES = {
-    "reading": ("jobscreen.sources", "load_documents", lambda path, *_: str(path)),
+    "reading": ("jobscreen.inputs", "load_documents", lambda path, *_: str(path)),
     "extracting": ("jobscreen.extract", "extract", lambda text, *_: text),
     "validating": ("jobscreen.sources", "candidate_from_document", lambda doc, *_: doc.source),
     "scoring": ("jobscreen.batch", "assess", lambda _, candidate, *__: candidate.source),
@@ -1092,10 +1093,10 @@ from jobscreen.cli import main
 parent = os.getpid()
 files, lines = batch.Scorer.files, batch.Scorer.lines
 
-def dying_files(self, names):
-    if os.getpid() != parent and any("die" in name for name in names):
+def dying_files(self, inputs):
+    if os.getpid() != parent and any("die" in item.name for item in inputs):
         os._exit(1)
-    return files(self, names)
+    return files(self, inputs)
 
 def dying_lines(self, source, numbered):
     if os.getpid() != parent and any(b"die" in raw for _, raw in numbered):

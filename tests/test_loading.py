@@ -15,18 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobscreen.errors import InputError
+from jobscreen.inputs import CV_SUFFIXES, FOLDER_DEPTH, NOT_REGULAR, scan
 from jobscreen.loading import (
-    FOLDER_DEPTH,
-    NOT_REGULAR,
     _json_limit_problem,
     decode,
     documents_from_text,
     iter_jsonl,
     parse_json,
     read_bytes,
-    scan,
 )
-from jobscreen.sources import CV_SUFFIXES, Failed, iter_candidates
+from jobscreen.sources import Failed, iter_candidates
 from jobscreen.validation import check_paths
 from jobscreen.yamlsafe import Limits
 

@@ -25,29 +25,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, overload
+from typing import Any, overload
 
 from jobscreen.api import assess, problem_of, problems_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
-from jobscreen.errors import WORKER_DIED, InternalError, JobscreenError, Location, guard
-from jobscreen.loading import (
-    JSONL_SUFFIXES,
-    STDIN,
-    Document,
-    bounded_lines,
-    jsonl_record,
-    walk,
-)
+from jobscreen.errors import WORKER_DIED, InputError, InternalError, JobscreenError, Location, guard
+from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
+from jobscreen.loading import STDIN, Document, jsonl_record
 from jobscreen.results import InputProblem, Prepare, Ranked
-from jobscreen.sources import (
-    CV_SCAN,
-    Candidate,
-    Failed,
-    cv_inputs,
-    iter_documents,
-    to_candidate,
-)
+from jobscreen.sources import Candidate, Failed, to_candidate
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
 
@@ -105,10 +92,10 @@ class Scorer:
             return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
         return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
 
-    def files(self, names: list[str]) -> list[Outcome]:
-        """Load and score files (every document in each), in order."""
-        documents = iter_documents(names, self.job.limits, self.phrases)
-        return [self.outcome(document) for document in documents]
+    def files(self, inputs: list[Input]) -> list[Outcome]:
+        """Load and score inputs (every document in each), in order."""
+        limits, phrases = self.job.limits, self.phrases
+        return [self.outcome(doc) for item in inputs for doc in read(item, limits, phrases)]
 
     def lines(self, source: str, lines: list[tuple[int, bytes]]) -> list[Outcome]:
         """Parse and score JSON Lines records given with their 0-based line numbers."""
@@ -141,62 +128,67 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _line_tasks(source: str, handle: IO[bytes], limit: int) -> Iterator[Task]:
-    numbered = ((n, raw) for n, raw in enumerate(bounded_lines(handle, limit)) if raw.strip())
-    for chunk in _chunks(numbered, LINES_PER_CHUNK):
-        yield "lines", (source, chunk), len(chunk)
+Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs, the rest
 
 
-def _problem(source: str, message: str, line: int | None = 1, column: int | None = 1) -> Task:
-    """A problem with an input as a whole (1:1 unless its error says where)."""
-    return "given", ([InputProblem(source, line, column, message)],), 1
-
-
-def _tasks(names: Iterable[str], limit: int) -> Iterator[Task]:
-    """Work in input order: chunks of file names, and chunks of lines of JSON Lines input."""
+def _resolved(names: Iterable[str]) -> list[Resolved]:
+    """What each name stands for, its first PARALLEL_FROM inputs resolved (a folder listed)
+    to guess the batch's size with, the rest to come."""
+    found = []
     for name in names:
-        if name == STDIN:
-            yield from _line_tasks("<stdin>", sys.stdin.buffer, limit)
-        elif Path(name).suffix.lower() in JSONL_SUFFIXES and Path(name).is_file():
-            yield from _jsonl_tasks(name, limit)
-        else:
-            yield from _file_tasks(name)
+        inputs = resolve([name], CVS)
+        found.append((name, list(itertools.islice(inputs, PARALLEL_FROM)), inputs))
+    return found
 
 
-def _jsonl_tasks(name: str, limit: int) -> Iterator[Task]:
+def _tasks(resolved: Iterable[Resolved], limit: int) -> Iterator[Task]:
+    """Work in input order: chunks of inputs, chunks of lines of a JSON Lines stream, and in
+    their place the problems found listing them (a PDF CV, a FIFO, a folder too deep)."""
+    for name, first, rest in resolved:
+        inputs = itertools.chain(first, rest)
+        for how, items in itertools.groupby(inputs, key=functools.partial(_how, name)):
+            if how == "given":
+                errors = [problem_of(i.error, name) for i in items if isinstance(i, Refusal)]
+                yield "given", (errors,), len(errors)
+            elif how == "lines":
+                for item in items:
+                    yield from _line_tasks(item, limit) if isinstance(item, JsonLines) else ()
+            else:
+                for chunk in _chunks(items, FILES_PER_CHUNK):
+                    yield "files", (chunk,), len(chunk)
+
+
+def _how(name: str, item: Input) -> str:
+    """'lines' for a JSON Lines stream named itself (stdin, a file): read here, its lines
+    shared out; 'given' for a refusal; 'files' for the rest, read where they land."""
+    if isinstance(item, Refusal):
+        return "given"
+    if isinstance(item, JsonLines) and item.name in (STDIN, name) and _is_file(item.name):
+        return "lines"
+    return "files"
+
+
+def _is_file(name: str) -> bool:
+    return name == STDIN or Path(name).is_file()
+
+
+def _line_tasks(stream: JsonLines, limit: int) -> Iterator[Task]:
     try:
-        handle = Path(name).open("rb")  # noqa: SIM115 - closed below; open errors are reported
-    except OSError as exc:
-        yield _problem(name, f"cannot read: {exc.strerror or exc}")
-        return
-    with handle:
-        yield from _line_tasks(name, handle, limit)
+        for chunk in _chunks(stream.lines(limit), LINES_PER_CHUNK):
+            yield "lines", (stream.source, chunk), len(chunk)
+    except InputError as exc:  # it cannot be opened: a problem with it as a whole, at 1:1
+        yield "given", ([InputProblem(stream.name, 1, 1, exc.message)],), 1
 
 
-def _file_tasks(name: str) -> Iterator[Task]:
-    """Chunks of the CV files a name stands for, and in their place the problems found in
-    listing them (a PDF CV, a FIFO, a folder too deep): reported, never dropped silently."""
-    listed = itertools.groupby(cv_inputs(name), key=lambda item: isinstance(item, str))
-    for readable, items in listed:
-        if not readable:
-            problems = [problem_of(e, name) for e in items if isinstance(e, JobscreenError)]
-            yield "given", (problems,), len(problems)
-            continue
-        for chunk in _chunks(items, FILES_PER_CHUNK):
-            yield "files", (chunk,), len(chunk)
-
-
-def estimate(names: Sequence[str]) -> int:
-    """A cheap guess at the batch size, to choose between serial and parallel."""
+def estimate(resolved: Iterable[Resolved]) -> int:
+    """A cheap guess at the batch size, to choose between serial and parallel: a folder's
+    entries (as many as were resolved), a JSON Lines file by its size, stdin as many."""
     total = 0
-    for name in names:
-        path = Path(name)
-        if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
-            total += PARALLEL_FROM if name == STDIN else _jsonl_size(path)
-        elif path.is_dir():
-            total += sum(1 for _ in itertools.islice(walk(name, CV_SCAN), PARALLEL_FROM))
+    for name, first, _ in resolved:
+        if len(first) == 1 and isinstance(first[0], JsonLines) and first[0].name == name:
+            total += PARALLEL_FROM if name == STDIN else _jsonl_size(Path(name))
         else:
-            total += 1
+            total += len(first)
     return total
 
 
@@ -386,7 +378,7 @@ def _worker_died(method: str, args: tuple[Any, ...]) -> InputProblem:
         source, [(number, _)] = args
         return InputProblem(source, number + 1, 1, WORKER_DIED)
     if method == "files":
-        return InputProblem(args[0][0], 1, 1, WORKER_DIED)
+        return InputProblem(args[0][0].source, 1, 1, WORKER_DIED)
     return InputProblem("", None, None, WORKER_DIED)  # pragma: no cover - "given" runs nothing
 
 
@@ -410,8 +402,9 @@ def run_batch(
     """Load, score and rank every CV under ``names``; failures become problems, never lost."""
     problems: list[InputProblem] = []
     store = ResultStore(job.prepare)
-    tasks = _tasks(names, job.limits.max_bytes)
-    parallel = jobs > 1 and estimate(names) >= PARALLEL_FROM
+    resolved = _resolved(names)
+    tasks = _tasks(resolved, job.limits.max_bytes)
+    parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
     try:
         _collect(chunks, store, problems, progress)

@@ -134,11 +134,16 @@ def read_bytes(path: Path, max_bytes: int, hint: str = BYTES_HINT) -> bytes:
     except PermissionError:
         raise InputError("permission denied", Location(source, 1, 1)) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", Location(source, 1, 1)) from None
+        raise InputError(cannot_read(exc), Location(source, 1, 1)) from None
     if len(raw) > max_bytes:
         message = f"file is over the {max_bytes}-byte limit{hint}"
         raise InputError(message, Location(source, 1, 1))
     return raw
+
+
+def cannot_read(exc: OSError) -> str:
+    """Why a file could not be opened or read, as every reader says it."""
+    return f"cannot read: {exc.strerror or exc}"
 
 
 BLOCK = 1 << 16  # the first read of a stream of unknown size
@@ -344,11 +349,15 @@ def _over_long(line: bytes, limit: int) -> bool:
     return len(line) > limit and not line.endswith(b"\n")
 
 
+def numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """The lines of JSON Lines that hold a record, each with its 0-based line number."""
+    return ((number, raw) for number, raw in enumerate(lines) if raw.strip())
+
+
 def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
     """Documents from JSON Lines; a bad line yields a document whose data is a LineError."""
-    for number, raw in enumerate(lines):
-        if raw.strip():
-            yield jsonl_record(number, raw, source, limits)
+    for number, raw in numbered(lines):
+        yield jsonl_record(number, raw, source, limits)
 
 
 def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Document:
@@ -383,17 +392,6 @@ def _error_document(error: JobscreenError, source: str) -> Document:
     return Document(error, source, "")
 
 
-UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
-
-
-def unreadable(path: Path, advice: str = "save the CV as text (.txt) or YAML first") -> str | None:
-    """Why jobscreen cannot read a file with this name, or None when it can try."""
-    suffix = path.suffix.lower()
-    if suffix in UNREADABLE_SUFFIXES:
-        return f"{suffix} files are not read: {advice}"
-    return None
-
-
 def kind_of(path: Path) -> str:
     """'yaml', 'json' or 'jsonl' from a file name (YAML when unknown: it reads JSON too)."""
     suffix = path.suffix.lower()
@@ -415,81 +413,3 @@ def load_documents(path: Path, limits: Limits) -> list[Document]:
     if kind == "jsonl":
         return list(iter_jsonl(raw.splitlines(), str(path), limits))
     return documents_from_text(decode(raw, str(path)), str(path), kind, limits)
-
-
-FOLDER_DEPTH = 64  # folders nested deeper below a folder given are reported, never entered
-NOT_REGULAR = "not a regular file (a FIFO, device or socket): not read"
-
-
-def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | InputError]:
-    """What one input name stands for: itself (a file, '-'), or, for a folder, every file
-    with one of the suffixes found under it, in sorted order, and an error for each thing
-    found there that is not read (a FIFO or device, a folder nested too deep).
-
-    Every command lists folders with this, so that the files a command reads and the files
-    --output may not replace are the same. Hidden files and folders (.git, .venv, .github)
-    are skipped, so that `jobscreen validate .` checks a repository's data, not its tools'.
-    """
-    path = Path(name)
-    if name == STDIN or not path.is_dir():
-        yield name
-        return
-    found = sorted(walk(str(path), suffixes))
-    if not found:
-        yield InputError("directory holds no data files", Location(name, 1, 1))
-    for each, why in found:
-        yield each if why is None else InputError(why, Location(each, 1, 1))
-
-
-def _suffix(name: str) -> str:
-    """Path(name).suffix, without making a Path: '.yaml' of 'cv.yaml', '' of 'cv.'."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
-
-
-def walk(top: str, suffixes: frozenset[str]) -> Iterator[tuple[str, str | None]]:
-    """Files under ``top`` with one of the suffixes, each with why it is not read (else
-    None), in no set order; hidden files and folders are skipped.
-
-    Iterative, one os.scandir a folder, which tells files from folders without a further
-    look. A symbolic link to a folder is not followed (no loop), and a folder more than
-    FOLDER_DEPTH levels below ``top`` is reported, not entered. A folder that cannot be
-    listed is given as if it were a file, so that reading it says why, instead of its CVs
-    dropping out of a batch unseen.
-    """
-    folders = [(top, 0)]
-    while folders:
-        folder, depth = folders.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError:
-            yield folder, None
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = entry.path[2:] if folder == "." else entry.path  # "cv.yaml", not "./cv.yaml"
-            kind = _kind(entry, suffixes)
-            if kind == "folder" and depth < FOLDER_DEPTH:
-                folders.append((path, depth + 1))
-            elif kind == "folder":
-                yield path, f"folder nested more than {FOLDER_DEPTH} levels deep: not searched"
-            elif kind is not None:
-                yield path, None if kind == "file" else NOT_REGULAR
-
-
-def _kind(entry: os.DirEntry[str], suffixes: frozenset[str]) -> str | None:
-    """'folder' to walk; for a name with one of the suffixes, 'file' to read (a regular one,
-    or one whose reading says why not: a broken link) or 'other' (a FIFO, device, socket);
-    None for the rest (other names, a symbolic link to a folder)."""
-    try:
-        if entry.is_dir(follow_symlinks=False):
-            return "folder"
-        if _suffix(entry.name).lower() not in suffixes:
-            return None
-        if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - no Path made
-            return "file"
-        return None if entry.is_dir() else "other"
-    except OSError:  # a link loop: reading it says so
-        return "file"

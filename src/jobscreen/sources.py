@@ -1,4 +1,4 @@
-"""Files to models: vacancies and CV summaries, each error located in its file.
+"""Inputs to models: vacancies and CV summaries, each error located in its file.
 
 A batch never stops at a bad file: :func:`iter_candidates` yields a :class:`Candidate` or a
 list of errors for every document it is given, in order.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,43 +24,15 @@ from jobscreen.errors import (
     guard,
     printable_name,
 )
+from jobscreen.inputs import CVS, VACANCIES, ExtractedDocument, Refusal, read, resolve
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
 from jobscreen.limits import FIXED_LIMITS
-from jobscreen.loading import (
-    DATA_SUFFIXES,
-    STDIN,
-    UNREADABLE_SUFFIXES,
-    Document,
-    bounded_lines,
-    decode,
-    documents_from_text,
-    iter_jsonl,
-    kind_of,
-    load_documents,
-    read_bytes,
-    scan,
-    unreadable,
-)
+from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
 from jobscreen.model import NO_CONTROLS, may_hold_controls
 from jobscreen.vacancy import Vacancy, semantic_problems
-from jobscreen.yamlsafe import Limits, Positions
+from jobscreen.yamlsafe import Limits
 
 M = TypeVar("M", bound=BaseModel)
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
-CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
-CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
-
-
-@dataclass
-class ExtractedDocument(Document):
-    """A plain-text CV read into the native format; the entries it doubts are named."""
-
-    uncertain: frozenset[tuple[str, int]] = frozenset()
-
-    def positions(self) -> Positions:
-        """None: errors in extracted data point at the file, not into the text."""
-        return Positions()
-
 
 # the bounds validate applies by default; fixed for a vacancy read by score, explain, match...
 VACANCY_LIMITS = FIXED_LIMITS
@@ -140,7 +111,8 @@ class DocumentErrors(JobscreenError):
         return list(self.errors)
 
 
-def _not_mapping(doc: Document, what: str) -> JobscreenError:
+def not_mapping(doc: Document, what: str) -> JobscreenError:
+    """The error of a document that is not a mapping where ``what`` was expected."""
     kind = "a list" if isinstance(doc.data, list) else "a single value"
     return SchemaError(f"expected {what} (a mapping of keys), found {kind}", doc.locate(()))
 
@@ -148,7 +120,7 @@ def _not_mapping(doc: Document, what: str) -> JobscreenError:
 def vacancy_from_document(doc: Document) -> Vacancy:
     """A vacancy from a parsed document, or DocumentErrors with every problem located."""
     if not isinstance(doc.data, dict):
-        raise DocumentErrors([_not_mapping(doc, "a vacancy")])
+        raise DocumentErrors([not_mapping(doc, "a vacancy")])
     vacancy = validate_document(Vacancy, doc.data, doc)
     problems = semantic_problems(vacancy)
     if problems:
@@ -184,15 +156,14 @@ def read_vacancies(
     one broken vacancy (or empty folder) never loses the others."""
     loaded: list[tuple[str, Vacancy]] = []
     problems: list[JobscreenError] = []
-    for name in names:
-        for item in scan(name):
-            if isinstance(item, JobscreenError):
-                problems.append(item)
-                continue
-            try:
-                loaded.append((item, load_vacancy(item)))
-            except JobscreenError as exc:
-                problems.extend(exc.every())
+    for item in resolve(names, VACANCIES):
+        if isinstance(item, Refusal):
+            problems.append(item.error)
+            continue
+        try:
+            loaded.append((item.name, load_vacancy(item.name)))
+        except JobscreenError as exc:
+            problems.extend(exc.every())
     return loaded, problems
 
 
@@ -224,7 +195,7 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     With ``today``, a post starting after it is an error (a slip in the CV, not a plan).
     """
     if not isinstance(doc.data, dict):
-        raise DocumentErrors([_not_mapping(doc, "a CV summary")])
+        raise DocumentErrors([not_mapping(doc, "a CV summary")])
     data, origin, translate = doc.data, "native", None
     if is_jsonresume(data):
         if problems := shape_problems(data):
@@ -251,50 +222,6 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     return Candidate(key, doc.label, identity, profile, digest, origin)
 
 
-def _documents(
-    name: str, limits: Limits, phrases: tuple[str, ...]
-) -> Iterator[Document | JobscreenError]:
-    if name == STDIN:
-        yield from iter_jsonl(bounded_lines(sys.stdin.buffer, limits.max_bytes), "<stdin>", limits)
-        return
-    path = Path(name)
-    try:
-        with guard(Location(name, 1, 1)):  # a bug met reading one file is that file's error
-            if kind_of(path) == "jsonl":
-                yield from _jsonl_file(path, limits)
-            elif path.suffix.lower() in TEXT_SUFFIXES:
-                yield extract_document(path, limits, phrases)
-            else:
-                yield from load_documents(path, limits)
-    except JobscreenError as exc:
-        yield exc
-
-
-def extract_document(path: Path, limits: Limits, phrases: tuple[str, ...] = ()) -> Document:
-    """A plain-text or Markdown CV summary, extracted into the native format."""
-    from jobscreen.extract import extract
-
-    text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), str(path))
-    if not text.strip():
-        raise InputError("empty file", Location(str(path), 1, 1))
-    found = extract(text, phrases)
-    cut = [n.message for n in found.notes if not n.path and n.message.startswith("only the first")]
-    if cut:  # scoring part of a CV would give a verdict on what it does not say
-        why = f"plain-text CV too long to read whole ({'; '.join(cut)}): shorten it for scoring"
-        raise InputError(why, Location(str(path), 1, 1))
-    return ExtractedDocument(found.data, str(path), text, uncertain=found.uncertain)
-
-
-def _jsonl_file(path: Path, limits: Limits) -> Iterator[Document | JobscreenError]:
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield InputError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
-        return
-    with handle:
-        yield from iter_jsonl(bounded_lines(handle, limits.max_bytes), str(path), limits)
-
-
 def iter_candidates(
     names: Iterable[str],
     limits: Limits | None = None,
@@ -314,22 +241,8 @@ def iter_documents(
     names: Iterable[str], limits: Limits, phrases: tuple[str, ...] = ()
 ) -> Iterator[Document | JobscreenError]:
     """Every CV document under the given names, in order, or the error that stopped one."""
-    for name in names:
-        for item in cv_inputs(name):
-            if isinstance(item, JobscreenError):
-                yield item
-            else:
-                yield from _documents(item, limits, phrases)
-
-
-def cv_inputs(name: str) -> Iterator[str | JobscreenError]:
-    """The CV files one name stands for (itself, or those found under a folder), in order,
-    and an error for each that is not read: a PDF or Word CV, a FIFO found in a folder."""
-    for item in scan(name, CV_SCAN):
-        if isinstance(item, str) and (why := unreadable(Path(item))) is not None:
-            yield InputError(why, Location(item, 1, 1))
-        else:
-            yield item
+    for item in resolve(names, CVS):
+        yield from read(item, limits, phrases)
 
 
 def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:

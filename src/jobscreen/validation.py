@@ -5,26 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, Literal
 
-from jobscreen.errors import InputError, JobscreenError, Location, guard
+from jobscreen.errors import JobscreenError, Location, guard
+from jobscreen.inputs import DATA, DataFile, Input, Refusal, resolve
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
-from jobscreen.loading import (
-    STDIN,
-    Document,
-    documents_from_text,
-    kind_of,
-    load_documents,
-    read_text,
-    scan,
-    unreadable,
-)
+from jobscreen.loading import Document
 from jobscreen.sources import (
-    TEXT_SUFFIXES,
     DocumentErrors,
     candidate_from_document,
+    not_mapping,
     vacancy_from_document,
 )
 from jobscreen.vacancy import Vacancy
@@ -124,9 +115,7 @@ def _classify(doc: Document, kind: Kind, count: int) -> tuple[str, list[Jobscree
     """The kind a document is checked as, or the error that stops it being checked."""
     chosen = kind if kind != "auto" else detect_kind(doc.data)
     if chosen is None and not isinstance(doc.data, dict):
-        found = "a list" if isinstance(doc.data, list) else "a single value"
-        what = f"expected a vacancy or CV summary (a mapping of keys), found {found}"
-        return "unknown", [JobscreenError(what, doc.locate(()))]
+        return "unknown", [not_mapping(doc, "a vacancy or CV summary")]
     if chosen is None:
         what = "neither a vacancy (no 'requirements') nor a CV summary"
         return "unknown", [JobscreenError(what, doc.locate(()))]
@@ -138,33 +127,24 @@ def _classify(doc: Document, kind: Kind, count: int) -> tuple[str, list[Jobscree
     return chosen, []
 
 
-def _read(name: str, limits: Limits) -> list[Document]:
-    if name == STDIN:
-        text = read_text(STDIN, limits.max_bytes)
-        return documents_from_text(text, "<stdin>", "yaml", limits)
-    path = Path(name)
-    if (why := unreadable(path, "validate reads YAML and JSON files")) is not None:
-        raise InputError(why, Location(name, 1, 1))
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        why = "plain-text CVs are not validated: `jobscreen extract` shows what is read from one"
-        raise InputError(why, Location(name, 1, 1))
-    return load_documents(path, limits)
-
-
-def check_file(
-    name: str,
+def check_input(
+    item: Input,
     kind: Kind = "auto",
     limits: Limits | None = None,
     options: LintOptions | None = None,
 ) -> FileCheck:
-    """Every problem and lint warning of one file (all documents), never raising for bad input."""
-    source = "<stdin>" if name == STDIN else name
+    """Every problem and lint warning of one input, or why it is not read."""
+    if isinstance(item, Refusal) and item.listing:  # nothing named: no kind to give it
+        return FileCheck(item.name, "unknown", (item.error,))
+    source = item.source
     options = options or LintOptions()
-    if kind == "auto" and name != STDIN and kind_of(Path(name)) == "jsonl":
+    if kind == "auto" and isinstance(item, DataFile) and item.kind == "jsonl":
         kind = "cv"  # JSON Lines hold CVs, one a line
     try:
         with guard(Location(source, 1, 1)):  # a bug met checking the file is its error
-            check = _checked(source, _read(name, limits or Limits()), kind, options)
+            if isinstance(item, Refusal):
+                raise item.error
+            check = _checked(source, list(item.documents(limits or Limits())), kind, options)
     except JobscreenError as exc:
         return FileCheck(source, kind if kind != "auto" else "unknown", (exc,))
     return check.strict() if options.strict else check
@@ -200,12 +180,4 @@ def check_paths(
     options: LintOptions | None = None,
 ) -> tuple[FileCheck, ...]:
     """Check files, and data files found under directories (hidden ones skipped), in order."""
-    checks = []
-    for path in paths:
-        for item in scan(path):
-            if isinstance(item, JobscreenError):
-                source = item.location.path if item.location else path
-                checks.append(FileCheck(source, "unknown", (item,)))
-            else:
-                checks.append(check_file(item, kind, limits, options))
-    return tuple(checks)
+    return tuple(check_input(item, kind, limits, options) for item in resolve(paths, DATA))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -20,6 +20,7 @@ from jobscreen.limits import MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
     from jobscreen.errors import JobscreenError
+    from jobscreen.inputs import Accept
     from jobscreen.vacancy import Vacancy
 
 
@@ -141,19 +142,16 @@ MaxNodesOpt = Annotated[
 MaxItemsOpt = Annotated[int, typer.Option("--max-items", help="Longest list accepted.")]
 
 
-Listing = Callable[[str], Iterable["str | JobscreenError"]]
-
-
 def not_an_input(
     output: str | None,
     inputs: list[str | None],
     option: str = "--output",
-    listing: Listing | None = None,
+    accept: Accept | None = None,
 ) -> None:
-    """Refuse an output file that is one of the command's inputs, named or visited in a
-    folder given by the command's own ``listing`` (default: the data files validate reads),
-    files it reports as not read among them: writing would replace it. A device such as
-    /dev/null is written to, never replaced."""
+    """Refuse an output file that is one of the command's inputs, named or found in a folder
+    as the command resolves them (``accept``; default: the data files validate reads), files
+    it refuses among them: writing would replace it. A device such as /dev/null is written
+    to, never replaced."""
     import os
     import stat
     from pathlib import Path
@@ -167,7 +165,7 @@ def not_an_input(
     if not stat.S_ISREG(target.st_mode):
         return
     for name in inputs:
-        for each in _visited(name, listing):
+        for each in _visited(name, accept):
             try:
                 same = os.path.samestat(target, Path(each).stat())
             except OSError:
@@ -176,17 +174,14 @@ def not_an_input(
                 usage(f"{option} {output!r} is an input file ({each!r}): it would be replaced")
 
 
-def _visited(name: str | None, listing: Listing | None) -> Iterator[str]:
-    """The files an input name stands for, as the command lists them (none for stdin)."""
-    from jobscreen.loading import scan
+def _visited(name: str | None, accept: Accept | None) -> Iterator[str]:
+    """The files an input name stands for, as the command resolves them (none for stdin)."""
+    from jobscreen.inputs import DATA, resolve
 
     if name is None or name == "-":
         return
-    for item in (listing or scan)(name):
-        if isinstance(item, str):
-            yield item
-        elif item.location is not None:  # reported, as a PDF CV is: still an input
-            yield item.location.path
+    for item in resolve([name], accept or DATA):
+        yield item.name
 
 
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:

@@ -95,18 +95,18 @@ def extract(
 
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
-    from jobscreen.loading import DATA_SUFFIXES, unreadable
+    from jobscreen.inputs import TEXT, Refusal, TextDocument, classify
     from jobscreen.outputs import open_output
     from jobscreen.sources import load_vacancy
 
-    if Path(cv).suffix.lower() in DATA_SUFFIXES:
-        usage(f"{cv} is already a structured CV: extract reads plain-text or Markdown CVs")
-    if (why := unreadable(Path(cv))) is not None:
-        raise InputError(why, Location(cv, 1, 1))
+    document = classify(cv, TEXT)
+    if isinstance(document, Refusal):  # a data file (a usage error), a PDF or Word CV
+        raise document.error
     not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
-    text = _read_text(cv)
-    with guard(Location("<stdin>" if cv == "-" else cv, 1, 1)):  # a bug met is its error
+    assert isinstance(document, TextDocument)  # what TEXT reads every other name as
+    text = document.text(NOTICE_LIMIT, hint="")  # a fixed limit: no option raises it
+    with guard(Location(document.source, 1, 1)):  # a bug met is its error
         summary = to_yaml(read_cv(text, phrases))
     with open_output(output) as out:
         out.write(summary)

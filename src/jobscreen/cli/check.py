@@ -161,7 +161,7 @@ def _vacancy_files(names: list[str] | None) -> list[str]:
     from pathlib import Path
 
     from jobscreen.errors import InputError
-    from jobscreen.loading import scan
+    from jobscreen.inputs import scan
 
     if names is None:
         names = ["vacancies"] if Path("vacancies").is_dir() else []

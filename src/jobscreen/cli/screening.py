@@ -117,10 +117,10 @@ def score(
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
     from jobscreen.batch import default_jobs
+    from jobscreen.inputs import CVS
     from jobscreen.report.base import FORMATS
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import RunOptions, screen_files
-    from jobscreen.sources import cv_inputs
 
     choice(fmt, FORMATS, "--format")
     if top is not None and top < 1:
@@ -131,8 +131,8 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    not_an_input(output, [vacancy, *cvs], listing=cv_inputs)
-    not_an_input(key_map, [vacancy, *cvs], "--key-map", cv_inputs)
+    not_an_input(output, [vacancy, *cvs], accept=CVS)
+    not_an_input(key_map, [vacancy, *cvs], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
@@ -160,11 +160,11 @@ def explain(
     blind: BlindOpt = False,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
+    from jobscreen.inputs import CVS
     from jobscreen.runs import RunOptions, screen_files
-    from jobscreen.sources import cv_inputs
 
     choice(fmt, ("table", "json", "markdown"), "--format")
-    not_an_input(output, [vacancy, cv], listing=cv_inputs)
+    not_an_input(output, [vacancy, cv], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, [cv], options, dt.date.today()) as run:

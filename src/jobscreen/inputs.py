@@ -1,0 +1,319 @@
+"""Names to inputs: what each file, folder or '-' given to a command stands for, and how
+it is read. Every command and the batch runner decide it here, and nowhere else.
+
+:func:`resolve` turns names into :data:`Input` objects under what a command accepts
+(:class:`Accept`: :data:`CVS` for score, explain, match and the batch runner, :data:`DATA` for
+validate, :data:`VACANCIES` for match's vacancies, :data:`TEXT` for extract): a data file
+(YAML or JSON, read whole), a JSON Lines stream (one CV a line), a text document (a CV in
+plain text or Markdown, extracted) or a refusal with its reason (a PDF CV, a FIFO found in a
+folder, an empty folder). A folder stands for the files found under it (:func:`scan`).
+
+To read a new kind of input (PDF, Word), add it here: a class with ``documents``, a place in
+:func:`classify`, and a field of :class:`Accept` for the commands that take it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobscreen.errors import InputError, JobscreenError, Location, UsageError, guard
+from jobscreen.loading import (
+    DATA_SUFFIXES,
+    JSONL_SUFFIXES,
+    STDIN,
+    Document,
+    bounded_lines,
+    cannot_read,
+    decode,
+    documents_from_text,
+    jsonl_record,
+    kind_of,
+    load_documents,
+    numbered,
+    read_bytes,
+    read_text,
+)
+from jobscreen.yamlsafe import Limits, Positions
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
+UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
+CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
+EMPTY_FOLDER = "directory holds no data files"
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    name: str  # as given, or as found in a folder; '-' is stdin
+
+    @property
+    def source(self) -> str:
+        """The name errors and results give: '<stdin>' for '-'."""
+        return "<stdin>" if self.name == STDIN else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile(_Named):
+    """A YAML or JSON file, read whole ('-': stdin, read as YAML); validate reads a JSON
+    Lines file whole too, record by record within the byte limit for the whole file."""
+
+    @property
+    def kind(self) -> str:
+        """'yaml', 'json' or 'jsonl', by its name."""
+        return "yaml" if self.name == STDIN else kind_of(Path(self.name))
+
+    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> list[Document]:
+        if self.name == STDIN:
+            return documents_from_text(
+                read_text(STDIN, limits.max_bytes), self.source, "yaml", limits
+            )
+        return load_documents(Path(self.name), limits)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLines(_Named):
+    """A JSON Lines stream, one CV a line (a .jsonl or .ndjson file, or stdin), read a line
+    at a time: its size is bounded only by each record's."""
+
+    def lines(self, limit: int) -> Iterator[tuple[int, bytes]]:
+        """Its lines that hold a record, with their 0-based numbers, none held longer than
+        ``limit`` bytes; an InputError if the file cannot be opened."""
+        if self.name == STDIN:
+            yield from numbered(bounded_lines(sys.stdin.buffer, limit))
+            return
+        try:
+            handle = Path(self.name).open("rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(cannot_read(exc), Location(self.name)) from None
+        with handle:
+            yield from numbered(bounded_lines(handle, limit))
+
+    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> Iterator[Document]:
+        """Its records: a broken one is a document whose data is its LineError."""
+        for number, raw in self.lines(limits.max_bytes):
+            yield jsonl_record(number, raw, self.source, limits)
+
+
+@dataclass
+class ExtractedDocument(Document):
+    """A plain-text CV read into the native format; the entries it doubts are named."""
+
+    uncertain: frozenset[tuple[str, int]] = frozenset()
+
+    def positions(self) -> Positions:
+        """None: errors in extracted data point at the file, not into the text."""
+        return Positions()
+
+
+@dataclass(frozen=True, slots=True)
+class TextDocument(_Named):
+    """A CV summary in plain text or Markdown: read into the native format by the extractor
+    (`jobscreen extract` prints what it reads)."""
+
+    def text(self, max_bytes: int, hint: str) -> str:
+        return read_text(self.name, max_bytes, hint)
+
+    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> list[Document]:
+        """The CV, extracted with the vacancy's competency ``phrases``."""
+        from jobscreen.extract import extract
+
+        path, source = Path(self.name), self.source
+        text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), source)
+        if not text.strip():
+            raise InputError("empty file", Location(source, 1, 1))
+        found = extract(text, phrases)
+        cut = [
+            n.message for n in found.notes if not n.path and n.message.startswith("only the first")
+        ]
+        if cut:  # scoring part of a CV would give a verdict on what it does not say
+            why = f"plain-text CV too long to read whole ({'; '.join(cut)}): shorten it for scoring"
+            raise InputError(why, Location(source, 1, 1))
+        return [ExtractedDocument(found.data, source, text, uncertain=found.uncertain)]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A name that is not read, and why (``error``, located). ``listing``: the problem is in
+    listing a folder (nothing found in it, a FIFO or a folder too deep in it), not in a name."""
+
+    name: str
+    error: JobscreenError
+    listing: bool = False
+
+    @property
+    def source(self) -> str:
+        return self.name  # '-' is never refused
+
+
+Readable = DataFile | JsonLines | TextDocument
+Input = Readable | Refusal
+Kind = type[DataFile] | type[JsonLines] | type[TextDocument]
+
+
+@dataclass(frozen=True)
+class Accept:
+    """What a command reads: what a folder is searched for, what '-' and each file name are
+    read as (by suffix), or why a name is refused."""
+
+    listed: frozenset[str] = DATA_SUFFIXES  # searched for in a folder; none: a folder is a name
+    stdin: Kind | None = None  # what '-' is; None: a file named '-'
+    jsonl: Kind = DataFile  # a .jsonl or .ndjson file
+    text: Kind | str = DataFile  # a .txt or .md file, or why it is refused
+    other: Kind = DataFile  # any other file (YAML when unknown: it reads JSON too)
+    pdf: str | None = None  # closes the refusal of a PDF or Word file; None: read as others
+    structured: str | None = None  # why a data file is refused (a usage error); None: read
+
+
+CV_ADVICE = "save the CV as text (.txt) or YAML first"
+CVS = Accept(CV_SCAN, JsonLines, JsonLines, TextDocument, DataFile, CV_ADVICE)
+DATA = Accept(
+    DATA_SUFFIXES,
+    stdin=DataFile,
+    text="plain-text CVs are not validated: `jobscreen extract` shows what is read from one",
+    pdf="validate reads YAML and JSON files",
+)
+VACANCIES = Accept(DATA_SUFFIXES)
+TEXT = Accept(
+    frozenset(),  # a folder given is read as a file, which says it is a directory
+    TextDocument,
+    text=TextDocument,
+    other=TextDocument,
+    pdf=CV_ADVICE,
+    structured="is already a structured CV: extract reads plain-text or Markdown CVs",
+)
+
+
+def resolve(names: Iterable[str], accept: Accept) -> Iterator[Input]:
+    """Every input the names stand for, in order: each name itself, or, for a folder, what
+    is found under it, each read as ``accept`` says or refused with its reason."""
+    for name in names:
+        if not accept.listed:
+            yield classify(name, accept)
+            continue
+        for item in scan(name, accept.listed):
+            if isinstance(item, str):
+                yield classify(item, accept)
+            else:
+                yield Refusal(item.location.path if item.location else name, item, listing=True)
+
+
+def classify(name: str, accept: Accept) -> Input:
+    """What one file name (never a folder's listing) is read as under ``accept``."""
+    if name == STDIN and accept.stdin is not None:
+        return accept.stdin(name)
+    suffix = Path(name).suffix.lower()
+    if accept.structured is not None and suffix in DATA_SUFFIXES:
+        return Refusal(name, UsageError(f"{name} {accept.structured}"))
+    if accept.pdf is not None and suffix in UNREADABLE_SUFFIXES:
+        return _refused(name, f"{suffix} files are not read: {accept.pdf}")
+    kind = (
+        accept.jsonl
+        if suffix in JSONL_SUFFIXES
+        else accept.text
+        if suffix in TEXT_SUFFIXES
+        else accept.other
+    )
+    return _refused(name, kind) if isinstance(kind, str) else kind(name)
+
+
+def _refused(name: str, why: str) -> Refusal:
+    return Refusal(name, InputError(why, Location(name, 1, 1)))
+
+
+def read(
+    item: Input, limits: Limits, phrases: tuple[str, ...] = ()
+) -> Iterator[Document | JobscreenError]:
+    """Every document of an input, in order, or the error that stopped it (its refusal, or
+    an error reading it). A bug met reading one file is that file's error."""
+    if isinstance(item, Refusal):
+        yield item.error
+    elif item.name == STDIN:  # not one file: what goes wrong reading it ends the run
+        yield from item.documents(limits, phrases)
+    else:
+        try:
+            with guard(Location(item.name, 1, 1)):
+                yield from item.documents(limits, phrases)
+        except JobscreenError as exc:
+            yield exc
+
+
+FOLDER_DEPTH = 64  # folders nested deeper below a folder given are reported, never entered
+NOT_REGULAR = "not a regular file (a FIFO, device or socket): not read"
+
+
+def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | InputError]:
+    """What one input name stands for: itself (a file, '-'), or, for a folder, every file
+    with one of the suffixes found under it, in sorted order, and an error for each thing
+    found there that is not read (a FIFO or device, a folder nested too deep).
+
+    :func:`resolve` lists folders with this, so that the files a command reads and the files
+    --output may not replace are the same. Hidden files and folders (.git, .venv, .github)
+    are skipped, so that `jobscreen validate .` checks a repository's data, not its tools'.
+    """
+    path = Path(name)
+    if name == STDIN or not path.is_dir():
+        yield name
+        return
+    found = sorted(walk(str(path), suffixes))
+    if not found:
+        yield InputError("directory holds no data files", Location(name, 1, 1))
+    for each, why in found:
+        yield each if why is None else InputError(why, Location(each, 1, 1))
+
+
+def _suffix(name: str) -> str:
+    """Path(name).suffix, without making a Path: '.yaml' of 'cv.yaml', '' of 'cv.'."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def walk(top: str, suffixes: frozenset[str]) -> Iterator[tuple[str, str | None]]:
+    """Files under ``top`` with one of the suffixes, each with why it is not read (else
+    None), in no set order; hidden files and folders are skipped.
+
+    Iterative, one os.scandir a folder, which tells files from folders without a further
+    look. A symbolic link to a folder is not followed (no loop), and a folder more than
+    FOLDER_DEPTH levels below ``top`` is reported, not entered. A folder that cannot be
+    listed is given as if it were a file, so that reading it says why, instead of its CVs
+    dropping out of a batch unseen.
+    """
+    folders = [(top, 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            yield folder, None
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = entry.path[2:] if folder == "." else entry.path  # "cv.yaml", not "./cv.yaml"
+            kind = _kind(entry, suffixes)
+            if kind == "folder" and depth < FOLDER_DEPTH:
+                folders.append((path, depth + 1))
+            elif kind == "folder":
+                yield path, f"folder nested more than {FOLDER_DEPTH} levels deep: not searched"
+            elif kind is not None:
+                yield path, None if kind == "file" else NOT_REGULAR
+
+
+def _kind(entry: os.DirEntry[str], suffixes: frozenset[str]) -> str | None:
+    """'folder' to walk; for a name with one of the suffixes, 'file' to read (a regular one,
+    or one whose reading says why not: a broken link) or 'other' (a FIFO, device, socket);
+    None for the rest (other names, a symbolic link to a folder)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if _suffix(entry.name).lower() not in suffixes:
+            return None
+        if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - no Path made
+            return "file"
+        return None if entry.is_dir() else "other"
+    except OSError:  # a link loop: reading it says so
+        return "file"
