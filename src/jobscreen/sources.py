@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Identity, Profile
+from jobscreen.documents import medium_of, read_document, reader_for
 from jobscreen.errors import (
     InputError,
     JobscreenError,
@@ -49,7 +50,8 @@ from jobscreen.yamlsafe import Limits, Positions
 M = TypeVar("M", bound=BaseModel)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
-CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
+CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are read or reported
+EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
 
 
 @dataclass
@@ -57,6 +59,7 @@ class ExtractedDocument(Document):
     """A plain-text CV read into the native format; the entries it doubts are named."""
 
     uncertain: frozenset[tuple[str, int]] = frozenset()
+    medium: str = "text"  # what the text was read from: text, PDF or Word
 
     def positions(self) -> Positions:
         """None: errors in extracted data point at the file, not into the text."""
@@ -244,7 +247,8 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     digest = hashlib.sha256(hashed.encode("utf-8")).hexdigest()
     key = _candidate_key(cv.id, doc, stem)  # the validated id: cleaned, like all text
     if isinstance(doc, ExtractedDocument):
-        return Candidate(key, doc.label, identity, profile, digest, "extracted", doc.uncertain)
+        origin = EXTRACTED_ORIGIN[doc.medium]
+        return Candidate(key, doc.label, identity, profile, digest, origin, doc.uncertain)
     return Candidate(key, doc.label, identity, profile, digest, origin)
 
 
@@ -259,7 +263,7 @@ def _documents(
         with guard(Location(name, 1, 1)):  # a bug met reading one file is that file's error
             if kind_of(path) == "jsonl":
                 yield from _jsonl_file(path, limits)
-            elif path.suffix.lower() in TEXT_SUFFIXES:
+            elif path.suffix.lower() in TEXT_SUFFIXES or reader_for(name) is not None:
                 yield extract_document(path, limits, phrases)
             else:
                 yield from load_documents(path, limits)
@@ -268,10 +272,12 @@ def _documents(
 
 
 def extract_document(path: Path, limits: Limits, phrases: tuple[str, ...] = ()) -> Document:
-    """A plain-text or Markdown CV summary, extracted into the native format."""
+    """A plain-text, Markdown, PDF or Word CV summary, extracted into the native format."""
     from jobscreen.extract import extract
 
-    text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), str(path))
+    text = read_document(str(path), limits)  # a PDF's or Word file's text; None for text
+    if text is None:
+        text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), str(path))
     if not text.strip():
         raise InputError("empty file", Location(str(path), 1, 1))
     found = extract(text, phrases)
@@ -279,7 +285,8 @@ def extract_document(path: Path, limits: Limits, phrases: tuple[str, ...] = ()) 
     if cut:  # scoring part of a CV would give a verdict on what it does not say
         why = f"plain-text CV too long to read whole ({'; '.join(cut)}): shorten it for scoring"
         raise InputError(why, Location(str(path), 1, 1))
-    return ExtractedDocument(found.data, str(path), text, uncertain=found.uncertain)
+    medium = medium_of(str(path))
+    return ExtractedDocument(found.data, str(path), text, uncertain=found.uncertain, medium=medium)
 
 
 def _jsonl_file(path: Path, limits: Limits) -> Iterator[Document | JobscreenError]:
@@ -323,7 +330,7 @@ def cv_inputs(name: str) -> Iterator[str | JobscreenError]:
     """The CV files one name stands for (itself, or those found under a folder), in order,
     and an error for each that is not read: a PDF or Word CV, a FIFO found in a folder."""
     for item in scan(name, CV_SCAN):
-        if isinstance(item, str) and (why := unreadable(Path(item))) is not None:
+        if isinstance(item, str) and reader_for(item) is None and (why := unreadable(Path(item))):
             yield InputError(why, Location(item, 1, 1))
         else:
             yield item

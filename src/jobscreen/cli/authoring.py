@@ -84,28 +84,34 @@ def _default_id(output: str | None, notice: str | None) -> str:
 
 @app.command()
 def extract(
-    cv: Annotated[str, typer.Argument(help="A plain-text or Markdown CV summary; '-' for stdin.")],
+    cv: Annotated[
+        str, typer.Argument(help="A plain-text, Markdown, PDF or Word CV; '-' for stdin.")
+    ],
     vacancy: Annotated[
         str | None,
         typer.Option("--vacancy", help="Look for this vacancy's competency phrases too."),
     ] = None,
     output: OutputOpt = None,
 ) -> None:
-    """Print a plain-text CV summary as native YAML, a comment on every inferred value."""
+    """Print a plain-text, PDF or Word CV as native YAML, a comment on every inferred value."""
 
+    from jobscreen.documents import read_document, reader_for
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
+    from jobscreen.limits import DEFAULT_LIMITS
     from jobscreen.loading import DATA_SUFFIXES, unreadable
     from jobscreen.outputs import open_output
     from jobscreen.sources import load_vacancy
 
     if Path(cv).suffix.lower() in DATA_SUFFIXES:
         usage(f"{cv} is already a structured CV: extract reads plain-text or Markdown CVs")
-    if (why := unreadable(Path(cv))) is not None:
+    if reader_for(cv) is None and (why := unreadable(Path(cv))) is not None:
         raise InputError(why, Location(cv, 1, 1))
     not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
-    text = _read_text(cv)
+    text = read_document(cv, DEFAULT_LIMITS)  # a PDF's or Word file's text; None for text
+    if text is None:
+        text = _read_text(cv)
     with guard(Location("<stdin>" if cv == "-" else cv, 1, 1)):  # a bug met is its error
         summary = to_yaml(read_cv(text, phrases))
     with open_output(output) as out:
