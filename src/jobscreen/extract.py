@@ -110,7 +110,7 @@ _LAST_WORD = re.compile(r"([^\s/(\u2013\u2014-]+)$")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st no nos vol e.g i.e etc vs approx dept govt inc ltd co hon amb h.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec ss"
-)
+) | frozenset(_LOCAL_MONTHS)
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "education": (
@@ -453,6 +453,7 @@ _DATE = (
     rf"|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
     rf"|(?<![\d/.])(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?"
+    rf"|{_YEAR}\.(?:0[1-9]|1[0-2])(?![\d.])"
     rf"|(?<!\d){_YEAR})(?!\d)"
 )
 _PRESENT = (
@@ -461,6 +462,8 @@ _PRESENT = (
 )
 _SEP = (
     r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
+    # '2016-03/2021-05', '2021-06/present': a slash between year-months only
+    rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*(?:present|current|now|date|ongoing|today)\b)"
     rf"|(?<!\w)(?:{_alternation(_listed('range_to'))})(?!\w)"
 )
 _RANGE = re.compile(
@@ -473,7 +476,8 @@ _SHORT = re.compile(
 )
 _SINCE = re.compile(
     rf"\b(?:{_alternation(_SINCE_WORDS)}|from)\s+(?P<start>{_DATE})"
-    r"(?:\s+onwards?\b|(?!\s*(?:[-\u2013\u2014]|to\b|until\b|till\b)))",
+    # no range ('from 2010 - 2012'); a dash before a title is no range ('Depuis 2018 — Cheffe')
+    rf"(?:\s+onwards?\b|(?!\s*(?:[-\u2013\u2014]\s*(?:{_DATE}|{_PRESENT})|to\b|until\b|till\b)))",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -540,6 +544,9 @@ def _date_value(token: str) -> str | None:
     year = _YEARS.search(text)
     month = re.search(rf"\b{_MONTH}(?!\w)", text, re.IGNORECASE)
     numeric = re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text)
+    dotted = re.fullmatch(rf"({_YEAR})\.(\d\d)", text)  # '2020.04', as Japanese CVs write
+    if dotted:
+        text = f"{dotted[1]}-{dotted[2]}"
     full = _day_month(text)
     if full:
         value = full[0]
@@ -766,8 +773,17 @@ def _split_parts(parts: list[str]) -> Role:
     return _tidy(first), _tidy(", ".join(parts[1:])), ""
 
 
+_GRADE = re.compile(r"(?:[PDG]|NO|FS|GS|SB|SC|[AB]|OF)-?\d{1,2}|NO-?[A-E]|ASG|USG|S\d|[JS]PO|UNV")
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", text))
+
+
 def _single_role(text: str) -> Role:
     bracketed = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", text) if text.endswith(")") else None
+    if bracketed and (_GRADE.fullmatch(bracketed[2]) or _initials(bracketed[1]) == bracketed[2]):
+        return _tidy(text), None, ""  # 'Officer (P-4)', 'Junior Professional Officer (JPO)'
     if bracketed and _TITLE_WORDS.search(bracketed[1]) and not _TITLE_WORDS.search(bracketed[2]):
         return _tidy(bracketed[1]), _tidy(bracketed[2]), ""
     if _TITLE_WORDS.search(text):
