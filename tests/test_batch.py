@@ -131,7 +131,7 @@ def test_a_pdf_cv_in_a_folder_is_reported_not_dropped(tmp_path: Path) -> None:
     data = json.loads(out)
     assert code == 1
     assert [r["candidate"] for r in data["results"]] == ["priya-raman"]
-    assert data["errors"][0]["message"].startswith(".pdf files are not read")
+    assert data["errors"][0]["message"].startswith("cannot read this PDF (damaged")
 
 
 def test_output_through_a_symlink_writes_the_file_it_points_to(tmp_path: Path) -> None:

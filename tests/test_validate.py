@@ -149,13 +149,23 @@ def test_validate_says_which_files_it_does_not_read(
     assert out.splitlines()[0].startswith(f"{path}:1:1: error: {message}")
 
 
-def test_extract_refuses_what_score_refuses(tmp_path: Path) -> None:
-    path = tmp_path / "cv.pdf"
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("cv.doc", ".doc files are not read"),  # the old binary Word format
+        ("cv.pdf", "not a PDF file (no %PDF header)"),  # a text file misnamed .pdf
+    ],
+)
+def test_extract_refuses_what_score_refuses(name: str, message: str, tmp_path: Path) -> None:
+    path = tmp_path / name
     path.write_text("Jane Doe\nMA in Law, 2001\n", encoding="utf-8")
     done = run("extract", str(path))
     assert done.returncode == 1
     assert done.stdout == b""
-    assert f"{path}:1:1: error: .pdf files are not read".encode() in done.stderr
+    assert f"{path}:1:1: error: {message}".encode() in done.stderr
+    code, out, err = invoke("score", str(VACANCIES / "un-aro-senior-pmo.yaml"), str(path))
+    assert code != 0
+    assert message in " ".join((out + err).split())
 
 
 # --- numbers: finite and bounded, so that no score can overflow ------------------------------

@@ -55,6 +55,44 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# --- other languages' words, from data (src/jobscreen/wording/*.yaml) -------------------
+
+
+def _wording() -> list[dict[str, Any]]:
+    """Each language's words the extractor reads beside English: one YAML file a language."""
+    from importlib.resources import files
+
+    folder = files("jobscreen").joinpath("wording")
+    found = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=str)
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in found]
+
+
+_WORDING = _wording()
+
+
+def _listed(key: str) -> list[str]:
+    """Every language's words under ``key``, longest first (as a regex alternation wants)."""
+    words = {str(w).lower() for data in _WORDING for w in data.get(key) or ()}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """Words as a regex alternation: spacing free, either apostrophe; never empty."""
+    parts = [re.sub("['\u2019]", "['\u2019]", re.escape(w).replace(r"\ ", r"\s+")) for w in words]
+    return "|".join(parts) or "(?!)"
+
+
+_LOCAL_MONTHS = {
+    str(k).lower(): int(v) for data in _WORDING for k, v in (data.get("months") or {}).items()
+}
+_LOCAL_LEVELS = {
+    " ".join(str(k).lower().replace("-", " ").split()): str(v)
+    for data in _WORDING
+    for k, v in (data.get("levels") or {}).items()
+}
+_SINCE_WORDS = ("since", *_listed("since"))
+
+
 # --- text to lines to units ------------------------------------------------------------
 
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
@@ -72,7 +110,7 @@ _LAST_WORD = re.compile(r"([^\s/(\u2013\u2014-]+)$")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st no nos vol e.g i.e etc vs approx dept govt inc ltd co hon amb h.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec ss"
-)
+) | frozenset(_LOCAL_MONTHS)
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "education": (
@@ -180,6 +218,10 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 _HEADINGS = {name: section for section, names in _SECTIONS.items() for name in names}
+for _data in _WORDING:
+    for _section, _names in (_data.get("headings") or {}).items():
+        for _name in _names:
+            _HEADINGS.setdefault(" ".join(str(_name).lower().replace("&", "and").split()), _section)
 _LABEL = re.compile(r"^([^\W\d_][\w &/'\u2019-]{0,38}?)\s*:\s*(\S.*)$")
 
 
@@ -396,7 +438,8 @@ def _named(text: str) -> bool:
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    rf"|{_alternation(sorted(_LOCAL_MONTHS, key=lambda w: (-len(w), w)))})"
 )
 _MONTHS = {
     name: number
@@ -410,12 +453,21 @@ _DATE = (
     rf"|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
     rf"|(?<![\d/.])(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?"
+    rf"|{_YEAR}\.(?:0[1-9]|1[0-2])(?![\d.])"
     rf"|(?<!\d){_YEAR})(?!\d)"
 )
-_PRESENT = r"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:present|current|now|date|ongoing|today)\b"
-_SEP = r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
+_PRESENT = (
+    r"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:present|current|now|date|ongoing|today"
+    rf"|{_alternation(_listed('present'))})(?!\w)"
+)
+_SEP = (
+    r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
+    # '2016-03/2021-05', '2021-06/present': a slash between year-months only
+    rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*(?:present|current|now|date|ongoing|today)\b)"
+    rf"|(?<!\w)(?:{_alternation(_listed('range_to'))})(?!\w)"
+)
 _RANGE = re.compile(
-    rf"(?P<pre>\b(?:from|between)\s*:?\s+)?(?<![\w/.-])(?P<start>{_DATE})\s*(?P<sep>{_SEP})\s*:?\s*"
+    rf"(?P<pre>\b(?:from|between|{_alternation(_listed('range_from'))})\s*:?\s+)?(?<![\w/.-])(?P<start>{_DATE})\s*(?P<sep>{_SEP})\s*:?\s*"
     rf"(?P<end>{_DATE}|{_PRESENT})(?![\w/])",
     re.IGNORECASE,
 )
@@ -423,8 +475,9 @@ _SHORT = re.compile(
     rf"(?<![\w/.-])(?P<start>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<end>\d\d)(?![\w/.-])"
 )
 _SINCE = re.compile(
-    rf"\b(?:since|from)\s+(?P<start>{_DATE})"
-    r"(?:\s+onwards?\b|(?!\s*(?:[-\u2013\u2014]|to\b|until\b|till\b)))",
+    rf"\b(?:{_alternation(_SINCE_WORDS)}|from)\s+(?P<start>{_DATE})"
+    # no range ('from 2010 - 2012'); a dash before a title is no range ('Depuis 2018 — Cheffe')
+    rf"(?:\s+onwards?\b|(?!\s*(?:[-\u2013\u2014]\s*(?:{_DATE}|{_PRESENT})|to\b|until\b|till\b)))",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -489,13 +542,17 @@ def _date_value(token: str) -> str | None:
     """YYYY, YYYY-MM or YYYY-MM-DD from one date as a CV writes it; None if invalid."""
     text = " ".join(token.split())
     year = _YEARS.search(text)
-    month = re.search(rf"\b{_MONTH}", text, re.IGNORECASE)
+    month = re.search(rf"\b{_MONTH}(?!\w)", text, re.IGNORECASE)
     numeric = re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text)
+    dotted = re.fullmatch(rf"({_YEAR})\.(\d\d)", text)  # '2020.04', as Japanese CVs write
+    if dotted:
+        text = f"{dotted[1]}-{dotted[2]}"
     full = _day_month(text)
     if full:
         value = full[0]
     elif month and year:
-        value = f"{year[0]}-{_MONTHS[month[0][:3].lower()]:02d}"
+        word = month[0].lower()
+        value = f"{year[0]}-{_LOCAL_MONTHS.get(word) or _MONTHS[word[:3]]:02d}"
     elif numeric:
         value = f"{numeric[2]}-{int(numeric[1]):02d}"
     else:
@@ -551,7 +608,7 @@ def _short_range(text: str) -> _Dates | None:
 def _open_ended(text: str) -> _Dates | None:
     """'since 2019', 'from March 2020 onwards': a post still held."""
     match = _SINCE.search(text)
-    if match is None or not (match[0].lower().startswith("since") or "onward" in match[0]):
+    if match is None or not (match[0].lower().startswith(_SINCE_WORDS) or "onward" in match[0]):
         return None
     start = _date_value(match["start"])
     if start is None:
@@ -716,8 +773,17 @@ def _split_parts(parts: list[str]) -> Role:
     return _tidy(first), _tidy(", ".join(parts[1:])), ""
 
 
+_GRADE = re.compile(r"(?:[PDG]|NO|FS|GS|SB|SC|[AB]|OF)-?\d{1,2}|NO-?[A-E]|ASG|USG|S\d|[JS]PO|UNV")
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", text))
+
+
 def _single_role(text: str) -> Role:
     bracketed = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", text) if text.endswith(")") else None
+    if bracketed and (_GRADE.fullmatch(bracketed[2]) or _initials(bracketed[1]) == bracketed[2]):
+        return _tidy(text), None, ""  # 'Officer (P-4)', 'Junior Professional Officer (JPO)'
     if bracketed and _TITLE_WORDS.search(bracketed[1]) and not _TITLE_WORDS.search(bracketed[2]):
         return _tidy(bracketed[1]), _tidy(bracketed[2]), ""
     if _TITLE_WORDS.search(text):
@@ -1138,7 +1204,8 @@ def _expire_institution(state: _State, index: int) -> None:
 # --- languages -------------------------------------------------------------------------
 
 _LEVEL = (
-    r"(?:native\s+or\s+bilingual(?:\s+proficiency)?|full\s+professional(?:\s+proficiency)?"
+    rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))}"
+    r"|native\s+or\s+bilingual(?:\s+proficiency)?|full\s+professional(?:\s+proficiency)?"
     r"|professional\s+working(?:\s+proficiency)?|limited\s+working(?:\s+proficiency)?"
     r"|elementary(?:\s+proficiency)?|native(?:\s+speaker|\s+language)?|mother[- ]tongues?(?:\(s\))?"
     r"|first\s+language|bilingual|(?:very\s+)?good\s+(?:working\s+)?knowledge"
@@ -1149,13 +1216,16 @@ _LEVEL = (
 _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
 _LEVEL_LINE = re.compile(rf"\s*{_LEVEL}\s*\.?\s*", re.IGNORECASE)
 _BEFORE = re.compile(
-    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|of|command\s+of)\s+|[:\u2013\u2014-]\s*)?$",
+    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|of|command\s+of|de)\s+|d['\u2019]\s*"
+    r"|[:\u2013\u2014-]\s*)?$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
     r"\s*(?:\s+is\s+(?:his|her|their|my|the)\s+(?P<is>mother[- ]tongue|native\s+language"
     r"|first\s+language)\b|\((?P<paren>[^()]{0,80})\)"
-    r"|[:\u2013\u2014-]\s*(?P<dash>[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
+    r"|[:\u2013\u2014-]\s*(?P<dash>"
+    rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))})[^,;|/()]{{0,40}}"
+    r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
     r"|bilingual|[ABC][12]\+?)(?!\w))|,\s*(?P<comma>[^,;|]{0,60}?)\s*$)",
     re.IGNORECASE,
@@ -1175,12 +1245,13 @@ _FOLLOWERS = _words(
     "language mother tongue first native natively fluent fluently bilingual basic good very "
     "intermediate upper advanced working knowledge conversational proficient excellent "
     "elementary beginner limited full professional written spoken reading writing speaking "
-    "oral"
+    "oral " + " ".join(_listed("followers"))
 )
 _CEFR = re.compile(r"[ABC][12]\+?", re.IGNORECASE)
 _SKILL_WORDS = re.compile(
     r"\b(?:level|proficiency|skills?|written|spoken|oral|reading|writing|speaking|listening"
-    r"|understanding|interaction|production|and|very|both|in|cefr|language|speaker)\b",
+    r"|understanding|interaction|production|and|very|both|in|cefr|language|speaker"
+    rf"|{_alternation(_listed('followers'))})(?!\w)",
     re.IGNORECASE,
 )
 _FIVE = re.compile(
@@ -1238,6 +1309,8 @@ def _level_text(raw: str) -> str:
     text = "mother tongue" if text == "mother tongues" else text
     if _CEFR.fullmatch(text):
         return text.upper()
+    if text in _LOCAL_LEVELS:
+        return _LOCAL_LEVELS[text]
     replaced = {"fluently": "fluent", "fluency": "fluent", "native speaker": "native"}
     return replaced.get(text, "native" if text == "native language" else text)
 

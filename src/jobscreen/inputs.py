@@ -5,10 +5,12 @@ it is read. Every command and the batch runner decide it here, and nowhere else.
 (:class:`Accept`: :data:`CVS` for score, explain, match and the batch runner, :data:`DATA` for
 validate, :data:`VACANCIES` for match's vacancies, :data:`TEXT` for extract): a data file
 (YAML or JSON, read whole), a JSON Lines stream (one CV a line), a text document (a CV in
-plain text or Markdown, extracted) or a refusal with its reason (a PDF CV, a FIFO found in a
-folder, an empty folder). A folder stands for the files found under it (:func:`scan`).
+plain text, Markdown, PDF or Word, extracted) or a refusal with its reason (a .doc CV, a FIFO
+found in a folder, an empty folder). A folder stands for the files found under it
+(:func:`scan`).
 
-To read a new kind of input (PDF, Word), add it here: a class with ``documents``, a place in
+To read a new kind of input, add it here: a class with ``documents`` (or, for one more
+document format that yields text, a reader in :mod:`jobscreen.documents`), a place in
 :func:`classify`, and a field of :class:`Accept` for the commands that take it.
 """
 
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobscreen.documents import medium_of, read_document, reader_for
 from jobscreen.errors import InputError, JobscreenError, Location, UsageError, guard
 from jobscreen.loading import (
     DATA_SUFFIXES,
@@ -44,6 +47,8 @@ CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
 UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
 CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
 EMPTY_FOLDER = "directory holds no data files"
+# what a result says of a CV read by the extractor, by the medium its text came from
+EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,7 @@ class ExtractedDocument(Document):
     """A plain-text CV read into the native format; the entries it doubts are named."""
 
     uncertain: frozenset[tuple[str, int]] = frozenset()
+    medium: str = "text"  # what the text was read from: text, PDF or Word
 
     def positions(self) -> Positions:
         """None: errors in extracted data point at the file, not into the text."""
@@ -111,18 +117,23 @@ class ExtractedDocument(Document):
 
 @dataclass(frozen=True, slots=True)
 class TextDocument(_Named):
-    """A CV summary in plain text or Markdown: read into the native format by the extractor
-    (`jobscreen extract` prints what it reads)."""
+    """A CV in plain text, Markdown, PDF or Word: its text read into the native format by the
+    extractor (`jobscreen extract` prints what it reads)."""
 
-    def text(self, max_bytes: int, hint: str) -> str:
-        return read_text(self.name, max_bytes, hint)
+    def text(self, limits: Limits, hint: str) -> str:
+        """Its text: a PDF's or Word file's through its reader, any other file's decoded."""
+        if self.name != STDIN and (found := read_document(self.name, limits)) is not None:
+            return found
+        if self.name == STDIN:
+            return read_text(self.name, limits.max_bytes, hint)
+        return decode(read_bytes(Path(self.name), limits.max_bytes, hint), self.source)
 
     def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> list[Document]:
         """The CV, extracted with the vacancy's competency ``phrases``."""
         from jobscreen.extract import extract
 
-        path, source = Path(self.name), self.source
-        text = decode(read_bytes(path, limits.max_bytes, limits.hint("max-bytes")), source)
+        source = self.source
+        text = self.text(limits, limits.hint("max-bytes"))
         if not text.strip():
             raise InputError("empty file", Location(source, 1, 1))
         found = extract(text, phrases)
@@ -132,7 +143,10 @@ class TextDocument(_Named):
         if cut:  # scoring part of a CV would give a verdict on what it does not say
             why = f"plain-text CV too long to read whole ({'; '.join(cut)}): shorten it for scoring"
             raise InputError(why, Location(source, 1, 1))
-        return [ExtractedDocument(found.data, source, text, uncertain=found.uncertain)]
+        medium = medium_of(self.name)
+        return [
+            ExtractedDocument(found.data, source, text, uncertain=found.uncertain, medium=medium)
+        ]
 
 
 @dataclass(frozen=True)
@@ -165,11 +179,12 @@ class Accept:
     text: Kind | str = DataFile  # a .txt or .md file, or why it is refused
     other: Kind = DataFile  # any other file (YAML when unknown: it reads JSON too)
     pdf: str | None = None  # closes the refusal of a PDF or Word file; None: read as others
+    documents: bool = False  # PDF and Word files with a reader are read as TextDocuments
     structured: str | None = None  # why a data file is refused (a usage error); None: read
 
 
-CV_ADVICE = "save the CV as text (.txt) or YAML first"
-CVS = Accept(CV_SCAN, JsonLines, JsonLines, TextDocument, DataFile, CV_ADVICE)
+CV_ADVICE = "save the CV as .docx, PDF, text (.txt) or YAML first"
+CVS = Accept(CV_SCAN, JsonLines, JsonLines, TextDocument, DataFile, CV_ADVICE, documents=True)
 DATA = Accept(
     DATA_SUFFIXES,
     stdin=DataFile,
@@ -183,7 +198,8 @@ TEXT = Accept(
     text=TextDocument,
     other=TextDocument,
     pdf=CV_ADVICE,
-    structured="is already a structured CV: extract reads plain-text or Markdown CVs",
+    documents=True,
+    structured="is already a structured CV: extract reads text, Markdown, PDF and Word CVs",
 )
 
 
@@ -208,6 +224,8 @@ def classify(name: str, accept: Accept) -> Input:
     suffix = Path(name).suffix.lower()
     if accept.structured is not None and suffix in DATA_SUFFIXES:
         return Refusal(name, UsageError(f"{name} {accept.structured}"))
+    if accept.documents and reader_for(name) is not None:
+        return TextDocument(name)
     if accept.pdf is not None and suffix in UNREADABLE_SUFFIXES:
         return _refused(name, f"{suffix} files are not read: {accept.pdf}")
     kind = (

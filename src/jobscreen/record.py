@@ -91,6 +91,9 @@ class RuleOut(Part):
     rules: list[RuleOut] | None = Field(None, description="A group's rules (absent otherwise).")
 
 
+Origin = Literal["native", "jsonresume", "extracted", "extracted-pdf", "extracted-word"]
+
+
 class ResultOut(Part):
     candidate: str = Field(description="The candidate id (opaque key when blind).")
     name: str | None = Field(description="The CV's name (null when blind or not given).")
@@ -98,7 +101,7 @@ class ResultOut(Part):
     rank: Annotated[int, Field(ge=1)] = Field(description="Place in the ranking, from 1.")
     eligible: bool = Field(description="No mandatory rule failed.")
     eligibility: Literal["yes", "no", "review"] = Field(description="Eligible, as shown.")
-    origin: Literal["native", "jsonresume", "extracted"] = Field(description="The CV's format.")
+    origin: Origin = Field(description="The CV's format; extracted: from text, PDF or Word.")
     score: Annotated[float, Field(ge=0, le=100)] = Field(description="The score, 0 to 100.")
     unmet: list[str] = Field(description="Mandatory rules not met.")
     review: list[str] = Field(description="Rules needing a person's review.")

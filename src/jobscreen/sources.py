@@ -24,7 +24,15 @@ from jobscreen.errors import (
     guard,
     printable_name,
 )
-from jobscreen.inputs import CVS, VACANCIES, ExtractedDocument, Refusal, read, resolve
+from jobscreen.inputs import (
+    CVS,
+    EXTRACTED_ORIGIN,
+    VACANCIES,
+    ExtractedDocument,
+    Refusal,
+    read,
+    resolve,
+)
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
 from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
@@ -218,7 +226,8 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     digest = hashlib.sha256(hashed.encode("utf-8")).hexdigest()
     key = _candidate_key(cv.id, doc, stem)  # the validated id: cleaned, like all text
     if isinstance(doc, ExtractedDocument):
-        return Candidate(key, doc.label, identity, profile, digest, "extracted", doc.uncertain)
+        origin = EXTRACTED_ORIGIN[doc.medium]
+        return Candidate(key, doc.label, identity, profile, digest, origin, doc.uncertain)
     return Candidate(key, doc.label, identity, profile, digest, origin)
 
 

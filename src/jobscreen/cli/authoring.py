@@ -84,28 +84,31 @@ def _default_id(output: str | None, notice: str | None) -> str:
 
 @app.command()
 def extract(
-    cv: Annotated[str, typer.Argument(help="A plain-text or Markdown CV summary; '-' for stdin.")],
+    cv: Annotated[
+        str, typer.Argument(help="A plain-text, Markdown, PDF or Word CV; '-' for stdin.")
+    ],
     vacancy: Annotated[
         str | None,
         typer.Option("--vacancy", help="Look for this vacancy's competency phrases too."),
     ] = None,
     output: OutputOpt = None,
 ) -> None:
-    """Print a plain-text CV summary as native YAML, a comment on every inferred value."""
+    """Print a plain-text, PDF or Word CV as native YAML, a comment on every inferred value."""
 
     from jobscreen.extract import extract as read_cv
     from jobscreen.extract import to_yaml
     from jobscreen.inputs import TEXT, Refusal, TextDocument, classify
+    from jobscreen.limits import FIXED_LIMITS
     from jobscreen.outputs import open_output
     from jobscreen.sources import load_vacancy
 
     document = classify(cv, TEXT)
-    if isinstance(document, Refusal):  # a data file (a usage error), a PDF or Word CV
+    if isinstance(document, Refusal):  # a data file (a usage error), an unreadable format
         raise document.error
     not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
     assert isinstance(document, TextDocument)  # what TEXT reads every other name as
-    text = document.text(NOTICE_LIMIT, hint="")  # a fixed limit: no option raises it
+    text = document.text(FIXED_LIMITS, hint="")  # fixed limits: no option raises them
     with guard(Location(document.source, 1, 1)):  # a bug met is its error
         summary = to_yaml(read_cv(text, phrases))
     with open_output(output) as out:

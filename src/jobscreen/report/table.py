@@ -50,14 +50,17 @@ def score_bar(score: float, width: int = 10) -> Text:
     )
 
 
+_EXTRACTED = {"extracted": "text", "extracted-pdf": "PDF", "extracted-word": "Word"}
+
+
 def _who(a: Assessment, blind: bool) -> Text:
     who = (
         Text(shown_candidate(a, blind))
         if blind or not a.name
         else Text.assemble(a.name, ("\n" + a.candidate, "dim"))
     )
-    if a.origin == "extracted":
-        who.append("\n(extracted from text)", "yellow")
+    if a.origin in _EXTRACTED:
+        who.append(f"\n(extracted from {_EXTRACTED[a.origin]})", "yellow")
     return who
 
 
