@@ -223,3 +223,34 @@ def test_the_concepts_command_lists_every_concept_and_refuses_an_unknown_one() -
     code, _, err = invoke("concepts", "no-such-thing")
     assert code == 2
     assert "unknown concept 'no-such-thing'" in err
+
+
+def education(field: str, related: bool) -> RuleResult:
+    rule = {"id": "edu", "kind": "education", "required": True, "min_level": "master",
+            "fields": ["political science", "law"], "related_fields": related}  # fmt: skip
+    data = {"id": "v", "title": "T", "organisation": "O", "requirements": [rule]}
+    cv = {"education": [{"degree": "MA", "field": field}]}
+    identity, profile = CVFile.model_validate(cv).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "")
+    return assess(CompiledVacancy.build(Vacancy.model_validate(data)), candidate, AS_OF).rules[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "related", "status", "says"),
+    [
+        ("Peace and Conflict Studies", False, Status.met, "is political science (ISCED-F 0312"),
+        ("War Studies", False, Status.met, "is political science"),
+        ("Relations internationales", False, Status.met, "is political science"),
+        ("Sociology", True, Status.met, "is related to political science (ISCED-F 03 "),
+        ("Business Administration", True, Status.met, "is related to law (ISCED-F 04 "),
+        ("Sociology", False, Status.not_met, "is not among"),
+        ("Mechanical Engineering", True, Status.needs_review, "a person judges"),
+        ("Basket weaving", True, Status.needs_review, "a person judges"),
+    ],
+)
+def test_degree_fields_are_decided_on_isced_f(
+    field: str, related: bool, status: Status, says: str
+) -> None:
+    found = education(field, related)
+    assert found.status is status, found.reason
+    assert says in found.reason

@@ -109,7 +109,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             # inspira's per-skill scale: fluent = C1, confident = B1
             reasons={"lang-french": "write B1 meets 'knowledge'"},
         ),
-        CCM: no(*CCM_EXPERIENCE, statuses={"edu-master": "needs_review"}),
+        # an MA in Sociology: a social science (ISCED-F 0314 within 031)
+        CCM: no(*CCM_EXPERIENCE, statuses={"edu-master": "met"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
         NATO: no(
@@ -294,9 +295,10 @@ EXPECTED: dict[str, dict[str, Expected]] = {
     "rohan-wickramasinghe": {
         ARO: no("exp-anti-racism", statuses={"exp-programme-management": "met"}),
         CCM: no("exp-nexus-8y", statuses={"exp-international-relations": "met"}),  # UN DPPA
-        HEAD: review(
-            {"edu-postgraduate": "needs_review", "exp-preventive-diplomacy": "met"},
-            reasons={"edu-postgraduate": "is 'Peace and Conflict Studies' relevant?"},
+        HEAD: yes(
+            {"edu-postgraduate": "met", "exp-preventive-diplomacy": "met"},
+            # ISCED-F places peace and conflict studies with political science (0312)
+            reasons={"edu-postgraduate": "'Peace and Conflict Studies' is political science"},
         ),
         PAO: yes(),
         NATO: no(*NATO_FIT, "lang-english-french", statuses={"exp-political-security": "met"}),
@@ -347,9 +349,10 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         CCM: no(*CCM_OUTSIDE_IR, statuses={"exp-international-relations": "met"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
-        NATO: review(
+        # an MA in War Studies: political sciences (ISCED-F 0312), a field of the post
+        NATO: yes(
             {
-                "edu-degree": "needs_review",
+                "edu-degree": "met",
                 "lang-en-vi-fr-i": "met",
                 "lang-fr-vi-en-i": "partial",
                 "exp-senior-managerial": "met",
@@ -362,8 +365,8 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         CCM: no(*CCM_OUTSIDE_IR, "lang-english", statuses={"exp-international-relations": "met"}),
         HEAD: no(*HEAD_EXPERIENCE),
         PAO: yes(),
-        NATO: review(
-            {"lang-fr-vi-en-i": "met", "lang-en-vi-fr-i": "partial", "edu-degree": "needs_review"},
+        NATO: yes(  # a Master 2 in International Security: security studies (ISCED-F 0312)
+            {"lang-fr-vi-en-i": "met", "lang-en-vi-fr-i": "partial", "edu-degree": "met"},
             # STANAG profile 2222: B1 in every skill
             reasons={"lang-english-french": "English B1 in all skills meets 'I'"},
         ),

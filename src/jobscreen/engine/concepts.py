@@ -26,7 +26,7 @@ from jobscreen.engine.matching import (
     normalise,
 )
 from jobscreen.vacancy import CompetencyRule, ExperienceRule, Requirement, Vacancy
-from jobscreen.vocabulary import EmployerKind, Vocabulary
+from jobscreen.vocabulary import EmployerKind, Field, Vocabulary
 
 BLOCKING_CONTEXTS = ("about", "negated")  # cues that stop a concept's word from counting
 FOREIGN_CONTEXTS = ("funded", "partner")  # cues after which a name is not the employer's
@@ -177,3 +177,39 @@ class Employers:
             for kind in self.kinds
             if kind in found and not any(f" {w} " in padded for w in self.false_friends[kind])
         )
+
+
+class Fields:
+    """Fields of study on ISCED-F 2013: the code of a degree's subject, by its name.
+
+    A subject is the field whose name it is, or else the field whose longest name it holds
+    ("MA in International Relations and Diplomacy (MALD)" holds "international relations").
+    Codes are compared on their digits: the same 4 is the same detailed field, the same 2
+    the same broad one.
+    """
+
+    LONGEST = 8  # words in the longest name looked for inside a subject
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.fields = vocab.fields
+        self.by_name: dict[str, str] = {}
+        for code in sorted(vocab.fields, key=lambda c: -len(c)):  # detailed before broad
+            for name in vocab.fields[code].names:
+                self.by_name.setdefault(normalise(name), code)
+        self._codes: dict[str, str | None] = {}
+
+    def code(self, subject: str) -> str | None:
+        """The ISCED-F code of a subject, or None when no field's name is in it."""
+        if subject not in self._codes:
+            words = normalise(subject).split()
+            found = None
+            for size in range(min(len(words), self.LONGEST), 0, -1):
+                names = (" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+                found = next((self.by_name[n] for n in names if n in self.by_name), None)
+                if found is not None:
+                    break
+            self._codes[subject] = found
+        return self._codes[subject]
+
+    def field(self, code: str) -> Field:
+        return self.fields[code]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jobscreen.cv import Post, Profile
-from jobscreen.engine.concepts import Employers, Guards, RuleConcepts, holds, rule_concepts
+from jobscreen.engine.concepts import Employers, Fields, Guards, RuleConcepts, holds, rule_concepts
 from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
 from jobscreen.engine.matching import (
     Phrase,
@@ -71,6 +71,11 @@ def _employers(vocab: Vocabulary) -> Employers:
     return Employers(vocab)
 
 
+@cache
+def _fields(vocab: Vocabulary) -> Fields:
+    return Fields(vocab)
+
+
 @dataclass(frozen=True)
 class CompiledVacancy:
     """A vacancy with every phrase normalised, stemmed and indexed once, for a whole run."""
@@ -88,6 +93,8 @@ class CompiledVacancy:
     rules_of_label: RulesOf
     guards: Guards
     employers: Employers
+    fields: Fields
+    field_codes: dict[str, tuple[tuple[str, str], ...]]  # education rules' fields on ISCED-F
 
     @classmethod
     def build(cls, vacancy: Vacancy, vocab: Vocabulary | None = None) -> CompiledVacancy:
@@ -104,6 +111,7 @@ class CompiledVacancy:
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
         located = vacancy.notice_texts()
+        fields = _fields(vocab)
         return cls(
             vacancy,
             phrases,
@@ -118,6 +126,12 @@ class CompiledVacancy:
             _rules_of(labels),
             Guards(vacancy, vocab, concepts),
             _employers(vocab),
+            fields,
+            {
+                rule.id: tuple((f, code) for f in rule.fields if (code := fields.code(f)))
+                for rule in by_id.values()
+                if isinstance(rule, EducationRule)
+            },
         )
 
     def found(self, norm_text: str) -> Hits:

@@ -192,14 +192,30 @@ class EducationEvaluator(Evaluator):
             ctx.extra_years[lieu[0]] = (lieu[1], f"{rule.id}")
         return result(rule, status, credit, reason, [evidence])
 
-    def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> str:
-        """'yes', 'related' (a person must judge) or 'no'."""
+    def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> tuple[str, str]:
+        """'yes', 'related' (a person must judge) or 'no', and why when the field is judged
+        on ISCED-F: one listed, or a field within it, is the field; with
+        ``related_fields``, the same broad field is a related one, decided; another field
+        is for a person to judge."""
         phrases = ctx.phrases(rule)
         if phrases and field and ctx.match(rule, normalise(field)):
-            return "yes"
+            return "yes", ""
         if not phrases:  # any field, unless only "a relevant field" is accepted: a person judges
-            return "related" if rule.related_fields else "yes"
-        return "related" if rule.related_fields else "no"
+            return ("related" if rule.related_fields else "yes"), ""
+        listed = ctx.compiled.field_codes.get(rule.id, ())
+        code = ctx.compiled.fields.code(field) if field else None
+        if code is not None and listed:
+            fields = ctx.compiled.fields
+            for name, wanted in listed:
+                if code.startswith(wanted):  # the field, or a field within it
+                    why = f"'{field}' is {name} (ISCED-F {code} {fields.field(code).label})"
+                    return "yes", why
+            for name, wanted in listed:
+                if rule.related_fields and code[:2] == wanted[:2]:
+                    broad = fields.field(code[:2]).label
+                    why = f"'{field}' is related to {name} (ISCED-F {code[:2]} {broad})"
+                    return "yes", why
+        return ("related" if rule.related_fields else "no"), ""
 
     def judge(self, rule: EducationRule, ctx: Context, index: int) -> Judged:
         entry = ctx.profile.education[index]
@@ -211,8 +227,8 @@ class EducationEvaluator(Evaluator):
         if level is None:
             status = Status.needs_review if uncertain else Status.not_met
             return status, 0.0, f"{label}: {note}", evidence, None
-        fit = self.field_fit(rule, ctx, entry.field)
-        field_note = ""
+        fit, fit_note = self.field_fit(rule, ctx, entry.field)
+        field_note = f"; {fit_note}" if fit_note else ""
         if fit == "related":
             field = entry.field or "the field (not given)"
             field_note = f"; is '{field}' relevant? a person judges"

@@ -70,13 +70,24 @@ class EmployerKind:
     false_friends: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Field:
+    """A field of study on ISCED-F 2013: its code (2, 3 or 4 digits) and every name for it."""
+
+    code: str
+    label: str
+    names: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)  # one object a process: compared and hashed by identity
 class Vocabulary:
-    """The concepts, contexts and employer kinds a screening matches with, and their digest."""
+    """The concepts, contexts, employer kinds and fields of study a screening matches with,
+    and their digest."""
 
     concepts: dict[str, Concept]
     contexts: dict[str, Context]
     employers: dict[str, EmployerKind]
+    fields: dict[str, Field]
     sha256: str
 
     def accepted(self, concept_id: str) -> tuple[Concept, ...]:
@@ -151,6 +162,15 @@ def _employers(data: dict[str, Any]) -> dict[str, EmployerKind]:
     }
 
 
+def _fields(data: dict[str, Any]) -> dict[str, Field]:
+    return {
+        str(code): Field(
+            str(code), entry["label"]["en"], _words(entry["label"]) + _words(entry.get("alt"))
+        )
+        for code, entry in data["fields"].items()
+    }
+
+
 def _text(name: str) -> str:
     return files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
@@ -158,7 +178,7 @@ def _text(name: str) -> str:
 @cache
 def vocabulary() -> Vocabulary:
     """The package's vocabulary, read once a process (the files are part of the install)."""
-    texts = {name: _text(name) for name in ("concepts", "contexts", "organisations")}
+    texts = {name: _text(name) for name in ("concepts", "contexts", "organisations", "fields")}
     loaded = {name: yaml.load(text, Loader=_LOADER) for name, text in texts.items()}
     digest = hashlib.sha256()
     for name, text in texts.items():
@@ -167,5 +187,6 @@ def vocabulary() -> Vocabulary:
         _concepts(loaded["concepts"]),
         _contexts(loaded["contexts"]),
         _employers(loaded["organisations"]),
+        _fields(loaded["fields"]),
         digest.hexdigest(),
     )
