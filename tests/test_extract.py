@@ -605,6 +605,12 @@ def test_languages_and_levels(text: str, expected: dict[str, str | None]) -> Non
     assert _languages(extract(text).data) == expected
 
 
+def test_a_nato_level_in_roman_numerals_is_no_language_code() -> None:
+    # VI, IV, III, II are NATO's levels here, not Vietnamese, Inuktitut ...
+    found = _languages(extract("Languages\nEnglish — NATO Level VI\nFrench — level IV").data)
+    assert set(found) == {"English", "French"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1239,7 +1239,9 @@ _MULTIWORD = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-_NOT_LANGUAGES = frozenset({"sign"})
+# "sign" (sign language is named in full); NATO's levels I-VI are never the codes of Ido,
+# Inuktitut or Vietnamese ("English — NATO Level VI", "SLP 3333, level IV")
+_NOT_LANGUAGES = frozenset({"sign", "ii", "iii", "iv", "vi"})
 _FOLLOWERS = _words(
     "and or as at is was to with plus but level levels proficiency skills speaker speakers "
     "language mother tongue first native natively fluent fluently bilingual basic good very "
