@@ -254,3 +254,27 @@ def test_degree_fields_are_decided_on_isced_f(
     found = education(field, related)
     assert found.status is status, found.reason
     assert says in found.reason
+
+
+def research(description: str) -> RuleResult:
+    rule = experience("research-and-analysis", topics=["preventive-diplomacy", "peace-mediation"])
+    return judge(rule, title="Analyst", description=description)
+
+
+def test_a_rule_with_topics_counts_only_work_on_them() -> None:
+    on = research("Research on preventive diplomacy in West Africa.")
+    assert on.status is Status.met, on.reason
+
+
+def test_the_work_off_its_subject_is_a_near_miss_for_a_person_not_a_rejection() -> None:
+    off = research("Research on supply chains.")
+    assert off.status is Status.needs_review
+    assert "post 1 shows the work but not its subject (preventive diplomacy" in off.reason
+    nothing = research("Managed the car fleet.")
+    assert nothing.status is Status.not_met
+
+
+def test_a_topic_s_false_friend_is_not_the_topic() -> None:
+    rule = experience("research-and-analysis", topics=["peace-mediation"])
+    found = judge(rule, title="Analyst", description="Research and media relations.")
+    assert found.status is Status.needs_review  # research, but 'media' is not mediation

@@ -160,6 +160,11 @@ class ExperienceRule(RuleBase):
     qualifiers: list[Qualifier] = Field(
         default_factory=list, description="Only posts with all of these qualities count."
     )
+    topics: list[ConceptId] = Field(
+        default_factory=list,
+        description="Concepts the work must be about: a post counts only if it also names one "
+        "(research, yes, but on preventive diplomacy).",
+    )
 
 
 class LanguageRule(RuleBase):
@@ -329,12 +334,16 @@ def _concept_problems(loc: tuple[str | int, ...], rule: Requirement) -> list[Pro
             for index, name in enumerate(rule.applies_to)
             if name not in kinds
         ]
-    if not isinstance(rule, ExperienceRule | CompetencyRule) or not rule.concepts:
+    if not isinstance(rule, ExperienceRule | CompetencyRule):
         return []
     known = vocabulary().concepts
+    named = [("concepts", rule.concepts)]
+    if isinstance(rule, ExperienceRule):
+        named.append(("topics", rule.topics))
     return [
-        ((*loc, "concepts", index), f"unknown concept {name!r} (see jobscreen concepts)")
-        for index, name in enumerate(rule.concepts)
+        ((*loc, key, index), f"unknown concept {name!r} (see jobscreen concepts)")
+        for key, names in named
+        for index, name in enumerate(names)
         if name not in known
     ]
 

@@ -49,13 +49,21 @@ class RuleConcepts:
     accepted: frozenset[str]  # the concepts named and every narrower one
 
 
+TOPIC = "#topic"  # the key of an experience rule's topics among the rules' concept labels
+
+
 def rule_concepts(rule: Requirement, vocab: Vocabulary) -> RuleConcepts | None:
     if not isinstance(rule, ExperienceRule | CompetencyRule) or not rule.concepts:
         return None
+    return concepts_of(rule.concepts, vocab)
+
+
+def concepts_of(names: Iterable[str], vocab: Vocabulary) -> RuleConcepts:
+    """What some concepts accept together: their labels, acronyms and narrower concepts."""
     labels: dict[str, str] = {}
     acronyms: list[str] = []
     accepted: set[str] = set()
-    for name in rule.concepts:
+    for name in names:
         for concept in vocab.accepted(name):
             accepted.add(concept.id)
             acronyms.extend(concept.acronyms)
@@ -81,6 +89,10 @@ class Guards:
                 phrases.append(phrase)
                 guards.setdefault(phrase.stems, []).append((rule_id, reach))
 
+        for _, each in vacancy.walk():  # a topic's false friends hold its words as well
+            if isinstance(each, ExperienceRule) and each.topics:
+                for concept_id in sorted(concepts_of(each.topics, vocab).accepted):
+                    add(vocab.concepts[concept_id].false_friends, each.id + TOPIC, 0)
         for rule_id, found in concepts.items():
             for concept_id in sorted(found.accepted):
                 add(vocab.concepts[concept_id].false_friends, rule_id, 0)

@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jobscreen.cv import Post, Profile
-from jobscreen.engine.concepts import Employers, Fields, Guards, RuleConcepts, holds, rule_concepts
+from jobscreen.engine.concepts import (
+    TOPIC,
+    Employers,
+    Fields,
+    Guards,
+    RuleConcepts,
+    concepts_of,
+    holds,
+    rule_concepts,
+)
 from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
 from jobscreen.engine.matching import (
     Phrase,
@@ -108,6 +117,9 @@ class CompiledVacancy:
         }
         phrases = {rule.id: _rule_phrases(rule) for _, rule in vacancy.walk()}
         labels = {rule_id: compile_lemmas(found.labels) for rule_id, found in concepts.items()}
+        for _, rule in vacancy.walk():  # a rule's topics are found as its concepts are
+            if isinstance(rule, ExperienceRule) and rule.topics:
+                labels[rule.id + TOPIC] = compile_lemmas(concepts_of(rule.topics, vocab).labels)
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
         located = vacancy.notice_texts()
@@ -178,6 +190,7 @@ class Context:
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
     counted: dict[str, tuple[tuple[Span, ...], tuple[Evidence, ...]]] = field(default_factory=dict)
+    near: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # work off its subject
     places: list[Place] | None = None  # where competency evidence may be
     _spans: list[Span | None] | None = None
     _texts: list[str] | None = None
@@ -252,28 +265,34 @@ class Context:
             found = self._label_found[norm_text] = self.compiled.found_labels(norm_text)
         return found
 
-    def _hit(self, rule: Requirement, norm_text: str) -> tuple[Phrase, tuple[int, int]] | None:
-        """The rule's first phrase in a text, else its concepts' first label, and its span."""
-        hit = self.hits(norm_text).get(rule.id)
+    def _hit(
+        self, rule: Requirement, key: str, norm_text: str
+    ) -> tuple[Phrase, tuple[int, int]] | None:
+        """The rule's first phrase in a text (for its own key), else the first label of the
+        concepts under ``key`` (the rule's, or its topics'), and its span."""
+        hit = self.hits(norm_text).get(key) if key == rule.id else None
         if hit is not None:
             return self.phrases(rule)[hit[0]], hit[1]
-        labels = self.compiled.labels.get(rule.id)
-        if labels is not None and (hit := self.label_hits(norm_text).get(rule.id)) is not None:
+        labels = self.compiled.labels.get(key)
+        if labels is not None and (hit := self.label_hits(norm_text).get(key)) is not None:
             return labels[hit[0]], hit[1]
         return None
 
-    def match(self, rule: Requirement, norm_text: str) -> tuple[Phrase, str] | None:
+    def match(
+        self, rule: Requirement, norm_text: str, key: str | None = None
+    ) -> tuple[Phrase, str] | None:
         """The rule's first phrase (or concept label) found in a normalised text, with the
         words matched; not where a false friend of its concepts, or a cue such as "research
-        on", holds it."""
-        found = self._hit(rule, norm_text)
-        if found is not None and rule.id in self.compiled.guards.rules:
-            spans = [g for g in self.held(norm_text).get(rule.id, ()) if holds(g, found[1])]
+        on", holds it. ``key``: the rule's topics (its id and TOPIC) instead of the rule."""
+        key = key or rule.id
+        found = self._hit(rule, key, norm_text)
+        if found is not None and key in self.compiled.guards.rules:
+            spans = [g for g in self.held(norm_text).get(key, ()) if holds(g, found[1])]
             if spans:  # look again without the words held
                 out = {i for start, end in spans for i in range(start, end)}
                 words = norm_text.split()
                 norm_text = " ".join("\x00" if i in out else w for i, w in enumerate(words))
-                found = self._hit(rule, norm_text)
+                found = self._hit(rule, key, norm_text)
         if found is None:
             return None
         return found[0], self.words(norm_text, found[1])

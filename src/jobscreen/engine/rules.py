@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
+from jobscreen.engine.concepts import TOPIC
 from jobscreen.engine.context import Context, Place
 from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
@@ -104,8 +105,9 @@ class ExperienceEvaluator(Evaluator):
         self, rule: ExperienceRule, ctx: Context
     ) -> tuple[tuple[Span, ...], tuple[Evidence, ...]]:
         qualifiers = rule.qualifiers
-        texts = ctx.post_texts if ctx.phrases(rule) or rule.id in ctx.compiled.labels else None
-        spans, evidence = [], []
+        judged = ctx.phrases(rule) or rule.id in ctx.compiled.labels or rule.topics
+        texts = ctx.post_texts if judged else None
+        spans, evidence, near = [], [], []
         for index, span in enumerate(ctx.spans):
             if span is None:
                 continue
@@ -115,12 +117,20 @@ class ExperienceEvaluator(Evaluator):
             why = [ctx.qualifier(index, q) for q in qualifiers] if qualifiers else []
             if not all(why):
                 continue
+            if texts is not None and not self.on_topic(rule, ctx, texts[index]):
+                near.append(span)  # the work, but not on the rule's subject: a near miss
+                continue
             spans.append(span)
             notes = [found] if found else []
             notes += [f"{q} {w}" for q, w in zip(qualifiers, why, strict=True)]
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
+        ctx.near[rule.id] = tuple(near)
         return tuple(spans), tuple(evidence)
+
+    def on_topic(self, rule: ExperienceRule, ctx: Context, norm_text: str) -> bool:
+        """Whether a text is on one of the rule's topics (any text, if it names none)."""
+        return not rule.topics or ctx.match(rule, norm_text, rule.id + TOPIC) is not None
 
     def shown(self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str) -> str | None:
         """How post ``index`` shows the rule's domain, or None: its words (naming the concept
@@ -154,13 +164,10 @@ class ExperienceEvaluator(Evaluator):
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
             status = Status.met if evidence else Status.not_met
             some = f"experience{' ' + what if what else ''}{scope}"
-            return result(
-                rule,
-                status,
-                float(bool(evidence)),
-                f"{some}; {posts}" if posts else f"no post shows {some}",
-                evidence,
-            )
+            reason = f"{some}; {posts}" if posts else f"no post shows {some}"
+            if not evidence and ctx.near.get(rule.id):
+                return self.near_miss(rule, ctx, reason)
+            return result(rule, status, float(bool(evidence)), reason, evidence)
         years = ctx.years(spans)
         lieu = f" ({rule.min_years:g} + {extra:g} in lieu of the degree, {source})" if extra else ""
         reason = (
@@ -170,9 +177,23 @@ class ExperienceEvaluator(Evaluator):
         credit = years / minimum
         if years + EPSILON >= minimum:
             return result(rule, Status.met, 1.0, reason, evidence)
+        near = ctx.near.get(rule.id, ())
+        if near and ctx.years([*spans, *near]) + EPSILON >= minimum:
+            return self.near_miss(rule, ctx, reason, evidence)
         return result(
             rule, Status.partial if years > 0 else Status.not_met, credit, reason, evidence
         )
+
+    def near_miss(
+        self, rule: ExperienceRule, ctx: Context, reason: str, evidence: tuple[Evidence, ...] = ()
+    ) -> RuleResult:
+        """Met only if posts that show the work but not its subject count: a person judges."""
+        near = [str(span.index + 1) for span in ctx.near[rule.id]]
+        which = f"posts {', '.join(near)} show" if len(near) > 1 else f"post {near[0]} shows"
+        topics = ", ".join(t.replace("-", " ") for t in rule.topics[:3])
+        more = " …" if len(rule.topics) > 3 else ""
+        why = f"; {which} the work but not its subject ({topics}{more}): a person checks"
+        return result(rule, Status.needs_review, 0.0, reason + why, evidence)
 
 
 # --- education -------------------------------------------------------------------------
