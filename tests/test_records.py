@@ -575,7 +575,23 @@ def test_the_digest_is_that_of_the_records_content(example_record: str) -> None:
 
     data = json.loads(example_record)
     assert data["record"]["digest"] == content_digest(data)
-    assert list(data["record"]) == ["vacancy", "inputs", "cwd", "digest"]
+    assert list(data["record"]) == ["vacancy", "vocabulary", "inputs", "cwd", "digest"]
+
+
+def test_verify_names_a_changed_vocabulary_as_the_cause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_record: str
+) -> None:
+    from jobscreen.results import content_digest
+
+    data = json.loads(example_record)
+    data["record"]["vocabulary"]["sha256"] = "0" * 64  # as if written with another thesaurus
+    data["record"]["digest"] = content_digest(data)
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = invoke("verify", str(record))
+    assert code == 1, out
+    assert "record.vocabulary.sha256" in out
+    assert "the vocabulary changed" in out
 
 
 @pytest.mark.parametrize(

@@ -121,8 +121,15 @@ class RecordedVacancy(Part):
     sha256: Sha256 = Field(description="SHA-256 of the vacancy file.")
 
 
+class RecordedVocabulary(Part):
+    sha256: Sha256 = Field(description="SHA-256 of the concepts, contexts, employers and fields.")
+
+
 class RunRecord(Part):
     vacancy: RecordedVacancy = Field(description="The vacancy file read.")
+    vocabulary: RecordedVocabulary | None = Field(
+        None, description="The vocabulary matched with (absent in older records)."
+    )
     inputs: list[FileName] = Field(description="The CV files and folders, as given.")
     cwd: FileName = Field(description="The working directory of the run.")
     digest: Sha256 | None = Field(

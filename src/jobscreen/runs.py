@@ -22,6 +22,7 @@ from jobscreen.errors import InputError, Location
 from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
+from jobscreen.vocabulary import vocabulary
 from jobscreen.yamlsafe import Limits
 
 
@@ -100,6 +101,7 @@ def screen_files(
     outcome = run_batch(job, names, jobs, progress)
     record = {
         "vacancy": {"path": vacancy_path, "sha256": vacancy_sha256},
+        "vocabulary": {"sha256": vocabulary().sha256},
         "inputs": list(names),
         "cwd": str(Path.cwd()),
     }
@@ -134,6 +136,7 @@ NOT_COMPARED = frozenset({("record", "cwd"), ("record", "digest"), ("options", "
 HINTS = {
     "jobscreen_version": "another jobscreen version",
     "record.vacancy.sha256": "the vacancy file changed",
+    "record.vocabulary.sha256": "the vocabulary changed (concepts, contexts, employers, fields)",
 }
 
 
