@@ -22,6 +22,7 @@ from jobscreen.engine.matching import (
     PhraseIndex,
     compile_lemmas,
     compile_phrases,
+    lemma_heads,
     lemma_text,
     normalise,
 )
@@ -104,13 +105,14 @@ class Guards:
                 if context is not None and not (found.accepted & context.exempt):
                     add(context.phrases, rule_id, context.reach)
         self.index = PhraseIndex(phrases, exact=True)
+        self.heads = lemma_heads(phrases)
         self.guards = guards
         self.rules = frozenset(rule for group in guards.values() for rule, _ in group)
 
     def held(self, norm_text: str) -> dict[str, tuple[tuple[int, int], ...]]:
         """For each guarded rule, the word spans of the text that hold its words."""
         found: dict[str, list[tuple[int, int]]] = {}
-        for stems, (start, end) in self.index.occurrences(lemma_text(norm_text)):
+        for stems, (start, end) in self.index.occurrences(lemma_text(norm_text, self.heads)):
             for rule_id, reach in self.guards.get(stems, ()):
                 found.setdefault(rule_id, []).append((start, end + reach))
         return {rule_id: tuple(spans) for rule_id, spans in found.items()}

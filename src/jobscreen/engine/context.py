@@ -24,6 +24,7 @@ from jobscreen.engine.matching import (
     PhraseIndex,
     compile_lemmas,
     compile_phrases,
+    lemma_heads,
     lemma_text,
     normalise,
 )
@@ -100,6 +101,7 @@ class CompiledVacancy:
     labels: dict[str, tuple[Phrase, ...]]  # their concepts' labels, found by lemma
     label_index: PhraseIndex
     rules_of_label: RulesOf
+    label_heads: frozenset[str]  # the first letters of the labels' words (see lemma_heads)
     guards: Guards
     employers: Employers
     fields: Fields
@@ -136,6 +138,7 @@ class CompiledVacancy:
             labels,
             PhraseIndex((p for group in labels.values() for p in group), exact=True),
             _rules_of(labels),
+            lemma_heads(p for group in labels.values() for p in group),
             Guards(vacancy, vocab, concepts),
             _employers(vocab),
             fields,
@@ -155,7 +158,8 @@ class CompiledVacancy:
         and span (in words, as in ``found``)."""
         if not self.labels:
             return {}
-        return _first(self.label_index.scan(lemma_text(norm_text)).items(), self.rules_of_label)
+        lemmas = lemma_text(norm_text, self.label_heads)
+        return _first(self.label_index.scan(lemmas).items(), self.rules_of_label)
 
     def rule(self, rule_id: str) -> Requirement | None:
         """A rule by id, nested ones included."""

@@ -11,7 +11,7 @@ A long word (seven letters or more) may also differ by one typing slip of the sa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -186,10 +186,23 @@ def lemma(word: str) -> str:
     return found
 
 
-@lru_cache(maxsize=8192)
-def lemma_text(norm_text: str) -> str:
-    """A normalised text with each word as its lemma: word for word, so places agree."""
-    return " ".join([lemma(w) for w in norm_text.split()])
+LEMMA_HEAD = 3  # the first letters of a word, which a phrase's word or lemma must share
+
+
+def lemma_heads(phrases: Iterable[Phrase]) -> frozenset[str]:
+    """The first letters of every phrase's words, as written and as lemmas: a text's word
+    with other first letters is no phrase's word in any form ("led" is written among the
+    labels, so it is lemmatised to "lead"), and is not lemmatised (tens of microseconds for
+    a word simplemma does not know)."""
+    return frozenset(
+        word[:LEMMA_HEAD] for phrase in phrases for word in (*phrase.norm.split(), *phrase.stems)
+    )
+
+
+def lemma_text(norm_text: str, heads: frozenset[str]) -> str:
+    """A normalised text with each word that may be a phrase's as its lemma (see
+    ``lemma_heads``), word for word, so places agree."""
+    return " ".join([lemma(w) if w[:LEMMA_HEAD] in heads else w for w in norm_text.split()])
 
 
 def compile_lemmas(phrases: Iterable[str]) -> tuple[Phrase, ...]:
@@ -334,15 +347,30 @@ class PhraseIndex:
     def scan(self, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:
         """The first word span of every indexed phrase found in a normalised text (for an
         exact index, in the ``exact_keys`` of a text, joined by spaces)."""
+        hits: dict[tuple[str, ...], tuple[int, int]] = {}
+        for stems, span in self._found(norm_text, first_only=True):
+            hits.setdefault(stems, span)
+        return hits
+
+    def occurrences(self, norm_text: str) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+        """Every word span of every indexed phrase in a normalised text, in text order."""
+        return list(self._found(norm_text, first_only=False))
+
+    def _found(
+        self, norm_text: str, first_only: bool
+    ) -> Iterator[tuple[tuple[str, ...], tuple[int, int]]]:
+        if self.exact:
+            yield from self._exact_found(norm_text.split(), first_only)
+            return
         known = self._starts
         words = [known.get(w) or self.starts(w) for w in norm_text.split()]
         count = len(words)
-        hits: dict[tuple[str, ...], tuple[int, int]] = {}
+        seen: set[tuple[str, ...]] = set()
         for i, (_, starts) in enumerate(words):
             for phrase in starts:  # most words start no phrase
                 stems = phrase.stems
                 end = i + len(stems)
-                if end > count or stems in hits:
+                if end > count or (first_only and stems in seen):
                     continue
                 k = i + 1
                 for following in stems[1:]:
@@ -350,22 +378,29 @@ class PhraseIndex:
                         break
                     k += 1
                 else:
-                    hits[stems] = (i, end)
-        return hits
+                    seen.add(stems)
+                    yield stems, (i, end)
 
-    def occurrences(self, norm_text: str) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
-        """Every word span of every indexed phrase in a normalised text, in text order."""
-        known = self._starts
-        words = [known.get(w) or self.starts(w) for w in norm_text.split()]
-        found = []
-        for i, (_, starts) in enumerate(words):
-            for phrase in starts:
-                stems, end = phrase.stems, i + len(phrase.stems)
-                if end <= len(words) and all(
-                    s in words[k][0] for k, s in enumerate(stems[1:], i + 1)
-                ):
-                    found.append((stems, (i, end)))
-        return found
+    def _exact_found(
+        self, keys: list[str], first_only: bool
+    ) -> Iterator[tuple[tuple[str, ...], tuple[int, int]]]:
+        """As _found, for an exact index: keys compared as they are, nothing cached (a text
+        of many distinct words would only fill a cache)."""
+        by_first, count = self.by_first, len(keys)
+        seen: set[tuple[str, ...]] = set()
+        for i, key in enumerate(keys):
+            first = key.removeprefix(_GLUED)  # a phrase may start right after a mark: '(word'
+            phrases = by_first.get(first)
+            if phrases is None or first.startswith(_AFTER_WORD):  # no '.NET' in 'ASP.NET'
+                continue
+            for phrase in phrases:
+                stems = phrase.stems
+                end = i + len(stems)
+                if end > count or (first_only and stems in seen):
+                    continue
+                if all(keys[k] == s for k, s in enumerate(stems[1:], i + 1)):
+                    seen.add(stems)
+                    yield stems, (i, end)
 
 
 def snippet(original: str, matched: str, width: int = 90) -> str:
