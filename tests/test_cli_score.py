@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from jobscreen import __version__
-from tests.conftest import JSONRESUME_SAMPLE, ROOT, VACANCIES, invoke, run
+from tests.conftest import CANDIDATES, JSONRESUME_SAMPLE, ROOT, VACANCIES, invoke, run
 
 VACANCY = """\
 id: cli-vacancy
@@ -390,6 +390,12 @@ def test_explain_json_gives_every_rule_with_reason_and_evidence(inputs: Inputs) 
         ("rev", "needs_review", 0.0),
     ]
     assert result["rules"][1]["evidence"] == [{"where": "language 1", "quote": "English: B1"}]
+
+
+def test_explain_refuses_a_directory_instead_of_explaining_one_of_its_cvs() -> None:
+    code, out, err = invoke("explain", str(VACANCIES / "nato-asg-pasp.yaml"), str(CANDIDATES))
+    assert (code, out) == (2, "")
+    assert f"explain takes one CV file, and {CANDIDATES} is a directory" in err
 
 
 def test_explain_markdown_has_a_row_per_rule(inputs: Inputs) -> None:

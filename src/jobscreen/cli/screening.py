@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -164,6 +165,8 @@ def explain(
     from jobscreen.runs import RunOptions, screen_files
 
     choice(fmt, ("table", "json", "markdown"), "--format")
+    if Path(cv).is_dir():  # it would explain the first of many and say nothing of the rest
+        usage(f"explain takes one CV file, and {cv} is a directory: name one file, or use score")
     not_an_input(output, [vacancy, cv], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
