@@ -150,6 +150,14 @@ def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
         (
             "multilateral",
             {
+                "title": "Campaigner",
+                "description": "Briefed delegations at meetings of States Parties.",
+            },
+            True,
+        ),
+        (
+            "multilateral",
+            {
                 "title": "First Secretary",
                 "organisation": "Permanent Mission of Chile to the UN Office",
             },

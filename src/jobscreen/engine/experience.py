@@ -42,7 +42,8 @@ QUALIFIER_HINTS = {
     "multilateral": re.compile(
         r"\b(multilateral|united nations|nato|osce|european union|commonwealth secretariat|"
         r"council of europe|organi[sz]ation of american states|caricom|"
-        r"african union|world bank|imf|oecd|intergovernmental)\b"
+        r"african union|world bank|imf|oecd|intergovernmental|states parties|state parties|"
+        r"review conference|delegations of member states|member states' delegations)\b"
     ),
 }
 # What a post's description may say of it, beyond its title: a team led or staff
