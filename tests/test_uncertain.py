@@ -83,3 +83,19 @@ def test_experience_depends_on_doubt_only_between_without_and_with() -> None:
     assert _experience_status(20, one) is Status.partial  # fails even if it counts
     assert _experience_status(8, one) is Status.needs_review  # met only if it counts
     assert _experience_status(5, one) is Status.met  # met without it
+
+
+def test_a_doubted_post_counts_at_its_widest_reading_before_a_rejection() -> None:
+    # 02/12/2019 - 12/02/2022: read day first, 2.2 years; month first, 3.8. Counted whole
+    # years (2019-2022) with the sure five, the rule might be met: a person checks.
+    cv = {"experience": [
+        {"title": "Officer", "start": "2010-01", "end": "2014-12"},
+        {"title": "Adviser", "start": "2019-12-02", "end": "2022-02-12"},
+    ]}  # fmt: skip
+    rule = VACANCY.requirements[1].model_copy(update={"min_years": 8})
+    vacancy = VACANCY.model_copy(update={"requirements": [rule]})
+    _, profile = CVFile.model_validate(cv).split()
+    doubted = frozenset({("experience", 1)})
+    candidate = Candidate("c", "c.txt", CVFile().split()[0], profile, "0" * 64, "x", doubted)
+    assessment = assess(CompiledVacancy.build(vacancy), candidate, dt.date(2026, 1, 1))
+    assert assessment.rules[0].status is Status.needs_review

@@ -73,6 +73,7 @@ ClosingDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_in_r
 
 
 ConceptId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+EmployerKindId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]  # organisations.yaml
 _CONCEPTS_HELP = (
     "Concepts of the thesaurus whose words count, in English and French, narrower concepts "
     "included, false friends excluded (`jobscreen concepts` lists them)."
@@ -212,7 +213,7 @@ class ReviewRule(RuleBase):
     """A condition a person checks, never decided automatically; needs `text`, or a group's."""
 
     kind: Literal["review"]
-    applies_to: list[ConceptId] = Field(
+    applies_to: list[EmployerKindId] = Field(
         default_factory=list,
         description="Kinds of employer (organisations.yaml) the condition concerns: only a "
         "candidate whose current post is with one of them needs the check; for anyone else "

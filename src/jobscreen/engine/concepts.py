@@ -73,57 +73,89 @@ def concepts_of(names: Iterable[str], vocab: Vocabulary) -> RuleConcepts:
     return RuleConcepts(labels, _acronyms(acronyms), frozenset(accepted))
 
 
+Guard = tuple[int, int, bool]  # a span of words that holds, and whether it is a cue's
+
+
 class Guards:
     """Where in a normalised text each rule's concept words do not count.
 
-    One index (by lemma, as concept labels are found) of every false friend of the rules'
-    concepts and every blocking context cue. A false friend holds the words it covers, a cue
-    its words and the ``reach`` words after them, for the rules it guards.
+    A false friend of the rules' concepts (found by lemma, as labels are) holds the words it
+    covers. A blocking context cue (found as written: "researched" is a cue, the noun
+    "research" is not) holds the ``reach`` words after it ("non-" only the word it joins);
+    never where one of the context's own exceptions holds the cue ("au cours de" is not the
+    cue "cours de"), nor a label that holds the cue itself ("non-proliferation").
     """
 
     def __init__(self, vacancy: Vacancy, vocab: Vocabulary, concepts: dict[str, RuleConcepts]):
-        guards: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-        phrases: list[Phrase] = []
+        self.friends: dict[tuple[str, ...], list[str]] = {}
+        self.cues: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        friends: list[Phrase] = []
+        cues: list[Phrase] = []
+        exceptions: list[Phrase] = []
 
-        def add(words: Iterable[str], rule_id: str, reach: int) -> None:
+        def friend(words: Iterable[str], key: str) -> None:
             for phrase in compile_lemmas(words):
-                phrases.append(phrase)
-                guards.setdefault(phrase.stems, []).append((rule_id, reach))
+                friends.append(phrase)
+                self.friends.setdefault(phrase.stems, []).append(key)
 
         for _, each in vacancy.walk():  # a topic's false friends hold its words as well
             if isinstance(each, ExperienceRule) and each.topics:
                 for concept_id in sorted(concepts_of(each.topics, vocab).accepted):
-                    add(vocab.concepts[concept_id].false_friends, each.id + TOPIC, 0)
+                    friend(vocab.concepts[concept_id].false_friends, each.id + TOPIC)
         for rule_id, found in concepts.items():
             for concept_id in sorted(found.accepted):
-                add(vocab.concepts[concept_id].false_friends, rule_id, 0)
+                friend(vocab.concepts[concept_id].false_friends, rule_id)
             rule = vacancy.rule_by_id(rule_id)
             if not isinstance(rule, ExperienceRule):
                 continue  # a competency may be shown by knowing about it
             for kind in BLOCKING_CONTEXTS:
                 context = vocab.contexts.get(kind)
-                if context is not None and not (found.accepted & context.exempt):
-                    add(context.phrases, rule_id, context.reach)
-        self.index = PhraseIndex(phrases, exact=True)
-        self.heads = lemma_heads(phrases)
-        self.guards = guards
-        self.rules = frozenset(rule for group in guards.values() for rule, _ in group)
+                if context is None or found.accepted & context.exempt:
+                    continue
+                for text, phrase in zip(context.phrases, _as_written(context.phrases), strict=True):
+                    reach = 1 if text.rstrip().endswith("-") else context.reach
+                    cues.append(phrase)
+                    self.cues.setdefault(phrase.stems, []).append((rule_id, reach))
+                exceptions.extend(_as_written(context.false_friends))
+        self.friend_index = PhraseIndex(friends, exact=True)
+        self.cue_index = PhraseIndex(cues, exact=True)
+        self.exception_index = PhraseIndex(exceptions, exact=True)
+        self.heads = lemma_heads(friends)
+        keys = {k for group in self.friends.values() for k in group}
+        self.rules = frozenset(keys | {r for group in self.cues.values() for r, _ in group})
 
-    def held(self, norm_text: str) -> dict[str, tuple[tuple[int, int], ...]]:
-        """For each guarded rule, the word spans of the text that hold its words."""
-        found: dict[str, list[tuple[int, int]]] = {}
-        for stems, (start, end) in self.index.occurrences(lemma_text(norm_text, self.heads)):
-            for rule_id, reach in self.guards.get(stems, ()):
-                found.setdefault(rule_id, []).append((start, end + reach))
-        return {rule_id: tuple(spans) for rule_id, spans in found.items()}
+    def held(self, norm_text: str) -> dict[str, tuple[Guard, ...]]:
+        """For each guarded rule, the spans of the text that hold its words."""
+        found: dict[str, list[Guard]] = {}
+        lemmas = lemma_text(norm_text, self.heads)
+        for stems, (start, end) in self.friend_index.occurrences(lemmas):
+            for key in self.friends.get(stems, ()):
+                found.setdefault(key, []).append((start, end, False))
+        if self.cues:
+            spared = [span for _, span in self.exception_index.occurrences(norm_text)]
+            for stems, (start, end) in self.cue_index.occurrences(norm_text):
+                if any(a < end and start < b for a, b in spared):
+                    continue  # one of the context's exceptions: "au cours de"
+                for rule_id, reach in self.cues.get(stems, ()):
+                    found.setdefault(rule_id, []).append((start, end + reach, True))
+        return {key: tuple(spans) for key, spans in found.items()}
 
 
-def holds(guard: tuple[int, int], hit: tuple[int, int]) -> bool:
+def _as_written(words: Iterable[str]) -> tuple[Phrase, ...]:
+    """Phrases found as they are written (normalised, not lemmatised)."""
+    return compile_phrases(words, lambda word: word)
+
+
+def holds(guard: Guard, hit: tuple[int, int]) -> bool:
     """Whether a guard's span holds a hit: they overlap, and the hit is not a longer phrase
-    around the guard ("mine action" is no false friend "mine", though it holds it)."""
-    overlap = guard[0] < hit[1] and hit[0] < guard[1]
-    inside = hit[0] <= guard[0] and guard[1] <= hit[1] and hit[1] - hit[0] > guard[1] - guard[0]
-    return overlap and not inside
+    around a false friend ("mine action" is no false friend "mine", though it holds it), nor
+    a label that holds the cue itself ("non proliferation" is no denial)."""
+    start, end, cue = guard
+    if not (start < hit[1] and hit[0] < end):
+        return False
+    if cue:
+        return not hit[0] <= start < hit[1]
+    return not (hit[0] <= start and end <= hit[1] and hit[1] - hit[0] > end - start)
 
 
 def _foreign(vocab: Vocabulary) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:

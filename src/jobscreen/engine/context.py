@@ -12,6 +12,7 @@ from jobscreen.engine.concepts import (
     TOPIC,
     Employers,
     Fields,
+    Guard,
     Guards,
     RuleConcepts,
     concepts_of,
@@ -205,7 +206,7 @@ class Context:
     _qualifiers: dict[tuple[int, str], str | None] = field(default_factory=dict)
     _years: dict[tuple[int, ...], float] = field(default_factory=dict)
     _label_found: dict[str, Hits] = field(default_factory=dict)
-    _held: dict[str, dict[str, tuple[tuple[int, int], ...]]] = field(default_factory=dict)
+    _held: dict[str, dict[str, tuple[Guard, ...]]] = field(default_factory=dict)
     _employers: dict[int, tuple[EmployerKind, ...]] = field(default_factory=dict)
 
     @property
@@ -291,17 +292,24 @@ class Context:
         key = key or rule.id
         found = self._hit(rule, key, norm_text)
         if found is not None and key in self.compiled.guards.rules:
-            spans = [g for g in self.held(norm_text).get(key, ()) if holds(g, found[1])]
-            if spans:  # look again without the words held
-                out = {i for start, end in spans for i in range(start, end)}
+            guards = self.held(norm_text).get(key, ())
+            out: set[int] = set()
+            while found is not None:  # every place is checked: a held hit, then the next
+                spans = [g for g in guards if holds(g, found[1])]
+                if not spans:
+                    break
+                out.update(i for start, end, _ in spans for i in range(start, end))
+                out.update(range(*found[1]))
                 words = norm_text.split()
-                norm_text = " ".join("\x00" if i in out else w for i, w in enumerate(words))
-                found = self._hit(rule, key, norm_text)
+                masked = " ".join("\x00" if i in out else w for i, w in enumerate(words))
+                found = self._hit(rule, key, masked)
+                if found is not None:
+                    norm_text = masked
         if found is None:
             return None
         return found[0], self.words(norm_text, found[1])
 
-    def held(self, norm_text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    def held(self, norm_text: str) -> dict[str, tuple[Guard, ...]]:
         """Per guarded rule, the word spans of a text that hold its words (see Guards)."""
         found = self._held.get(norm_text)
         if found is None:
@@ -317,8 +325,11 @@ class Context:
         return self._employers[index]
 
     def words(self, norm_text: str, span: tuple[int, int]) -> str:
-        """The words of a span of a text that ``hits`` has seen (split once a text)."""
-        words = self._found[norm_text][1]
+        """The words of a span of a text (split once a text that ``hits`` has seen)."""
+        entry = self._found.get(norm_text)
+        if entry is None:
+            return " ".join(norm_text.split()[span[0] : span[1]])
+        words = entry[1]
         if not words:
             words.extend(norm_text.split())
         return " ".join(words[span[0] : span[1]])

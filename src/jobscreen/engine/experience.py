@@ -16,7 +16,7 @@ from jobscreen.cv import Post, days_in_month
 
 _COUNT = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|a hundred|several|many|some|over \d+|more than \d+|around \d+)"
+    r"thirty|forty|fifty|a hundred|over \d+|more than \d+|around \d+)"
 )
 _HEADS = (
     r"head of|head,|director|chief|minister|ambassador|permanent representative|"
@@ -55,7 +55,8 @@ DESCRIPTION_HINTS = {
         r"directing|coordinated a team of)\s+(?:a |an |the |my |our |his |her )?"
         rf"(?:team|unit|section|office|staff|division|department|branch|directorate|secretariat|"
         rf"mission|delegation|personnel|{_COUNT})"
-        rf"|team of {_COUNT}|{_COUNT} (?:staff|direct reports|people|officers|colleagues)"
+        rf"|team of {_COUNT}|(?:supervis\w+|managing|managed|leading|led) {_COUNT} "
+        r"(?:staff|direct reports|people|officers|colleagues)"
         r"|line manag\w+|direct reports)\b",
         re.IGNORECASE,
     ),
@@ -65,6 +66,7 @@ DESCRIPTION_HINTS = {
         re.IGNORECASE,
     ),
 }
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n")
 # Denials of a qualifier in a description: "no direct line management".
 _DENIED = re.compile(
     r"\b(?:no|without|non-)\s*(?:direct\s+)?(?:line\s+)?(?:management|managerial|supervis\w*)",
@@ -153,10 +155,10 @@ def qualifier_source(
                 return f"inferred from {name}"
     described = DESCRIPTION_HINTS.get(qualifier)
     if described is not None and post.description:
-        text = own(post.description)
-        found = described.search(text)
-        if found and not _DENIED.search(text):
-            return f"inferred from description ('{found[0]}')"
+        for sentence in _SENTENCE.split(own(post.description)):  # a denial holds its own
+            found = described.search(sentence)
+            if found and not _DENIED.search(sentence):
+                return f"inferred from description ('{found[0]}')"
     return None
 
 

@@ -216,8 +216,8 @@ class EducationEvaluator(Evaluator):
     def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> tuple[str, str]:
         """'yes', 'related' (a person must judge) or 'no', and why when the field is judged
         on ISCED-F: one listed, or a field within it, is the field; with
-        ``related_fields``, the same broad field is a related one, decided; another field
-        is for a person to judge."""
+        ``related_fields``, the same narrow field is a related one, decided; another field
+        (the same broad field too: accounting is not law) is for a person to judge."""
         phrases = ctx.phrases(rule)
         if phrases and field and ctx.match(rule, normalise(field)):
             return "yes", ""
@@ -232,9 +232,9 @@ class EducationEvaluator(Evaluator):
                     why = f"'{field}' is {name} (ISCED-F {code} {fields.field(code).label})"
                     return "yes", why
             for name, wanted in listed:
-                if rule.related_fields and code[:2] == wanted[:2]:
-                    broad = fields.field(code[:2]).label
-                    why = f"'{field}' is related to {name} (ISCED-F {code[:2]} {broad})"
+                if rule.related_fields and len(code) >= 3 and code[:3] == wanted[:3]:
+                    narrow = fields.field(code[:3]).label
+                    why = f"'{field}' is related to {name} (ISCED-F {code[:3]} {narrow})"
                     return "yes", why
         return ("related" if rule.related_fields else "no"), ""
 
@@ -460,13 +460,13 @@ class ReviewEvaluator(Evaluator):
             current = [
                 (i, kind.label)
                 for i, span in enumerate(ctx.spans)
-                if span is not None and ctx.profile.experience[i].end is None
+                if span is not None and span.end >= ctx.as_of  # held on the as-of date
                 for kind in ctx.employers(i)
                 if kind.id in rule.applies_to
             ]
             if not current:
                 kinds = ", ".join(k.replace("-", " ") for k in rule.applies_to)
-                reason = f"does not apply: no current post with a {kinds}"
+                reason = f"does not apply: no post held on {ctx.as_of} with: {kinds}"
                 return result(rule, Status.met, 1.0, reason)
             index, label = current[0]
             evidence = [Evidence(ctx.labels[index], f"employer: {label}", ("experience", index))]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from jobscreen.cv import Profile
 from jobscreen.engine.context import CompiledVacancy, Context
+from jobscreen.engine.experience import Span, merged_years
 from jobscreen.engine.rules import EPSILON, EXPERIENCE, evaluate
 from jobscreen.results import Assessment, Ranked, RuleResult, Status
 from jobscreen.vacancy import ExperienceRule
@@ -76,11 +77,19 @@ def _experience_depends_on(
     if result.status is Status.met:
         sure = [s for s in spans if s.index not in doubted]
         return not sure if minimum <= 0 else ctx.years(sure) + EPSILON < minimum
-    counted = {s.index for s in spans}
-    more = [s for s in ctx.spans if s is not None and s.index in doubted - counted]
+    sure = [s for s in spans if s.index not in doubted]
+    more = [_widest(s, ctx.as_of) for s in ctx.spans if s is not None and s.index in doubted]
     if not more:
         return False
-    return minimum <= 0 or ctx.years([*spans, *more]) + EPSILON >= minimum
+    return minimum <= 0 or merged_years([*sure, *more]) + EPSILON >= minimum
+
+
+def _widest(span: Span, as_of: dt.date) -> Span:
+    """A doubted post at its widest reading: its years whole (a date whose day and month
+    cannot be told apart may fall anywhere in its year), never past the as-of date."""
+    return Span(
+        dt.date(span.start.year, 1, 1), min(dt.date(span.end.year, 12, 31), as_of), span.index
+    )
 
 
 def score_of(results: Iterable[RuleResult]) -> float:

@@ -26,10 +26,12 @@ def concept_data(
         for _, rule in vacancy.walk():
             if not isinstance(rule, ExperienceRule | CompetencyRule):
                 continue
-            named = [c for c in rule.concepts if concept_id in {a.id for a in vocab.accepted(c)}]
-            if named:
-                how = "directly" if concept_id in named else f"through {named[0]}"
-                uses.append({"vacancy": path, "rule": rule.id, "how": how})
+            topics = rule.topics if isinstance(rule, ExperienceRule) else []
+            for names, role in ((rule.concepts, ""), (topics, " (as a topic)")):
+                named = [c for c in names if concept_id in {a.id for a in vocab.accepted(c)}]
+                if named:
+                    how = "directly" if concept_id in named else f"through {named[0]}"
+                    uses.append({"vacancy": path, "rule": rule.id, "how": how + role})
     return {
         "id": concept.id,
         "label": concept.label,

@@ -29,7 +29,6 @@ from typing import Any
 
 import yaml
 
-NAMES = ("concepts", "contexts", "organisations", "fields", "degrees")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the files are trusted package data
 
 
