@@ -246,16 +246,19 @@ class Fields:
 
     def code(self, subject: str) -> str | None:
         """The ISCED-F code of a subject, or None when no field's name is in it."""
-        if subject not in self._codes:
-            words = normalise(subject).split()
-            found = None
-            for size in range(min(len(words), self.LONGEST), 0, -1):
-                names = (" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-                found = next((self.by_name[n] for n in names if n in self.by_name), None)
-                if found is not None:
-                    break
-            self._codes[subject] = found
-        return self._codes[subject]
+        if subject in self._codes:
+            return self._codes[subject]
+        words = normalise(subject).split()
+        found = None
+        for size in range(min(len(words), self.LONGEST), 0, -1):
+            names = (" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+            found = next((self.by_name[n] for n in names if n in self.by_name), None)
+            if found is not None:
+                break
+        if len(self._codes) >= 4096:  # bounded: subjects repeat, but a batch is long
+            self._codes.clear()
+        self._codes[subject] = found
+        return found
 
     def field(self, code: str) -> Field:
         return self.fields[code]

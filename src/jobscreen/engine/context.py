@@ -167,9 +167,13 @@ class CompiledVacancy:
         return self.by_id.get(rule_id)
 
 
+def post_parts(post: Post) -> list[str]:
+    """What a post says of its work: title, domains, description (not the employer's name)."""
+    return [p for p in (post.title, *post.domains, post.description) if p]
+
+
 def post_text(post: Post) -> str:
-    parts = [post.title, *post.domains, post.description]  # not the employer's name
-    return normalise(" . ".join(p for p in parts if p))
+    return normalise(" . ".join(post_parts(post)))
 
 
 def post_label(post: Post, index: int) -> str:

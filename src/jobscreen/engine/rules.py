@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, education_level
 from jobscreen.engine.concepts import TOPIC
-from jobscreen.engine.context import Context, Place
+from jobscreen.engine.context import Context, Place, post_parts
 from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
@@ -144,7 +144,7 @@ class ExperienceEvaluator(Evaluator):
             return None
         post = ctx.profile.experience[index]
         if concepts.acronyms is not None:
-            text = " ".join(filter(None, [post.title, *post.domains, post.description]))
+            text = " ".join(post_parts(post))
             if (acronym := concepts.acronyms.search(text)) is not None:
                 return f"acronym '{acronym[0]}'"
         for kind in ctx.employers(index):
@@ -425,7 +425,7 @@ class CompetencyEvaluator(Evaluator):
         for index, post in enumerate(profile.experience):
             if ctx.spans[index] is None:  # starts after the as-of date: not yet evidence
                 continue
-            original = " ".join(filter(None, [post.title, *post.domains, post.description]))
+            original = " ".join(post_parts(post))
             found.append(
                 (ctx.labels[index], ("experience", index), original, ctx.post_texts[index])
             )
