@@ -22,6 +22,7 @@ from jobscreen.errors import InputError, Location
 from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
+from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
 
 
@@ -68,6 +69,7 @@ class Run:
     screening: Screening
     everyone: Sequence[Ranked]
     store: ResultStore
+    vacancy: Vacancy
 
     def close(self) -> None:
         self.store.close()
@@ -114,7 +116,7 @@ def screen_files(
         options.to_dict(when),
         record,
     )
-    return Run(screening, outcome.results.everyone(), outcome.results)
+    return Run(screening, outcome.results.everyone(), outcome.results, vacancy)
 
 
 # --- verify ------------------------------------------------------------------------------

@@ -52,6 +52,25 @@ def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = Fa
             reporter.screening(screening)
 
 
+def _emit_xlsx(run: Run, output: str | None) -> None:
+    from jobscreen.outputs import open_binary_output
+    from jobscreen.report.xlsx import XlsxReporter
+
+    for error in run.screening.errors:
+        stderr(f"{error.where}: error: {error.message}")
+        debug_trace(error.trace)
+    with open_binary_output(output) as out:
+        XlsxReporter(out, run.vacancy).screening(run.screening)
+
+
+def _binary_output(output: str | None) -> None:
+    """xlsx is a file: refuse stdout unless it is redirected (never a terminal)."""
+    import sys
+
+    if output is None or (output == "-" and sys.stdout.isatty()):
+        usage("--format xlsx writes a binary file: give --output FILE (e.g. -o shortlist.xlsx)")
+
+
 def _exit_code(screening: Screening) -> int:
     """0 when every input was scored; 1 when some could not be (a bug met on one included)."""
     return EXIT_OK if screening.ok else EXIT_INPUT
@@ -97,7 +116,12 @@ def score(
     cvs: Annotated[
         list[str], typer.Argument(help="CV files, directories, or '-' (JSON Lines on stdin).")
     ],
-    fmt: FormatOpt = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="table, json, jsonl, csv, markdown or xlsx (needs --output)."
+        ),
+    ] = "table",
     top: Annotated[int | None, typer.Option("--top", help="Show only the first N.")] = None,
     eligible_only: Annotated[
         bool, typer.Option("--eligible-only", help="Hide candidates a mandatory rule rules out.")
@@ -122,7 +146,9 @@ def score(
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import RunOptions, screen_files
 
-    choice(fmt, FORMATS, "--format")
+    choice(fmt, (*FORMATS, "xlsx"), "--format")
+    if fmt == "xlsx":
+        _binary_output(output)
     if top is not None and top < 1:
         usage("--top must be at least 1")
     if jobs is not None and not 1 <= jobs <= MAX_JOBS:
@@ -144,7 +170,10 @@ def score(
     with progress_bar("scoring") as progress:
         run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
     with run:
-        _emit(run.screening, fmt, output)
+        if fmt == "xlsx":
+            _emit_xlsx(run, output)
+        else:
+            _emit(run.screening, fmt, output)
         if key_map:
             _write_key_map(run, key_map)
     raise typer.Exit(_exit_code(run.screening))
