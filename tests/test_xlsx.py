@@ -131,6 +131,8 @@ def test_the_vacancy_sheet_names_the_run_and_lists_every_rule_with_the_notice(
     assert facts["as of"] == "2026-06-30"
     assert facts["jobscreen version"] == __import__("jobscreen").__version__
     assert "broken.yaml" in str(facts["not screened"])
+    assert (facts["screened"], facts["eligible"], facts["to review"]) == (3, 1, 1)
+    assert (facts["not eligible"], facts["unreadable"]) == (1, 1)
     start = next(i for i, row in enumerate(rows) if row[0] == "rule")
     assert rows[start] == ("rule", "kind", "group", "mandatory", "what it asks", "notice")
     rules = {row[0]: row for row in rows[start + 1 :]}

@@ -115,6 +115,7 @@ def screen_files(
         tuple(outcome.errors),
         options.to_dict(when),
         record,
+        outcome.summary,
     )
     return Run(screening, outcome.results.everyone(), outcome.results, vacancy)
 
@@ -221,6 +222,8 @@ def compare(recorded: Record, rerun: Record, cwd: str) -> list[Difference]:
     and its first entry is compared); every other part, field by field.
     """
     old, new = _comparable(recorded, cwd), _comparable(rerun, cwd)
+    if old["summary"] is None:  # an older record, written before summaries: not compared
+        del old["summary"], new["summary"]
     old_results, new_results = old.pop("results"), new.pop("results")
     found = _duplicates(old_results) + _order(old_results, new_results)
     _differ("", old, new, found)

@@ -10,6 +10,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
     Assessment,
     Evidence,
     RuleResult,
+    Screening,
     eligibility_label,
     result_dict,
     result_head,
@@ -32,6 +33,7 @@ __all__ = [
     "shown_evidence",
     "shown_name",
     "spreadsheet_safe",
+    "summary_line",
 ]
 
 # Evidence lines a rule shows people (table, Markdown): a CV of 10,000 posts would otherwise
@@ -56,6 +58,14 @@ class SafeWriter:
 
     def writerow(self, row: Iterable[object]) -> None:
         self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+def summary_line(screening: Screening) -> str:
+    """The counts of what was screened, and how many are shown when --top or --eligible-only
+    kept fewer: '31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable'."""
+    counts = screening.counts
+    shown = len(screening.results)
+    return counts.line() + (f" · {shown} shown" if shown != counts.screened else "")
 
 
 def rule_ids(rules: Iterable[RuleResult]) -> str:

@@ -7,7 +7,7 @@ a CV's HTML, images and links show as text, never as markup a renderer would run
 from __future__ import annotations
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, rule_ids, shown_evidence
+from jobscreen.report.data import eligibility_label, rule_ids, shown_evidence, summary_line
 from jobscreen.results import Assessment, Matching, RuleResult, Screening
 
 # HTML as entities; link, image and code syntax and table pipes behind a backslash (and the
@@ -70,6 +70,7 @@ class MarkdownReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         self.out.write(f"## {md(screening.vacancy_title)}\n\nAs of {screening.as_of}. ")
         self.out.write("A screening aid: a person makes every decision.\n\n")
+        self.out.write(f"{summary_line(screening)}\n\n")
         rows = []
         for ranked in screening.results:
             a = ranked.assessment

@@ -16,6 +16,7 @@ from jobscreen.report.data import (
     shown_candidate,
     shown_evidence,
     shown_name,
+    summary_line,
 )
 from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
 
@@ -75,7 +76,7 @@ class TableReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         table = Table(
             title=escape(f"{screening.vacancy_title} ({screening.vacancy_id})"),
-            caption=f"as of {screening.as_of} · {len(screening.results)} candidates · {LEGEND}",
+            caption=f"as of {screening.as_of} · {summary_line(screening)}\n{LEGEND}",
             caption_justify="left",
         )
         table.add_column("#", justify="right")

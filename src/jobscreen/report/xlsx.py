@@ -144,6 +144,8 @@ class XlsxReporter:
             ("blind", "yes" if screening.options.get("blind") else "no"),
         ):
             self._row(sheet, (key, value))
+        for key, count in screening.counts.to_dict().items():
+            self._row(sheet, (key.replace("_", " "), count))
         for error in screening.errors:
             self._row(sheet, ("not screened", f"{error.where}: {error.message}"))
         sheet.append([])
