@@ -237,3 +237,79 @@ def test_match_and_explain_do_not_take_xlsx(folder: Path) -> None:
     assert "--format must be one of" in err
     code, _, err = invoke("explain", "vacancy.yaml", "cvs/ana.yaml", "-f", "xlsx", "-o", "e.xlsx")
     assert code == 2
+
+
+def _blind_shortlist(folder: Path) -> None:
+    code, err = _score("--blind", "--key-map", "keys.csv", output="blind.xlsx")
+    assert code == 1, err  # broken.yaml
+
+
+def test_unblind_fills_names_back_in_and_keeps_the_panel_s_columns(folder: Path) -> None:
+    _blind_shortlist(folder)
+    book = openpyxl.load_workbook(folder / "blind.xlsx")  # the panel fills in a decision
+    sheet = book["shortlist"]
+    sheet.cell(row=2, column=16, value="invite")
+    sheet.cell(row=2, column=17, value="strong on advocacy")
+    book.save(folder / "blind.xlsx")
+    code, out, err = invoke("unblind", "blind.xlsx", "--key-map", "keys.csv", "-o", "named.xlsx")
+    assert code == 0, err
+    assert out == ""
+    assert "3 names filled in" in err
+    named = openpyxl.load_workbook(folder / "named.xlsx")
+    sheet = named["shortlist"]
+    header, *rows = _rows(sheet)
+    by_name = {row[2]: dict(zip(header, row, strict=True)) for row in rows}
+    assert set(by_name) == {"Ana Lima", "Cy Osei", '=HYPERLINK("http://x.test","Ben")'}
+    assert all(str(row["candidate"]).startswith("cand-") for row in by_name.values())
+    assert by_name["Ana Lima"]["source"] == str(Path("cvs") / "ana.yaml")
+    assert rows[0][15:17] == ("invite", "strong on advocacy")
+    formula = next(c for c in sheet["C"] if str(c.value).startswith("=HYPERLINK"))
+    assert formula.data_type == "s"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:Q4"
+    facts = {row[0]: row[1] for row in _rows(named["vacancy"]) if row[0]}
+    assert str(facts["blind"]).startswith("unblinded")
+    invoke("unblind", "blind.xlsx", "--key-map", "keys.csv", "-o", "again.xlsx")
+    assert (folder / "again.xlsx").read_bytes() == (folder / "named.xlsx").read_bytes()
+
+
+def test_unblind_names_the_keys_the_key_map_lacks(folder: Path) -> None:
+    _blind_shortlist(folder)
+    lines = (folder / "keys.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "keys.csv").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    missing = lines[-1].split(",")[0]
+    code, _, err = invoke("unblind", "blind.xlsx", "--key-map", "keys.csv", "-o", "named.xlsx")
+    assert code == 1
+    assert f"blind.xlsx: error: {missing} is not in keys.csv: its name is left empty" in err
+    assert "2 names filled in" in err
+
+
+@pytest.mark.parametrize(
+    ("shortlist", "keys", "message"),
+    [
+        (b"not a zip", "key,candidate,name,source\n", "blind.xlsx:1:1: error: not a jobscreen"),
+        (None, "id,name\n", "keys.csv:1:1: error: not a key map"),
+        (None, "key,candidate,name,source\na,b\n", "keys.csv:2:1: error: expected 4 cells"),
+    ],
+)
+def test_unblind_refuses_what_it_cannot_read(
+    folder: Path, shortlist: bytes | None, keys: str, message: str
+) -> None:
+    _blind_shortlist(folder)
+    if shortlist is not None:
+        (folder / "blind.xlsx").write_bytes(shortlist)
+    (folder / "keys.csv").write_text(keys, encoding="utf-8")
+    code, _, err = invoke("unblind", "blind.xlsx", "--key-map", "keys.csv", "-o", "named.xlsx")
+    assert code == 1
+    assert message in err
+    assert not (folder / "named.xlsx").exists()
+    assert not list(folder.glob(".named.xlsx.*"))  # no temporary file left behind
+
+
+def test_unblind_needs_an_output_other_than_its_inputs(folder: Path) -> None:
+    _blind_shortlist(folder)
+    code, _, err = invoke("unblind", "blind.xlsx", "--key-map", "keys.csv")
+    assert code == 2
+    assert "give --output FILE" in err
+    code, _, err = invoke("unblind", "blind.xlsx", "--key-map", "keys.csv", "-o", "blind.xlsx")
+    assert code == 2

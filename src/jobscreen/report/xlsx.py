@@ -165,15 +165,21 @@ class XlsxReporter:
     # --- saving ---
 
     def _save(self, as_of: dt.date) -> None:
-        """The workbook's bytes, the same for the same screening, written to ``out``."""
+        """The workbook, dated its as-of date, written to ``out``."""
         when = dt.datetime(as_of.year, as_of.month, as_of.day)
         self.workbook.properties.created = when
         self.workbook.properties.modified = when
         self.workbook.properties.creator = "jobscreen"
-        made = io.BytesIO()
-        with zipfile.ZipFile(made, "w", zipfile.ZIP_DEFLATED) as archive:
-            ExcelWriter(self.workbook, archive).save()  # Workbook.save would stamp "now"
-        self.out.write(fixed_dates(made.getvalue()))
+        save(self.workbook, self.out)
+
+
+def save(workbook: Workbook, out: BinaryIO) -> None:
+    """A workbook's bytes, the same for the same content, written to ``out``: its own
+    properties kept (Workbook.save would stamp "now"), every zip entry dated ZIP_DATE."""
+    made = io.BytesIO()
+    with zipfile.ZipFile(made, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    out.write(fixed_dates(made.getvalue()))
 
 
 def fixed_dates(data: bytes) -> bytes:
