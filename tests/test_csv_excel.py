@@ -9,27 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CANDIDATES, VACANCIES, invoke
+from tests.conftest import CANDIDATES, UN_CV, invoke, un_screening
 
 AS_OF = ("--as-of", "2026-06-30")
-NAMED = """\
-id: zoe
-name: "Zoë; =1+2"
-education: [{degree: MA, field: Political Science}]
-experience:
-  - {title: Programme Manager, organisation: UNDP, start: 2010-01, end: present,
-     managerial: true, description: human rights advocacy and anti-racism programme}
-languages: [{language: English, level: C2}]
-"""
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A vacancy, a native CV with a name Excel could misread, and a plain-text CV."""
-    monkeypatch.chdir(tmp_path)
-    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", tmp_path / "vacancy.yaml")
-    (tmp_path / "cvs").mkdir()
-    (tmp_path / "cvs" / "zoe.yaml").write_text(NAMED, encoding="utf-8")
+    un_screening(tmp_path, monkeypatch, [("zoe", "Zoë; =1+2", "UNDP", "2010-01")])
     shutil.copy(CANDIDATES / "txt-amina-diallo.txt", tmp_path / "cvs" / "txt-amina-diallo.txt")
     return tmp_path
 
@@ -75,9 +63,8 @@ def test_semicolons_with_a_decimal_comma(folder: Path) -> None:
 
 
 def test_a_formula_stays_text_whatever_the_delimiter(folder: Path) -> None:
-    (folder / "cvs" / "zoe.yaml").write_text(
-        NAMED.replace('"Zoë; =1+2"', '"=1+2;3"'), encoding="utf-8"
-    )
+    text = UN_CV.format(id="zoe", name="=1+2;3", employer="UNDP", start="2010-01")
+    (folder / "cvs" / "zoe.yaml").write_text(text, encoding="utf-8")
     for delimiter, split in ((",", ","), (";", ";"), ("tab", "\t")):
         rows = _rows(_csv("--delimiter", delimiter), split)
         assert "'=1+2;3" in {row["name"] for row in rows}

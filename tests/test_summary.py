@@ -14,24 +14,15 @@ import pytest
 from jobscreen.api import screen
 from jobscreen.results import Summary, content_digest
 from jobscreen.sources import load_cv, read_vacancy
-from tests.conftest import VACANCIES, invoke
+from tests.conftest import UN_CV, VACANCIES, invoke, un_screening
 
-CV = """\
-id: {id}
-name: {id}
-education: [{{degree: MA, field: Political Science}}]
-experience:
-  - {{title: Programme Manager, organisation: {employer}, start: {start}, end: present,
-     managerial: true, description: human rights advocacy and anti-racism programme}}
-languages: [{{language: English, level: C2}}]
-"""
-PEOPLE = (  # 2 eligible, 1 to review, 2 not eligible
-    ("ana", "UNDP", "2010-01"),
-    ("bea", "UNICEF", "2011-01"),
-    ("cy", "United Nations Secretariat", "2012-01"),
-    ("dan", "UNDP", "2020-01"),
-    ("eve", "UNDP", "2022-01"),
-)
+PEOPLE = [  # 2 eligible, 1 to review, 2 not eligible
+    ("ana", "ana", "UNDP", "2010-01"),
+    ("bea", "bea", "UNICEF", "2011-01"),
+    ("cy", "cy", "United Nations Secretariat", "2012-01"),
+    ("dan", "dan", "UNDP", "2020-01"),
+    ("eve", "eve", "UNDP", "2022-01"),
+]
 LINE = "5 screened · 2 eligible · 1 to review · 2 not eligible · 2 unreadable"
 AS_OF = ("--as-of", "2026-06-30")
 
@@ -39,13 +30,7 @@ AS_OF = ("--as-of", "2026-06-30")
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Five CVs, a broken one (several errors, one input) and a .doc file (refused)."""
-    monkeypatch.chdir(tmp_path)
-    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", tmp_path / "vacancy.yaml")
-    cvs = tmp_path / "cvs"
-    cvs.mkdir()
-    for key, employer, start in PEOPLE:
-        text = CV.format(id=key, employer=employer, start=start)
-        (cvs / f"{key}.yaml").write_text(text, encoding="utf-8")
+    cvs = un_screening(tmp_path, monkeypatch, PEOPLE) / "cvs"
     broken = "id: x\neducation: 4\nexperience: 5\nlanguages: 6\n"  # three errors, one input
     (cvs / "broken.yaml").write_text(broken, encoding="utf-8")
     (cvs / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
@@ -115,8 +100,8 @@ def test_json_lines_on_stdin_count_each_unreadable_record(folder: Path) -> None:
 
 def test_workers_count_as_one_process_does(folder: Path) -> None:
     for index in range(70):  # enough for a pool of workers
-        key, employer, start = PEOPLE[index % len(PEOPLE)]
-        text = CV.format(id=f"{key}-{index}", employer=employer, start=start)
+        key, _, employer, start = PEOPLE[index % len(PEOPLE)]
+        text = UN_CV.format(id=f"{key}-{index}", name=key, employer=employer, start=start)
         (folder / "cvs" / f"{key}-{index}.yaml").write_text(text, encoding="utf-8")
     serial = json.loads(_score("-f", "json", "--jobs", "1")[1])["summary"]
     parallel = json.loads(_score("-f", "json", "--jobs", "2")[1])["summary"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import pty
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -14,17 +13,8 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tests.conftest import ROOT, VACANCIES, invoke
+from tests.conftest import ROOT, invoke, un_screening
 
-CV = """\
-id: {id}
-name: "{name}"
-education: [{{degree: MA, field: Political Science}}]
-experience:
-  - {{title: Programme Manager, organisation: {employer}, start: {start}, end: present,
-     managerial: true, description: human rights advocacy and anti-racism programme}}
-languages: [{{language: English, level: C2}}]
-"""
 AS_OF = ("--as-of", "2026-06-30")
 MANDATORY = [
     "edu-advanced-degree",
@@ -40,19 +30,16 @@ MANDATORY = [
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The UN anti-racism vacancy and three CVs (one named like a formula, one broken)."""
-    monkeypatch.chdir(tmp_path)
-    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", tmp_path / "vacancy.yaml")
-    cvs = tmp_path / "cvs"
-    cvs.mkdir()
-    for key, name, employer, start in (
-        ("ana", "Ana Lima", "UNDP", "2010-01"),
-        ("ben", '=HYPERLINK(\\"http://x.test\\",\\"Ben\\")', "UNDP", "2020-01"),
-        ("cy", "Cy Osei", "United Nations Secretariat", "2012-01"),
-    ):
-        (cvs / f"{key}.yaml").write_text(
-            CV.format(id=key, name=name, employer=employer, start=start), encoding="utf-8"
-        )
-    (cvs / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    un_screening(
+        tmp_path,
+        monkeypatch,
+        [
+            ("ana", "Ana Lima", "UNDP", "2010-01"),
+            ("ben", '=HYPERLINK(\\"http://x.test\\",\\"Ben\\")', "UNDP", "2020-01"),
+            ("cy", "Cy Osei", "United Nations Secretariat", "2012-01"),
+        ],
+    )
+    (tmp_path / "cvs" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     return tmp_path
 
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -269,13 +269,7 @@ class Summary:
         )
 
     def to_dict(self) -> dict[str, int]:
-        return {
-            "screened": self.screened,
-            "eligible": self.eligible,
-            "to_review": self.to_review,
-            "not_eligible": self.not_eligible,
-            "unreadable": self.unreadable,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
