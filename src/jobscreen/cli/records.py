@@ -14,6 +14,7 @@ from jobscreen.cli.app import (
     EXIT_OK,
     OutputOpt,
     app,
+    binary_output,
     choice,
     not_an_input,
     stderr,
@@ -100,11 +101,10 @@ def unblind(
 ) -> None:
     """Fill names and files back into a blind xlsx shortlist from its key map; the rest of
     the workbook (the panel's decisions and notes) is kept. Exit 1 if a key is not in the map."""
-    from jobscreen.cli.screening import _binary_output
     from jobscreen.outputs import open_binary_output
     from jobscreen.unblind import unblind as fill_in
 
-    _binary_output(output)
+    binary_output(output, "unblind")
     not_an_input(output, [shortlist, key_map])
     with open_binary_output(output) as out:
         done = fill_in(shortlist, key_map, out)

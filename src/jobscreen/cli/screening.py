@@ -18,6 +18,7 @@ from jobscreen.cli.app import (
     MaxNodesOpt,
     OutputOpt,
     app,
+    binary_output,
     choice,
     debug_trace,
     limits_from,
@@ -48,9 +49,7 @@ def _emit(
     from jobscreen.outputs import open_output
     from jobscreen.report.base import reporter_for
 
-    for error in screening.errors:
-        stderr(f"{error.where}: error: {error.message}")
-        debug_trace(error.trace)
+    _errors(screening)
     with open_output(output) as out:
         reporter = reporter_for(fmt, out, csv_style)
         if explain:
@@ -63,19 +62,16 @@ def _emit_xlsx(run: Run, output: str | None) -> None:
     from jobscreen.outputs import open_binary_output
     from jobscreen.report.xlsx import XlsxReporter
 
-    for error in run.screening.errors:
-        stderr(f"{error.where}: error: {error.message}")
-        debug_trace(error.trace)
+    _errors(run.screening)
     with open_binary_output(output) as out:
         XlsxReporter(out, run.vacancy).screening(run.screening)
 
 
-def _binary_output(output: str | None) -> None:
-    """xlsx is a file: refuse stdout unless it is redirected (never a terminal)."""
-    import sys
-
-    if output is None or (output == "-" and sys.stdout.isatty()):
-        usage("--format xlsx writes a binary file: give --output FILE (e.g. -o shortlist.xlsx)")
+def _errors(screening: Screening) -> None:
+    """The inputs that could not be scored, on stderr (every format lists them too)."""
+    for error in screening.errors:
+        stderr(f"{error.where}: error: {error.message}")
+        debug_trace(error.trace)
 
 
 def _exit_code(screening: Screening) -> int:
@@ -186,7 +182,7 @@ def score(
 
     choice(fmt, (*FORMATS, "xlsx"), "--format")
     if fmt == "xlsx":
-        _binary_output(output)
+        binary_output(output, "--format xlsx")
     csv_style = _csv_style(fmt, excel, delimiter)
     if top is not None and top < 1:
         usage("--top must be at least 1")
