@@ -104,6 +104,33 @@ def _remove_chain(head: Path, spare: Path) -> None:
             head.rmdir()
 
 
+# A CV for the UN anti-racism vacancy: who, with whom (UN Secretariat staff need review
+# rules checked) and since when (ten years of programme management are mandatory)
+UN_CV = """\
+id: {id}
+name: "{name}"
+education: [{{degree: MA, field: Political Science}}]
+experience:
+  - {{title: Programme Manager, organisation: {employer}, start: {start}, end: present,
+     managerial: true, description: human rights advocacy and anti-racism programme}}
+languages: [{{language: English, level: C2}}]
+"""
+
+
+def un_screening(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, people: list[tuple[str, str, str, str]]
+) -> Path:
+    """``folder`` as the working directory, the UN anti-racism vacancy in it as vacancy.yaml,
+    and in cvs/ a CV for each (id, name, employer, start)."""
+    monkeypatch.chdir(folder)
+    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", folder / "vacancy.yaml")
+    (folder / "cvs").mkdir()
+    for key, name, employer, start in people:
+        text = UN_CV.format(id=key, name=name, employer=employer, start=start)
+        (folder / "cvs" / f"{key}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
 def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     """Run the app in-process; return exit code, stdout and stderr."""
     runner = CliRunner()

@@ -9,7 +9,15 @@ from jobscreen import __version__
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import evaluate_rules, rank, score_of
 from jobscreen.errors import InternalError, JobscreenError, Location, guard
-from jobscreen.results import Assessment, InputProblem, Matching, Screening, VacancyMatch
+from jobscreen.results import (
+    Assessment,
+    InputProblem,
+    Matching,
+    Screening,
+    Summary,
+    VacancyMatch,
+    eligibility_label,
+)
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
 
@@ -68,11 +76,14 @@ def screen(
     options = dict(options or {})
     assessments: list[Assessment] = []
     errors: list[InputProblem] = []
+    unreadable = 0
     for outcome in assess_all(vacancy, items, as_of):
         if isinstance(outcome, Failed):
             errors.extend(problems_of(outcome))
+            unreadable += 1
         else:
             assessments.append(outcome)
+    summary = Summary.of((eligibility_label(a) for a in assessments), unreadable)
     return Screening(
         vacancy.id,
         vacancy.title,
@@ -81,6 +92,7 @@ def screen(
         rank(assessments, bool(options.get("blind"))),
         tuple(errors),
         options,
+        summary=summary,
     )
 
 

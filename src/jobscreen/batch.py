@@ -19,7 +19,7 @@ import pickle
 import signal
 import sys
 import tempfile
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,7 +33,7 @@ from jobscreen.engine.screen import RankKey, rank_key
 from jobscreen.errors import WORKER_DIED, InputError, InternalError, JobscreenError, Location, guard
 from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
 from jobscreen.loading import STDIN, Document, jsonl_record
-from jobscreen.results import InputProblem, Prepare, Ranked
+from jobscreen.results import InputProblem, Prepare, Ranked, Summary, eligibility_label
 from jobscreen.sources import Candidate, Failed, to_candidate
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import Limits
@@ -61,8 +61,8 @@ class Job:
     prepare: Prepare | None = None
 
 
-Scored = tuple[RankKey, bytes]
-Outcome = Scored | list[InputProblem]
+Scored = tuple[RankKey, bytes, str]  # rank key, the result, its eligibility label
+Outcome = Scored | list[InputProblem]  # a scored CV, or the problems of one unreadable input
 
 
 class Scorer:
@@ -87,10 +87,10 @@ class Scorer:
 
     def _scored(self, candidate: Candidate) -> Scored:
         assessment = assess(self.compiled, candidate, self.job.as_of)
-        key = rank_key(assessment, self.job.blind)
+        key, label = rank_key(assessment, self.job.blind), eligibility_label(assessment)
         if self.job.prepare is not None:
-            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES)
-        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL)
+            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES), label
+        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL), label
 
     def files(self, inputs: list[Input]) -> list[Outcome]:
         """Load and score inputs (every document in each), in order."""
@@ -102,8 +102,9 @@ class Scorer:
         return [self.outcome(jsonl_record(n, raw, source, self.job.limits)) for n, raw in lines]
 
     def given(self, problems: list[InputProblem]) -> list[Outcome]:
-        """Problems found while listing inputs, passed through the stream to keep their order."""
-        return [list(problems)]
+        """Problems found while listing inputs (one an input), passed through the stream to
+        keep their order."""
+        return [[problem] for problem in problems]
 
 
 _WORKER: list[Scorer] = []  # this worker process's scorer, set by the pool's initializer
@@ -276,10 +277,11 @@ class _View(Sequence[Ranked]):
 
 @dataclass
 class BatchOutcome:
-    """The store of ranked results and every input problem, in input order."""
+    """The store of ranked results, every input problem in input order, and the counts."""
 
     results: ResultStore
     errors: list[InputProblem]
+    summary: Summary
 
 
 def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], int]]:
@@ -401,35 +403,44 @@ def run_batch(
 ) -> BatchOutcome:
     """Load, score and rank every CV under ``names``; failures become problems, never lost."""
     problems: list[InputProblem] = []
+    labels: Counter[str] = Counter()
     store = ResultStore(job.prepare)
     resolved = _resolved(names)
     tasks = _tasks(resolved, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
     try:
-        _collect(chunks, store, problems, progress)
+        unreadable = _collect(chunks, store, problems, labels, progress)
     except BaseException:
         store.close()  # an interrupted run leaves no spill file behind
         raise
-    return BatchOutcome(store.finish(), problems)
+    return BatchOutcome(store.finish(), problems, Summary.of(labels.elements(), unreadable))
 
 
 def _collect(
     chunks: Iterator[tuple[list[Outcome], int]],
     store: ResultStore,
     problems: list[InputProblem],
+    labels: Counter[str],
     progress: Callable[[int], None] | None,
-) -> None:
+) -> int:
+    """Store every result and gather every problem; count each label; return how many
+    inputs could not be read."""
     seen: dict[str, str] = {}
+    unreadable = 0
     for outcomes, size in chunks:
         for outcome in outcomes:
             if isinstance(outcome, list):
                 problems.extend(outcome)
+                unreadable += 1
                 continue
-            store.add(*outcome)
-            problems.extend(_duplicate(outcome[0], seen))
+            key, blob, label = outcome
+            store.add(key, blob)
+            labels[label] += 1
+            problems.extend(_duplicate(key, seen))
         if progress is not None:
             progress(size)
+    return unreadable
 
 
 def default_jobs() -> int:

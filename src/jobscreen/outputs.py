@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from jobscreen.errors import UsageError
 
@@ -25,9 +25,31 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
+    with _open_file(path, binary=False) as handle:
+        yield cast(TextIO, handle)
+
+
+@contextlib.contextmanager
+def open_binary_output(path: str | None) -> Iterator[BinaryIO]:
+    """As :func:`open_output`, for bytes (an xlsx workbook): stdout's buffer for None or '-'."""
+    if path is None or path == "-":
+        yield sys.stdout.buffer
+        return
+    with _open_file(path, binary=True) as handle:
+        yield cast(BinaryIO, handle)
+
+
+def _opener(binary: bool) -> dict[str, Any]:
+    if binary:
+        return {"mode": "wb"}
+    return {"mode": "w", "encoding": "utf-8", "errors": ERRORS, "newline": ""}
+
+
+@contextlib.contextmanager
+def _open_file(path: str, binary: bool) -> Iterator[IO[Any]]:
     target = Path(path).resolve() if Path(path).is_symlink() else Path(path)  # write through
     if target.exists() and not target.is_file():  # /dev/null, a FIFO: write to it, never replace it
-        with target.open("w", encoding="utf-8", errors=ERRORS, newline="") as handle:
+        with target.open(**_opener(binary)) as handle:
             yield handle
         return
     directory = target.parent
@@ -39,7 +61,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         raise UsageError(f"--output: cannot write in {str(directory)!r}: {exc.strerror}") from None
     Path(tmp).chmod(_mode_for(target))  # mkstemp makes 0600; give what a plain open would
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors=ERRORS, newline="") as handle:
+        with os.fdopen(fd, **_opener(binary)) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -74,6 +74,17 @@ class RecordOptions(Part):
     limits: RecordLimits = Field(description="The input limits of the run.")
 
 
+Count = Annotated[int, Field(ge=0)]
+
+
+class RecordSummary(Part):
+    screened: Count = Field(description="Candidates scored (before --top, --eligible-only).")
+    eligible: Count = Field(description="Of them, eligible: 'yes'.")
+    to_review: Count = Field(description="Of them, eligible pending a person's review.")
+    not_eligible: Count = Field(description="Of them, not eligible: a mandatory rule failed.")
+    unreadable: Count = Field(description="Inputs that could not be read or scored.")
+
+
 class EvidenceOut(Part):
     where: str = Field(description="Where in the CV.")
     quote: str = Field(description="What was found there, quoted.")
@@ -144,6 +155,9 @@ class Record(Part):
     as_of: IsoDate = Field(description="The date experience was counted to.")
     jobscreen_version: str = Field(description="The jobscreen version that scored.")
     options: RecordOptions = Field(description="Every option that affects results.")
+    summary: RecordSummary | None = Field(
+        None, description="What was counted (absent in older records)."
+    )
     results: list[ResultOut] = Field(description="The ranked results, as shown.")
     errors: list[ErrorOut] = Field(description="The inputs that could not be scored.")
     record: RunRecord = Field(description="What verify needs to re-run the screening.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -243,8 +244,41 @@ class InputProblem:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What a screening counted: every candidate scored by eligibility, and the inputs that
+    could not be read, whatever --top or --eligible-only then kept."""
+
+    screened: int
+    eligible: int
+    to_review: int
+    not_eligible: int
+    unreadable: int
+
+    @classmethod
+    def of(cls, labels: Iterable[str], unreadable: int) -> Summary:
+        """From each scored candidate's eligibility label (yes, review, no)."""
+        counts = Counter(labels)
+        screened = sum(counts.values())
+        return cls(screened, counts["yes"], counts["review"], counts["no"], unreadable)
+
+    def line(self) -> str:
+        """'31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable'."""
+        return (
+            f"{self.screened} screened · {self.eligible} eligible · {self.to_review} to review"
+            f" · {self.not_eligible} not eligible · {self.unreadable} unreadable"
+        )
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Screening:
-    """A vacancy, the as-of date, the ranked results and the inputs that failed."""
+    """A vacancy, the as-of date, the ranked results and the inputs that failed.
+
+    ``summary`` counts every candidate scored; without it (a screening built by hand), it is
+    counted from ``results`` and ``errors`` (:func:`summary_of`).
+    """
 
     vacancy_id: str
     vacancy_title: str
@@ -254,10 +288,19 @@ class Screening:
     errors: tuple[InputProblem, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)
+    summary: Summary | None = None
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def counts(self) -> Summary:
+        """The summary, counted from the results when none was given."""
+        if self.summary is not None:
+            return self.summary
+        labels = (eligibility_label(r.assessment) for r in self.results)
+        return Summary.of(labels, len({e.source for e in self.errors}))
 
 
 @dataclass(frozen=True)
@@ -343,6 +386,7 @@ def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any
         "as_of": screening.as_of.isoformat(),
         "jobscreen_version": screening.version,
         "options": screening.options,
+        "summary": screening.counts.to_dict(),
     }
     tail: dict[str, Any] = {"errors": [e.to_dict() for e in screening.errors]}
     if screening.record:

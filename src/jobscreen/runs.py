@@ -22,6 +22,7 @@ from jobscreen.errors import InputError, Location
 from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
+from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import vocabulary
 from jobscreen.yamlsafe import Limits
 
@@ -69,6 +70,7 @@ class Run:
     screening: Screening
     everyone: Sequence[Ranked]
     store: ResultStore
+    vacancy: Vacancy
 
     def close(self) -> None:
         self.store.close()
@@ -115,8 +117,9 @@ def screen_files(
         tuple(outcome.errors),
         options.to_dict(when),
         record,
+        outcome.summary,
     )
-    return Run(screening, outcome.results.everyone(), outcome.results)
+    return Run(screening, outcome.results.everyone(), outcome.results, vacancy)
 
 
 # --- verify ------------------------------------------------------------------------------
@@ -222,6 +225,8 @@ def compare(recorded: Record, rerun: Record, cwd: str) -> list[Difference]:
     and its first entry is compared); every other part, field by field.
     """
     old, new = _comparable(recorded, cwd), _comparable(rerun, cwd)
+    if old["summary"] is None:  # an older record, written before summaries: not compared
+        del old["summary"], new["summary"]
     old_results, new_results = old.pop("results"), new.pop("results")
     found = _duplicates(old_results) + _order(old_results, new_results)
     _differ("", old, new, found)

@@ -197,6 +197,12 @@ def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) 
     return Limits(max_bytes, max_depth, max_nodes, max_items)
 
 
+def binary_output(output: str | None, what: str) -> None:
+    """An xlsx workbook is a file: refuse stdout unless it is redirected (never a terminal)."""
+    if output is None or (output == "-" and sys.stdout.isatty()):
+        usage(f"{what} writes a binary file: give --output FILE (e.g. -o shortlist.xlsx)")
+
+
 def usage(message: str) -> NoReturn:
     from jobscreen.errors import UsageError
 

@@ -1,4 +1,5 @@
-"""Commands on decision records: verify a record, audit it for adverse impact."""
+"""Commands on what a screening leaves: verify a record, audit it for adverse impact, unblind
+a shortlist."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from jobscreen.cli.app import (
     EXIT_OK,
     OutputOpt,
     app,
+    binary_output,
     choice,
     not_an_input,
     stderr,
@@ -84,3 +86,29 @@ def audit(
 
             print_audit(result, out)
     raise typer.Exit(EXIT_INPUT if edited is not None else EXIT_OK)
+
+
+@app.command()
+def unblind(
+    shortlist: Annotated[
+        str, typer.Argument(help="A blind shortlist written by `score --blind -f xlsx`.")
+    ],
+    key_map: Annotated[
+        str,
+        typer.Option("--key-map", help="The key map written by `score --blind --key-map`."),
+    ],
+    output: OutputOpt = None,
+) -> None:
+    """Fill names and files back into a blind xlsx shortlist from its key map; the rest of
+    the workbook (the panel's decisions and notes) is kept. Exit 1 if a key is not in the map."""
+    from jobscreen.outputs import open_binary_output
+    from jobscreen.unblind import unblind as fill_in
+
+    binary_output(output, "unblind")
+    not_an_input(output, [shortlist, key_map])
+    with open_binary_output(output) as out:
+        done = fill_in(shortlist, key_map, out)
+    for key in done.unknown:
+        stderr(f"{shortlist}: error: {key} is not in {key_map}: its name is left empty")
+    stderr(f"jobscreen: {done.filled} names filled in")
+    raise typer.Exit(EXIT_INPUT if done.unknown else EXIT_OK)

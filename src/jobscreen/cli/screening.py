@@ -19,6 +19,7 @@ from jobscreen.cli.app import (
     MaxNodesOpt,
     OutputOpt,
     app,
+    binary_output,
     choice,
     debug_trace,
     limits_from,
@@ -32,25 +33,46 @@ from jobscreen.cli.app import (
 from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
+    from jobscreen.report.csvfmt import CsvStyle
     from jobscreen.results import Screening
     from jobscreen.runs import Run
     from jobscreen.sources import Candidate
     from jobscreen.vacancy import Vacancy
 
 
-def _emit(screening: Screening, fmt: str, output: str | None, explain: bool = False) -> None:
+def _emit(
+    screening: Screening,
+    fmt: str,
+    output: str | None,
+    explain: bool = False,
+    csv_style: CsvStyle | None = None,
+) -> None:
     from jobscreen.outputs import open_output
     from jobscreen.report.base import reporter_for
 
-    for error in screening.errors:
-        stderr(f"{error.where}: error: {error.message}")
-        debug_trace(error.trace)
+    _errors(screening)
     with open_output(output) as out:
-        reporter = reporter_for(fmt, out)
+        reporter = reporter_for(fmt, out, csv_style)
         if explain:
             reporter.explanation(screening)
         else:
             reporter.screening(screening)
+
+
+def _emit_xlsx(run: Run, output: str | None) -> None:
+    from jobscreen.outputs import open_binary_output
+    from jobscreen.report.xlsx import XlsxReporter
+
+    _errors(run.screening)
+    with open_binary_output(output) as out:
+        XlsxReporter(out, run.vacancy).screening(run.screening)
+
+
+def _errors(screening: Screening) -> None:
+    """The inputs that could not be scored, on stderr (every format lists them too)."""
+    for error in screening.errors:
+        stderr(f"{error.where}: error: {error.message}")
+        debug_trace(error.trace)
 
 
 def _exit_code(screening: Screening) -> int:
@@ -77,6 +99,35 @@ def _same_target(first: str, second: str | None) -> bool:
     return os.path.realpath(first) == os.path.realpath(second)
 
 
+ExcelOpt = Annotated[
+    bool,
+    typer.Option(
+        "--excel", help="With -f csv: start with a UTF-8 byte order mark, as Excel expects."
+    ),
+]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        help="With -f csv: ',' (default), ';' (as Excel in many "
+        "locales that write 0,5 expects) or 'tab'.",
+    ),
+]
+
+
+def _csv_style(fmt: str, excel: bool, delimiter: str | None) -> CsvStyle | None:
+    """How -f csv is written, or None for the default; a usage error with another format."""
+    from jobscreen.report.csvfmt import DELIMITERS, CsvStyle
+
+    if not excel and delimiter is None:
+        return None
+    if fmt != "csv":
+        usage(f"{'--excel' if excel else '--delimiter'} goes with --format csv")
+    if delimiter is not None and delimiter not in DELIMITERS:
+        usage(f"--delimiter must be ',', ';' or 'tab'; got {delimiter!r}")
+    return CsvStyle(DELIMITERS[delimiter or ","], excel)
+
+
 MAX_JOBS = 64
 BlindOpt = Annotated[
     bool,
@@ -98,7 +149,12 @@ def score(
     cvs: Annotated[
         list[str], typer.Argument(help="CV files, directories, or '-' (JSON Lines on stdin).")
     ],
-    fmt: FormatOpt = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="table, json, jsonl, csv, markdown or xlsx (needs --output)."
+        ),
+    ] = "table",
     top: Annotated[int | None, typer.Option("--top", help="Show only the first N.")] = None,
     eligible_only: Annotated[
         bool, typer.Option("--eligible-only", help="Hide candidates a mandatory rule rules out.")
@@ -107,6 +163,8 @@ def score(
     output: OutputOpt = None,
     blind: BlindOpt = False,
     key_map: KeyMapOpt = None,
+    excel: ExcelOpt = False,
+    delimiter: DelimiterOpt = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", help="Worker processes (default: all cores; 1 = serial)."),
@@ -123,7 +181,10 @@ def score(
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import RunOptions, screen_files
 
-    choice(fmt, FORMATS, "--format")
+    choice(fmt, (*FORMATS, "xlsx"), "--format")
+    if fmt == "xlsx":
+        binary_output(output, "--format xlsx")
+    csv_style = _csv_style(fmt, excel, delimiter)
     if top is not None and top < 1:
         usage("--top must be at least 1")
     if jobs is not None and not 1 <= jobs <= MAX_JOBS:
@@ -145,7 +206,10 @@ def score(
     with progress_bar("scoring") as progress:
         run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
     with run:
-        _emit(run.screening, fmt, output)
+        if fmt == "xlsx":
+            _emit_xlsx(run, output)
+        else:
+            _emit(run.screening, fmt, output, csv_style=csv_style)
         if key_map:
             _write_key_map(run, key_map)
     raise typer.Exit(_exit_code(run.screening))
@@ -183,6 +247,8 @@ def match(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
+    excel: ExcelOpt = False,
+    delimiter: DelimiterOpt = None,
 ) -> None:
     """Rank vacancies for one candidate: where do they fit best? Exit 1 if a vacancy could
     not be read (the others are still ranked)."""
@@ -193,6 +259,7 @@ def match(
     from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
 
     choice(fmt, FORMATS, "--format")
+    csv_style = _csv_style(fmt, excel, delimiter)
     not_an_input(output, [cv, *vacancies])
     when, today = parse_as_of(as_of), dt.date.today()
     loaded, problems = read_vacancies(vacancies)
@@ -212,5 +279,5 @@ def match(
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
     with open_output(output) as out:
-        reporter_for(fmt, out).matching(matching)
+        reporter_for(fmt, out, csv_style).matching(matching)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from jobscreen.results import Matching, Screening
+
+if TYPE_CHECKING:
+    from jobscreen.report.csvfmt import CsvStyle
 
 
 class Reporter(ABC):
@@ -32,8 +35,11 @@ class Reporter(ABC):
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
 
-def reporter_for(name: str, out: TextIO) -> Reporter:
-    """The reporter of a format name; each lives in its own module, imported on demand."""
+def reporter_for(name: str, out: TextIO, csv_style: CsvStyle | None = None) -> Reporter:
+    """The reporter of a format name; each lives in its own module, imported on demand.
+
+    ``csv_style`` is how CSV is written (delimiter, byte order mark); other formats ignore it.
+    """
     if name == "table":
         from jobscreen.report.table import TableReporter
 
@@ -45,7 +51,7 @@ def reporter_for(name: str, out: TextIO) -> Reporter:
     if name == "csv":
         from jobscreen.report.csvfmt import CsvReporter
 
-        return CsvReporter(out)
+        return CsvReporter(out, csv_style)
     if name == "markdown":
         from jobscreen.report.markdown import MarkdownReporter
 

@@ -1,20 +1,62 @@
-"""CSV: one row per candidate (and one per input error), for spreadsheets."""
+"""CSV: one row per candidate (and one per input error), for spreadsheets.
+
+``--excel`` starts the file with a UTF-8 byte order mark, by which Excel knows the encoding
+(without it, "Zoë" opens as "ZoÃ«"); ``--delimiter ';'`` is for the locales whose Excel
+reads a comma as the decimal mark and expects semicolons between cells: scores are then
+written with a decimal comma (73,9), which such an Excel reads as a number, where it would
+read 12.5 as a date.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TextIO
+
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import SafeWriter, eligibility_label, shown_candidate
+from jobscreen.report.data import (
+    SafeWriter,
+    eligibility_label,
+    extracted_from,
+    shown_candidate,
+)
 from jobscreen.results import Matching, Screening
 
-HEADER = ("rank", "candidate", "name", "source", "eligible", "score", "unmet", "review", "error")
+HEADER = (
+    *("rank", "candidate", "name", "source", "eligible", "score", "unmet", "review", "error"),
+    "extracted from",
+)
+BOM = "\ufeff"
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How CSV is written: the delimiter, and whether a byte order mark starts it."""
+
+    delimiter: str = ","
+    bom: bool = False
+
+    def number(self, value: float) -> str:
+        """A score to one decimal: with a decimal comma where cells are split by ';'."""
+        text = f"{value:.1f}"
+        return text.replace(".", ",") if self.delimiter == ";" else text
 
 
 class CsvReporter(Reporter):
     name = "csv"
 
+    def __init__(self, out: TextIO, style: CsvStyle | None = None) -> None:
+        super().__init__(out)
+        self.style = style or CsvStyle()
+
+    def writer(self) -> SafeWriter:
+        if self.style.bom:
+            self.out.write(BOM)
+        return SafeWriter(self.out, self.style.delimiter)
+
     def screening(self, screening: Screening) -> None:
         blind = bool(screening.options.get("blind"))
-        writer = SafeWriter(self.out)
+        writer = self.writer()
         writer.writerow(HEADER)
         for ranked in screening.results:
             a = ranked.assessment
@@ -25,18 +67,19 @@ class CsvReporter(Reporter):
                     "" if blind else a.name or "",
                     "" if blind else a.source,
                     eligibility_label(a),
-                    f"{a.score:.1f}",
+                    self.style.number(a.score),
                     " ".join(r.id for r in a.unmet_mandatory),
                     " ".join(r.id for r in a.review),
                     "",
+                    extracted_from(a),
                 )
             )
         for error in screening.errors:
             where = error.where
-            writer.writerow(("", "", "", where, "", "", "", "", error.message))
+            writer.writerow(("", "", "", where, "", "", "", "", error.message, ""))
 
     def matching(self, matching: Matching) -> None:
-        writer = SafeWriter(self.out)
+        writer = self.writer()
         writer.writerow(("rank", "vacancy", "title", "eligible", "score", "unmet", "review"))
         for m in matching.matches:
             a = m.assessment
@@ -46,7 +89,7 @@ class CsvReporter(Reporter):
                     m.vacancy_id,
                     m.vacancy_title,
                     eligibility_label(a),
-                    f"{a.score:.1f}",
+                    self.style.number(a.score),
                     " ".join(r.id for r in a.unmet_mandatory),
                     " ".join(r.id for r in a.review),
                 )

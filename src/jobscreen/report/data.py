@@ -10,6 +10,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
     Assessment,
     Evidence,
     RuleResult,
+    Screening,
     eligibility_label,
     result_dict,
     result_head,
@@ -22,6 +23,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
 __all__ = [
     "SafeWriter",
     "eligibility_label",
+    "extracted_from",
     "result_dict",
     "result_head",
     "result_tail",
@@ -32,6 +34,7 @@ __all__ = [
     "shown_evidence",
     "shown_name",
     "spreadsheet_safe",
+    "summary_line",
 ]
 
 # Evidence lines a rule shows people (table, Markdown): a CV of 10,000 posts would otherwise
@@ -51,11 +54,27 @@ def spreadsheet_safe(cell: object) -> object:
 class SafeWriter:
     """csv.writer whose cells are made spreadsheet-safe: CVs are untrusted text."""
 
-    def __init__(self, out: TextIO) -> None:
-        self._writer = csv.writer(out, lineterminator="\n")
+    def __init__(self, out: TextIO, delimiter: str = ",") -> None:
+        self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
 
     def writerow(self, row: Iterable[object]) -> None:
         self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+def summary_line(screening: Screening) -> str:
+    """The counts of what was screened, and how many are shown when --top or --eligible-only
+    kept fewer: '31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable'."""
+    counts = screening.counts
+    shown = len(screening.results)
+    return counts.line() + (f" · {shown} shown" if shown != counts.screened else "")
+
+
+EXTRACTED_FROM = {"extracted": "text", "extracted-pdf": "PDF", "extracted-word": "Word"}
+
+
+def extracted_from(assessment: Assessment) -> str:
+    """What a CV was extracted from (text, PDF, Word), '' for a structured CV."""
+    return EXTRACTED_FROM.get(assessment.origin, "")
 
 
 def rule_ids(rules: Iterable[RuleResult]) -> str:

@@ -7,7 +7,13 @@ a CV's HTML, images and links show as text, never as markup a renderer would run
 from __future__ import annotations
 
 from jobscreen.report.base import Reporter
-from jobscreen.report.data import eligibility_label, rule_ids, shown_evidence
+from jobscreen.report.data import (
+    eligibility_label,
+    extracted_from,
+    rule_ids,
+    shown_evidence,
+    summary_line,
+)
 from jobscreen.results import Assessment, Matching, RuleResult, Screening
 
 # HTML as entities; link, image and code syntax and table pipes behind a backslash (and the
@@ -46,6 +52,12 @@ def _who(a: Assessment, blind: bool) -> str:
     return f"{md(a.name)} ({md(a.candidate)})" if a.name else md(a.candidate)
 
 
+def _marked(a: Assessment, blind: bool) -> str:
+    """The candidate, and what the CV was extracted from when it was, as the table shows."""
+    source = extracted_from(a)
+    return _who(a, blind) + (f" *{md(f'(extracted from {source})')}*" if source else "")
+
+
 def _reason(rule: RuleResult) -> str:
     """The reason, then each piece of evidence shown to people, on one escaped line."""
     evidence, more = shown_evidence(rule)
@@ -70,13 +82,14 @@ class MarkdownReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         self.out.write(f"## {md(screening.vacancy_title)}\n\nAs of {screening.as_of}. ")
         self.out.write("A screening aid: a person makes every decision.\n\n")
+        self.out.write(f"{summary_line(screening)}\n\n")
         rows = []
         for ranked in screening.results:
             a = ranked.assessment
             rows.append(
                 [
                     str(ranked.rank),
-                    _who(a, blind),
+                    _marked(a, blind),
                     eligibility_label(a),
                     f"{a.score:.1f}",
                     md(rule_ids(a.unmet_mandatory)),

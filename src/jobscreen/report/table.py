@@ -12,10 +12,12 @@ from rich.text import Text
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
     eligibility_label,
+    extracted_from,
     rule_ids,
     shown_candidate,
     shown_evidence,
     shown_name,
+    summary_line,
 )
 from jobscreen.results import Assessment, Matching, RuleResult, Screening, Status
 
@@ -50,17 +52,14 @@ def score_bar(score: float, width: int = 10) -> Text:
     )
 
 
-_EXTRACTED = {"extracted": "text", "extracted-pdf": "PDF", "extracted-word": "Word"}
-
-
 def _who(a: Assessment, blind: bool) -> Text:
     who = (
         Text(shown_candidate(a, blind))
         if blind or not a.name
         else Text.assemble(a.name, ("\n" + a.candidate, "dim"))
     )
-    if a.origin in _EXTRACTED:
-        who.append(f"\n(extracted from {_EXTRACTED[a.origin]})", "yellow")
+    if source := extracted_from(a):
+        who.append(f"\n(extracted from {source})", "yellow")
     return who
 
 
@@ -75,7 +74,7 @@ class TableReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         table = Table(
             title=escape(f"{screening.vacancy_title} ({screening.vacancy_id})"),
-            caption=f"as of {screening.as_of} · {len(screening.results)} candidates · {LEGEND}",
+            caption=f"as of {screening.as_of} · {summary_line(screening)}\n{LEGEND}",
             caption_justify="left",
         )
         table.add_column("#", justify="right")
