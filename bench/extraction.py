@@ -68,7 +68,6 @@ def document_text(path: Path) -> str | None:
         return data.decode("utf-8")
     try:
         from jobscreen.documents import reader_for
-
         from jobscreen.errors import JobscreenError
         from jobscreen.limits import DEFAULT_LIMITS
     except ImportError:  # no PDF or Word reader yet
@@ -266,7 +265,6 @@ def measure(set_name: str, cases: bool) -> dict[str, Count]:
 
 def timing(runs: int) -> None:
     from jobscreen.documents import reader_for
-
     from jobscreen.limits import DEFAULT_LIMITS
 
     data = TWO_PAGE_PDF.read_bytes()

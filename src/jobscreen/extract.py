@@ -223,6 +223,16 @@ for _data in _WORDING:
         for _name in _names:
             _HEADINGS.setdefault(" ".join(str(_name).lower().replace("&", "and").split()), _section)
 _LABEL = re.compile(r"^([^\W\d_][\w &/'\u2019-]{0,38}?)\s*:\s*(\S.*)$")
+# words of a heading no list names that make it a part of the career ('Academic
+# appointments', 'Advisory and other work'), unless it also names something else
+_EXPERIENCE_WORDS = _words(
+    "experience experiences employment employments appointment appointments career careers "
+    "positions posts work assignments consultancies consultancy secondments"
+) | frozenset(_listed("experience_words"))
+_NOT_EXPERIENCE = _words(
+    "education educational training publications publication languages "
+    "skills references referees interests hobbies awards courses studies"
+) | frozenset(_listed("not_experience_words"))
 
 
 @dataclass(frozen=True)
@@ -231,7 +241,7 @@ class _Line:
     text: str
     indent: int
     bullet: bool
-    md_heading: bool
+    md_heading: int  # the level of a Markdown heading ('### ...' is 3), 0 for other lines
 
 
 @dataclass(frozen=True)
@@ -246,6 +256,7 @@ class _Unit:
     bullet: bool
     first: bool
     tail: str = ""  # the ';' that ended it, if one did
+    heading: bool = False  # a heading that opens no section: a post's title or a sub-section
 
 
 def _clean(text: str) -> tuple[str, list[str]]:
@@ -272,7 +283,8 @@ def _line(number: int, raw: str) -> _Line | None:
     stripped = raw.strip()
     if not stripped or _RULE.fullmatch(stripped):
         return None
-    heading = bool(_MD_HEADING.match(stripped))
+    marks = _MD_HEADING.match(stripped)
+    heading = marks[0].count("#") if marks else 0
     text = _MD_HEADING.sub("", stripped)
     bullet = bool(_BULLET.match(text))
     text = _unmark(_BULLET.sub("", text))
@@ -357,21 +369,52 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def _sub_section(text: str) -> str | None:
+    """The section an unlisted heading names by its words ('Academic appointments',
+    'Advisory and other work': experience), else None."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if len(words) > 6 or words & _NOT_EXPERIENCE:
+        return None
+    return "experience" if words & _EXPERIENCE_WORDS else None
+
+
 def _units(text: str) -> list[_Unit]:
-    """The units of a text, each with its section (headings and labels) and paragraph."""
+    """The units of a text, each with its section (headings and labels) and paragraph.
+
+    A Markdown heading that names no listed section opens an experience section when its
+    words say so ('## Academic appointments'); otherwise it ends the section it follows
+    when it is of that section's level or above ('## Awards' after '## Summary'), and is a
+    sub-heading of it when deeper (a post's title, '### Advisory work' under experience)."""
     units: list[_Unit] = []
     section: str | None = None
+    depth = 0  # the Markdown level of the heading that opened the section, 0 for a plain one
     block = 0
     for line in _lines(text):
         if line is None:
             block += 1
-        elif (heading := _heading(line.text)) is not None:
-            section, block = heading, block + 1
-        else:
-            labelled, body = _labelled(line.text)
-            where = (labelled or section, block, line.number, line.indent)
-            for i, (piece, tail) in enumerate(_pieces(body)):
-                units.append(_Unit(piece, *where, bullet=line.bullet, first=i == 0, tail=tail))
+            continue
+        heading = _heading(line.text)
+        shouted = line.text.isupper() and len(line.text.split()) <= 5
+        if heading is None and (line.md_heading or shouted):
+            heading = _sub_section(line.text)
+            if heading is None and line.md_heading and 0 < line.md_heading <= depth:
+                section, depth = None, line.md_heading
+        if heading is not None:
+            section, block, depth = heading, block + 1, line.md_heading
+            continue
+        labelled, body = _labelled(line.text)
+        where = (labelled or section, block, line.number, line.indent)
+        for i, (piece, tail) in enumerate(_pieces(body)):
+            units.append(
+                _Unit(
+                    piece,
+                    *where,
+                    bullet=line.bullet,
+                    first=i == 0,
+                    tail=tail,
+                    heading=bool(line.md_heading) and not labelled,
+                )
+            )
     return units
 
 
@@ -391,6 +434,7 @@ class _Entry:
     notes: dict[str, str] = field(default_factory=dict)
     doubt: str = ""
     stacked: bool = False  # dates, title and employer each on a line of their own
+    told: bool = False  # read from a sentence of prose, not from a post's own lines
 
     def set(self, key: str, value: Any, note: str = "") -> None:
         if value is None or value == "":
@@ -752,7 +796,15 @@ def _dates_only(text: str, dates: _Dates, rest: str) -> bool:
     if not rest:
         return True
     after = text[dates.span[1] :].lstrip(" )")
-    return not _tidy(text[: dates.span[0]]) and after[:1] in {",", "·", "|"} and _is_place(rest)
+    if _tidy(text[: dates.span[0]]):
+        return False
+    return (after[:1] in {",", "·", "|"} and _is_place(rest)) or _remark(after) is not None
+
+
+def _remark(text: str) -> str | None:
+    """A bracketed remark after a post's dates ('(on secondment from ...)'), else None."""
+    match = re.fullmatch(r"\s*\(([^()]+)\)\s*[.;]?\s*", text)
+    return _tidy(match[1]) if match else None
 
 
 def _narrative_role(rest: str) -> Role | None:
@@ -827,6 +879,9 @@ def _role(lines: list[str]) -> Role:
     return _split_role(lines[0]) if lines else (None, None, "")
 
 
+_SAME_LINE = "from the same line as the dates"
+
+
 def _set_role(entry: _Entry, lines: list[str], how: str) -> None:
     """Title and organisation, from labelled lines first, then from their order."""
     plain = []
@@ -837,7 +892,9 @@ def _set_role(entry: _Entry, lines: list[str], how: str) -> None:
         else:
             entry.set(found[0], _tidy(found[1]), how)
     title, organisation, doubt = _role(plain) if plain else (None, None, "")
-    if title and len(title.split()) > 10:
+    # a title on a line of its own is already short (see _header_like): two clauses at most
+    most = 10 if len(plain) == 1 and how == _SAME_LINE else 16
+    if title and len(title.split()) > most:
         entry.set("description", title, "no clear job title: the text is kept here")
         title, doubt = None, "no clear job title"
     entry.set("title", None if "title" in entry.fields else title, how)
@@ -859,13 +916,39 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
 
 def _header_like(unit: _Unit, block: int) -> bool:
     words = len(unit.text.split())
-    shaped = unit.block == block and not unit.bullet and 0 < words <= 14
+    most = 30 if unit.heading else 14  # a Markdown heading names a post at any length
+    shaped = unit.block == block and not unit.bullet and 0 < words <= most
     return shaped and unit.text[-1] != "." and _named(unit.text)
+
+
+def _within(post: _Entry, dates: _Dates) -> bool:
+    """Whether a period lies inside a post's own ('Since 2023 I have ...' in a post held
+    since 2022), or is one bracketed year ('the Vilnius summit (2023)')."""
+    if dates.note.startswith("a single date"):
+        return True
+    start, end = post.fields.get("start"), post.fields.get("end")
+    if start is None or end is None:
+        return False
+    inside = parse_partial_date(dates.start).first_day() >= parse_partial_date(start).first_day()
+    if end == "present" or not inside:
+        return inside
+    return dates.end != "present" and _ordered(dates.end, end)
+
+
+def _mentioned(state: _State, unit: _Unit, found: list[_Dates]) -> bool:
+    """Dates that a post's description mentions, which date no post of their own: a later
+    sentence of a paragraph, or a bullet, under a post, inside its period."""
+    post = state.post
+    if post is None or post.bullet or not (unit.bullet or not unit.first):
+        return False
+    return all(_within(post, dates) for dates in found)
 
 
 def _post(state: _State, index: int, unit: _Unit) -> bool:
     """One post per dated period of the unit; False if it dates none."""
     found = _all_dates(unit.text, unit.section == "experience")
+    if found and _mentioned(state, unit, found):
+        return False
     pieces = _dated_pieces(unit.text, found) if found else []
     for text, periods in pieces:
         part = unit if len(pieces) == 1 else dataclasses.replace(unit, text=text)
@@ -882,10 +965,20 @@ def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -
     _flush(state)  # what the header left belongs to the post before
     source = " / ".join([u.text for u in header or ()] + [unit.text])
     role = _Entry(source, index, unit.block, unit.bullet, unit.indent)
+    after = unit.text[periods[-1].span[1] :]
     if header is None:
-        _set_role(role, [rest], "from the same line as the dates")
-    else:
-        _set_role(role, [u.text for u in header], "from the line(s) above the dates")
+        role.told = _NARRATIVE.search(rest) is not None
+        colon = re.match(r"\s*(?:\)\s*)?:(.*)", after) if periods[0].span[0] else None
+        told = _tidy(colon[1]) if colon and _named(colon[1]) else None
+        if told:  # 'Member of the roster, 2012 - 2019: three desk reviews ...'
+            rest = _rest(unit.text[: periods[-1].span[1]], periods)
+            told = colon[1].strip() if colon else told
+        _set_role(role, [rest], _SAME_LINE)
+        role.set("description", told, "what the line says after its dates")
+        return role
+    _set_role(role, [u.text for u in header], "from the line(s) above the dates")
+    remark = _remark(after)
+    role.set("description", remark and f"({remark})", "the remark beside the dates")
     return role
 
 
@@ -903,19 +996,26 @@ def _add_post(state: _State, unit: _Unit, role: _Entry, dates: _Dates) -> None:
 
 
 def _describes(unit: _Unit, post: _Entry) -> bool:
+    """Whether a line under a post describes it: a bullet or paragraph after its title,
+    employer and dates (after a blank line too), up to the next post or heading; under a
+    post told in a sentence, its paragraph and bullets ('Kind regards' is no duty); under
+    a post that is itself a bullet, only the bullets indented under it."""
     if post.bullet:
         return unit.bullet and unit.indent > post.indent
-    return unit.bullet or unit.block == post.block
+    return not post.told or unit.bullet or unit.block == post.block
 
 
 def _flush(state: _State) -> None:
-    """Lines held back: the current post's description when they belong to it, else unplaced."""
+    """Lines held back: the current post's description when they belong to it, else
+    unplaced; a sub-heading that names no post is the text's structure, not its content."""
     for index in state.pending:
         unit = state.units[index]
-        if state.post is not None and _describes(unit, state.post):
+        if state.post is not None and _describes(unit, state.post) and not unit.heading:
             _describe(state.post, unit)
-        else:
+        elif not unit.heading:
             state.unplaced.append(unit.text)
+        elif state.post is None or _describes(unit, state.post):
+            state.post = None  # a sub-heading ends the post above: what follows is not its
     state.pending.clear()
 
 
@@ -1591,6 +1691,8 @@ def _phrases(state: _State, text: str, phrases: Sequence[str]) -> None:
 
 
 def _summary(state: _State, index: int, unit: _Unit) -> bool:
+    if unit.heading:  # a sub-heading of the summary is its structure, not its text
+        return True
     state.summary.append(unit.text + unit.tail)
     _claims(state, unit)
     _languages(state, index, unit, listed=False)
