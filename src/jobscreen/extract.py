@@ -301,8 +301,28 @@ def _lines(text: str) -> list[_Line | None]:
                 lines[-1] = None
             lines.append(None)
         else:
-            lines.append(_line(number, raw))
+            line = _line(number, raw)
+            previous = lines[-1] if lines else None
+            if line is not None and previous is not None and _wrapped(previous, line):
+                line = dataclasses.replace(previous, text=f"{previous.text} {line.text}")
+                lines.pop()
+            lines.append(line)
     return lines
+
+
+def _wrapped(previous: _Line, line: _Line) -> bool:
+    """Whether a line goes on with the sentence of the line above, as prose wrapped at a
+    fixed width does ('... with the OHCHR Country Office' / 'in Guatemala, where ...'):
+    the line above is a long sentence that tells (I, she, was, has ...) and stops
+    mid-sentence, on a small word or before one. Title and employer lines never tell."""
+    if line.bullet or line.md_heading or previous.md_heading or len(previous.text) < 50:
+        return False
+    if previous.text[-1] in ".:;!?|" or "  " in previous.text + line.text:
+        return False
+    if line.text.isupper() or _heading(line.text) is not None or not _PROSE.search(previous.text):
+        return False
+    last = previous.text.rsplit(" ", 1)[-1]
+    return line.text[0].islower() or (last.isalpha() and last.islower())
 
 
 def _heading(text: str) -> str | None:
@@ -524,6 +544,11 @@ _SINCE = re.compile(
     rf"(?:\s+onwards?\b|(?!\s*(?:[-\u2013\u2014]\s*(?:{_DATE}|{_PRESENT})|to\b|until\b|till\b)))",
     re.IGNORECASE,
 )
+_STILL = re.compile(
+    rf"\b(?:in|since)\s+(?P<start>{_DATE}),?\s+(?:a|the|which\s+is\s+a)\s+(?:post|position|role|job)"
+    r"\s+(?:that\s+|which\s+)?(?:I|he|she|they)\s+(?:still\s+holds?|holds?\s+to\s+this\s+day)\b",
+    re.IGNORECASE,
+)
 _SINGLE = re.compile(
     rf"^\(?(?P<start>{_DATE})\)?(?=\s*[:|]|\s\s)|\((?P<end>{_DATE})\)\s*[.;]?\s*$", re.IGNORECASE
 )
@@ -660,6 +685,15 @@ def _open_ended(text: str) -> _Dates | None:
     return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
 
 
+def _still_held(text: str) -> _Dates | None:
+    """'joined the OSCE as Senior Adviser in 2009, a post she still holds': still in post."""
+    match = _STILL.search(text)
+    start = _date_value(match["start"]) if match else None
+    if match is None or start is None:
+        return None
+    return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -672,7 +706,7 @@ def _single_year(text: str) -> _Dates | None:
 def _find_dates(text: str, experience: bool) -> _Dates | None:
     """The first well-placed dates of a post in a line or sentence; a lone year is a last
     resort, and only in a post section."""
-    found = [d for d in (f(text) for f in (_ranged, _short_range, _open_ended)) if d]
+    found = [d for d in (f(text) for f in (_ranged, _short_range, _open_ended, _still_held)) if d]
     if found:
         return min(found, key=lambda d: d.span[0])
     return _single_year(text) if experience else None
@@ -737,8 +771,11 @@ _ORG_WORDS = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|has|have|had|was|were|been)\b|\bas\s+(?:an?\s+)?[A-Z]"
 )
+# words of a sentence that tells a career, in every language the wording files name
+_PROSE = re.compile(rf"{_NARRATIVE.pattern}|(?<!\w)(?:{_alternation(_listed('narrative'))})(?!\w)")
 _ORG_STOP = (
-    r"(?=\s*[,;(]|\.(?:\s|$)|\s+in\s+(?:the\s+)?[A-Z\d]|\s*$"
+    # an acronym in brackets is the employer's own: 'Green Climate Fund (GCF)'
+    r"(?=\s*[,;]|\s*\((?![A-Z][A-Za-z&./-]{1,11}\))|\.(?:\s|$)|\s+in\s+(?:the\s+)?[A-Z\d]|\s*$"
     r"|\s+(?:where|from|until|since|covering|working|leading|based)\b|\s+and\s+[a-z])"
 )
 _TITLE_FIRST = tuple(
@@ -748,8 +785,22 @@ _TITLE_FIRST = tuple(
     )
     for connector in ("(?:at|with)", "for", "in")
 )
+# 'I was Director of the Technical Cooperation Office of AECID': where the title ends is a
+# guess (the first 'of'), so the post is uncertain
+_TITLE_OF = re.compile(
+    r"\b(?:as|was|is|been|became)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{0,80}?)"
+    rf"\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;]{{0,120}}?){_ORG_STOP}"
+)
+# the same in other languages, from the wording files: 'elle est Représentante adjointe du
+# Haut-Commissariat ...', 'en tant que Chercheuse à Amnesty International'
+_LOCAL_TITLE_FIRST = re.compile(
+    rf"(?<!\w)(?:{_alternation(_listed('title_before'))})\s+(?:une?\s+)?"
+    r"(?P<title>[A-ZÀ-Þ][^,;.]{0,80}?)\s+"
+    rf"(?:{_alternation(_listed('employer_before'))})\s*(?P<org>[A-ZÀ-Þ][^,;]{{0,120}}?)"
+    r"(?=\s*[,;(]|\.(?:\s|$)|\s*$)"
+)
 _ORG_FIRST = re.compile(
-    r"\b(?:worked|served|was|been)\s+(?:at|with|for|in)\s+(?:the\s+)?"
+    r"\b(?:(?:worked|served|was|been)\s+(?:at|with|for|in)|joined)\s+(?:the\s+)?"
     rf"(?P<org>[A-Z](?:(?!\s(?:in|and|from|until|where)\s)[^,;]){{0,120}}?)"
     rf"\s+as\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{{0,80}}?){_ORG_STOP}"
 )
@@ -808,13 +859,18 @@ def _remark(text: str) -> str | None:
 
 
 def _narrative_role(rest: str) -> Role | None:
-    """'he was a Policy Adviser at the Ministry ...' -> ('Policy Adviser', 'Ministry ...')."""
-    for pattern in (*_TITLE_FIRST, _ORG_FIRST):
+    """'he was a Policy Adviser at the Ministry ...' -> ('Policy Adviser', 'Ministry ...');
+    'She joined the OSCE as Senior Adviser', 'elle est Représentante adjointe du HCDH'."""
+    for pattern in (*_TITLE_FIRST, _ORG_FIRST, _LOCAL_TITLE_FIRST, _TITLE_OF):
         match = pattern.search(rest)
         if match and len(match["title"].split()) <= 8:
-            return _tidy(match["title"]), _tidy(match["org"]), ""
+            doubt = _TITLE_OF_DOUBT if pattern is _TITLE_OF else ""
+            return _tidy(match["title"]), _tidy(match["org"]), doubt
     employer = _ORG_ONLY.search(rest)
     return (None, _tidy(employer["org"]), "") if employer else None
+
+
+_TITLE_OF_DOUBT = "told in a sentence: where the title ends and the employer begins is a guess"
 
 
 def _split_parts(parts: list[str]) -> Role:
@@ -849,7 +905,7 @@ def _split_role(rest: str) -> Role:
     """Title and organisation from what a post line says besides its dates."""
     if not _named(rest):
         return None, None, _NO_ROLE
-    if _NARRATIVE.search(rest):
+    if _PROSE.search(rest):
         return _narrative_role(rest) or (None, None, "no title or organisation in the sentence")
     for separator in (" | ", " \u2014 ", " \u2013 ", " - "):
         if separator in rest:
@@ -967,7 +1023,7 @@ def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -
     role = _Entry(source, index, unit.block, unit.bullet, unit.indent)
     after = unit.text[periods[-1].span[1] :]
     if header is None:
-        role.told = _NARRATIVE.search(rest) is not None
+        role.told = _PROSE.search(rest) is not None
         colon = re.match(r"\s*(?:\)\s*)?:(.*)", after) if periods[0].span[0] else None
         told = _tidy(colon[1]) if colon and _named(colon[1]) else None
         if told:  # 'Member of the roster, 2012 - 2019: three desk reviews ...'
@@ -1693,10 +1749,30 @@ def _phrases(state: _State, text: str, phrases: Sequence[str]) -> None:
 def _summary(state: _State, index: int, unit: _Unit) -> bool:
     if unit.heading:  # a sub-heading of the summary is its structure, not its text
         return True
+    if _told_post(state, index, unit):
+        return True
     state.summary.append(unit.text + unit.tail)
     _claims(state, unit)
     _languages(state, index, unit, listed=False)
     return True
+
+
+_IN_SUMMARY = "a post told in the summary: read from prose"
+
+
+def _told_post(state: _State, index: int, unit: _Unit) -> bool:
+    """A post told in a sentence of the summary ('Since March 2021 I have been Head of the
+    Policy Unit at the Green Climate Fund'), when the sentence names both title and
+    employer; uncertain, as prose is."""
+    found = _all_dates(unit.text, experience=False) if _PROSE.search(unit.text) else []
+    role = _narrative_role(_rest(unit.text, found)) if found else None
+    if role is None or not (role[0] and role[1]) or _CLAIM.search(unit.text):
+        return False
+    before = len(state.experience)
+    _post(state, index, unit)
+    for entry in state.experience[before:]:
+        entry.doubt = entry.doubt or _IN_SUMMARY
+    return len(state.experience) > before
 
 
 def _skills(state: _State, index: int, unit: _Unit) -> bool:
