@@ -289,6 +289,14 @@ LADDER = [
     ("PhD candidate", "master", NOT_MET),  # a degree in progress does not count
     ("postgraduate diploma", "master", REVIEW),
     ("Hogwarts NEWTs", "bachelor", REVIEW),  # unknown name: a person checks
+    # degrees.yaml 'review' names: never a silent 'not met' where the higher meaning meets
+    ("Maîtrise en droit privé", "master", REVIEW),  # bac+4: a bachelor's or a master's
+    ("MA (Hons) Modern History", "master", REVIEW),  # Scottish first degree or NZ master's
+    ("Licenciatura en Derecho", "master", REVIEW),  # Spanish pre-Bologna: MECES 3
+    ("Maîtrise", "doctorate", NOT_MET),  # no meaning of it is a doctorate
+    ("MALD", "master", MET),
+    ("Master 2 Droit international", "master", MET),
+    ("Shushi", "master", MET),
 ]
 
 

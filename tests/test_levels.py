@@ -49,7 +49,6 @@ DEGREES = [
     ("Master's degree in X", MASTER),
     ("Master\u2019s degree in International Relations", MASTER),
     ("Master of Laws", MASTER),
-    ("MA (Hons)", MASTER),
     ("PhD", DOCTORATE),
     ("Ph.D.", DOCTORATE),
     ("DPhil", DOCTORATE),
@@ -63,6 +62,51 @@ DEGREES = [
 def test_degree_names_map_to_their_ladder_level(name: str, level: EducationLevel) -> None:
     degree = degree_of(name)
     assert (degree.level, degree.uncertain) == (level, False), degree
+
+
+VOCABULARY_DEGREES = [
+    ("MALD", MASTER),
+    ("LL.M.", MASTER),
+    ("MPhil", MASTER),
+    ("Laurea magistrale", MASTER),
+    ("Magíster en Ciencia Política", MASTER),
+    ("DEA", MASTER),
+    ("DESS", MASTER),
+    ("Master 2", MASTER),
+    ("Shushi", MASTER),
+    ("Magister Artium (M.A.)", MASTER),
+    ("Kandidatexamen", BACHELOR),
+    ("Laurea triennale", BACHELOR),
+    ("Gakushi", BACHELOR),
+    ("Doctorat", DOCTORATE),
+]
+
+
+@pytest.mark.parametrize(("name", "level"), VOCABULARY_DEGREES)
+def test_degree_names_of_other_systems_from_the_vocabulary(
+    name: str, level: EducationLevel
+) -> None:
+    """levels reads src/jobscreen/vocabulary/degrees.yaml, the one home of degree names."""
+    degree = degree_of(name)
+    assert (degree.level, degree.uncertain) == (level, False), degree
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "highest"),
+    [
+        ("MA (Hons)", BACHELOR, MASTER),  # Scottish first degree; a master's in New Zealand
+        ("Maîtrise", BACHELOR, MASTER),
+        ("Licenciatura", BACHELOR, MASTER),
+        ("Cand.mag.", BACHELOR, MASTER),
+        ("Diplom", MASTER, MASTER),
+    ],
+)
+def test_a_name_a_person_must_decide_is_uncertain_with_its_highest_meaning(
+    name: str, level: EducationLevel, highest: EducationLevel
+) -> None:
+    degree = degree_of(name)
+    assert (degree.level, degree.uncertain, degree.highest) == (level, True, highest), degree
+    assert degree.note
 
 
 def test_postgraduate_diploma_ranks_as_a_master_that_a_person_must_confirm() -> None:

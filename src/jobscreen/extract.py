@@ -223,6 +223,16 @@ for _data in _WORDING:
         for _name in _names:
             _HEADINGS.setdefault(" ".join(str(_name).lower().replace("&", "and").split()), _section)
 _LABEL = re.compile(r"^([^\W\d_][\w &/'\u2019-]{0,38}?)\s*:\s*(\S.*)$")
+# words of a heading no list names that make it a part of the career ('Academic
+# appointments', 'Advisory and other work'), unless it also names something else
+_EXPERIENCE_WORDS = _words(
+    "experience experiences employment employments appointment appointments career careers "
+    "positions posts work assignments consultancies consultancy secondments"
+) | frozenset(_listed("experience_words"))
+_NOT_EXPERIENCE = _words(
+    "education educational training publications publication languages "
+    "skills references referees interests hobbies awards courses studies"
+) | frozenset(_listed("not_experience_words"))
 
 
 @dataclass(frozen=True)
@@ -231,7 +241,7 @@ class _Line:
     text: str
     indent: int
     bullet: bool
-    md_heading: bool
+    md_heading: int  # the level of a Markdown heading ('### ...' is 3), 0 for other lines
 
 
 @dataclass(frozen=True)
@@ -246,6 +256,7 @@ class _Unit:
     bullet: bool
     first: bool
     tail: str = ""  # the ';' that ended it, if one did
+    heading: bool = False  # a heading that opens no section: a post's title or a sub-section
 
 
 def _clean(text: str) -> tuple[str, list[str]]:
@@ -272,7 +283,8 @@ def _line(number: int, raw: str) -> _Line | None:
     stripped = raw.strip()
     if not stripped or _RULE.fullmatch(stripped):
         return None
-    heading = bool(_MD_HEADING.match(stripped))
+    marks = _MD_HEADING.match(stripped)
+    heading = marks[0].count("#") if marks else 0
     text = _MD_HEADING.sub("", stripped)
     bullet = bool(_BULLET.match(text))
     text = _unmark(_BULLET.sub("", text))
@@ -289,8 +301,28 @@ def _lines(text: str) -> list[_Line | None]:
                 lines[-1] = None
             lines.append(None)
         else:
-            lines.append(_line(number, raw))
+            line = _line(number, raw)
+            previous = lines[-1] if lines else None
+            if line is not None and previous is not None and _wrapped(previous, line):
+                line = dataclasses.replace(previous, text=f"{previous.text} {line.text}")
+                lines.pop()
+            lines.append(line)
     return lines
+
+
+def _wrapped(previous: _Line, line: _Line) -> bool:
+    """Whether a line goes on with the sentence of the line above, as prose wrapped at a
+    fixed width does ('... with the OHCHR Country Office' / 'in Guatemala, where ...'):
+    the line above is a long sentence that tells (I, she, was, has ...) and stops
+    mid-sentence, on a small word or before one. Title and employer lines never tell."""
+    if line.bullet or line.md_heading or previous.md_heading or len(previous.text) < 50:
+        return False
+    if previous.text[-1] in ".:;!?|" or "  " in previous.text + line.text:
+        return False
+    if line.text.isupper() or _heading(line.text) is not None or not _PROSE.search(previous.text):
+        return False
+    last = previous.text.rsplit(" ", 1)[-1]
+    return line.text[0].islower() or (last.isalpha() and last.islower())
 
 
 def _heading(text: str) -> str | None:
@@ -357,21 +389,52 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def _sub_section(text: str) -> str | None:
+    """The section an unlisted heading names by its words ('Academic appointments',
+    'Advisory and other work': experience), else None."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if len(words) > 6 or words & _NOT_EXPERIENCE:
+        return None
+    return "experience" if words & _EXPERIENCE_WORDS else None
+
+
 def _units(text: str) -> list[_Unit]:
-    """The units of a text, each with its section (headings and labels) and paragraph."""
+    """The units of a text, each with its section (headings and labels) and paragraph.
+
+    A Markdown heading that names no listed section opens an experience section when its
+    words say so ('## Academic appointments'); otherwise it ends the section it follows
+    when it is of that section's level or above ('## Awards' after '## Summary'), and is a
+    sub-heading of it when deeper (a post's title, '### Advisory work' under experience)."""
     units: list[_Unit] = []
     section: str | None = None
+    depth = 0  # the Markdown level of the heading that opened the section, 0 for a plain one
     block = 0
     for line in _lines(text):
         if line is None:
             block += 1
-        elif (heading := _heading(line.text)) is not None:
-            section, block = heading, block + 1
-        else:
-            labelled, body = _labelled(line.text)
-            where = (labelled or section, block, line.number, line.indent)
-            for i, (piece, tail) in enumerate(_pieces(body)):
-                units.append(_Unit(piece, *where, bullet=line.bullet, first=i == 0, tail=tail))
+            continue
+        heading = _heading(line.text)
+        shouted = line.text.isupper() and len(line.text.split()) <= 5
+        if heading is None and (line.md_heading or shouted):
+            heading = _sub_section(line.text)
+            if heading is None and line.md_heading and 0 < line.md_heading <= depth:
+                section, depth = None, line.md_heading
+        if heading is not None:
+            section, block, depth = heading, block + 1, line.md_heading
+            continue
+        labelled, body = _labelled(line.text)
+        where = (labelled or section, block, line.number, line.indent)
+        for i, (piece, tail) in enumerate(_pieces(body)):
+            units.append(
+                _Unit(
+                    piece,
+                    *where,
+                    bullet=line.bullet,
+                    first=i == 0,
+                    tail=tail,
+                    heading=bool(line.md_heading) and not labelled,
+                )
+            )
     return units
 
 
@@ -391,6 +454,7 @@ class _Entry:
     notes: dict[str, str] = field(default_factory=dict)
     doubt: str = ""
     stacked: bool = False  # dates, title and employer each on a line of their own
+    told: bool = False  # read from a sentence of prose, not from a post's own lines
 
     def set(self, key: str, value: Any, note: str = "") -> None:
         if value is None or value == "":
@@ -478,6 +542,11 @@ _SINCE = re.compile(
     rf"\b(?:{_alternation(_SINCE_WORDS)}|from)\s+(?P<start>{_DATE})"
     # no range ('from 2010 - 2012'); a dash before a title is no range ('Depuis 2018 — Cheffe')
     rf"(?:\s+onwards?\b|(?!\s*(?:[-\u2013\u2014]\s*(?:{_DATE}|{_PRESENT})|to\b|until\b|till\b)))",
+    re.IGNORECASE,
+)
+_STILL = re.compile(
+    rf"\b(?:in|since)\s+(?P<start>{_DATE}),?\s+(?:a|the|which\s+is\s+a)\s+(?:post|position|role|job)"
+    r"\s+(?:that\s+|which\s+)?(?:I|he|she|they)\s+(?:still\s+holds?|holds?\s+to\s+this\s+day)\b",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -616,6 +685,15 @@ def _open_ended(text: str) -> _Dates | None:
     return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
 
 
+def _still_held(text: str) -> _Dates | None:
+    """'joined the OSCE as Senior Adviser in 2009, a post she still holds': still in post."""
+    match = _STILL.search(text)
+    start = _date_value(match["start"]) if match else None
+    if match is None or start is None:
+        return None
+    return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -628,7 +706,7 @@ def _single_year(text: str) -> _Dates | None:
 def _find_dates(text: str, experience: bool) -> _Dates | None:
     """The first well-placed dates of a post in a line or sentence; a lone year is a last
     resort, and only in a post section."""
-    found = [d for d in (f(text) for f in (_ranged, _short_range, _open_ended)) if d]
+    found = [d for d in (f(text) for f in (_ranged, _short_range, _open_ended, _still_held)) if d]
     if found:
         return min(found, key=lambda d: d.span[0])
     return _single_year(text) if experience else None
@@ -693,8 +771,11 @@ _ORG_WORDS = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|has|have|had|was|were|been)\b|\bas\s+(?:an?\s+)?[A-Z]"
 )
+# words of a sentence that tells a career, in every language the wording files name
+_PROSE = re.compile(rf"{_NARRATIVE.pattern}|(?<!\w)(?:{_alternation(_listed('narrative'))})(?!\w)")
 _ORG_STOP = (
-    r"(?=\s*[,;(]|\.(?:\s|$)|\s+in\s+(?:the\s+)?[A-Z\d]|\s*$"
+    # an acronym in brackets is the employer's own: 'Green Climate Fund (GCF)'
+    r"(?=\s*[,;]|\s*\((?![A-Z][A-Za-z&./-]{1,11}\))|\.(?:\s|$)|\s+in\s+(?:the\s+)?[A-Z\d]|\s*$"
     r"|\s+(?:where|from|until|since|covering|working|leading|based)\b|\s+and\s+[a-z])"
 )
 _TITLE_FIRST = tuple(
@@ -704,8 +785,22 @@ _TITLE_FIRST = tuple(
     )
     for connector in ("(?:at|with)", "for", "in")
 )
+# 'I was Director of the Technical Cooperation Office of AECID': where the title ends is a
+# guess (the first 'of'), so the post is uncertain
+_TITLE_OF = re.compile(
+    r"\b(?:as|was|is|been|became)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{0,80}?)"
+    rf"\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;]{{0,120}}?){_ORG_STOP}"
+)
+# the same in other languages, from the wording files: 'elle est Représentante adjointe du
+# Haut-Commissariat ...', 'en tant que Chercheuse à Amnesty International'
+_LOCAL_TITLE_FIRST = re.compile(
+    rf"(?<!\w)(?:{_alternation(_listed('title_before'))})\s+(?:une?\s+)?"
+    r"(?P<title>[A-ZÀ-Þ][^,;.]{0,80}?)\s+"
+    rf"(?:{_alternation(_listed('employer_before'))})\s*(?P<org>[A-ZÀ-Þ][^,;]{{0,120}}?)"
+    r"(?=\s*[,;(]|\.(?:\s|$)|\s*$)"
+)
 _ORG_FIRST = re.compile(
-    r"\b(?:worked|served|was|been)\s+(?:at|with|for|in)\s+(?:the\s+)?"
+    r"\b(?:(?:worked|served|was|been)\s+(?:at|with|for|in)|joined)\s+(?:the\s+)?"
     rf"(?P<org>[A-Z](?:(?!\s(?:in|and|from|until|where)\s)[^,;]){{0,120}}?)"
     rf"\s+as\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{{0,80}}?){_ORG_STOP}"
 )
@@ -752,17 +847,30 @@ def _dates_only(text: str, dates: _Dates, rest: str) -> bool:
     if not rest:
         return True
     after = text[dates.span[1] :].lstrip(" )")
-    return not _tidy(text[: dates.span[0]]) and after[:1] in {",", "·", "|"} and _is_place(rest)
+    if _tidy(text[: dates.span[0]]):
+        return False
+    return (after[:1] in {",", "·", "|"} and _is_place(rest)) or _remark(after) is not None
+
+
+def _remark(text: str) -> str | None:
+    """A bracketed remark after a post's dates ('(on secondment from ...)'), else None."""
+    match = re.fullmatch(r"\s*\(([^()]+)\)\s*[.;]?\s*", text)
+    return _tidy(match[1]) if match else None
 
 
 def _narrative_role(rest: str) -> Role | None:
-    """'he was a Policy Adviser at the Ministry ...' -> ('Policy Adviser', 'Ministry ...')."""
-    for pattern in (*_TITLE_FIRST, _ORG_FIRST):
+    """'he was a Policy Adviser at the Ministry ...' -> ('Policy Adviser', 'Ministry ...');
+    'She joined the OSCE as Senior Adviser', 'elle est Représentante adjointe du HCDH'."""
+    for pattern in (*_TITLE_FIRST, _ORG_FIRST, _LOCAL_TITLE_FIRST, _TITLE_OF):
         match = pattern.search(rest)
         if match and len(match["title"].split()) <= 8:
-            return _tidy(match["title"]), _tidy(match["org"]), ""
+            doubt = _TITLE_OF_DOUBT if pattern is _TITLE_OF else ""
+            return _tidy(match["title"]), _tidy(match["org"]), doubt
     employer = _ORG_ONLY.search(rest)
     return (None, _tidy(employer["org"]), "") if employer else None
+
+
+_TITLE_OF_DOUBT = "told in a sentence: where the title ends and the employer begins is a guess"
 
 
 def _split_parts(parts: list[str]) -> Role:
@@ -797,7 +905,7 @@ def _split_role(rest: str) -> Role:
     """Title and organisation from what a post line says besides its dates."""
     if not _named(rest):
         return None, None, _NO_ROLE
-    if _NARRATIVE.search(rest):
+    if _PROSE.search(rest):
         return _narrative_role(rest) or (None, None, "no title or organisation in the sentence")
     for separator in (" | ", " \u2014 ", " \u2013 ", " - "):
         if separator in rest:
@@ -827,6 +935,9 @@ def _role(lines: list[str]) -> Role:
     return _split_role(lines[0]) if lines else (None, None, "")
 
 
+_SAME_LINE = "from the same line as the dates"
+
+
 def _set_role(entry: _Entry, lines: list[str], how: str) -> None:
     """Title and organisation, from labelled lines first, then from their order."""
     plain = []
@@ -837,7 +948,9 @@ def _set_role(entry: _Entry, lines: list[str], how: str) -> None:
         else:
             entry.set(found[0], _tidy(found[1]), how)
     title, organisation, doubt = _role(plain) if plain else (None, None, "")
-    if title and len(title.split()) > 10:
+    # a title on a line of its own is already short (see _header_like): two clauses at most
+    most = 10 if len(plain) == 1 and how == _SAME_LINE else 16
+    if title and len(title.split()) > most:
         entry.set("description", title, "no clear job title: the text is kept here")
         title, doubt = None, "no clear job title"
     entry.set("title", None if "title" in entry.fields else title, how)
@@ -859,13 +972,39 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
 
 def _header_like(unit: _Unit, block: int) -> bool:
     words = len(unit.text.split())
-    shaped = unit.block == block and not unit.bullet and 0 < words <= 14
+    most = 30 if unit.heading else 14  # a Markdown heading names a post at any length
+    shaped = unit.block == block and not unit.bullet and 0 < words <= most
     return shaped and unit.text[-1] != "." and _named(unit.text)
+
+
+def _within(post: _Entry, dates: _Dates) -> bool:
+    """Whether a period lies inside a post's own ('Since 2023 I have ...' in a post held
+    since 2022), or is one bracketed year ('the Vilnius summit (2023)')."""
+    if dates.note.startswith("a single date"):
+        return True
+    start, end = post.fields.get("start"), post.fields.get("end")
+    if start is None or end is None:
+        return False
+    inside = parse_partial_date(dates.start).first_day() >= parse_partial_date(start).first_day()
+    if end == "present" or not inside:
+        return inside
+    return dates.end != "present" and _ordered(dates.end, end)
+
+
+def _mentioned(state: _State, unit: _Unit, found: list[_Dates]) -> bool:
+    """Dates that a post's description mentions, which date no post of their own: a later
+    sentence of a paragraph, or a bullet, under a post, inside its period."""
+    post = state.post
+    if post is None or post.bullet or not (unit.bullet or not unit.first):
+        return False
+    return all(_within(post, dates) for dates in found)
 
 
 def _post(state: _State, index: int, unit: _Unit) -> bool:
     """One post per dated period of the unit; False if it dates none."""
     found = _all_dates(unit.text, unit.section == "experience")
+    if found and _mentioned(state, unit, found):
+        return False
     pieces = _dated_pieces(unit.text, found) if found else []
     for text, periods in pieces:
         part = unit if len(pieces) == 1 else dataclasses.replace(unit, text=text)
@@ -882,10 +1021,20 @@ def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -
     _flush(state)  # what the header left belongs to the post before
     source = " / ".join([u.text for u in header or ()] + [unit.text])
     role = _Entry(source, index, unit.block, unit.bullet, unit.indent)
+    after = unit.text[periods[-1].span[1] :]
     if header is None:
-        _set_role(role, [rest], "from the same line as the dates")
-    else:
-        _set_role(role, [u.text for u in header], "from the line(s) above the dates")
+        role.told = _PROSE.search(rest) is not None
+        colon = re.match(r"\s*(?:\)\s*)?:(.*)", after) if periods[0].span[0] else None
+        told = _tidy(colon[1]) if colon and _named(colon[1]) else None
+        if told:  # 'Member of the roster, 2012 - 2019: three desk reviews ...'
+            rest = _rest(unit.text[: periods[-1].span[1]], periods)
+            told = colon[1].strip() if colon else told
+        _set_role(role, [rest], _SAME_LINE)
+        role.set("description", told, "what the line says after its dates")
+        return role
+    _set_role(role, [u.text for u in header], "from the line(s) above the dates")
+    remark = _remark(after)
+    role.set("description", remark and f"({remark})", "the remark beside the dates")
     return role
 
 
@@ -903,19 +1052,26 @@ def _add_post(state: _State, unit: _Unit, role: _Entry, dates: _Dates) -> None:
 
 
 def _describes(unit: _Unit, post: _Entry) -> bool:
+    """Whether a line under a post describes it: a bullet or paragraph after its title,
+    employer and dates (after a blank line too), up to the next post or heading; under a
+    post told in a sentence, its paragraph and bullets ('Kind regards' is no duty); under
+    a post that is itself a bullet, only the bullets indented under it."""
     if post.bullet:
         return unit.bullet and unit.indent > post.indent
-    return unit.bullet or unit.block == post.block
+    return not post.told or unit.bullet or unit.block == post.block
 
 
 def _flush(state: _State) -> None:
-    """Lines held back: the current post's description when they belong to it, else unplaced."""
+    """Lines held back: the current post's description when they belong to it, else
+    unplaced; a sub-heading that names no post is the text's structure, not its content."""
     for index in state.pending:
         unit = state.units[index]
-        if state.post is not None and _describes(unit, state.post):
+        if state.post is not None and _describes(unit, state.post) and not unit.heading:
             _describe(state.post, unit)
-        else:
+        elif not unit.heading:
             state.unplaced.append(unit.text)
+        elif state.post is None or _describes(unit, state.post):
+            state.post = None  # a sub-heading ends the post above: what follows is not its
     state.pending.clear()
 
 
@@ -1593,10 +1749,32 @@ def _phrases(state: _State, text: str, phrases: Sequence[str]) -> None:
 
 
 def _summary(state: _State, index: int, unit: _Unit) -> bool:
+    if unit.heading:  # a sub-heading of the summary is its structure, not its text
+        return True
+    if _told_post(state, index, unit):
+        return True
     state.summary.append(unit.text + unit.tail)
     _claims(state, unit)
     _languages(state, index, unit, listed=False)
     return True
+
+
+_IN_SUMMARY = "a post told in the summary: read from prose"
+
+
+def _told_post(state: _State, index: int, unit: _Unit) -> bool:
+    """A post told in a sentence of the summary ('Since March 2021 I have been Head of the
+    Policy Unit at the Green Climate Fund'), when the sentence names both title and
+    employer; uncertain, as prose is."""
+    found = _all_dates(unit.text, experience=False) if _PROSE.search(unit.text) else []
+    role = _narrative_role(_rest(unit.text, found)) if found else None
+    if role is None or not (role[0] and role[1]) or _CLAIM.search(unit.text):
+        return False
+    before = len(state.experience)
+    _post(state, index, unit)
+    for entry in state.experience[before:]:
+        entry.doubt = entry.doubt or _IN_SUMMARY
+    return len(state.experience) > before
 
 
 def _skills(state: _State, index: int, unit: _Unit) -> bool:

@@ -10,6 +10,10 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
 
 # --- education -------------------------------------------------------------------------
 
@@ -57,150 +61,52 @@ LEVEL_ALIASES: dict[str, EducationLevel] = {
 
 @dataclass(frozen=True)
 class Degree:
-    """What a degree name on a CV means: its level, and whether equivalence needs a person."""
+    """What a degree name on a CV means: its level, and whether equivalence needs a person.
+
+    ``highest`` is the highest level the name may mean where a person must decide (a
+    Scottish or a New Zealand MA (Hons)): a rule asking for more than ``level`` but no more
+    than ``highest`` needs review, never a silent 'not met'."""
 
     level: EducationLevel | None
     uncertain: bool = False
     note: str = ""
+    highest: EducationLevel | None = None
 
 
-_B, _M, _D = EducationLevel.bachelor, EducationLevel.master, EducationLevel.doctorate
-DEGREE_NAMES: dict[str, Degree] = {
-    **{
-        n: Degree(_D)
-        for n in (
-            "phd",
-            "dphil",
-            "doctorate",
-            "doctor of philosophy",
-            "doctoral degree",
-            "edd",
-            "dba",
-            "lld",
-            "sjd",
-            "jsd",
-            "doctor",
-            "doctorat",
-            "doktor",
-            "dr",
-        )
-    },
-    **{
-        n: Degree(_M)
-        for n in (
-            "ma",
-            "msc",
-            "ms",
-            "mphil",
-            "llm",
-            "mba",
-            "mpa",
-            "mpp",
-            "mia",
-            "mpia",
-            "med",
-            "meng",
-            "mres",
-            "mst",
-            "mfa",
-            "mph",
-            "msw",
-            "mlitt",
-            "master",
-            "masters",
-            "master of arts",
-            "master of science",
-            "master of laws",
-            "advanced degree",
-            "advanced university degree",
-            "graduate degree",
-            "postgraduate degree",
-            "post-graduate degree",
-            "magister",
-            "diplom",
-            "dea",
-            "dess",
-            "master 2",
-            "m2",
-            "laurea magistrale",
-            "maestria",
-            "maestría",
-        )
-    },
-    **{
-        n: Degree(_B)
-        for n in (
-            "ba",
-            "bsc",
-            "bs",
-            "llb",
-            "licence",
-            "license",
-            "licenciatura",
-            "licenciado",
-            "bachelor",
-            "bachelors",
-            "beng",
-            "bcom",
-            "bba",
-            "bed",
-            "bfa",
-            "ab",
-            "bachelor of arts",
-            "bachelor of science",
-            "bachelor of laws",
-            "first-level degree",
-            "first level degree",
-            "first university degree",
-            "undergraduate degree",
-            "university degree",
-            "laurea",
-        )
-    },
-    **{
-        n: Degree(EducationLevel.short_cycle)
-        for n in (
-            "associate",
-            "associate degree",
-            "aa",
-            "as",
-            "hnd",
-            "foundation degree",
-            "dut",
-            "bts",
-        )
-    },
-    **{
-        n: Degree(EducationLevel.post_secondary)
-        for n in (
-            "certificate",
-            "post-secondary certificate",
-            "hnc",
-            "diploma",
-        )
-    },
-    **{
-        n: Degree(EducationLevel.secondary)
-        for n in (
-            "high school",
-            "high school diploma",
-            "secondary",
-            "a levels",
-            "a-levels",
-            "baccalaureate",
-            "baccalauréat",
-            "bac",
-            "abitur",
-            "ged",
-            "matura",
-        )
-    },
-    "postgraduate diploma": Degree(_M, True, "a postgraduate diploma is not always a Master's"),
-    "pgdip": Degree(_M, True, "a postgraduate diploma is not always a Master's"),
-    "postgraduate certificate": Degree(_B, True, "a postgraduate certificate is below a Master's"),
-    "jd": Degree(_M, True, "a JD is a professional doctorate usually ranked with a Master's"),
-    "md": Degree(_M, True, "an MD is a professional degree usually ranked with a Master's"),
-}
+def _ladder(name: str) -> EducationLevel:
+    return EducationLevel[name.replace("-", "_")]
+
+
+def _vocabulary_degree(entry: dict[str, Any]) -> Degree:
+    """One entry of vocabulary/degrees.yaml as a Degree: a decided level, or for 'review' the
+    usual (or else the lowest) meaning, uncertain, with the highest one it may have."""
+    if entry["level"] != "review":
+        return Degree(_ladder(entry["level"]))
+    options = [
+        _ladder(v) for v in (entry.get("likely"), *entry.get("by_country", {}).values()) if v
+    ]
+    name = str(entry["names"][0])
+    if not options:
+        return Degree(None, True, f"the level of a {name!r} depends on the awarding system")
+    level = _ladder(entry["likely"]) if entry.get("likely") else min(options)
+    highest, lowest = max(options), min(options)
+    if highest == lowest:
+        note = f"a {name!r} is usually a {level.label}; a person confirms it"
+    else:
+        note = f"a {name!r} may be a {lowest.label} or a {highest.label}; a person decides"
+    return Degree(level, True, note, highest)
+
+
+def _degree_names() -> dict[str, Degree]:
+    """Every spelling in vocabulary/degrees.yaml, normalised, with what it means."""
+    text = files("jobscreen.vocabulary").joinpath("degrees.yaml").read_text(encoding="utf-8")
+    table: dict[str, Degree] = {}
+    for entry in yaml.safe_load(text)["degrees"].values():
+        degree = _vocabulary_degree(entry)
+        for name in entry["names"]:
+            table.setdefault(normalise_degree(str(name)), degree)
+    return table
+
 
 _IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
 _CONNECTORS = re.compile(r"\s+(in|of|en|de|on)\b.*$")
@@ -212,6 +118,10 @@ def normalise_degree(text: str) -> str:
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|\.", "", text)
     text = re.sub(r"[()\[\],;:]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# the one home of degree names is vocabulary/degrees.yaml; this is its lookup table
+DEGREE_NAMES: dict[str, Degree] = _degree_names()
 
 
 def degree_of(name: str) -> Degree:
@@ -226,14 +136,13 @@ def _degree_of(name: str) -> Degree:
         return Degree(LEVEL_ALIASES[norm])
     if _IN_PROGRESS.search(norm):
         return Degree(None, False, "a degree in progress does not count")
-    for candidate in (norm, _CONNECTORS.sub("", norm)):
+    # the name as written, then its first words ('doctor of philosophy' in 'Doctor of
+    # Philosophy in Physics'), then the name before its subject, then its first word
+    words = norm.split()
+    heads = [" ".join(words[:size]) for size in range(min(4, len(words)), 1, -1)]
+    for candidate in (norm, *heads, _CONNECTORS.sub("", norm), *words[:1]):
         if candidate in DEGREE_NAMES:
             return DEGREE_NAMES[candidate]
-    words = norm.split()
-    for size in range(min(4, len(words)), 0, -1):
-        head = " ".join(words[:size])
-        if head in DEGREE_NAMES:
-            return DEGREE_NAMES[head]
     return Degree(None, True, f"degree {name!r} is not a known degree name")
 
 

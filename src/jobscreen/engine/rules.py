@@ -14,6 +14,7 @@ from jobscreen.levels import (
     CEFR_NAMES,
     EducationLevel,
     LevelSpec,
+    degree_of,
     level_value,
     skill_name,
     slp_profile,
@@ -263,6 +264,11 @@ class EducationEvaluator(Evaluator):
             status = Status.needs_review if review else Status.met
             extra = f"; {note}" if uncertain else ""
             return status, 1.0, f"{label} meets {minimum.label}{field_note}{extra}", evidence, None
+        highest = degree_of(entry.degree).highest if uncertain and entry.degree else None
+        if highest is not None and highest >= minimum and fit != "no":
+            # the name alone cannot decide (a maîtrise, an MA (Hons)): never a silent 'not met'
+            reason = f"{label}: {note}; it meets {minimum.label} only if it is the higher"
+            return Status.needs_review, 0.0, f"{reason}{field_note}", evidence, None
         return self.in_lieu(rule, ctx, level, label, fit, field_note, evidence)
 
     def in_lieu(
