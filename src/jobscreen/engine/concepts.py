@@ -182,11 +182,12 @@ class Employers:
         phrases: list[Phrase] = []
         self.false_friends: dict[str, tuple[str, ...]] = {}
         for kind in self.kinds.values():
-            for phrase in compile_phrases(kind.names):
+            for phrase in compile_lemmas(kind.names):  # found by lemma, as concept labels are
                 phrases.append(phrase)
                 self.by_stems.setdefault(phrase.stems, []).append(kind.id)
             self.false_friends[kind.id] = tuple(normalise(w) for w in kind.false_friends)
-        self.index = PhraseIndex(phrases)
+        self.index = PhraseIndex(phrases, exact=True)
+        self.heads = lemma_heads(phrases)
         self.by_acronym: dict[str, list[str]] = {}
         for kind in self.kinds.values():
             for acronym in kind.acronyms:
@@ -214,7 +215,8 @@ class Employers:
         text = self.own(organisation)
         norm = normalise(text)
         padded = f" {norm} "
-        found = {kind for stems in self.index.scan(norm) for kind in self.by_stems[stems]}
+        lemmas = lemma_text(norm, self.heads)
+        found = {kind for stems in self.index.scan(lemmas) for kind in self.by_stems[stems]}
         if self.acronyms is not None:
             for acronym in self.acronyms.findall(text):
                 found.update(self.by_acronym[acronym])

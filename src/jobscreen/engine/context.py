@@ -239,13 +239,25 @@ class Context:
         key = (index, qualifier)
         if key not in self._qualifiers:
             post = self.profile.experience[index]
-            implied = [k.label for k in self.employers(index) if qualifier in k.implies]
             source = qualifier_source(post, qualifier, self.compiled.employers.own)
-            unstated = getattr(post, qualifier) is None
-            if implied and unstated and (source is None or source.startswith("inferred")):
-                source = f"inferred from employer ({implied[0]})"
+            if getattr(post, qualifier) is None and (source is None or source != "stated"):
+                source = self._implied(index, qualifier) or source
             self._qualifiers[key] = source
         return self._qualifiers[key]
+
+    def _implied(self, index: int, qualifier: str) -> str | None:
+        """A qualifier that the kind of post ``index``'s employer implies, or, for the
+        international and multilateral ones, an organisation its description names."""
+        implied = [k.label for k in self.employers(index) if qualifier in k.implies]
+        if implied:
+            return f"inferred from employer ({implied[0]})"
+        description = self.profile.experience[index].description
+        if qualifier in {"international", "multilateral"} and description:
+            named = self.compiled.employers.of(description)
+            implied = [k.label for k in named if qualifier in k.implies]
+            if implied:
+                return f"inferred from description ({implied[0]})"
+        return None
 
     def years(self, spans: Sequence[Span]) -> float:
         """Years the spans cover, overlaps once; rules counting the same posts share it."""
