@@ -398,6 +398,14 @@ def test_explain_refuses_a_directory_instead_of_explaining_one_of_its_cvs() -> N
     assert f"explain takes one CV file, and {CANDIDATES} is a directory" in err
 
 
+def test_explain_refuses_a_file_of_many_cvs(tmp_path: Path) -> None:
+    many = tmp_path / "two.jsonl"
+    many.write_text('{"id": "a"}\n{"id": "b"}\n', encoding="utf-8")
+    code, out, err = invoke("explain", str(VACANCIES / "nato-asg-pasp.yaml"), str(many))
+    assert (code, out) == (2, "")
+    assert f"explain takes one CV, and {many} holds 2" in err
+
+
 def test_explain_markdown_has_a_row_per_rule(inputs: Inputs) -> None:
     code, out, _ = invoke("explain", inputs.vacancy, inputs.cvs[1], "-f", "markdown")
     rows = [line.split(" | ") for line in out.splitlines() if line.startswith("| ")]

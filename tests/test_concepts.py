@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -226,6 +227,15 @@ def test_the_concepts_command_shows_what_a_concept_accepts_and_who_uses_it() -> 
         in out
     )
     assert "exp-political-security (through international-relations)" in out
+
+
+def test_the_concepts_command_shows_the_uses_a_broken_vacancy_leaves(tmp_path: Path) -> None:
+    (tmp_path / "nato.yaml").write_bytes((VACANCIES / "nato-asg-pasp.yaml").read_bytes())
+    (tmp_path / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    code, out, err = invoke("concepts", "diplomacy", "--vacancies", str(tmp_path))
+    assert code == 1
+    assert "exp-political-security (through international-relations)" in out
+    assert f"{tmp_path / 'broken.yaml'}:2:1: error: YAML syntax error" in err
 
 
 def test_the_concepts_command_lists_every_concept_and_refuses_an_unknown_one() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import subprocess
@@ -271,12 +272,29 @@ def test_unblind_names_the_keys_the_key_map_lacks(folder: Path) -> None:
     assert "2 names filled in" in err
 
 
+def _damaged_workbook() -> bytes:
+    """A zip whose XML no parser reads: openpyxl raises its parser's own error."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<x")
+    return data.getvalue()
+
+
+_DAMAGED = _damaged_workbook()
+
+
 @pytest.mark.parametrize(
     ("shortlist", "keys", "message"),
     [
         (b"not a zip", "key,candidate,name,source\n", "blind.xlsx:1:1: error: not a jobscreen"),
         (None, "id,name\n", "keys.csv:1:1: error: not a key map"),
         (None, "key,candidate,name,source\na,b\n", "keys.csv:2:1: error: expected 4 cells"),
+        (_DAMAGED, "key,candidate,name,source\n", "blind.xlsx:1:1: error: not a jobscreen"),
+        (
+            None,
+            "key,candidate,name,source\nk1,a,A,a.yaml\nk1,b,B,b.yaml\n",
+            "keys.csv:3:1: error: key 'k1' listed twice",
+        ),
     ],
 )
 def test_unblind_refuses_what_it_cannot_read(

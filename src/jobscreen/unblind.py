@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -50,6 +49,8 @@ def read_key_map(path: str) -> dict[str, tuple[str, str]]:
                 what = f"expected {len(KEY_MAP_HEADER)} cells, found {len(row)}"
                 raise InputError(what, Location(path, rows.line_num, 1))
             key, _, name, source = (_as_written(cell) for cell in row)
+            if key in found:  # which name is the candidate's? never the last one silently
+                raise InputError(f"key {key!r} listed twice", Location(path, rows.line_num, 1))
             found[key] = (name, source)
     except csv.Error as exc:
         raise InputError(f"not CSV: {exc}", Location(path, rows.line_num, 1)) from None
@@ -65,12 +66,11 @@ def _as_written(cell: str) -> str:
 
 def _load(path: str) -> Any:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     data = read_bytes(Path(path), MOST_BYTES, hint="")
     try:
         return openpyxl.load_workbook(io.BytesIO(data))
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError):
+    except Exception:  # a damaged zip or XML raises whatever its parser raises
         raise InputError(NOT_A_SHORTLIST, Location(path, 1, 1)) from None
 
 

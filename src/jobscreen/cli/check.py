@@ -24,6 +24,7 @@ from jobscreen.cli.app import (
     load_vacancy_file,
     not_an_input,
     parse_as_of,
+    report_errors,
     usage,
 )
 from jobscreen.limits import DEFAULT_LIMITS
@@ -145,7 +146,13 @@ def concepts(
     elif concept not in vocab.concepts:
         usage(f"unknown concept {concept!r}; 'jobscreen concepts' lists them")
     else:
-        found = [(path, load_vacancy_file(path)) for path in _vacancy_files(vacancies)]
+        from pathlib import Path
+
+        from jobscreen.sources import read_vacancies
+
+        names = vacancies if vacancies is not None else ["vacancies"] * Path("vacancies").is_dir()
+        found, problems = read_vacancies(names)
+        report_errors(problems)
         data = concept_data(vocab, concept, found)
         lines = concept_lines(data)
     if fmt == "json":
@@ -154,15 +161,5 @@ def concepts(
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write("".join(f"{line}\n" for line in lines))
-
-
-def _vacancy_files(names: list[str] | None) -> list[str]:
-    """The vacancy files named, and those found in the folders named (as validate lists)."""
-    from pathlib import Path
-
-    from jobscreen.errors import InputError
-    from jobscreen.inputs import scan
-
-    if names is None:
-        names = ["vacancies"] if Path("vacancies").is_dir() else []
-    return [f for name in names for f in scan(name) if not isinstance(f, InputError)]
+    if concept is not None and problems:
+        raise typer.Exit(EXIT_INPUT)

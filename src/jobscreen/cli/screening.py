@@ -235,6 +235,9 @@ def explain(
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, [cv], options, dt.date.today()) as run:
+        if len(run.screening.results) > 1:  # a JSON Lines file or a multi-document YAML
+            many = len(run.screening.results)
+            usage(f"explain takes one CV, and {cv} holds {many}: name one file, or use score")
         _emit(run.screening, fmt, output, explain=True)
     raise typer.Exit(_exit_code(run.screening))
 
