@@ -31,13 +31,11 @@ from jobscreen.loading import (
     Document,
     bounded_lines,
     cannot_read,
-    decode,
     documents_from_text,
     jsonl_record,
     kind_of,
     load_documents,
     numbered,
-    read_bytes,
     read_text,
 )
 from jobscreen.yamlsafe import Limits, Positions
@@ -47,8 +45,6 @@ CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
 UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
 CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
 EMPTY_FOLDER = "directory holds no data files"
-# what a result says of a CV read by the extractor, by the medium its text came from
-EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,20 +116,21 @@ class TextDocument(_Named):
     """A CV in plain text, Markdown, PDF or Word: its text read into the native format by the
     extractor (`jobscreen extract` prints what it reads)."""
 
-    def text(self, limits: Limits, hint: str) -> str:
+    def text(self, limits: Limits) -> str:
         """Its text: a PDF's or Word file's through its reader, any other file's decoded."""
-        if self.name != STDIN and (found := read_document(self.name, limits)) is not None:
-            return found
-        if self.name == STDIN:
-            return read_text(self.name, limits.max_bytes, hint)
-        return decode(read_bytes(Path(self.name), limits.max_bytes, hint), self.source)
+        found = read_document(self.name, limits)
+        return (
+            read_text(self.name, limits.max_bytes, limits.hint("max-bytes"))
+            if found is None
+            else found
+        )
 
     def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> list[Document]:
         """The CV, extracted with the vacancy's competency ``phrases``."""
         from jobscreen.extract import extract
 
         source = self.source
-        text = self.text(limits, limits.hint("max-bytes"))
+        text = self.text(limits)
         if not text.strip():
             raise InputError("empty file", Location(source, 1, 1))
         found = extract(text, phrases)
@@ -278,7 +275,7 @@ def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | 
         return
     found = sorted(walk(str(path), suffixes))
     if not found:
-        yield InputError("directory holds no data files", Location(name, 1, 1))
+        yield InputError(EMPTY_FOLDER, Location(name, 1, 1))
     for each, why in found:
         yield each if why is None else InputError(why, Location(each, 1, 1))
 

@@ -13,6 +13,10 @@ from typing import Any
 
 from jobscreen.errors import JobscreenError, printable_name
 
+# What a result says of a CV read by the extractor, by the medium its text came from
+EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
+EXTRACTED_FROM = {origin: medium for medium, origin in EXTRACTED_ORIGIN.items()}
+
 
 class Status(StrEnum):
     """How a rule came out for a candidate."""

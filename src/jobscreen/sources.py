@@ -26,7 +26,6 @@ from jobscreen.errors import (
 )
 from jobscreen.inputs import (
     CVS,
-    EXTRACTED_ORIGIN,
     VACANCIES,
     ExtractedDocument,
     Refusal,
@@ -37,6 +36,7 @@ from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, s
 from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
 from jobscreen.model import NO_CONTROLS, may_hold_controls
+from jobscreen.results import EXTRACTED_ORIGIN
 from jobscreen.vacancy import Vacancy, semantic_problems
 from jobscreen.yamlsafe import Limits
 

@@ -108,7 +108,7 @@ def extract(
     not_an_input(output, [cv, vacancy])
     phrases = load_vacancy(vacancy).competency_phrases() if vacancy else ()
     assert isinstance(document, TextDocument)  # what TEXT reads every other name as
-    text = document.text(FIXED_LIMITS, hint="")  # fixed limits: no option raises them
+    text = document.text(FIXED_LIMITS)  # fixed limits: no option raises them
     with guard(Location(document.source, 1, 1)):  # a bug met is its error
         summary = to_yaml(read_cv(text, phrases))
     with open_output(output) as out:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from jobscreen.results import (  # re-exported: the JSON form lives with the results
+    EXTRACTED_FROM,
     Assessment,
     Evidence,
     RuleResult,
@@ -67,9 +68,6 @@ def summary_line(screening: Screening) -> str:
     counts = screening.counts
     shown = len(screening.results)
     return counts.line() + (f" · {shown} shown" if shown != counts.screened else "")
-
-
-EXTRACTED_FROM = {"extracted": "text", "extracted-pdf": "PDF", "extracted-word": "Word"}
 
 
 def extracted_from(assessment: Assessment) -> str:
