@@ -164,7 +164,12 @@ def not_an_input(
         return  # not there yet: no input can be it
     if not stat.S_ISREG(target.st_mode):
         return
+    real_output = os.path.realpath(output)
     for name in inputs:
+        if name is not None and Path(name).is_dir():
+            folder = os.path.realpath(name)
+            if os.path.commonpath([folder, real_output]) != folder:
+                continue  # a folder the output is not in: no need to list it
         for each in _visited(name, accept):
             try:
                 same = os.path.samestat(target, Path(each).stat())
