@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from jobscreen import extract as extractor
 from jobscreen.cv import CVFile
 from jobscreen.engine.matching import PhraseIndex
-from jobscreen.extract import Extraction, Note, extract, to_yaml
+from jobscreen.extract import Extraction, Note, _lines, extract, to_yaml
 from jobscreen.levels import degree_of
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "candidates"
@@ -910,3 +910,24 @@ def test_extract_never_raises_on_cv_like_text(text: str) -> None:
     extraction = extract(text, ["Communication", "teamwork"])
     CVFile.model_validate(extraction.data)
     assert yaml.safe_load(to_yaml(extraction)) == extraction.data
+
+
+# --- found by review ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("month", ["juİn 2015", "JUİLLET 2015", "\u017fept. 2015"])
+def test_a_month_that_matches_only_caselessly_is_no_date_and_no_crash(month: str) -> None:
+    posts = extract(f"Experience\n{month} - 2018 Officer, UNDP\n").data.get("experience", [])
+    assert all(not str(p.get("start", "")).startswith("2015-") for p in posts)
+
+
+def test_a_slash_before_a_french_present_is_a_range() -> None:
+    [post] = extract("Experience\n2021-06/à ce jour Officer, UNDP\n").data["experience"]
+    assert (str(post["start"]), post["end"]) == ("2021-06", "present")
+
+
+def test_wrapped_prose_is_joined_into_sentences_not_into_one_paragraph() -> None:
+    # thousands of short lines under a line of prose: never one ever-growing line
+    text = "Experience\nI have worked for many years as an officer in the ministry and was"
+    lines = _lines(text + "\nand" * 5000)
+    assert max(len(line.text) for line in lines if line is not None) <= 2 * 1_000

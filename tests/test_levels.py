@@ -376,3 +376,8 @@ def test_a_language_no_table_knows_is_kept_in_a_cv_and_refused_in_a_vacancy() ->
         known_language("Qwertyish dialect")
     entry = LanguageEntry.model_validate({"language": "Qwertyish", "level": "C1"})
     assert entry.language == "Qwertyish"
+
+
+@pytest.mark.parametrize("name", ["Java", "zxx", "mul", "und"])
+def test_what_is_no_language_by_its_english_french_or_own_name_is_unknown(name: str) -> None:
+    assert language_of(name) is None  # Java is a Javanese name of it; zxx: no content

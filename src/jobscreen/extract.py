@@ -317,7 +317,9 @@ def _wrapped(previous: _Line, line: _Line) -> bool:
     mid-sentence, on a small word or before one. Title and employer lines never tell."""
     if line.bullet or line.md_heading or previous.md_heading or len(previous.text) < 50:
         return False
-    if previous.text[-1] in ".:;!?|" or "  " in previous.text + line.text:
+    if len(previous.text) > MAX_PIECE:  # a paragraph, not a sentence: joining it again
+        return False  # and again would cost time in the square of its length
+    if previous.text[-1] in ".:;!?|" or "  " in line.text:  # a joined line has none left
         return False
     if line.text.isupper() or _heading(line.text) is not None or not _PROSE.search(previous.text):
         return False
@@ -527,7 +529,7 @@ _PRESENT = (
 _SEP = (
     r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
     # '2016-03/2021-05', '2021-06/present': a slash between year-months only
-    rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*(?:present|current|now|date|ongoing|today)\b)"
+    rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*{_PRESENT})"
     rf"|(?<!\w)(?:{_alternation(_listed('range_to'))})(?!\w)"
 )
 _RANGE = re.compile(
@@ -620,8 +622,11 @@ def _date_value(token: str) -> str | None:
     if full:
         value = full[0]
     elif month and year:
-        word = month[0].lower()
-        value = f"{year[0]}-{_LOCAL_MONTHS.get(word) or _MONTHS[word[:3]]:02d}"
+        word = month[0].lower()  # a dotted capital I or a long s matches caselessly, but no key
+        number = _LOCAL_MONTHS.get(word) or _MONTHS.get(word[:3])
+        if number is None:
+            return None
+        value = f"{year[0]}-{number:02d}"
     elif numeric:
         value = f"{numeric[2]}-{int(numeric[1]):02d}"
     else:

@@ -296,8 +296,16 @@ def _iso_language(norm: str) -> str | None:
             language = langcodes.find(norm)
     except (LookupError, ValueError):
         return None
-    name = language.display_name()
-    return None if name.lower().startswith("unknown") else name
+    code = language.language or ""
+    if not code or code in _NOT_LANGUAGES or "qaa" <= code <= "qtz":  # none, many, private
+        return None
+    names = {language.display_name(), language.display_name("fr"), language.autonym()}
+    if len(norm) > 3 and norm not in {n.lower() for n in names}:
+        return None  # a name of it in some other language only: "Java", "the"
+    return language.display_name()
+
+
+_NOT_LANGUAGES = frozenset({"zxx", "mul", "mis", "und"})
 
 
 def known_language(text: str, keep_unknown: bool = False) -> str:
