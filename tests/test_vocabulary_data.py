@@ -22,7 +22,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator  # type: ignore[import-untyped,unused-ignore]
 
-from jobscreen.levels import DEGREE_NAMES, normalise_degree
+from jobscreen.levels import degree_names, normalise_degree
 from jobscreen.yamlsafe import parse_yaml
 from tests.conftest import ROOT
 
@@ -622,10 +622,10 @@ def test_by_country_changes_something() -> None:
 
 
 def test_every_degree_name_the_engine_knows_has_an_entry() -> None:
-    """The engine's built-in table (levels.DEGREE_NAMES) can give way to this file."""
+    """The engine's lookup table (levels.degree_names) is this file's names, every one."""
     known = {normalise_degree(name) for entry in degrees().values() for name in entry["names"]}
-    missing = sorted(name for name in DEGREE_NAMES if normalise_degree(name) not in known)
-    assert not missing, f"in levels.DEGREE_NAMES but not in degrees.yaml: {missing}"
+    missing = sorted(name for name in degree_names() if normalise_degree(name) not in known)
+    assert not missing, f"in levels.degree_names() but not in degrees.yaml: {missing}"
 
 
 # --- packaging -------------------------------------------------------------------------

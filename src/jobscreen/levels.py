@@ -9,11 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import lru_cache
-from importlib.resources import files
+from functools import cache, lru_cache
 from typing import Any
-
-import yaml
 
 # --- education -------------------------------------------------------------------------
 
@@ -97,11 +94,14 @@ def _vocabulary_degree(entry: dict[str, Any]) -> Degree:
     return Degree(level, True, note, highest)
 
 
-def _degree_names() -> dict[str, Degree]:
-    """Every spelling in vocabulary/degrees.yaml, normalised, with what it means."""
-    text = files("jobscreen.vocabulary").joinpath("degrees.yaml").read_text(encoding="utf-8")
+@cache
+def degree_names() -> dict[str, Degree]:
+    """Every spelling in vocabulary/degrees.yaml, normalised, with what it means: the one
+    home of degree names, read with the other vocabularies on first use, not at import."""
+    from jobscreen.vocabulary import vocabulary
+
     table: dict[str, Degree] = {}
-    for entry in yaml.safe_load(text)["degrees"].values():
+    for entry in vocabulary().degrees:
         degree = _vocabulary_degree(entry)
         for name in entry["names"]:
             table.setdefault(normalise_degree(str(name)), degree)
@@ -118,10 +118,6 @@ def normalise_degree(text: str) -> str:
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|\.", "", text)
     text = re.sub(r"[()\[\],;:]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
-
-
-# the one home of degree names is vocabulary/degrees.yaml; this is its lookup table
-DEGREE_NAMES: dict[str, Degree] = _degree_names()
 
 
 def degree_of(name: str) -> Degree:
@@ -141,8 +137,8 @@ def _degree_of(name: str) -> Degree:
     words = norm.split()
     heads = [" ".join(words[:size]) for size in range(min(4, len(words)), 1, -1)]
     for candidate in (norm, *heads, _CONNECTORS.sub("", norm), *words[:1]):
-        if candidate in DEGREE_NAMES:
-            return DEGREE_NAMES[candidate]
+        if candidate in (names := degree_names()):
+            return names[candidate]
     return Degree(None, True, f"degree {name!r} is not a known degree name")
 
 

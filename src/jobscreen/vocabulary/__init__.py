@@ -87,6 +87,7 @@ class Vocabulary:
     contexts: dict[str, Context]
     employers: dict[str, EmployerKind]
     fields: dict[str, Field]
+    degrees: tuple[dict[str, Any], ...]  # degrees.yaml's entries, read by jobscreen.levels
     sha256: str
 
     def accepted(self, concept_id: str) -> tuple[Concept, ...]:
@@ -177,7 +178,8 @@ def _text(name: str) -> str:
 @cache
 def vocabulary() -> Vocabulary:
     """The package's vocabulary, read once a process (the files are part of the install)."""
-    texts = {name: _text(name) for name in ("concepts", "contexts", "organisations", "fields")}
+    names = ("concepts", "contexts", "organisations", "fields", "degrees")
+    texts = {name: _text(name) for name in names}
     loaded = {name: yaml.load(text, Loader=_LOADER) for name, text in texts.items()}
     digest = hashlib.sha256()
     for name, text in texts.items():
@@ -187,5 +189,6 @@ def vocabulary() -> Vocabulary:
         _contexts(loaded["contexts"]),
         _employers(loaded["organisations"]),
         _fields(loaded["fields"]),
+        tuple(loaded["degrees"]["degrees"].values()),
         digest.hexdigest(),
     )
