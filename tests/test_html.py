@@ -234,3 +234,16 @@ def test_the_audit_page_draws_a_bar_per_group_and_the_four_fifths_line(tmp_path:
 def test_audit_html_of_the_bundled_record_is_the_same_each_time(tmp_path: Path) -> None:
     args = _audit_files(tmp_path, "D")
     assert invoke(*args, "-f", "html")[1] == invoke(*args, "-f", "html")[1]
+
+
+def test_an_unreadable_input_is_listed_escaped_and_the_rest_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "bad<b>.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    (folder / "daniel.yaml").write_bytes((CANDIDATES / "daniel-okafor.yaml").read_bytes())
+    code, out, _ = invoke("score", UN_ARO, str(folder), *AS_OF, "-f", "html")
+    assert code == 1
+    page = assert_self_contained(out)
+    assert "<dt>unreadable</dt><dd>1</dd>" in out
+    assert f"{folder / 'bad<b>.yaml'}:2:1: YAML syntax error" in page.text
+    assert 'id="candidate-1"' in out  # the readable CV is still explained

@@ -70,7 +70,8 @@ section.candidate { margin-top: 2em; }
 .sign { display: flex; gap: 2em; margin-top: 2.5em; }
 .sign div { flex: 1; border-top: 1px solid #111; padding-top: .2em; }
 svg.chart { display: block; max-width: 100%; height: auto; }
-svg.chart text { font: 12px "DejaVu Sans", Arial, Helvetica, sans-serif; fill: #111; }
+svg.chart text { font: 12px "DejaVu Sans", Arial, Helvetica, sans-serif; fill: #111;
+  paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
@@ -98,7 +99,9 @@ def status_cell(rule: RuleResult | None) -> str:
 
 
 def row(cells: Iterable[str], tag: str = "td") -> str:
-    """A table row of cells already made HTML."""
+    """A table row of cells already made HTML: a cell that is already a <td> or <th> (one
+    with a class) is kept as it is, any other is put in a ``tag``. Input text cannot start
+    with "<t": :func:`text` has escaped its "<"."""
     return (
         "<tr>"
         + "".join(c if c.startswith("<t") else f"<{tag}>{c}</{tag}>" for c in cells)
