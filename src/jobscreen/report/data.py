@@ -12,6 +12,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
     Evidence,
     RuleResult,
     Screening,
+    Status,
     eligibility_label,
     result_dict,
     result_head,
@@ -22,6 +23,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
 )
 
 __all__ = [
+    "STATUS_WORDS",
     "SafeWriter",
     "eligibility_label",
     "extracted_from",
@@ -41,6 +43,14 @@ __all__ = [
 # Evidence lines a rule shows people (table, Markdown): a CV of 10,000 posts would otherwise
 # fill screens with them (and take rich seconds to lay out). JSON keeps every one.
 EVIDENCE_SHOWN = 10
+
+# A rule's status in words, as a panel reads it (xlsx cells, the HTML report)
+STATUS_WORDS = {
+    Status.met: "met",
+    Status.not_met: "not met",
+    Status.partial: "partial",
+    Status.needs_review: "review",
+}
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
