@@ -55,6 +55,11 @@ def headless(browser: str, tmp_path: Path, *args: str) -> bytes:
         "--no-sandbox",
         "--disable-gpu",
         "--no-first-run",
+        # no connections of its own: this machine's network is closed, and a report needs none
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
         "--hide-scrollbars",
         f"--user-data-dir={tmp_path / 'profile'}",
         *args,
