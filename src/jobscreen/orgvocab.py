@@ -84,7 +84,7 @@ class FieldEntry(Model):
 class OrganisationVocabulary(Model):
     """An organisation's vocabulary file, merged over the package's."""
 
-    version: Annotated[Int, Field(ge=1, le=1)] = Field(description="Format version: 1.")
+    version: Int = Field(ge=1, le=1, description="Format version of the file: 1.")
     concepts: dict[Id, ConceptEntry] = Field(default_factory=dict, description="By id.")
     kinds: dict[Id, KindEntry] = Field(default_factory=dict, description="Employer kinds.")
     fields: dict[Code, FieldEntry] = Field(default_factory=dict, description="By ISCED-F code.")
@@ -96,6 +96,7 @@ LISTS = ("acronyms", "broader", "related", "implies", "evidence_for")
 BY_LANGUAGE = ("alt", "names", "not")
 NEW_NEEDS = {"concepts": ("label",), "kinds": ("label", "names")}
 Loc = tuple[str | int, ...]
+KEY_RULE = "an id: lowercase letters and digits, in words joined by hyphens"
 Problem = tuple[Loc, str]
 
 
@@ -159,7 +160,18 @@ def _validated(doc: Document) -> OrganisationVocabulary:
     try:
         return OrganisationVocabulary.model_validate(doc.data)
     except ValidationError as exc:
-        raise _errors(schema_errors(exc, doc)) from None
+        raise _errors(schema_errors(exc, doc, describe=_described)) from None
+
+
+def _described(error: Any) -> tuple[str, bool]:
+    """An id or code that is not one is named at its key; the rest as any file's."""
+    from jobscreen.sources import describe_error
+
+    loc = error["loc"]
+    if loc and loc[-1] == "[key]" and len(loc) >= 2:
+        what = "a code of fields.yaml" if loc[0] == "fields" else KEY_RULE
+        return f"{loc[-2]!r} is not {what}", True
+    return describe_error(error)
 
 
 def _dumped(file: OrganisationVocabulary, section: str) -> dict[str, dict[str, Any]]:
@@ -314,7 +326,7 @@ def _owners(concepts: dict[str, Any]) -> dict[bool, dict[str, set[str]]]:
     """Who has each label (False: by its matching key) and each acronym (True: as written)."""
     owners: dict[bool, dict[str, set[str]]] = {False: defaultdict(set), True: defaultdict(set)}
     for cid, concept in concepts.items():
-        for label in [*concept["label"].values(), *_flat(concept.get("alt"))]:
+        for label in [*concept.get("label", {}).values(), *_flat(concept.get("alt"))]:
             owners[False][_key(label)].add(cid)
         for acronym in concept.get("acronyms", ()):
             owners[True][acronym].add(cid)

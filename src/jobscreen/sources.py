@@ -71,7 +71,7 @@ class Failed:
     errors: tuple[JobscreenError, ...]
 
 
-def _message(error: Any) -> tuple[str, bool]:
+def describe_error(error: Any) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it points at a key."""
     kind, loc, msg = error["type"], error["loc"], error["msg"]
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
@@ -92,13 +92,13 @@ def schema_errors(
     exc: ValidationError, doc: Document, translate: Any = None, describe: Any = None
 ) -> list[JobscreenError]:
     """Every pydantic error of a document as a located SchemaError (``describe``: how each
-    is worded, as _message does by default)."""
+    is worded, as describe_error does by default)."""
     found: list[JobscreenError] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         if translate is not None:  # name and place the file's own keys, not the mapped ones
             loc = translate(loc)
-        message, at_key = (describe or _message)({**error, "loc": loc})
+        message, at_key = (describe or describe_error)({**error, "loc": loc})
         found.append(SchemaError(message, doc.locate(loc, at_key=at_key)))
     return found
 

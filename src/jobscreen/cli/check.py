@@ -93,14 +93,15 @@ def color_wanted(out: object) -> bool:
 
 @app.command()
 def schema(
-    which: Annotated[str, typer.Argument(help="vacancy or cv.")] = "vacancy",
+    which: Annotated[str, typer.Argument(help="vacancy, cv or vocabulary.")] = "vacancy",
     output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema (draft-07) of the vacancy or CV format, for editors and CI."""
+    """Print the JSON Schema (draft-07) of the vacancy or CV format, or of an organisation's
+    vocabulary file, for editors and CI."""
     from jobscreen.outputs import open_output
-    from jobscreen.schemas import schema_text
+    from jobscreen.schemas import SCHEMAS, schema_text
 
-    choice(which, ("vacancy", "cv"), "schema")
+    choice(which, tuple(SCHEMAS), "schema")
     with open_output(output) as out:
         out.write(schema_text(which))
 
