@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,6 +69,24 @@ def cv(top: Path, words: str) -> Path:
     path = top / "cvs" / "ann.yaml"
     path.write_text(CV.format(words=words), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working folder: org/ with a vacancy naming 'wash' and WASH beside it, and
+    cvs/ann.yaml, whose only match is one of the file's labels."""
+    folder(tmp_path / "org", WASH)
+    cv(tmp_path, "borehole rehabilitation")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def scored(vacancy: str, *more: str) -> list[dict[str, Any]]:
+    """The results of scoring cvs/ against a vacancy, as JSON."""
+    code, out, err = invoke("score", vacancy, "cvs", "-f", "json", "--as-of", AS_OF, *more)
+    assert code == 0, err
+    results: list[dict[str, Any]] = json.loads(out)["results"]
+    return results
 
 
 def vocab_file(tmp_path: Path, text: str) -> str:
@@ -324,19 +343,12 @@ def test_a_concept_nowhere_stays_a_located_error(
 # --- never a vacancy or a CV -------------------------------------------------------------
 
 
-def test_folders_never_read_it_as_a_vacancy_or_a_cv(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder(tmp_path / "org", WASH)
-    cv(tmp_path, "borehole rehabilitation")
-    (tmp_path / "cvs" / VOCABULARY_FILE).write_text(WASH, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+def test_folders_never_read_it_as_a_vacancy_or_a_cv(org: Path) -> None:
+    (org / "cvs" / VOCABULARY_FILE).write_text(WASH, encoding="utf-8")
     code, out, err = invoke("match", "cvs/ann.yaml", "org", "-f", "json", "--as-of", AS_OF)
     assert (code, err) == (0, ""), err
     assert [m["vacancy"]["id"] for m in json.loads(out)["matches"]] == ["post"]
-    code, out, err = invoke("score", "org/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF)
-    assert (code, err) == (0, ""), err
-    assert [r["candidate"] for r in json.loads(out)["results"]] == ["ann"]
+    assert [r["candidate"] for r in scored("org/post.yaml")] == ["ann"]
 
 
 @pytest.mark.parametrize(
@@ -347,12 +359,7 @@ def test_folders_never_read_it_as_a_vacancy_or_a_cv(
         ("score", "org/post.yaml", f"org/{VOCABULARY_FILE}"),
     ],
 )
-def test_naming_it_as_a_vacancy_or_a_cv_says_what_it_is(
-    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder(tmp_path / "org", WASH)
-    cv(tmp_path, "borehole rehabilitation")
-    monkeypatch.chdir(tmp_path)
+def test_naming_it_as_a_vacancy_or_a_cv_says_what_it_is(args: tuple[str, ...], org: Path) -> None:
     code, _, err = invoke(*args)
     assert code in (1, 2)
     assert f"org/{VOCABULARY_FILE} is an organisation's vocabulary" in err, err
@@ -361,15 +368,8 @@ def test_naming_it_as_a_vacancy_or_a_cv_says_what_it_is(
 # --- scoring -----------------------------------------------------------------------------
 
 
-def test_a_cv_matching_only_an_organisation_label_meets_the_rule(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder(tmp_path / "org", WASH)
-    cv(tmp_path, "borehole rehabilitation")
-    monkeypatch.chdir(tmp_path)
-    code, out, err = invoke("score", "org/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF)
-    assert code == 0, err
-    (result,) = json.loads(out)["results"]
+def test_a_cv_matching_only_an_organisation_label_meets_the_rule(org: Path) -> None:
+    (result,) = scored("org/post.yaml")
     rule = result["rules"][0]
     assert rule["status"] == "met", rule
     assert "borehole rehabilitation" in json.dumps(rule["evidence"]), rule
@@ -388,39 +388,27 @@ def test_two_folders_with_different_files_in_one_process_do_not_mix(
     monkeypatch.chdir(tmp_path)
     statuses = {}
     for name in ("a", "b", "plain", "a"):
-        _, out, _ = invoke("score", f"{name}/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF)
-        statuses[name] = json.loads(out)["results"][0]["rules"][0]["status"]
+        statuses[name] = scored(f"{name}/post.yaml")[0]["rules"][0]["status"]
     assert statuses == {"a": "met", "b": "not_met", "plain": "not_met"}
     _, out, _ = invoke("match", "cvs/ann.yaml", "a", "b", "plain", "-f", "json")
     scores = sorted(m["score"] for m in json.loads(out)["matches"])
     assert scores[0] == scores[1] < scores[2], scores
 
 
-def test_workers_match_with_the_organisation_vocabulary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel_spy: list[int]
-) -> None:
-    folder(tmp_path / "org", WASH)
-    cv(tmp_path, "borehole rehabilitation")
-    text = (tmp_path / "cvs" / "ann.yaml").read_text(encoding="utf-8")
+def test_workers_match_with_the_organisation_vocabulary(org: Path, parallel_spy: list[int]) -> None:
+    text = (org / "cvs" / "ann.yaml").read_text(encoding="utf-8")
     for index in range(jobscreen.batch.PARALLEL_FROM):
-        (tmp_path / "cvs" / f"c{index}.yaml").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    _, out, _ = invoke(
-        "score", "org/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF, "--jobs", "2"
-    )
+        (org / "cvs" / f"c{index}.yaml").write_text(text, encoding="utf-8")
+    statuses = {r["rules"][0]["status"] for r in scored("org/post.yaml", "--jobs", "2")}
     assert parallel_spy == [2]
-    assert {r["rules"][0]["status"] for r in json.loads(out)["results"]} == {"met"}
+    assert statuses == {"met"}
 
 
 # --- record and verify -------------------------------------------------------------------
 
 
-def test_the_record_carries_both_digests_and_verify_names_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder(tmp_path / "org", WASH)
-    cv(tmp_path, "borehole rehabilitation")
-    monkeypatch.chdir(tmp_path)
+def test_the_record_carries_both_digests_and_verify_names_the_file(org: Path) -> None:
+    tmp_path = org
     _, out, _ = invoke("score", "org/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF)
     recorded = json.loads(out)["record"]["vocabulary"]
     assert recorded["sha256"] == vocabulary().sha256
