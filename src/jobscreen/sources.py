@@ -183,7 +183,7 @@ def _read_vacancy(path: str | Path, limits: Limits, vocab: Vocabulary) -> tuple[
     if len(docs) > 1:
         where = Location(str(path), 1, 1)
         raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
-    return vacancy_from_document(docs[0], vocab), hashlib.sha256(raw).hexdigest()
+    return vacancy_from_document(docs[0], vocab=vocab), hashlib.sha256(raw).hexdigest()
 
 
 def read_vacancies(names: Iterable[str]) -> tuple[list[VacancyFile], list[JobscreenError]]:

@@ -96,7 +96,7 @@ def _check_document(doc: Document, kind: Kind, count: int, options: LintOptions)
         return chosen, errors, []
     try:
         if chosen == "vacancy":
-            vacancy = vacancy_from_document(doc, _vocabulary_of(doc))
+            vacancy = vacancy_from_document(doc, vocab=_vocabulary_of(doc))
             return chosen, [], lint_warnings(vacancy, doc, options)
         candidate_from_document(doc, options.as_of)
     except DocumentErrors as exc:
