@@ -36,6 +36,7 @@ from jobscreen.loading import STDIN, Document, jsonl_record
 from jobscreen.results import InputProblem, Prepare, Ranked, Summary, eligibility_label
 from jobscreen.sources import Candidate, Failed, to_candidate
 from jobscreen.vacancy import Vacancy
+from jobscreen.vocabulary import Vocabulary
 from jobscreen.yamlsafe import Limits
 
 FILES_PER_CHUNK = 32
@@ -47,7 +48,8 @@ SURROGATES = "surrogatepass"  # prepared text keeps a file name's undecodable by
 
 @dataclass(frozen=True)
 class Job:
-    """What every worker needs: the vacancy, the as-of date, limits and blind mode.
+    """What every worker needs: the vacancy, the as-of date, limits, blind mode and the
+    vocabulary the vacancy is matched with (workers never read it from a file).
 
     With ``prepare`` (picklable: workers get it), each result is kept as the text it returns
     rather than as its pickled assessment.
@@ -59,6 +61,7 @@ class Job:
     blind: bool = False
     today: Any = None
     prepare: Prepare | None = None
+    vocabulary: Vocabulary | None = None  # the vacancy's (None: the package's)
 
 
 Scored = tuple[RankKey, bytes, str]  # rank key, the result, its eligibility label
@@ -70,7 +73,7 @@ class Scorer:
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.compiled = CompiledVacancy.build(job.vacancy)
+        self.compiled = CompiledVacancy.build(job.vacancy, job.vocabulary)
         self.phrases = job.vacancy.competency_phrases()
 
     def outcome(self, item: Document | JobscreenError) -> Outcome:

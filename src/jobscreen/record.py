@@ -132,8 +132,17 @@ class RecordedVacancy(Part):
     sha256: Sha256 = Field(description="SHA-256 of the vacancy file.")
 
 
+class RecordedFile(Part):
+    path: FileName = Field(description="The file, as found beside the vacancy.")
+    sha256: Sha256 = Field(description="SHA-256 of the file.")
+
+
 class RecordedVocabulary(Part):
     sha256: Sha256 = Field(description="SHA-256 of the concepts, contexts, employers and fields.")
+    organisation: RecordedFile | None = Field(
+        None,
+        description="The organisation's vocabulary file merged in (absent when there is none).",
+    )
 
 
 class RunRecord(Part):

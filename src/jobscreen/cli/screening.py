@@ -295,8 +295,9 @@ def match(
         return load_cv(cv, FIXED_LIMITS, today, vacancy.competency_phrases())
 
     try:
-        files, read = zip(*loaded, strict=True)
-        matching = match_vacancies(candidate_for, list(read), when, today, blind, files)
+        files, read = [v.path for v in loaded], [v.vacancy for v in loaded]
+        vocabularies = [v.vocabulary for v in loaded]
+        matching = match_vacancies(candidate_for, read, when, today, blind, files, vocabularies)
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
