@@ -1,0 +1,234 @@
+"""Degrees: names from the degree vocabulary, with their field, institution and year."""
+
+from __future__ import annotations
+
+import re
+
+from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
+from jobscreen.extract.sections import _Unit
+from jobscreen.extract.state import _Entry, _quote, _State, _tidy
+from jobscreen.extract.words import _words
+from jobscreen.levels import degree_of
+
+_DEGREE_ABBREVIATIONS = sorted(
+    _words(
+        "BA BSc BEng BCom BBA BEd LLB LLM LLD MA MSc MPhil MBA MPA MPP MIA MPIA MPH MRes "
+        "MLitt MEd MEng MSW PhD DPhil EdD JD DEA DESS"
+    ),
+    key=lambda name: (-len(name), name),  # longest first; a fixed order keeps runs identical
+)
+
+
+def _abbreviation(name: str) -> str:
+    chunks = re.findall(r"[A-Z][a-z]*", name)
+    return r"(?:\.\s?)?".join(chunks) + r"\.?"
+
+
+_ABBR = "|".join(_abbreviation(n) for n in _DEGREE_ABBREVIATIONS)
+_OF = (
+    r"(?:\s+of\s+(?:Arts|Science|Sciences|Laws|Law|Philosophy|Public Administration|Public Policy"
+    r"|Public Health|Business Administration|International Affairs|Social Sciences|Education"
+    r"|Engineering|Commerce|Research|Letters|Social Work|Fine Arts))?"
+)
+_WORD_DEGREES = (
+    rf"[Bb]achelor(?:'s|\u2019s|s)?(?:\s+[Dd]egree)?{_OF}",
+    rf"[Mm]aster(?:'s|\u2019s|s)(?:\s+[Dd]egree)?{_OF}",
+    rf"Master(?:\s+[Dd]egree)?{_OF}",
+    r"master\s+degree",
+    r"Doctor\s+of\s+(?:Philosophy|Laws|Education)",
+    r"[Dd]octorate",
+    r"[Dd]octoral\s+(?:[Dd]egree|[Cc]andidate|[Ss]tudent)",
+    r"[Pp]ost-?\s?[Gg]raduate\s+(?:[Dd]iploma|[Cc]ertificate)",
+    r"[Aa]dvanced\s+(?:[Uu]niversity\s+)?[Dd]egree",
+    r"[Ff]irst(?:-level|\s+level|\s+university)\s+[Dd]egree",
+    r"(?:[Uu]ndergraduate|[Gg]raduate)\s+[Dd]egree",
+    r"Licence|licence(?=\s+(?:en|in)\b)|[Ll]icenciatura|Licenciado|Diplom|Magister",
+    r"Laurea(?:\s+[Mm]agistrale)?|[Mm]aestr[ií]a",
+)
+_DEGREE = re.compile(
+    rf"(?<![\w.])(?:(?P<word>{'|'.join(_WORD_DEGREES)})"
+    rf"(?:\s*(?:[-\u2013\u2014]\s*|\(\s*)(?P<alias>{_ABBR})(?!\w)\s*\)?)?|(?P<abbr>{_ABBR}))(?!\w)"
+)
+_DEGREE_VERB = re.compile(
+    r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
+    r"|completing|gained|has|have|had|with|is|am|doing|studying|enrolled)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_PROGRESS_AFTER = re.compile(
+    r"^\s*\(?\s*(?:candidate|student|researcher|in progress|ongoing|underway|pending|ABD"
+    r"|expected\b[^)]{0,20})\)?",
+    re.IGNORECASE,
+)
+_PROGRESS_BEFORE = re.compile(
+    r"\b(?:pursuing|completing|currently\s+(?:completing|enrolled|studying|doing|writing)"
+    r"|working\s+towards|enrolled\s+in|studying\s+for)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PROGRESS_DATES = re.compile(
+    rf"\bsince\s+{_YEAR}|{_YEAR}\s*[-\u2013\u2014]\s*(?:present|ongoing|now)\b", re.IGNORECASE
+)
+_INSTITUTION = re.compile(
+    r"\b(?:Universi\w*|College|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
+    r"|Politecnico|Sciences Po|SOAS|LSE|[ÉE]cole|Faculty|Facult[ée]|Conservatoire)\b"
+)
+_HONOURS = re.compile(
+    r"\(?\b(?:Hons|Honours|Honors|with (?:first[- ]class )?honou?rs|cum laude|magna cum laude"
+    r"|summa cum laude|with distinction|distinction|merit)\b\.?\)?",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"[A-Z]{3,}")  # 'MBA, INSEAD 2007': a lone acronym names the school
+_PART = r",|\s[|\u2013\u2014-]\s"
+_TRAILING_AND = re.compile(r"[\s,;]*\b(?:and|&)\s*(?:an?|the|her|his|my|their)?\s*$")
+
+
+def _degree_name(match: re.Match[str]) -> str:
+    """'LL.M.' -> 'LLM'; 'Master of Arts - MA' -> 'MA'; word forms as written."""
+    short = match["alias"] or match["abbr"]
+    if short:
+        return re.sub(r"[.\s]", "", short)
+    word = " ".join(match["word"].replace("\u2019", "'").split())
+    return word[:1].upper() + word[1:]
+
+
+def _progress(text: str, match: re.Match[str], rest: str) -> str:
+    """Why a degree is in progress ('PhD candidate', 'pursuing a PhD'), else ''."""
+    after = _PROGRESS_AFTER.match(rest)
+    before = _PROGRESS_BEFORE.search(text[max(0, match.start() - 50) : match.start()])
+    named = re.search(r"candidate|student", match[0], re.IGNORECASE)
+    dated = _PROGRESS_DATES.search(rest)
+    found = after or before or named or dated
+    return found[0].strip(" ()") if found else ""
+
+
+def _degree_parts(rest: str) -> tuple[str | None, str | None]:
+    """Field and institution from what follows a degree name."""
+    rest = _TRAILING_AND.sub("", _HONOURS.sub(" ", rest).strip(" .;"))
+    inside = [p.strip() for group in re.findall(r"\(([^()]*)\)", rest) for p in group.split(",")]
+    outside = re.sub(r"\([^()]*\)", " ", rest)
+    main, *place = re.split(r"\s(?:from|at)\s+(?:the\s+)?", f" {outside}", maxsplit=1)
+    chunks = [c for c in (_chunk(c) for c in re.split(_PART, main)) if c]
+    named = chunks and (
+        _INSTITUTION.search(chunks[0]) or (len(chunks) == 1 and _ACRONYM.fullmatch(chunks[0]))
+    )
+    field_ = None if not chunks or named else chunks.pop(0)
+    places = [c for c in (_chunk(c) for c in re.split(_PART, ",".join(place))) if c] + chunks
+    places += [p for p in inside if _INSTITUTION.search(p)]
+    if field_ is None:
+        field_ = next((p for p in inside if p and not _YEARS.search(p) and p not in places), None)
+    return field_, ", ".join(places) or None
+
+
+def _chunk(text: str) -> str:
+    """A comma-separated part of a degree line without connectors and bare years."""
+    text = re.sub(r"^\s*(?:in|of|en|on|de)\s+", "", _YEARS.sub(" ", text).strip(" -\u2013\u2014:"))
+    text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
+    return "" if not re.search(r"[^\W\d_]", text) else text
+
+
+def _degree_year(rest: str, before: str, progress: str) -> int | None:
+    if progress:
+        expected = re.search(rf"expected\D{{0,10}}({_YEAR})", rest, re.IGNORECASE)
+        return int(expected[1]) if expected else None
+    years = _YEARS.findall(rest) or _YEARS.findall(before)
+    return int(years[-1]) if years else None
+
+
+def _degree_entry(index: int, unit: _Unit, match: re.Match[str], end: int, alone: bool) -> _Entry:
+    rest = unit.text[match.end() : end]
+    progress = _progress(unit.text, match, rest)
+    name = _degree_name(match)
+    entry = _Entry(unit.text, index, unit.block)
+    if progress:
+        name = re.sub(r"\s+(?:candidate|student)$", "", name, flags=re.IGNORECASE) + " candidate"
+        rest = _PROGRESS_AFTER.sub("", rest, count=1)
+        note = f"in progress ({progress!r}): recorded as {name!r}, not a completed degree"
+        entry.set("degree", name, note)
+    else:
+        entry.set("degree", name)
+        degree = degree_of(name)
+        entry.doubt = degree.note if degree.level is None or degree.uncertain else ""
+    field_, institution = _degree_parts(rest)
+    if field_ and len(field_.split()) > 8:
+        field_, entry.doubt = None, "no clear field of study"
+    entry.set("field", field_)
+    entry.set("institution", institution)
+    before = unit.text[: match.start()] if alone else ""
+    entry.set("year", _degree_year(rest, before, progress))
+    return entry
+
+
+def _degree_context(text: str, start: int) -> bool:
+    """A degree heads its line (after dates or a label) or follows 'holds', 'obtained' ..."""
+    before = text[:start]
+    return not re.search(r"[^\W\d_]", before) or bool(_DEGREE_VERB.search(before[-60:]))
+
+
+def _degree_matches(text: str) -> list[re.Match[str]]:
+    """Degree names in a text; 'MA (Master of Arts)' is one degree, not two."""
+    matches: list[re.Match[str]] = []
+    for match in _DEGREE.finditer(text):
+        if matches and re.fullmatch(
+            r"\s*[(\-\u2013\u2014]\s*", text[matches[-1].end() : match.start()]
+        ):
+            continue
+        matches.append(match)
+    return matches
+
+
+def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
+    matches = _degree_matches(unit.text)
+    if not matches or not (anywhere or _degree_context(unit.text, matches[0].start())):
+        return False
+    ends = [m.start() for m in matches[1:]] + [len(unit.text)]
+    entries = [
+        _degree_entry(index, unit, m, end, len(matches) == 1)
+        for m, end in zip(matches, ends, strict=True)
+    ]
+    if state.institution == index - 1 and "institution" not in entries[0].fields:
+        line = state.units[state.institution].text
+        entries[0].set("institution", _tidy(_YEARS.sub("", line)), "from the line above")
+        state.institution = None
+    state.education += entries
+    return True
+
+
+def _only_dates(text: str) -> bool:
+    leftover = re.sub(
+        rf"{_DATE}|{_PRESENT}|\b(?:to|until|since|from|expected)\b", " ", text, flags=re.I
+    )
+    return bool(_YEARS.search(text)) and not re.search(r"[^\W\d_]", leftover)
+
+
+def _degree_dates(state: _State, index: int, unit: _Unit) -> bool:
+    """A line of dates under a degree: its year (the last one), or 'present': in progress."""
+    last = state.education[-1] if state.education else None
+    if last is None or last.index != index - 1 or not _only_dates(unit.text):
+        return False
+    if re.search(_PRESENT, unit.text, re.IGNORECASE) and "candidate" not in last.fields["degree"]:
+        name = f"{last.fields['degree']} candidate"
+        last.set("degree", name, f"in progress (dates {_quote(unit.text)}): recorded as {name!r}")
+        last.doubt = ""
+    elif "year" not in last.fields:
+        last.set("year", int(_YEARS.findall(unit.text)[-1]), f"from the line below: {unit.text}")
+    return True
+
+
+def _institution(state: _State, index: int, unit: _Unit) -> bool:
+    """An institution on its own line: for the degree above, or the one below."""
+    if not _INSTITUTION.search(unit.text) or len(unit.text.split()) > 12:
+        return False
+    last = state.education[-1] if state.education else None
+    if last is not None and last.index == index - 1 and "institution" not in last.fields:
+        last.set("institution", _tidy(_YEARS.sub("", unit.text)), "from the line below")
+        years = _YEARS.findall(unit.text)
+        if years and "year" not in last.fields and "candidate" not in last.fields["degree"]:
+            last.set("year", int(years[-1]), "from the line below")
+        return True
+    state.institution = index
+    return True
+
+
+def _expire_institution(state: _State, index: int) -> None:
+    if state.institution is not None and state.institution < index - 1:
+        state.unplaced.append(state.units[state.institution].text)
+        state.institution = None
