@@ -338,6 +338,8 @@ SKILL_ALIASES = {
     "listen": "understand",
     "comprehension": "understand",
 }
+# a CEFR level as written in a text, either case: the one pattern for it
+CEFR_PATTERN = "[ABCabc][12]"
 CEFR = {"a1": 1, "a2": 2, "b1": 3, "b2": 4, "c1": 5, "c2": 6}
 CEFR_NAMES = {0: "none", 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2"}
 NATO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
@@ -386,7 +388,7 @@ _SLP = re.compile(
 )
 _STANAG = re.compile(r"^(?:stanag(?: 6001)?|slp|ilr)?\s*(?:level\s*)?([0-5])\+?$")
 _NATO = re.compile(r"^(?:nato\s*)?(?:level\s*)?(i|ii|iii|iv|v|vi)$")
-_CEFR = re.compile(r"\b([abc][12])\b")
+_CEFR = re.compile(rf"\b({CEFR_PATTERN})\b")
 
 
 @dataclass(frozen=True)

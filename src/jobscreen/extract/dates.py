@@ -7,11 +7,34 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from jobscreen.cv import parse_partial_date
+from jobscreen.cv import PRESENT, parse_partial_date
 from jobscreen.extract.state import _quote, _tidy
 from jobscreen.extract.words import _LOCAL_MONTHS, _SINCE_WORDS, _alternation, _listed
 
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+# The years a number in a CV's text is read as (a career's, not 1900 staff or 2100 hours);
+# narrower than the years a CV may state (limits.FIRST_YEAR to LAST_YEAR).
+FIRST_TEXT_YEAR, LAST_TEXT_YEAR = 1950, 2049
+
+
+def years_pattern(first: int, last: int) -> str:
+    """A regex for the years first..last, by whole decades where it can ('19[5-9]\\d')."""
+    parts, year = [], first
+    while year <= last:
+        if year % 10 or year + 9 > last:
+            parts.append(str(year))
+            year += 1
+            continue
+        decade = year // 10
+        top = decade
+        while (top + 1) * 10 + 9 <= last and (top + 1) // 10 == decade // 10:
+            top += 1
+        tens = f"[{decade % 10}-{top % 10}]" if top > decade else str(decade % 10)
+        parts.append(f"{decade // 10}{tens}\\d")
+        year = (top + 1) * 10
+    return f"(?:{'|'.join(parts)})"
+
+
+_YEAR = years_pattern(FIRST_TEXT_YEAR, LAST_TEXT_YEAR)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -32,10 +55,12 @@ _DATE = (
     rf"|{_YEAR}\.(?:0[1-9]|1[0-2])(?![\d.])"
     rf"|(?<!\d){_YEAR})(?!\d)"
 )
-_PRESENT = (
-    r"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:present|current|now|date|ongoing|today"
-    rf"|{_alternation(_listed('present'))})(?!\w)"
+# the words a CV's end date says 'current' with (cv.PRESENT), after 'to', 'till' or 'until'
+_PRESENT_WORDS = sorted(
+    {re.sub(r"^(?:to|till)\s+", "", word) for word in PRESENT} | set(_listed("present")),
+    key=lambda word: (-len(word), word),
 )
+_PRESENT = rf"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:{_alternation(_PRESENT_WORDS)})(?!\w)"
 _SEP = (
     r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
     # '2016-03/2021-05', '2021-06/present': a slash between year-months only

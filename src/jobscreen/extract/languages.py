@@ -9,17 +9,23 @@ from dataclasses import dataclass
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State
 from jobscreen.extract.words import _LOCAL_LEVELS, _alternation, _listed, _words
-from jobscreen.levels import LANGUAGE_NAMES, level_value, skill_name
+from jobscreen.levels import CEFR_PATTERN, LANGUAGE_NAMES, PHRASES, level_value, skill_name
 
+# The level words are levels.PHRASES (the one home of English level words, with their values)
+# and each wording file's; the extractor adds only grammar: a qualifier before ('very good',
+# 'basic working knowledge'), a noun after ('native speaker', 'elementary proficiency').
+# 'none' and a bare 'proficiency' say no level in running text ('English proficiency').
+_NOT_IN_TEXT = frozenset({"none", "proficiency"})
+_PHRASES_IN_TEXT = sorted(
+    {p.replace("-", " ") for p in PHRASES} - _NOT_IN_TEXT, key=lambda p: (-len(p), p)
+)
 _LEVEL = (
     rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))}"
-    r"|native\s+or\s+bilingual(?:\s+proficiency)?|full\s+professional(?:\s+proficiency)?"
-    r"|professional\s+working(?:\s+proficiency)?|limited\s+working(?:\s+proficiency)?"
-    r"|elementary(?:\s+proficiency)?|native(?:\s+speaker|\s+language)?|mother[- ]tongues?(?:\(s\))?"
-    r"|first\s+language|bilingual|(?:very\s+)?good\s+(?:working\s+)?knowledge"
-    r"|(?:basic\s+|some\s+|limited\s+)?working\s+knowledge|basic\s+knowledge|some\s+knowledge"
-    r"|knowledge|fluent(?:ly)?|fluency|proficient|advanced|excellent|good"
-    r"|upper[- ]intermediate|intermediate|conversational|basic|beginner|limited|[ABC][12]\+?)"
+    r"|mother[- ]tongues?(?:\(s\))?|fluently"
+    r"|(?:(?:very|some|basic|limited)\s+)?(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"[-\s]+") for p in _PHRASES_IN_TEXT)
+    + r")(?:\s+(?:working\s+)?(?:proficiency|speaker|language|knowledge))?"
+    rf"|limited|{CEFR_PATTERN}\+?)"
 )
 _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
 _LEVEL_LINE = re.compile(rf"\s*{_LEVEL}\s*\.?\s*", re.IGNORECASE)
@@ -35,7 +41,7 @@ _AFTER = re.compile(
     rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))})[^,;|/()]{{0,40}}"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
-    r"|bilingual|[ABC][12]\+?)(?!\w))|,\s*(?P<comma>[^,;|]{0,60}?)\s*$)",
+    rf"|bilingual|{CEFR_PATTERN}\+?)(?!\w))|,\s*(?P<comma>[^,;|]{{0,60}}?)\s*$)",
     re.IGNORECASE,
 )
 _SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
@@ -57,7 +63,7 @@ _FOLLOWERS = _words(
     "elementary beginner limited full professional written spoken reading writing speaking "
     "oral " + " ".join(_listed("followers"))
 )
-_CEFR = re.compile(r"[ABC][12]\+?", re.IGNORECASE)
+_CEFR = re.compile(rf"{CEFR_PATTERN}\+?", re.IGNORECASE)
 _SKILL_WORDS = re.compile(
     r"\b(?:level|proficiency|skills?|written|spoken|oral|reading|writing|speaking|listening"
     r"|understanding|interaction|production|and|very|both|in|cefr|language|speaker"
@@ -65,12 +71,12 @@ _SKILL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _FIVE = re.compile(
-    r"\s*[:\u2013-]?\s*" + r"\s+".join([r"([ABC][12])"] * 5) + r"\s*$", re.IGNORECASE
+    r"\s*[:\u2013-]?\s*" + r"\s+".join([f"({CEFR_PATTERN})"] * 5) + r"\s*$", re.IGNORECASE
 )
 _GRID_SKILLS = ("understand", "read", "speak", "speak", "write")
 _SKILL_LEVEL = re.compile(
     r"(listening|reading|spoken\s+interaction|spoken\s+production|speaking|writing|understanding)"
-    r"\s*:?\s*([ABC][12])",
+    rf"\s*:?\s*({CEFR_PATTERN})",
     re.IGNORECASE,
 )
 Level = str | dict[str, str] | None

@@ -7,13 +7,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from jobscreen.errors import UNSAFE
 from jobscreen.extract.words import _LOCAL_MONTHS, _PROSE, _WORDING, _listed, _words
 
 MAX_CHARS = 200_000  # no CV summary is longer; the rest is dropped, with a note
 MAX_PIECE = 1_000  # longer sentences are read in slices, which keeps every pattern fast
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
+# the characters no CV text keeps (errors.UNSAFE), line separators and lone surrogates
+_INVISIBLE = re.compile(f"[{UNSAFE}\u2028\u2029\ud800-\udfff]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^(?:[-*+•·▪◦‣●○■□➢►\u2013\u2014]|\d{1,2}[.)])\s+")
 _RULE = re.compile(r"(?:[-*_=~]\s*){3,}")
