@@ -364,9 +364,13 @@ PHRASES: dict[str, int] = {
     "advanced": 5,
     "excellent": 5,
     "professional working": 4,
-    "working knowledge": 4,
     "upper intermediate": 4,
     "good": 4,
+    # CEFR B1 ('can deal with most situations ... at work', 'can produce simple connected
+    # text on familiar topics') is what 'working knowledge' claims; B2 ('fluency and
+    # spontaneity', 'clear, detailed text on a wide range of subjects') is more. ILR 2
+    # 'limited working proficiency' is B1 too (LinkedIn's scale, 'limited working' below).
+    "working knowledge": 3,
     "confident": 3,
     "limited working": 3,
     "intermediate": 3,
