@@ -230,6 +230,9 @@ def _lines(text: str) -> list[_Line | None]:
     return lines
 
 
+_WRAP_WIDTH = 70  # a line this long that tells and stops mid-sentence was wrapped
+
+
 def _wrapped(previous: _Line, line: _Line) -> bool:
     """Whether a line goes on with the sentence of the line above, as prose wrapped at a
     fixed width does ('... with the OHCHR Country Office' / 'in Guatemala, where ...'):
@@ -244,7 +247,10 @@ def _wrapped(previous: _Line, line: _Line) -> bool:
     if line.text.isupper() or _heading(line.text) is not None or not _PROSE.search(previous.text):
         return False
     last = previous.text.rsplit(" ", 1)[-1]
-    return line.text[0].islower() or (last.isalpha() and last.islower())
+    # a comma, or a word of a line as long as wrapped prose, also goes on ('... Studies,' /
+    # 'University of Sussex (2013), and a Master ... from the Graduate' / 'School of ...')
+    full = len(previous.text) >= _WRAP_WIDTH and last.rstrip(",").isalpha()
+    return line.text[0].islower() or (last.isalpha() and last.islower()) or full
 
 
 def _heading(text: str) -> str | None:
