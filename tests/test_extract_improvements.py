@@ -32,3 +32,40 @@ def test_short_lines_are_not_joined() -> None:
     )
     titles = [p["title"] for p in extract(text).data.get("experience", [])]
     assert titles == ["Finance Officer"]
+
+
+def _degree(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(d["degree"], d.get("field"), d.get("year")) for d in _education(text)]
+
+
+def test_national_degree_names_come_from_the_degree_vocabulary() -> None:
+    text = (
+        "EDUCATION\n"
+        "Laurea triennale in Economia, Università di Torino, 2010\n"
+        "Master 2 Droit public, Université de Lille, 2012\n"
+        "Licence en droit, Université de Genève, 2008\n"
+    )
+    assert _degree(text) == [
+        ("Laurea triennale", "Economia", 2010),
+        ("Master 2", "Droit public", 2012),
+        ("Licence", "droit", 2008),
+    ]
+
+
+def test_a_bracket_stays_with_a_name_only_where_it_changes_the_level() -> None:
+    extraction = extract(
+        "EDUCATION\nMA (Hons) in Geography, University of Aberdeen, 2011\n"
+        "BA (Hons) in History, University of Leeds, 2007\n"
+    )
+    names = [d["degree"] for d in extraction.data["education"]]
+    assert names == ["MA (Hons)", "BA"]
+    assert ("education", 0) in extraction.uncertain  # Scottish or not: a person decides
+    assert ("education", 1) not in extraction.uncertain
+
+
+def test_everyday_words_and_lower_case_acronyms_are_no_degree() -> None:
+    text = (
+        "EXPERIENCE\nAssociate Political Affairs Officer, UNDP, 2019 - 2021\n"
+        "Since 2021 he has served as Adviser at the OSCE.\n"
+    )
+    assert _education(text) == []

@@ -108,6 +108,19 @@ def degree_names() -> dict[str, Degree]:
     return table
 
 
+@cache
+def degree_spellings() -> dict[str, tuple[str, ...]]:
+    """Every degree name of vocabulary/degrees.yaml as written, by its normalised form: what
+    the extractor looks for in a CV's text."""
+    from jobscreen.vocabulary import vocabulary
+
+    table: dict[str, list[str]] = {}
+    for entry in vocabulary().degrees:
+        for name in entry["names"]:
+            table.setdefault(normalise_degree(str(name)), []).append(str(name))
+    return {norm: tuple(names) for norm, names in table.items()}
+
+
 _IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
 _CONNECTORS = re.compile(r"\s+(in|of|en|de|on)\b.*$")
 

@@ -5,50 +5,11 @@ from __future__ import annotations
 import re
 
 from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
+from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
-from jobscreen.extract.words import _words
 from jobscreen.levels import degree_of
 
-_DEGREE_ABBREVIATIONS = sorted(
-    _words(
-        "BA BSc BEng BCom BBA BEd LLB LLM LLD MA MSc MPhil MBA MPA MPP MIA MPIA MPH MRes "
-        "MLitt MEd MEng MSW PhD DPhil EdD JD DEA DESS"
-    ),
-    key=lambda name: (-len(name), name),  # longest first; a fixed order keeps runs identical
-)
-
-
-def _abbreviation(name: str) -> str:
-    chunks = re.findall(r"[A-Z][a-z]*", name)
-    return r"(?:\.\s?)?".join(chunks) + r"\.?"
-
-
-_ABBR = "|".join(_abbreviation(n) for n in _DEGREE_ABBREVIATIONS)
-_OF = (
-    r"(?:\s+of\s+(?:Arts|Science|Sciences|Laws|Law|Philosophy|Public Administration|Public Policy"
-    r"|Public Health|Business Administration|International Affairs|Social Sciences|Education"
-    r"|Engineering|Commerce|Research|Letters|Social Work|Fine Arts))?"
-)
-_WORD_DEGREES = (
-    rf"[Bb]achelor(?:'s|\u2019s|s)?(?:\s+[Dd]egree)?{_OF}",
-    rf"[Mm]aster(?:'s|\u2019s|s)(?:\s+[Dd]egree)?{_OF}",
-    rf"Master(?:\s+[Dd]egree)?{_OF}",
-    r"master\s+degree",
-    r"Doctor\s+of\s+(?:Philosophy|Laws|Education)",
-    r"[Dd]octorate",
-    r"[Dd]octoral\s+(?:[Dd]egree|[Cc]andidate|[Ss]tudent)",
-    r"[Pp]ost-?\s?[Gg]raduate\s+(?:[Dd]iploma|[Cc]ertificate)",
-    r"[Aa]dvanced\s+(?:[Uu]niversity\s+)?[Dd]egree",
-    r"[Ff]irst(?:-level|\s+level|\s+university)\s+[Dd]egree",
-    r"(?:[Uu]ndergraduate|[Gg]raduate)\s+[Dd]egree",
-    r"Licence|licence(?=\s+(?:en|in)\b)|[Ll]icenciatura|Licenciado|Diplom|Magister",
-    r"Laurea(?:\s+[Mm]agistrale)?|[Mm]aestr[ií]a",
-)
-_DEGREE = re.compile(
-    rf"(?<![\w.])(?:(?P<word>{'|'.join(_WORD_DEGREES)})"
-    rf"(?:\s*(?:[-\u2013\u2014]\s*|\(\s*)(?P<alias>{_ABBR})(?!\w)\s*\)?)?|(?P<abbr>{_ABBR}))(?!\w)"
-)
 _DEGREE_VERB = re.compile(
     r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
     r"|completing|gained|has|have|had|with|is|am|doing|studying|enrolled)\b[^.;]{0,25}$",
@@ -71,33 +32,19 @@ _INSTITUTION = re.compile(
     r"\b(?:Universi\w*|College|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
     r"|Politecnico|Sciences Po|SOAS|LSE|[ÉE]cole|Faculty|Facult[ée]|Conservatoire)\b"
 )
-_HONOURS = re.compile(
-    r"\(?\b(?:Hons|Honours|Honors|with (?:first[- ]class )?honou?rs|cum laude|magna cum laude"
-    r"|summa cum laude|with distinction|distinction|merit)\b\.?\)?",
-    re.IGNORECASE,
-)
 _ACRONYM = re.compile(r"[A-Z]{3,}")  # 'MBA, INSEAD 2007': a lone acronym names the school
 _PART = r",|\s[|\u2013\u2014-]\s"
 _TRAILING_AND = re.compile(r"[\s,;]*\b(?:and|&)\s*(?:an?|the|her|his|my|their)?\s*$")
 
 
-def _degree_name(match: re.Match[str]) -> str:
-    """'LL.M.' -> 'LLM'; 'Master of Arts - MA' -> 'MA'; word forms as written."""
-    short = match["alias"] or match["abbr"]
-    if short:
-        return re.sub(r"[.\s]", "", short)
-    word = " ".join(match["word"].replace("\u2019", "'").split())
-    return word[:1].upper() + word[1:]
-
-
-def _progress(text: str, match: re.Match[str], rest: str) -> str:
+def _progress(text: str, found: Found, rest: str) -> str:
     """Why a degree is in progress ('PhD candidate', 'pursuing a PhD'), else ''."""
     after = _PROGRESS_AFTER.match(rest)
-    before = _PROGRESS_BEFORE.search(text[max(0, match.start() - 50) : match.start()])
-    named = re.search(r"candidate|student", match[0], re.IGNORECASE)
+    before = _PROGRESS_BEFORE.search(text[max(0, found.start - 50) : found.start])
+    named = re.search(r"candidate|student", text[found.start : found.end], re.IGNORECASE)
     dated = _PROGRESS_DATES.search(rest)
-    found = after or before or named or dated
-    return found[0].strip(" ()") if found else ""
+    why = after or before or named or dated
+    return why[0].strip(" ()") if why else ""
 
 
 def _degree_parts(rest: str) -> tuple[str | None, str | None]:
@@ -133,10 +80,10 @@ def _degree_year(rest: str, before: str, progress: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _degree_entry(index: int, unit: _Unit, match: re.Match[str], end: int, alone: bool) -> _Entry:
-    rest = unit.text[match.end() : end]
-    progress = _progress(unit.text, match, rest)
-    name = _degree_name(match)
+def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) -> _Entry:
+    rest = unit.text[found.end : end]
+    progress = _progress(unit.text, found, rest)
+    name = found.name
     entry = _Entry(unit.text, index, unit.block)
     if progress:
         name = re.sub(r"\s+(?:candidate|student)$", "", name, flags=re.IGNORECASE) + " candidate"
@@ -152,7 +99,7 @@ def _degree_entry(index: int, unit: _Unit, match: re.Match[str], end: int, alone
         field_, entry.doubt = None, "no clear field of study"
     entry.set("field", field_)
     entry.set("institution", institution)
-    before = unit.text[: match.start()] if alone else ""
+    before = unit.text[: found.start] if alone else ""
     entry.set("year", _degree_year(rest, before, progress))
     return entry
 
@@ -163,23 +110,11 @@ def _degree_context(text: str, start: int) -> bool:
     return not re.search(r"[^\W\d_]", before) or bool(_DEGREE_VERB.search(before[-60:]))
 
 
-def _degree_matches(text: str) -> list[re.Match[str]]:
-    """Degree names in a text; 'MA (Master of Arts)' is one degree, not two."""
-    matches: list[re.Match[str]] = []
-    for match in _DEGREE.finditer(text):
-        if matches and re.fullmatch(
-            r"\s*[(\-\u2013\u2014]\s*", text[matches[-1].end() : match.start()]
-        ):
-            continue
-        matches.append(match)
-    return matches
-
-
 def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
-    matches = _degree_matches(unit.text)
-    if not matches or not (anywhere or _degree_context(unit.text, matches[0].start())):
+    matches = degree_names(unit.text)
+    if not matches or not (anywhere or _degree_context(unit.text, matches[0].start)):
         return False
-    ends = [m.start() for m in matches[1:]] + [len(unit.text)]
+    ends = [m.start for m in matches[1:]] + [len(unit.text)]
     entries = [
         _degree_entry(index, unit, m, end, len(matches) == 1)
         for m, end in zip(matches, ends, strict=True)
