@@ -69,3 +69,21 @@ def test_everyday_words_and_lower_case_acronyms_are_no_degree() -> None:
         "Since 2021 he has served as Adviser at the OSCE.\n"
     )
     assert _education(text) == []
+
+
+def test_a_date_column_gives_the_degree_below_its_year() -> None:
+    text = (
+        "EDUCATION\n2011\nLaurea magistrale in Economia   EQF level 7\nUniversità di Pavia\n"
+        "2008\nLicence de sociologie\nUniversité de Nantes\n2015\n"
+    )
+    extraction = extract(text)
+    assert _degree(text) == [
+        ("Laurea magistrale", "Economia", 2011),
+        ("Licence", "sociologie", 2008),
+    ]
+    assert extraction.unplaced == ("2015",)  # dates no degree takes are left, not guessed
+
+
+def test_a_year_below_a_degree_and_its_institution_is_the_degree_s() -> None:
+    text = "EDUCATION\nMPhil, development studies\nUniversity of Cambridge,\n2013\n"
+    assert _degree(text) == [("MPhil", "development studies", 2013)]

@@ -65,9 +65,14 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     return field_, ", ".join(places) or None
 
 
+# 'EQF level 7' (Europass) or 'NQF level 8' beside a degree: its level, not its subject
+_FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECASE)
+
+
 def _chunk(text: str) -> str:
     """A comma-separated part of a degree line without connectors and bare years."""
-    text = re.sub(r"^\s*(?:in|of|en|on|de)\s+", "", _YEARS.sub(" ", text).strip(" -\u2013\u2014:"))
+    text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
+    text = re.sub(r"^\s*(?:in|of|en|on|de)\s+", "", text)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
     return "" if not re.search(r"[^\W\d_]", text) else text
 
@@ -119,6 +124,11 @@ def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
         _degree_entry(index, unit, m, end, len(matches) == 1)
         for m, end in zip(matches, ends, strict=True)
     ]
+    if state.degree_year == index - 1 and "year" not in entries[0].fields:
+        line = state.units[index - 1].text
+        entries[0].set("year", int(_YEARS.findall(line)[-1]), f"from the line above: {line}")
+        state.degree_year = None
+    state.degree_end = index
     if state.institution == index - 1 and "institution" not in entries[0].fields:
         line = state.units[state.institution].text
         entries[0].set("institution", _tidy(_YEARS.sub("", line)), "from the line above")
@@ -136,14 +146,17 @@ def _only_dates(text: str) -> bool:
 
 def _degree_dates(state: _State, index: int, unit: _Unit) -> bool:
     """A line of dates under a degree: its year (the last one), or 'present': in progress."""
-    last = state.education[-1] if state.education else None
-    if last is None or last.index != index - 1 or not _only_dates(unit.text):
+    if not _only_dates(unit.text):
         return False
+    last = state.education[-1] if state.education else None
+    if last is None or state.degree_end != index - 1 or "year" in last.fields:
+        state.degree_year = index  # a date column: the dates stand above their degree
+        return True
     if re.search(_PRESENT, unit.text, re.IGNORECASE) and "candidate" not in last.fields["degree"]:
         name = f"{last.fields['degree']} candidate"
         last.set("degree", name, f"in progress (dates {_quote(unit.text)}): recorded as {name!r}")
         last.doubt = ""
-    elif "year" not in last.fields:
+    else:
         last.set("year", int(_YEARS.findall(unit.text)[-1]), f"from the line below: {unit.text}")
     return True
 
@@ -155,6 +168,7 @@ def _institution(state: _State, index: int, unit: _Unit) -> bool:
     last = state.education[-1] if state.education else None
     if last is not None and last.index == index - 1 and "institution" not in last.fields:
         last.set("institution", _tidy(_YEARS.sub("", unit.text)), "from the line below")
+        state.degree_end = index
         years = _YEARS.findall(unit.text)
         if years and "year" not in last.fields and "candidate" not in last.fields["degree"]:
             last.set("year", int(years[-1]), "from the line below")
@@ -164,6 +178,10 @@ def _institution(state: _State, index: int, unit: _Unit) -> bool:
 
 
 def _expire_institution(state: _State, index: int) -> None:
+    """An institution or a line of dates that no degree took is unplaced."""
     if state.institution is not None and state.institution < index - 1:
         state.unplaced.append(state.units[state.institution].text)
         state.institution = None
+    if state.degree_year is not None and state.degree_year < index - 1:
+        state.unplaced.append(state.units[state.degree_year].text)
+        state.degree_year = None

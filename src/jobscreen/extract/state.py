@@ -65,6 +65,8 @@ class _State:
     post: _Entry | None = None  # the post that following lines may describe
     awaiting: _Entry | None = None  # a post read from a dates-only line, title still to come
     institution: int | None = None  # an institution line waiting for its degree
+    degree_end: int = -1  # the last line of the last degree: its own, or its institution's
+    degree_year: int | None = None  # a line of dates waiting for the degree below it
     section: str | None = None
     day_first: bool = False  # the text's full dates are settled as day/month/year
 
