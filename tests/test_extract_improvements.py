@@ -87,3 +87,30 @@ def test_a_date_column_gives_the_degree_below_its_year() -> None:
 def test_a_year_below_a_degree_and_its_institution_is_the_degree_s() -> None:
     text = "EDUCATION\nMPhil, development studies\nUniversity of Cambridge,\n2013\n"
     assert _degree(text) == [("MPhil", "development studies", 2013)]
+
+
+def _languages(text: str) -> list[dict[str, Any]]:
+    return list(extract(text).data.get("languages", []))
+
+
+def test_a_europass_grid_read_from_a_pdf_is_a_column_of_five_levels() -> None:
+    text = (
+        "LANGUAGES\nMother tongue(s)\nGreek\nOther language(s)\nListening\nReading\n"
+        "German\nB2\nC1\nB1\nB1\nA2\nDutch\nA2\nA2\nA2\nA2\nA2\n"
+    )
+    assert _languages(text) == [
+        {"language": "Greek", "level": "mother tongue"},
+        {
+            "language": "German",
+            "level": {"understand": "B2", "read": "C1", "speak": "B1", "write": "A2"},
+        },
+        {
+            "language": "Dutch",
+            "level": dict.fromkeys(("understand", "read", "speak", "write"), "A2"),
+        },
+    ]
+
+
+def test_a_level_over_no_language_is_unplaced() -> None:
+    extraction = extract("LANGUAGES\nFluent\n\nEXPERIENCE\nAnalyst, UNDP, 2019 - 2020\n")
+    assert "Fluent" in extraction.unplaced

@@ -241,17 +241,49 @@ def _add_language(state: _State, index: int, unit: _Unit, name: str, level: Leve
 
 def _languages(state: _State, index: int, unit: _Unit, listed: bool) -> bool:
     found = _read_languages(unit.text, listed)
+    above = state.level_above if listed else None
     for name, level in found:
-        _add_language(state, index, unit, name, level)
+        stated = level or (above[1] if above and above[0] == index - 1 else None)
+        _add_language(state, index, unit, name, stated)
+    if found:
+        state.grid = []
+        state.level_above = None
     return bool(found)
 
 
 def _late_level(state: _State, index: int, unit: _Unit) -> bool:
-    """A level alone on the line under its language, as LinkedIn pastes them."""
-    last = state.languages[-1] if state.languages else None
-    if last is None or last.index != index - 1 or "level" in last.fields:
-        return False
+    """A level alone on the line under its language, as LinkedIn pastes them; a column of
+    five CEFR levels under it (a Europass grid read from a PDF); or a level over the
+    languages below it (Europass's 'Mother tongue(s)')."""
     if not _LEVEL_LINE.fullmatch(unit.text):
         return False
+    last = state.languages[-1] if state.languages else None
+    if last is not None and _grid_row(state, last, index, unit.text):
+        return True
+    if last is None or last.index != index - 1 or "level" in last.fields:
+        state.level_above = (index, _level_text(unit.text.strip(" .")))
+        return True
     last.set("level", _level_in(unit.text), f"from the line below: {_quote(unit.text)}")
+    return True
+
+
+def _expire_level(state: _State, index: int) -> None:
+    """A level over no language is unplaced."""
+    if state.level_above is not None and state.level_above[0] < index - 1:
+        state.unplaced.append(state.units[state.level_above[0]].text)
+        state.level_above = None
+
+
+def _grid_row(state: _State, last: _Entry, index: int, text: str) -> bool:
+    """One level of a Europass grid's column: the grid's five skills, in its order."""
+    row = len(state.grid)
+    if not _CEFR.fullmatch(text.strip()) or last.index != index - row - 1 or row >= 5:
+        return False
+    if row == 0 and "level" in last.fields:
+        return False
+    state.grid.append(text.strip())
+    if row == 0:
+        last.set("level", _level_in(text), f"from the line below: {_quote(text)}")
+    elif row == 4:
+        last.set("level", _grid(" ".join(state.grid)), "CEFR self-assessment grid")
     return True

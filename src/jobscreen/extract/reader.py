@@ -11,7 +11,7 @@ from jobscreen.engine.matching import Phrase, PhraseIndex, compile_exact, exact_
 from jobscreen.extract.dates import _all_dates, _day_first
 from jobscreen.extract.degrees import _degree_dates, _degrees, _expire_institution, _institution
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
-from jobscreen.extract.languages import _languages, _late_level
+from jobscreen.extract.languages import _expire_level, _languages, _late_level
 from jobscreen.extract.narrative import _narrative_role
 from jobscreen.extract.posts import _flush, _post, _text
 from jobscreen.extract.roles import _rest
@@ -128,9 +128,11 @@ def _place(state: _State, index: int, unit: _Unit) -> None:
     if unit.section != state.section:
         _flush(state)
         _expire_institution(state, len(state.units) + 1)
+        _expire_level(state, len(state.units) + 1)
         state.post = state.awaiting = None
         state.section = unit.section
     _expire_institution(state, index)
+    _expire_level(state, index)
     if _identity(state, index, unit) or _BARE_LABEL.fullmatch(unit.text):
         return
     if not _HANDLERS.get(unit.section or "", _free)(state, index, unit):
@@ -220,5 +222,6 @@ def extract(text: str, competency_phrases: Sequence[str] = ()) -> Extraction:
         _place(state, index, unit)
     _flush(state)
     _expire_institution(state, len(state.units) + 1)
+    _expire_level(state, len(state.units) + 1)
     _phrases(state, cleaned, competency_phrases)
     return _result(state, document_notes + _cap(state))

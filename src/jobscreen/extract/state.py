@@ -67,6 +67,8 @@ class _State:
     institution: int | None = None  # an institution line waiting for its degree
     degree_end: int = -1  # the last line of the last degree: its own, or its institution's
     degree_year: int | None = None  # a line of dates waiting for the degree below it
+    grid: list[str] = field(default_factory=list)  # CEFR levels in a column under a language
+    level_above: tuple[int, str] | None = None  # 'Mother tongue(s)' over its languages
     section: str | None = None
     day_first: bool = False  # the text's full dates are settled as day/month/year
 
