@@ -114,3 +114,25 @@ def test_a_europass_grid_read_from_a_pdf_is_a_column_of_five_levels() -> None:
 def test_a_level_over_no_language_is_unplaced() -> None:
     extraction = extract("LANGUAGES\nFluent\n\nEXPERIENCE\nAnalyst, UNDP, 2019 - 2020\n")
     assert "Fluent" in extraction.unplaced
+
+
+def test_a_cefr_level_stated_beside_other_words_wins() -> None:
+    text = (
+        "LANGUAGES\nTurkish — near-native (C2)\nGerman (B2 - good, used at work daily)\n"
+        "Farsi (Persian language): B1\n"
+    )
+    assert [(e["language"], e["level"]) for e in _languages(text)] == [
+        ("Turkish", "C2"),
+        ("German", "B2"),
+        ("Persian", "B1"),
+    ]
+
+
+def test_a_level_told_in_a_sentence() -> None:
+    text = (
+        "PROFILE\nLogistics officer. French is my main working language (C1). "
+        "My Polish is certified at STANAG 6001 SLP 3332 by the language school.\n"
+    )
+    levels = {e["language"]: e.get("level") for e in _languages(text)}
+    assert levels["French"] == "C1"
+    assert levels["Polish"] == {"understand": "C1", "speak": "C1", "read": "C1", "write": "B1"}

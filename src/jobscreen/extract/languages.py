@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State
 from jobscreen.extract.words import _LOCAL_LEVELS, _alternation, _listed, _words
-from jobscreen.levels import CEFR_PATTERN, LANGUAGE_NAMES, PHRASES, level_value, skill_name
+from jobscreen.levels import (
+    CEFR_NAMES,
+    CEFR_PATTERN,
+    LANGUAGE_NAMES,
+    PHRASES,
+    level_value,
+    skill_name,
+    slp_profile,
+)
 
 # The level words are levels.PHRASES (the one home of English level words, with their values)
 # and each wording file's; the extractor adds only grammar: a qualifier before ('very good',
@@ -42,6 +50,13 @@ _AFTER = re.compile(
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
     rf"|bilingual|{CEFR_PATTERN}\+?)(?!\w))|,\s*(?P<comma>[^,;|]{{0,60}}?)\s*$)",
+    re.IGNORECASE,
+)
+_CEFR_IN = re.compile(rf"(?<!\w){CEFR_PATTERN}(?!\w)")
+_TOLD = re.compile(
+    r"\s+is\s+(?:his|her|their|my|the)\s+[^,;.()]{0,40}?\((?P<stated>[^()]{0,40})\)"
+    r"|\s+(?:is\s+)?(?:certified|rated|tested|assessed)\s+(?:at\s+)?"
+    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)",
     re.IGNORECASE,
 )
 _SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
@@ -116,7 +131,15 @@ def _mentions(text: str, listed: bool) -> list[_Mention]:
         if name and match.start() not in taken:
             found.append(_Mention(name, *match.span()))
     found.sort(key=lambda m: m.start)
-    return [m for m in found if listed or not _adjectival(text, m.end)]
+    found = [m for m in found if listed or not _adjectival(text, m.end)]
+    # 'Burmese (Myanmar language)': the name again in brackets is the same mention
+    return [
+        m
+        for number, m in enumerate(found)
+        if not number
+        or found[number - 1].name != m.name
+        or not re.fullmatch(r"\s*\(\s*", text[found[number - 1].end : m.start])
+    ]
 
 
 def _level_text(raw: str) -> str:
@@ -138,13 +161,37 @@ def _level_in(text: str) -> str | None:
     return _level_text((cefr or found)[0]) if found else None
 
 
-def _level_after(gap: str, listed: bool) -> str | None:
+def _level_after(gap: str, listed: bool) -> Level:
     match = _AFTER.match(gap)
     if match is None:
-        return None
+        return _level_told(gap)
     comma = match["comma"] if listed else None
     text = match["is"] or match["paren"] or match["dash"] or match["bare"] or comma
-    return _level_in(text) if text and _only_levels(text) else None
+    if text and _only_levels(text):
+        return _level_in(text)
+    stated = _stated_cefr(match["paren"] or match["dash"]) or _level_told(gap)
+    if stated is None and match["paren"] is not None:  # 'Burmese (Myanmar language): B1'
+        return _level_after(gap[match.end() :], listed)
+    return stated
+
+
+def _stated_cefr(text: str | None) -> str | None:
+    """A CEFR level stated beside other words wins over them: 'near-native (C2)',
+    '(C1 - fluent, daily working language)'."""
+    codes = {c.upper() for c in _CEFR_IN.findall(text or "")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _level_told(gap: str) -> Level:
+    """A level told in a sentence: 'English is my daily working language (C1)', 'my
+    English is certified at STANAG 6001 SLP 4444' (each skill's level, as CEFR)."""
+    match = _TOLD.match(gap)
+    if match is None:
+        return None
+    if match["slp"]:
+        profile = slp_profile(re.sub(r"(?i)^stanag\s+6001\s+", "", match["slp"]))
+        return {skill: CEFR_NAMES[value] for skill, value in (profile or {}).items()} or None
+    return _stated_cefr(match["stated"])
 
 
 def _only_levels(text: str) -> bool:
@@ -199,7 +246,7 @@ def _group_levels(
     levels: list[Level] = []
     for position, _ in enumerate(group):
         mine = after if shared or position == len(group) - 1 else None
-        cefr = [v for v in (mine, before) if v and _CEFR.fullmatch(v)]
+        cefr = [v for v in (mine, before) if isinstance(v, dict) or (v and _CEFR.fullmatch(v))]
         levels.append(cefr[0] if cefr else mine or before)
     return levels
 
