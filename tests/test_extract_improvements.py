@@ -136,3 +136,38 @@ def test_a_level_told_in_a_sentence() -> None:
     levels = {e["language"]: e.get("level") for e in _languages(text)}
     assert levels["French"] == "C1"
     assert levels["Polish"] == {"understand": "C1", "speak": "C1", "read": "C1", "write": "B1"}
+
+
+def _posts(text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [
+        (p.get("title"), p.get("organisation"), p.get("start"), p.get("end"))
+        for p in extract(text).data.get("experience", [])
+    ]
+
+
+def test_months_of_one_year_given_once() -> None:
+    text = "EXPERIENCE\nStagiaire — Ambassade de France, Dakar\navril \u2013 septembre 2012\n"
+    assert _posts(text) == [("Stagiaire", "Ambassade de France, Dakar", "2012-04", "2012-09")]
+
+
+def test_a_long_title_and_employer_line_above_its_dates() -> None:
+    text = (
+        "EXPERIENCE\nHuman Rights Officer — Rule of Law Section, United Nations Mission "
+        "in South Sudan (then UNMIS), Juba\nMarch 2011 - June 2014\n"
+    )
+    assert _posts(text) == [
+        (
+            "Human Rights Officer",
+            "Rule of Law Section, United Nations Mission in South Sudan (then UNMIS), Juba",
+            "2011-03",
+            "2014-06",
+        )
+    ]
+
+
+def test_a_course_under_military_education_is_no_post() -> None:
+    text = (
+        "EXPERIENCE\nBattalion Commander, German Army, 2014 - 2016\n"
+        "MILITARY EDUCATION\n2010 \u2013 2012 General Staff Officer Course, Command College\n"
+    )
+    assert [p[0] for p in _posts(text)] == ["Battalion Commander"]

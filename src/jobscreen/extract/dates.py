@@ -72,6 +72,11 @@ _RANGE = re.compile(
     rf"(?P<end>{_DATE}|{_PRESENT})(?![\w/])",
     re.IGNORECASE,
 )
+_MONTH_RANGE = re.compile(
+    rf"(?<![\w/.-])(?P<from>{_MONTH})\.?\s*[-\u2013\u2014]\s*(?P<to>{_MONTH})\.?,?\s+"
+    rf"(?P<year>{_YEAR})(?![\w/])",
+    re.IGNORECASE,
+)
 _SHORT = re.compile(
     rf"(?<![\w/.-])(?P<start>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<end>\d\d)(?![\w/.-])"
 )
@@ -214,6 +219,16 @@ def _short_range(text: str) -> _Dates | None:
     return None
 
 
+def _month_range(text: str) -> _Dates | None:
+    """'avril - septembre 2012', 'June-August 2015': months of one year, given once."""
+    for match in _MONTH_RANGE.finditer(text):
+        end = _date_value(f"{match['to']} {match['year']}")
+        start = _date_value(f"{match['from']} {match['year']}")
+        if start and end and start < end and _well_placed(text, *match.span()):
+            return _Dates(start, end, match.span(), f"from {_quote(match[0])}: one year for both")
+    return None
+
+
 def _open_ended(text: str) -> _Dates | None:
     """'since 2019', 'from March 2020 onwards': a post still held."""
     match = _SINCE.search(text)
@@ -246,7 +261,8 @@ def _single_year(text: str) -> _Dates | None:
 def _find_dates(text: str, experience: bool) -> _Dates | None:
     """The first well-placed dates of a post in a line or sentence; a lone year is a last
     resort, and only in a post section."""
-    found = [d for d in (f(text) for f in (_ranged, _short_range, _open_ended, _still_held)) if d]
+    readers = (_ranged, _short_range, _month_range, _open_ended, _still_held)
+    found = [d for d in (f(text) for f in readers) if d]
     if found:
         return min(found, key=lambda d: d.span[0])
     return _single_year(text) if experience else None

@@ -56,9 +56,13 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
     return taken
 
 
+_TITLE_DASH = re.compile(r"\s[\u2013\u2014|]\s")
+
+
 def _header_like(unit: _Unit, block: int) -> bool:
     words = len(unit.text.split())
-    most = 30 if unit.heading else 14  # a Markdown heading names a post at any length
+    # a Markdown heading names a post at any length; 'title — employer' at a longer one
+    most = 30 if unit.heading else 24 if _TITLE_DASH.search(unit.text) else 14
     shaped = unit.block == block and not unit.bullet and 0 < words <= most
     return shaped and unit.text[-1] != "." and _named(unit.text)
 
