@@ -171,3 +171,26 @@ def test_a_course_under_military_education_is_no_post() -> None:
         "MILITARY EDUCATION\n2010 \u2013 2012 General Staff Officer Course, Command College\n"
     )
     assert [p[0] for p in _posts(text)] == ["Battalion Commander"]
+
+
+def test_degrees_told_in_prose_in_english_and_french() -> None:
+    english = (
+        "Ingrid holds an MPhil in Social Anthropology from the University of Tromsø (2001) and\n"
+        "a Cand.mag. in History from the University of Oslo (1998).\n"
+    )
+    french = "Titulaire d'une maîtrise en droit public de l'Université de Dakar (2004).\n"
+    assert _degree(english) == [
+        ("MPhil", "Social Anthropology", 2001),
+        ("Cand.mag.", "History", 1998),
+    ]
+    assert _degree(french) == [("maîtrise", "droit public", 2004)]
+    assert _education(french)[0]["institution"] == "Université de Dakar"
+
+
+def test_a_national_name_in_a_post_s_bullets_is_no_degree() -> None:
+    text = (
+        "EXPERIENCE\nChargée de mission — Ministère des Armées, Paris\n2015 - 2019\n"
+        "- Maîtrise des armements conventionnels, Document de Vienne\n"
+    )
+    assert _education(text) == []
+    assert len(_posts(text)) == 1

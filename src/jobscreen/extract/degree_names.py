@@ -65,6 +65,7 @@ class Found:
     start: int
     end: int
     name: str
+    national: bool = False  # found in the vocabulary only, not by the English forms
 
 
 def _regex_name(match: re.Match[str]) -> str:
@@ -128,7 +129,7 @@ def _longest(text: str, tokens: list[re.Match[str]], first: int) -> Found | None
         if found is not None and _subject(found, norm, tokens[first + len(found.name.split())]):
             break
         if norm in names and _written_as(norm, span, text[: tokens[first].start()]):
-            found = Found(tokens[first].start(), tokens[last].end(), " ".join(span.split()))
+            found = Found(tokens[first].start(), tokens[last].end(), " ".join(span.split()), True)
     return found if found is None else _bracketed(text, found)
 
 
@@ -156,7 +157,7 @@ def _bracketed(text: str, found: Found) -> Found:
     ):
         return found
     end = found.end + bracket.end()
-    longer = Found(found.start, end, " ".join(text[found.start : end].split()))
+    longer = Found(found.start, end, " ".join(text[found.start : end].split()), True)
     return longer if degree_of(longer.name) != degree_of(found.name) else found
 
 

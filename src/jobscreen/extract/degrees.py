@@ -8,11 +8,17 @@ from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
 from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
+from jobscreen.extract.words import _alternation, _listed
 from jobscreen.levels import degree_of
 
 _DEGREE_VERB = re.compile(
     r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
     r"|completing|gained|has|have|had|with|is|am|doing|studying|enrolled)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"an?|the|and\s+an?")
+_LOCAL_BEFORE = re.compile(
+    rf"(?<!\w)(?:{_alternation([w for w in _listed('degree_before') if len(w) > 4])})\s*$",
     re.IGNORECASE,
 )
 _PROGRESS_AFTER = re.compile(
@@ -34,7 +40,14 @@ _INSTITUTION = re.compile(
 )
 _ACRONYM = re.compile(r"[A-Z]{3,}")  # 'MBA, INSEAD 2007': a lone acronym names the school
 _PART = r",|\s[|\u2013\u2014-]\s"
-_TRAILING_AND = re.compile(r"[\s,;]*\b(?:and|&)\s*(?:an?|the|her|his|my|their)?\s*$")
+_TRAILING_AND = re.compile(
+    r"[\s,;]*\b(?:and|&|et)\s*(?:an?|the|her|his|my|their|d['\u2019]une?|une?)?\s*$"
+)
+# where the institution begins: 'from the', 'at', or French 'de l'' before one's name
+_FROM = re.compile(
+    r"\s(?:from|at)\s+(?:the\s+)?"
+    r"|\s(?:de|du|d['\u2019])\s*(?:l['\u2019]|la\s+)?(?=Universit|Institut|[ÉE]cole|Coll)"
+)
 
 
 def _progress(text: str, found: Found, rest: str) -> str:
@@ -52,7 +65,7 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     rest = _TRAILING_AND.sub("", _HONOURS.sub(" ", rest).strip(" .;"))
     inside = [p.strip() for group in re.findall(r"\(([^()]*)\)", rest) for p in group.split(",")]
     outside = re.sub(r"\([^()]*\)", " ", rest)
-    main, *place = re.split(r"\s(?:from|at)\s+(?:the\s+)?", f" {outside}", maxsplit=1)
+    main, *place = _FROM.split(f" {outside}", maxsplit=1)
     chunks = [c for c in (_chunk(c) for c in re.split(_PART, main)) if c]
     named = chunks and (
         _INSTITUTION.search(chunks[0]) or (len(chunks) == 1 and _ACRONYM.fullmatch(chunks[0]))
@@ -109,16 +122,27 @@ def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) 
     return entry
 
 
+def _told(text: str, found: Found) -> bool:
+    """Whether a degree's name follows 'holds', 'obtained', 'titulaire d'une' ..."""
+    before = text[max(0, found.start - 60) : found.start]
+    return bool(_DEGREE_VERB.search(before) or _LOCAL_BEFORE.search(before))
+
+
 def _degree_context(text: str, start: int) -> bool:
-    """A degree heads its line (after dates or a label) or follows 'holds', 'obtained' ..."""
+    """A degree heads its line (after dates, a label or an article: 'a Cand.mag. in ...') or
+    follows 'holds', 'obtained', 'titulaire d'une' ..."""
     before = text[:start]
-    return not re.search(r"[^\W\d_]", before) or bool(_DEGREE_VERB.search(before[-60:]))
+    if not re.search(r"[^\W\d_]", before) or _ARTICLE.fullmatch(before.strip().lower()):
+        return True
+    return _told(text, Found(start, start, ""))
 
 
 def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
     matches = degree_names(unit.text)
     if not matches or not (anywhere or _degree_context(unit.text, matches[0].start)):
         return False
+    if unit.section == "experience" and matches[0].national and not _told(unit.text, matches[0]):
+        return False  # 'Maîtrise des armements' in a post's bullets: arms control
     ends = [m.start for m in matches[1:]] + [len(unit.text)]
     entries = [
         _degree_entry(index, unit, m, end, len(matches) == 1)
