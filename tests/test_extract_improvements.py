@@ -194,3 +194,16 @@ def test_a_national_name_in_a_post_s_bullets_is_no_degree() -> None:
     )
     assert _education(text) == []
     assert len(_posts(text)) == 1
+
+
+def test_titles_below_their_dates_keep_that_layout_for_every_post() -> None:
+    text = (
+        "WORK EXPERIENCE\nMay 2018 - Present\nLogistics Officer\nUNICEF, Kampala\n"
+        "- Supply chain for 40 health centres; training\nof district staff\n"
+        "Business or sector  Humanitarian assistance\nJune 2012 - April 2018\n"
+        "Field Assistant\nOxfam, Gulu\n"
+    )
+    assert _posts(text) == [
+        ("Logistics Officer", "UNICEF, Kampala", "2018-05", "present"),
+        ("Field Assistant", "Oxfam, Gulu", "2012-06", "2018-04"),
+    ]

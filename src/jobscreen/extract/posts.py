@@ -45,7 +45,11 @@ def _set_role(entry: _Entry, lines: list[str], how: str) -> None:
 
 
 def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
-    """Up to two short lines right above a dates-only line: the post's title and employer."""
+    """Up to two short lines right above a dates-only line: the post's title and employer;
+    none where the post before had them below its dates (Europass): the lines above are
+    that post's."""
+    if state.experience and state.experience[-1].stacked:
+        return []
     taken: list[_Unit] = []
     while state.pending and len(taken) < 2:
         candidate = state.units[state.pending[-1]]
