@@ -207,3 +207,15 @@ def test_titles_below_their_dates_keep_that_layout_for_every_post() -> None:
         ("Logistics Officer", "UNICEF, Kampala", "2018-05", "present"),
         ("Field Assistant", "Oxfam, Gulu", "2012-06", "2018-04"),
     ]
+
+
+def test_a_un_form_s_employment_record() -> None:
+    text = (
+        "EMPLOYMENT RECORD\n"
+        "   A. PRESENT POST\n      From: 02/2020        To: present\n"
+        "      Exact title of your post: Legal Officer, Treaty Section\n"
+        "      Name of employer: Office of Legal Affairs\n"
+    )
+    assert _posts(text) == [
+        ("Legal Officer, Treaty Section", "Office of Legal Affairs", "2020-02", "present")
+    ]

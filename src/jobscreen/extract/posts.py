@@ -60,6 +60,7 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
     return taken
 
 
+_FORM_PART = re.compile(r"[A-Z][.)]\s+[^a-z]+$")
 _TITLE_DASH = re.compile(r"\s[\u2013\u2014|]\s")
 
 
@@ -68,7 +69,8 @@ def _header_like(unit: _Unit, block: int) -> bool:
     # a Markdown heading names a post at any length; 'title — employer' at a longer one
     most = 30 if unit.heading else 24 if _TITLE_DASH.search(unit.text) else 14
     shaped = unit.block == block and not unit.bullet and 0 < words <= most
-    return shaped and unit.text[-1] != "." and _named(unit.text)
+    form_part = _FORM_PART.match(unit.text)  # 'A. PRESENT POST' (a P.11 form's sub-heading)
+    return shaped and unit.text[-1] != "." and _named(unit.text) and not form_part
 
 
 def _within(post: _Entry, dates: _Dates) -> bool:

@@ -31,7 +31,8 @@ _ORG_WORDS = re.compile(
 _AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 
 _FIELD = re.compile(
-    r"^(?P<label>(?:functional|job|post|position|official)\s+title|title|positions?(?:\s+held)?"
+    r"^(?P<label>(?:functional|job|post|position|official|exact)\s+title"
+    r"(?:\s+of\s+(?:your\s+)?(?:post|position))?|title|positions?(?:\s+held)?"
     r"|function|occupation|(?:name\s+(?:and\s+address\s+)?of\s+)?employer|organi[sz]ation"
     r"|agency|(?:description\s+of\s+)?(?:main\s+)?(?:duties|responsibilities|activities)"
     r"(?:\s+and\s+responsibilities)?|description|achievements)\s*:\s*(?P<value>\S.*)$",
