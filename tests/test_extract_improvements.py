@@ -219,3 +219,15 @@ def test_a_un_form_s_employment_record() -> None:
     assert _posts(text) == [
         ("Legal Officer, Treaty Section", "Office of Legal Affairs", "2020-02", "present")
     ]
+
+
+def test_a_post_told_with_its_start_and_end_apart() -> None:
+    told = (
+        "He began his career in 2004 as an Analyst at the Stockholm Centre for Eastern "
+        "European Studies (SCEEUS), where he followed Belarus until 2008.\n"
+    )
+    assert _posts(told) == [
+        ("Analyst", "Stockholm Centre for Eastern European Studies (SCEEUS)", "2004", "2008")
+    ]
+    # no title and employer between the two years: no post
+    assert _posts("In 2004 the project began; it ran until 2008 in three regions.\n") == []

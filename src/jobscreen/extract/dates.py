@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from jobscreen.cv import PRESENT, parse_partial_date
+from jobscreen.extract.narrative import _narrative_role
 from jobscreen.extract.state import _quote, _tidy
 from jobscreen.extract.words import _LOCAL_MONTHS, _SINCE_WORDS, _alternation, _listed
 
@@ -89,6 +90,10 @@ _SINCE = re.compile(
 _STILL = re.compile(
     rf"\b(?:in|since)\s+(?P<start>{_DATE}),?\s+(?:a|the|which\s+is\s+a)\s+(?:post|position|role|job)"
     r"\s+(?:that\s+|which\s+)?(?:I|he|she|they)\s+(?:still\s+holds?|holds?\s+to\s+this\s+day)\b",
+    re.IGNORECASE,
+)
+_NARRATED = re.compile(
+    rf"\b(?:in|from)\s+(?P<start>{_DATE})(?P<middle>[^.;]{{1,200}}?)\buntil\s+(?P<end>{_DATE})",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -249,6 +254,21 @@ def _still_held(text: str) -> _Dates | None:
     return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
 
 
+def _narrated(text: str) -> _Dates | None:
+    """'She began her career in 1999 as a Researcher at the Peace Research Institute Oslo,
+    where she worked ... until 2003': a start and an end told apart in one sentence, read
+    only where the words between name both the title and the employer."""
+    match = _NARRATED.search(text)
+    if match is None:
+        return None
+    role = _narrative_role(match["middle"])
+    start, end = _date_value(match["start"]), _date_value(match["end"])
+    if not (role and role[0] and role[1] and start and end and _ordered(start, end)):
+        return None
+    note = f"told in a sentence: {_quote(match['start'])} ... {_quote(match['end'])}"
+    return _Dates(start, end, match.span("start"), note)
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -261,7 +281,7 @@ def _single_year(text: str) -> _Dates | None:
 def _find_dates(text: str, experience: bool) -> _Dates | None:
     """The first well-placed dates of a post in a line or sentence; a lone year is a last
     resort, and only in a post section."""
-    readers = (_ranged, _short_range, _month_range, _open_ended, _still_held)
+    readers = (_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated)
     found = [d for d in (f(text) for f in readers) if d]
     if found:
         return min(found, key=lambda d: d.span[0])
