@@ -229,5 +229,10 @@ def test_a_post_told_with_its_start_and_end_apart() -> None:
     assert _posts(told) == [
         ("Analyst", "Stockholm Centre for Eastern European Studies (SCEEUS)", "2004", "2008")
     ]
+    leaving = (
+        "From 2011 until I moved to Geneva I was Legal Adviser at the Ministry of Justice of "
+        "Ghana, leaving in June 2015.\n"
+    )
+    assert _posts(leaving) == [("Legal Adviser", "Ministry of Justice of Ghana", "2011", "2015-06")]
     # no title and employer between the two years: no post
     assert _posts("In 2004 the project began; it ran until 2008 in three regions.\n") == []

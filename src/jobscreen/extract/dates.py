@@ -93,7 +93,8 @@ _STILL = re.compile(
     re.IGNORECASE,
 )
 _NARRATED = re.compile(
-    rf"\b(?:in|from)\s+(?P<start>{_DATE})(?P<middle>[^.;]{{1,200}}?)\buntil\s+(?P<end>{_DATE})",
+    rf"\b(?:in|from)\s+(?P<start>{_DATE})(?P<middle>[^.;]{{1,200}}?)"
+    rf"\b(?:until|till|leaving(?:\s+(?:in|on))?)\s+(?P<end>{_DATE})",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -256,8 +257,9 @@ def _still_held(text: str) -> _Dates | None:
 
 def _narrated(text: str) -> _Dates | None:
     """'She began her career in 1999 as a Researcher at the Peace Research Institute Oslo,
-    where she worked ... until 2003': a start and an end told apart in one sentence, read
-    only where the words between name both the title and the employer."""
+    where she worked ... until 2003', 'From 2016 until I joined the Fund I was ... at ...,
+    leaving in February 2021': a start and an end told apart in one sentence, read only
+    where the words between name both the title and the employer."""
     match = _NARRATED.search(text)
     if match is None:
         return None
