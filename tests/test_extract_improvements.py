@@ -236,3 +236,26 @@ def test_a_post_told_with_its_start_and_end_apart() -> None:
     assert _posts(leaving) == [("Legal Adviser", "Ministry of Justice of Ghana", "2011", "2015-06")]
     # no title and employer between the two years: no post
     assert _posts("In 2004 the project began; it ran until 2008 in three regions.\n") == []
+
+
+def test_a_plain_text_table_with_wrapped_cells_reads_a_row_a_degree() -> None:
+    rule = "   ----------------+----------------+-------------------+--------------\n"
+    text = (
+        "EDUCATION\n"
+        "   Name and place   | Attended       | Degree            | Main course\n"
+        + rule
+        + "   University of    | 09/2001 06/2004| Bachelor of Arts  | Economics and\n"
+        "   Ghana, Legon     |                | (BA), first class | Statistics\n"
+        + rule
+        + "   Achimota High    | 01/1996 12/2000| Senior Secondary  | General Arts\n"
+        "   School, Accra    |                | School Certificate|\n"
+    )
+    assert _degree(text) == [("BA", "Economics and Statistics", 2004)]
+
+
+def test_a_markdown_table_keeps_a_row_a_line() -> None:
+    text = (
+        "EDUCATION\n| Degree | Year |\n| --- | --- |\n| MA in Law, Univ. of Ghana | 2004 |\n"
+        "| BA in History, Univ. of Lagos | 2001 |\n"
+    )
+    assert [d[0] for d in _degree(text)] == ["MA", "BA"]

@@ -53,7 +53,8 @@ _DEGREE = re.compile(
 
 _HONOURS = re.compile(
     r"\(?\b(?:Hons|Honours|Honors|with (?:first[- ]class )?honou?rs|cum laude|magna cum laude"
-    r"|summa cum laude|with distinction|distinction|merit)\b\.?\)?",
+    r"|summa cum laude|with distinction|distinction|merit"
+    r"|(?:first|second|third|upper second|lower second)[- ]class(?:\s+honou?rs)?)\b\.?\)?",
     re.IGNORECASE,
 )
 
@@ -143,22 +144,19 @@ def _subject(found: Found, norm: str, next_word: re.Match[str]) -> bool:
 
 
 def _bracketed(text: str, found: Found) -> Found:
-    """'MA (Hons)', a Scottish first degree, not an MA: a bracket (honours, another name of
-    the degree, one capitalised word) stays with the name where it changes what it means."""
+    """A bracket after a name that gives the degree another name stays with it ('Magister
+    Artium (M.A.)', 'Bachelor of Arts Honours (BA Hons)'); honours or one capitalised word
+    stay where they change what it means ('MA (Hons)', a Scottish first degree)."""
     bracket = re.match(r"\s*\(([^()]{1,40})\)", text[found.end :])
     if bracket is None:
         return found
     inside = bracket[1].strip()
-    if not (
-        _HONOURS.fullmatch(inside)
-        or normalise_degree(inside) in _first_words()
-        or _DEGREE.fullmatch(inside)
-        or re.fullmatch(r"[A-Z][a-zà-ÿ]{3,}", inside)
-    ):
+    named = normalise_degree(inside) in _first_words() or _DEGREE.fullmatch(inside)
+    if not (named or _HONOURS.fullmatch(inside) or re.fullmatch(r"[A-Z][a-zà-ÿ]{3,}", inside)):
         return found
     end = found.end + bracket.end()
     longer = Found(found.start, end, " ".join(text[found.start : end].split()), True)
-    return longer if degree_of(longer.name) != degree_of(found.name) else found
+    return longer if named or degree_of(longer.name) != degree_of(found.name) else found
 
 
 @functools.cache
@@ -170,12 +168,22 @@ def _starts() -> frozenset[str]:
 _normalised = functools.lru_cache(maxsize=8192)(normalise_degree)
 
 
+def _in_a_name(text: str, previous: re.Match[str], token: re.Match[str]) -> bool:
+    """'Durban Girls' High School': a name after a capitalised word on its line is part of
+    a proper name (a school's), not a degree."""
+    between = text[previous.end() : token.start()]
+    word = previous[0].rstrip("'\u2019")
+    return between.isspace() and "\n" not in between and word[:1].isupper() and word.isalpha()
+
+
 def _vocabulary_names(text: str) -> list[Found]:
     tokens = [t for t in _TOKEN.finditer(text) if not t[0].startswith("(")]
     found: list[Found] = []
     starts = _starts()
     for index, token in enumerate(tokens):
         if (found and token.start() < found[-1].end) or _normalised(token[0]) not in starts:
+            continue
+        if index and _in_a_name(text, tokens[index - 1], token):
             continue
         name = _longest(text, tokens, index)
         if name is not None:

@@ -17,6 +17,7 @@ from jobscreen.extract.posts import _flush, _post, _text
 from jobscreen.extract.roles import _rest
 from jobscreen.extract.sections import _clean, _split_outside, _Unit, _units
 from jobscreen.extract.state import Extraction, Note, _Entry, _quote, _State, _tidy
+from jobscreen.extract.tables import join_table_rows
 from jobscreen.extract.words import _PROSE
 
 MAX_ENTRIES = 200  # per list: no CV has more degrees, posts or languages; the rest is noted
@@ -217,6 +218,7 @@ def _result(state: _State, document_notes: list[str]) -> Extraction:
 def extract(text: str, competency_phrases: Sequence[str] = ()) -> Extraction:
     """Read a plain-text or Markdown CV summary into the native CV mapping, with notes."""
     cleaned, document_notes = _clean(text)
+    cleaned = join_table_rows(cleaned)
     state = _State(_units(cleaned), day_first=_day_first(cleaned))
     for index, unit in enumerate(state.units):
         _place(state, index, unit)
