@@ -23,10 +23,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jobscreen import extract as extractor
 from jobscreen.cv import CVFile
 from jobscreen.engine.matching import PhraseIndex
-from jobscreen.extract import Extraction, Note, _lines, extract, to_yaml
+from jobscreen.extract import Extraction, Note, extract, sections, to_yaml
+from jobscreen.extract.sections import _lines
 from jobscreen.levels import degree_of
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "candidates"
@@ -726,7 +726,7 @@ def test_a_markdown_link_try_never_crosses_a_bracket(text: str) -> None:
     # Issue 14: a line of 199,000 '[' (or '[a](' repeated) took minutes, each try of the
     # link pattern running to the end of the line. With no bracket inside a link's text or
     # target, every try stops at the next bracket, so a line is read in linear time.
-    for match in extractor._LINK.finditer(text):
+    for match in sections._LINK.finditer(text):
         assert (match[0].count("["), match[0].count("]")) == (1, 1), match[0]
 
 
@@ -736,14 +736,14 @@ def test_a_sentence_end_is_judged_on_the_words_before_it_not_the_whole_run(
     # A line of 'A. B. ' (every full stop an initial's, so no sentence ends) copied the run
     # since the line's start at each full stop: quadratic. Only the last words are looked at.
     seen: list[int] = []
-    abbreviated = extractor._abbreviated
+    abbreviated = sections._abbreviated
 
     def measured(before: str) -> bool:
         seen.append(len(before))
         return abbreviated(before)
 
-    monkeypatch.setattr(extractor, "_abbreviated", measured)
-    assert extractor._sentences("A. B. " * 100 + "Led a team. Then more.") == [
+    monkeypatch.setattr(sections, "_abbreviated", measured)
+    assert sections._sentences("A. B. " * 100 + "Led a team. Then more.") == [
         "A. B. " * 100 + "Led a team.",
         "Then more.",
     ]

@@ -194,7 +194,7 @@ PHRASES: list[tuple[str | int, int]] = [
     ("fluent", 5),
     ("fluency", 5),
     ("Fluency", 5),
-    ("working knowledge", 4),
+    ("working knowledge", 3),
     ("knowledge", 3),
     ("basic", 2),
     # a modifier beats the generic noun it qualifies
@@ -317,7 +317,7 @@ VACANCY_LEVELS = [
     ("knowledge", ("read",), 3, 1),  # never more skills than are asked
     ("fluent", None, 5, 4),
     ("fluency", None, 5, 4),
-    ("working knowledge", None, 4, 4),
+    ("working knowledge", None, 3, 4),
     ("native", None, 6, 4),
     ("basic", None, 2, 4),
     ("B2", ("read", "write"), 4, 2),

@@ -22,10 +22,10 @@ from pydantic import (
 )
 
 from jobscreen.levels import degree_of, known_language, parse_level, skill_name
+from jobscreen.limits import FIRST_YEAR, LAST_YEAR
 from jobscreen.model import Line, Model, not_a_flag
 from jobscreen.vacancy import LevelName
 
-MIN_YEAR, MAX_YEAR = 1900, 2100
 PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", re.ASCII)
 # A date and time as JSON Resume and exports write them (2013-12-01T10:00:00Z), read to its day
@@ -83,8 +83,8 @@ def _parse_date(text: str) -> PartialDate:
         raise ValueError(f"{_quoted(text)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(g) if g else None for g in match.groups()[:3])
     assert year is not None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"year {year} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
     try:  # month 0 and day 0 are no month and no day: not "the whole year"
         dt.date(year, 1 if month is None else month, 1 if day is None else day)
         if match.re is _DATE_TIME:
@@ -109,7 +109,7 @@ def _month_day(pad: str) -> str:
 
 
 # The dates parse_partial_date accepts, as a JSON Schema pattern (ECMA 262 and Python alike):
-# a year from MIN_YEAR to MAX_YEAR, a month from 1 to 12 and a day the month has (29 February
+# a year from FIRST_YEAR to LAST_YEAR, a month from 1 to 12 and a day the month has (29 February
 # in leap years only), no month 0 or day 0; or a date and time as _DATE_TIME reads one.
 _YEAR = "(19[0-9]{2}|20[0-9]{2}|2100)"
 _LEAP_YEAR = "(19(0[48]|[2468][048]|[13579][26])|20(0[048]|[2468][048]|[13579][26]))"
@@ -123,7 +123,7 @@ DATE_PATTERN = (
 )
 _DATE_SCHEMA = [
     {"type": "string", "pattern": DATE_PATTERN},
-    {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+    {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
 ]
 DateField = Annotated[
     PartialDate,
@@ -155,7 +155,7 @@ class Education(Model):
     level: LevelName | None = Field(None, description="Ladder level, when the name is unclear.")
     field: Line | None = Field(None, description="Field of study.")
     institution: Line | None = Field(None, description="Awarding institution (not scored).")
-    year: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR), BeforeValidator(not_a_flag)] | None = (
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), BeforeValidator(not_a_flag)] | None = (
         Field(None, description="Year awarded (or expected).")
     )
 

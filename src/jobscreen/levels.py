@@ -108,6 +108,19 @@ def degree_names() -> dict[str, Degree]:
     return table
 
 
+@cache
+def degree_spellings() -> dict[str, tuple[str, ...]]:
+    """Every degree name of vocabulary/degrees.yaml as written, by its normalised form: what
+    the extractor looks for in a CV's text."""
+    from jobscreen.vocabulary import vocabulary
+
+    table: dict[str, list[str]] = {}
+    for entry in vocabulary().degrees:
+        for name in entry["names"]:
+            table.setdefault(normalise_degree(str(name)), []).append(str(name))
+    return {norm: tuple(names) for norm, names in table.items()}
+
+
 _IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
 _CONNECTORS = re.compile(r"\s+(in|of|en|de|on)\b.*$")
 
@@ -338,6 +351,8 @@ SKILL_ALIASES = {
     "listen": "understand",
     "comprehension": "understand",
 }
+# a CEFR level as written in a text, either case: the one pattern for it
+CEFR_PATTERN = "[ABCabc][12]"
 CEFR = {"a1": 1, "a2": 2, "b1": 3, "b2": 4, "c1": 5, "c2": 6}
 CEFR_NAMES = {0: "none", 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2"}
 NATO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
@@ -361,9 +376,13 @@ PHRASES: dict[str, int] = {
     "advanced": 5,
     "excellent": 5,
     "professional working": 4,
-    "working knowledge": 4,
     "upper intermediate": 4,
     "good": 4,
+    # CEFR B1 ('can deal with most situations ... at work', 'can produce simple connected
+    # text on familiar topics') is what 'working knowledge' claims; B2 ('fluency and
+    # spontaneity', 'clear, detailed text on a wide range of subjects') is more. ILR 2
+    # 'limited working proficiency' is B1 too (LinkedIn's scale, 'limited working' below).
+    "working knowledge": 3,
     "confident": 3,
     "limited working": 3,
     "intermediate": 3,
@@ -385,7 +404,7 @@ _SLP = re.compile(
 )
 _STANAG = re.compile(r"^(?:stanag(?: 6001)?|slp|ilr)?\s*(?:level\s*)?([0-5])\+?$")
 _NATO = re.compile(r"^(?:nato\s*)?(?:level\s*)?(i|ii|iii|iv|v|vi)$")
-_CEFR = re.compile(r"\b([abc][12])\b")
+_CEFR = re.compile(rf"\b({CEFR_PATTERN})\b")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ class Limits:
         return f" ({'; '.join(parts)})" if parts else ""
 
 
+# the years a date may fall in, in a CV, a vacancy and --as-of
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_LIMIT = 1 << 31  # the largest any bound may be set to: 2 GiB of one file, 2 billion values
 DEFAULT_LIMITS = Limits()
 FIXED_LIMITS = Limits(adjustable=False)  # the same bounds, where no option changes them

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
+from jobscreen.limits import FIRST_YEAR, LAST_YEAR
 from jobscreen.model import Float, Int, Line, Model, one_line
 from jobscreen.vocabulary import Vocabulary, vocabulary
 
@@ -56,9 +57,6 @@ def _iso_day(value: object) -> object:
     if isinstance(value, dt.date) or (isinstance(value, str) and _DAY.fullmatch(value)):
         return value
     raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
-
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a date may fall in, as in a CV and --as-of
 
 
 def _in_range(value: dt.date) -> dt.date:

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from jobscreen import __version__
-from jobscreen.limits import MAX_LIMIT, Limits
+from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
     from jobscreen.errors import JobscreenError
@@ -234,8 +234,8 @@ def parse_as_of(value: str | None) -> dt.date | None:
         day = None
     if day is None:
         usage(f"--as-of must be a date YYYY-MM-DD; got {value!r}")
-    if not 1900 <= day.year <= 2100:
-        usage(f"--as-of must be between 1900 and 2100; got {value!r}")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        usage(f"--as-of must be between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}")
     return day
 
 

@@ -1,0 +1,211 @@
+"""Degrees: names from the degree vocabulary, with their field, institution and year."""
+
+from __future__ import annotations
+
+import re
+
+from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
+from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
+from jobscreen.extract.sections import _Unit
+from jobscreen.extract.state import _Entry, _quote, _State, _tidy
+from jobscreen.extract.words import _alternation, _listed
+from jobscreen.levels import degree_of
+
+_DEGREE_VERB = re.compile(
+    r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
+    r"|completing|gained|has|have|had|with|is|am|doing|studying|enrolled)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"an?|the|and\s+an?")
+_LOCAL_BEFORE = re.compile(
+    rf"(?<!\w)(?:{_alternation([w for w in _listed('degree_before') if len(w) > 4])})\s*$",
+    re.IGNORECASE,
+)
+_PROGRESS_AFTER = re.compile(
+    r"^\s*\(?\s*(?:candidate|student|researcher|in progress|ongoing|underway|pending|ABD"
+    r"|expected\b[^)]{0,20})\)?",
+    re.IGNORECASE,
+)
+_PROGRESS_BEFORE = re.compile(
+    r"\b(?:pursuing|completing|currently\s+(?:completing|enrolled|studying|doing|writing)"
+    r"|working\s+towards|enrolled\s+in|studying\s+for)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PROGRESS_DATES = re.compile(
+    rf"\bsince\s+{_YEAR}|{_YEAR}\s*[-\u2013\u2014]\s*(?:present|ongoing|now)\b", re.IGNORECASE
+)
+_INSTITUTION = re.compile(
+    r"\b(?:Universi\w*|College|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
+    r"|Politecnico|Sciences Po|SOAS|LSE|[ÉE]cole|Faculty|Facult[ée]|Conservatoire)\b"
+)
+_ACRONYM = re.compile(r"[A-Z]{3,}")  # 'MBA, INSEAD 2007': a lone acronym names the school
+_PART = r",|\s[|\u2013\u2014-]\s"
+_TRAILING_AND = re.compile(
+    r"[\s,;]*\b(?:and|&|et)\s*(?:an?|the|her|his|my|their|d['\u2019]une?|une?)?\s*$"
+)
+# where the institution begins: 'from the', 'at', or French 'de l'' before one's name
+_FROM = re.compile(
+    r"\s(?:from|at)\s+(?:the\s+)?"
+    r"|\s(?:de|du|d['\u2019])\s*(?:l['\u2019]|la\s+)?(?=Universit|Institut|[ÉE]cole|Coll)"
+)
+
+
+def _progress(text: str, found: Found, rest: str) -> str:
+    """Why a degree is in progress ('PhD candidate', 'pursuing a PhD'), else ''."""
+    after = _PROGRESS_AFTER.match(rest)
+    before = _PROGRESS_BEFORE.search(text[max(0, found.start - 50) : found.start])
+    named = re.search(r"candidate|student", text[found.start : found.end], re.IGNORECASE)
+    dated = _PROGRESS_DATES.search(rest)
+    why = after or before or named or dated
+    return why[0].strip(" ()") if why else ""
+
+
+def _degree_parts(rest: str) -> tuple[str | None, str | None]:
+    """Field and institution from what follows a degree name."""
+    rest = _TRAILING_AND.sub("", _HONOURS.sub(" ", rest).strip(" .;"))
+    inside = [p.strip() for group in re.findall(r"\(([^()]*)\)", rest) for p in group.split(",")]
+    outside = re.sub(r"\([^()]*\)", " ", rest)
+    main, *place = _FROM.split(f" {outside}", maxsplit=1)
+    chunks = [c for c in (_chunk(c) for c in re.split(_PART, main)) if c]
+    named = chunks and (
+        _INSTITUTION.search(chunks[0]) or (len(chunks) == 1 and _ACRONYM.fullmatch(chunks[0]))
+    )
+    field_ = None if not chunks or named else chunks.pop(0)
+    places = [c for c in (_chunk(c) for c in re.split(_PART, ",".join(place))) if c] + chunks
+    places += [p for p in inside if _INSTITUTION.search(p)]
+    if field_ is None:
+        field_ = next((p for p in inside if p and not _YEARS.search(p) and p not in places), None)
+    return field_, ", ".join(places) or None
+
+
+# 'EQF level 7' (Europass) or 'NQF level 8' beside a degree: its level, not its subject
+_FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECASE)
+
+
+def _chunk(text: str) -> str:
+    """A comma-separated part of a degree line without connectors and bare years."""
+    text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
+    text = re.sub(r"^\s*(?:in|of|en|on|de)\s+", "", text)
+    text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
+    return "" if not re.search(r"[^\W\d_]", text) else text
+
+
+def _degree_year(rest: str, before: str, progress: str) -> int | None:
+    if progress:
+        expected = re.search(rf"expected\D{{0,10}}({_YEAR})", rest, re.IGNORECASE)
+        return int(expected[1]) if expected else None
+    years = _YEARS.findall(rest) or _YEARS.findall(before)
+    return int(years[-1]) if years else None
+
+
+def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) -> _Entry:
+    rest = unit.text[found.end : end]
+    progress = _progress(unit.text, found, rest)
+    name = found.name
+    entry = _Entry(unit.text, index, unit.block)
+    if progress:
+        name = re.sub(r"\s+(?:candidate|student)$", "", name, flags=re.IGNORECASE) + " candidate"
+        rest = _PROGRESS_AFTER.sub("", rest, count=1)
+        note = f"in progress ({progress!r}): recorded as {name!r}, not a completed degree"
+        entry.set("degree", name, note)
+    else:
+        entry.set("degree", name)
+        degree = degree_of(name)
+        entry.doubt = degree.note if degree.level is None or degree.uncertain else ""
+    field_, institution = _degree_parts(rest)
+    if field_ and len(field_.split()) > 8:
+        field_, entry.doubt = None, "no clear field of study"
+    entry.set("field", field_)
+    entry.set("institution", institution)
+    before = unit.text[: found.start] if alone else ""
+    entry.set("year", _degree_year(rest, before, progress))
+    return entry
+
+
+def _told(text: str, found: Found) -> bool:
+    """Whether a degree's name follows 'holds', 'obtained', 'titulaire d'une' ..."""
+    before = text[max(0, found.start - 60) : found.start]
+    return bool(_DEGREE_VERB.search(before) or _LOCAL_BEFORE.search(before))
+
+
+def _degree_context(text: str, start: int) -> bool:
+    """A degree heads its line (after dates, a label or an article: 'a Cand.mag. in ...') or
+    follows 'holds', 'obtained', 'titulaire d'une' ..."""
+    before = text[:start]
+    if not re.search(r"[^\W\d_]", before) or _ARTICLE.fullmatch(before.strip().lower()):
+        return True
+    return _told(text, Found(start, start, ""))
+
+
+def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
+    matches = degree_names(unit.text)
+    if not matches or not (anywhere or _degree_context(unit.text, matches[0].start)):
+        return False
+    if unit.section == "experience" and matches[0].national and not _told(unit.text, matches[0]):
+        return False  # 'Maîtrise des armements' in a post's bullets: arms control
+    ends = [m.start for m in matches[1:]] + [len(unit.text)]
+    entries = [
+        _degree_entry(index, unit, m, end, len(matches) == 1)
+        for m, end in zip(matches, ends, strict=True)
+    ]
+    if state.degree_year == index - 1 and "year" not in entries[0].fields:
+        line = state.units[index - 1].text
+        entries[0].set("year", int(_YEARS.findall(line)[-1]), f"from the line above: {line}")
+        state.degree_year = None
+    state.degree_end = index
+    if state.institution == index - 1 and "institution" not in entries[0].fields:
+        line = state.units[state.institution].text
+        entries[0].set("institution", _tidy(_YEARS.sub("", line)), "from the line above")
+        state.institution = None
+    state.education += entries
+    return True
+
+
+def _only_dates(text: str) -> bool:
+    leftover = re.sub(
+        rf"{_DATE}|{_PRESENT}|\b(?:to|until|since|from|expected)\b", " ", text, flags=re.I
+    )
+    return bool(_YEARS.search(text)) and not re.search(r"[^\W\d_]", leftover)
+
+
+def _degree_dates(state: _State, index: int, unit: _Unit) -> bool:
+    """A line of dates under a degree: its year (the last one), or 'present': in progress."""
+    if not _only_dates(unit.text):
+        return False
+    last = state.education[-1] if state.education else None
+    if last is None or state.degree_end != index - 1 or "year" in last.fields:
+        state.degree_year = index  # a date column: the dates stand above their degree
+        return True
+    if re.search(_PRESENT, unit.text, re.IGNORECASE) and "candidate" not in last.fields["degree"]:
+        name = f"{last.fields['degree']} candidate"
+        last.set("degree", name, f"in progress (dates {_quote(unit.text)}): recorded as {name!r}")
+        last.doubt = ""
+    else:
+        last.set("year", int(_YEARS.findall(unit.text)[-1]), f"from the line below: {unit.text}")
+    return True
+
+
+def _institution(state: _State, index: int, unit: _Unit) -> bool:
+    """An institution on its own line: for the degree above, or the one below."""
+    if not _INSTITUTION.search(unit.text) or len(unit.text.split()) > 12:
+        return False
+    last = state.education[-1] if state.education else None
+    if last is not None and last.index == index - 1 and "institution" not in last.fields:
+        last.set("institution", _tidy(_YEARS.sub("", unit.text)), "from the line below")
+        state.degree_end = index
+        years = _YEARS.findall(unit.text)
+        if years and "year" not in last.fields and "candidate" not in last.fields["degree"]:
+            last.set("year", int(years[-1]), "from the line below")
+        return True
+    state.institution = index
+    return True
+
+
+def _expire_institution(state: _State, index: int) -> None:
+    """An institution or a line of dates that no degree took is unplaced."""
+    if state.institution is not None and state.institution < index - 1:
+        state.unplaced.append(state.units[state.institution].text)
+        state.institution = None
+    if state.degree_year is not None and state.degree_year < index - 1:
+        state.unplaced.append(state.units[state.degree_year].text)
+        state.degree_year = None

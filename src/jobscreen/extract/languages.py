@@ -1,0 +1,336 @@
+"""Languages and their levels: lists, CEFR levels, level words, Europass grids."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from jobscreen.extract.sections import _Unit
+from jobscreen.extract.state import _Entry, _quote, _State
+from jobscreen.extract.words import _LOCAL_LEVELS, _alternation, _listed, _words
+from jobscreen.levels import (
+    CEFR_NAMES,
+    CEFR_PATTERN,
+    LANGUAGE_NAMES,
+    PHRASES,
+    level_value,
+    skill_name,
+    slp_profile,
+)
+
+# The level words are levels.PHRASES (the one home of English level words, with their values)
+# and each wording file's; the extractor adds only grammar: a qualifier before ('very good',
+# 'basic working knowledge'), a noun after ('native speaker', 'elementary proficiency').
+# 'none' and a bare 'proficiency' say no level in running text ('English proficiency').
+_NOT_IN_TEXT = frozenset({"none", "proficiency"})
+_PHRASES_IN_TEXT = sorted(
+    {p.replace("-", " ") for p in PHRASES} - _NOT_IN_TEXT, key=lambda p: (-len(p), p)
+)
+_LEVEL = (
+    rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))}"
+    r"|mother[- ]tongues?(?:\(s\))?|fluently"
+    r"|(?:(?:very|some|basic|limited)\s+)?(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"[-\s]+") for p in _PHRASES_IN_TEXT)
+    + r")(?:\s+(?:working\s+)?(?:proficiency|speaker|language|knowledge))?"
+    rf"|limited|{CEFR_PATTERN}\+?)"
+)
+_LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
+_LEVEL_LINE = re.compile(rf"\s*{_LEVEL}\s*\.?\s*", re.IGNORECASE)
+_BEFORE = re.compile(
+    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|of|command\s+of|de)\s+|d['\u2019]\s*"
+    r"|[:\u2013\u2014-]\s*)?$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    r"\s*(?:\s+is\s+(?:his|her|their|my|the)\s+(?P<is>mother[- ]tongue|native\s+language"
+    r"|first\s+language)\b|\((?P<paren>[^()]{0,80})\)"
+    r"|[:\u2013\u2014-]\s*(?P<dash>"
+    rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))})[^,;|/()]{{0,40}}"
+    r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
+    r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
+    rf"|bilingual|{CEFR_PATTERN}\+?)(?!\w))|,\s*(?P<comma>[^,;|]{{0,60}}?)\s*$)",
+    re.IGNORECASE,
+)
+_CEFR_IN = re.compile(rf"(?<!\w){CEFR_PATTERN}(?!\w)")
+_TOLD = re.compile(
+    r"\s+is\s+(?:his|her|their|my|the)\s+[^,;.()]{0,40}?\((?P<stated>[^()]{0,40})\)"
+    r"|\s+(?:is\s+)?(?:certified|rated|tested|assessed)\s+(?:at\s+)?"
+    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)",
+    re.IGNORECASE,
+)
+_SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_MULTIWORD = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(k) for k in sorted(LANGUAGE_NAMES, key=len, reverse=True) if " " in k)
+    + r")\b",
+    re.IGNORECASE,
+)
+# "sign" (sign language is named in full); NATO's levels I-VI are never the codes of Ido,
+# Inuktitut or Vietnamese ("English — NATO Level VI", "SLP 3333, level IV")
+_NOT_LANGUAGES = frozenset({"sign", "ii", "iii", "iv", "vi"})
+_FOLLOWERS = _words(
+    "and or as at is was to with plus but level levels proficiency skills speaker speakers "
+    "language mother tongue first native natively fluent fluently bilingual basic good very "
+    "intermediate upper advanced working knowledge conversational proficient excellent "
+    "elementary beginner limited full professional written spoken reading writing speaking "
+    "oral " + " ".join(_listed("followers"))
+)
+_CEFR = re.compile(rf"{CEFR_PATTERN}\+?", re.IGNORECASE)
+_SKILL_WORDS = re.compile(
+    r"\b(?:level|proficiency|skills?|written|spoken|oral|reading|writing|speaking|listening"
+    r"|understanding|interaction|production|and|very|both|in|cefr|language|speaker"
+    rf"|{_alternation(_listed('followers'))})(?!\w)",
+    re.IGNORECASE,
+)
+_FIVE = re.compile(
+    r"\s*[:\u2013-]?\s*" + r"\s+".join([f"({CEFR_PATTERN})"] * 5) + r"\s*$", re.IGNORECASE
+)
+_GRID_SKILLS = ("understand", "read", "speak", "speak", "write")
+_SKILL_LEVEL = re.compile(
+    r"(listening|reading|spoken\s+interaction|spoken\s+production|speaking|writing|understanding)"
+    rf"\s*:?\s*({CEFR_PATTERN})",
+    re.IGNORECASE,
+)
+Level = str | dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    start: int
+    end: int
+
+
+def _language_word(word: str, listed: bool) -> str | None:
+    """The language a word names; codes only under a languages heading, in capitals."""
+    key = word.lower()
+    if key not in LANGUAGE_NAMES or key in _NOT_LANGUAGES:
+        return None
+    if len(key) <= 3:
+        return LANGUAGE_NAMES[key] if listed and word.isupper() else None
+    return LANGUAGE_NAMES[key] if listed or word[0].isupper() else None
+
+
+def _adjectival(text: str, end: int) -> bool:
+    """'Russian politics', 'Latin America': the name qualifies a word, not a language."""
+    following = re.match(r"\s+([^\s,;:()/&.]+)", text[end:])
+    if following is None:
+        return False
+    word = following[1].lower()
+    return not (word in _FOLLOWERS or _CEFR.fullmatch(word) or word in LANGUAGE_NAMES)
+
+
+def _mentions(text: str, listed: bool) -> list[_Mention]:
+    found = [_Mention(LANGUAGE_NAMES[m[0].lower()], *m.span()) for m in _MULTIWORD.finditer(text)]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for match in _WORD.finditer(text):
+        name = _language_word(match[0], listed)
+        if name and match.start() not in taken:
+            found.append(_Mention(name, *match.span()))
+    found.sort(key=lambda m: m.start)
+    found = [m for m in found if listed or not _adjectival(text, m.end)]
+    # 'Burmese (Myanmar language)': the name again in brackets is the same mention
+    return [
+        m
+        for number, m in enumerate(found)
+        if not number
+        or found[number - 1].name != m.name
+        or not re.fullmatch(r"\s*\(\s*", text[found[number - 1].end : m.start])
+    ]
+
+
+def _level_text(raw: str) -> str:
+    """A level as the YAML gives it: CEFR in capitals, phrases in lower case."""
+    text = " ".join(raw.lower().replace("-", " ").replace("(s)", "").split())
+    text = "mother tongue" if text == "mother tongues" else text
+    if _CEFR.fullmatch(text):
+        return text.upper()
+    if text in _LOCAL_LEVELS:
+        return _LOCAL_LEVELS[text]
+    replaced = {"fluently": "fluent", "fluency": "fluent", "native speaker": "native"}
+    return replaced.get(text, "native" if text == "native language" else text)
+
+
+def _level_in(text: str) -> str | None:
+    """The level named in a text, a CEFR level first ('fluent (C1)' -> 'C1')."""
+    found = [m[0] for m in _LEVEL_RE.finditer(text)]
+    cefr = [f for f in found if _CEFR.fullmatch(f)]
+    return _level_text((cefr or found)[0]) if found else None
+
+
+def _level_after(gap: str, listed: bool) -> Level:
+    match = _AFTER.match(gap)
+    if match is None:
+        return _level_told(gap)
+    comma = match["comma"] if listed else None
+    text = match["is"] or match["paren"] or match["dash"] or match["bare"] or comma
+    if text and _only_levels(text):
+        return _level_in(text)
+    stated = _stated_cefr(match["paren"] or match["dash"]) or _level_told(gap)
+    if stated is None and match["paren"] is not None:  # 'Burmese (Myanmar language): B1'
+        return _level_after(gap[match.end() :], listed)
+    return stated
+
+
+def _stated_cefr(text: str | None) -> str | None:
+    """A CEFR level stated beside other words wins over them: 'near-native (C2)',
+    '(C1 - fluent, daily working language)'."""
+    codes = {c.upper() for c in _CEFR_IN.findall(text or "")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _level_told(gap: str) -> Level:
+    """A level told in a sentence: 'English is my daily working language (C1)', 'my
+    English is certified at STANAG 6001 SLP 4444' (each skill's level, as CEFR)."""
+    match = _TOLD.match(gap)
+    if match is None:
+        return None
+    if match["slp"]:
+        profile = slp_profile(re.sub(r"(?i)^stanag\s+6001\s+", "", match["slp"]))
+        return {skill: CEFR_NAMES[value] for skill, value in (profile or {}).items()} or None
+    return _stated_cefr(match["stated"])
+
+
+def _only_levels(text: str) -> bool:
+    """'fluent (C1)', 'C1 reading, B2 speaking': levels alone, not 'advanced course'."""
+    rest = _SKILL_WORDS.sub(" ", _LEVEL_RE.sub(" ", text))
+    return not re.search(r"[^\W\d_]", rest)
+
+
+def _level_before(gap: str) -> str | None:
+    match = _BEFORE.search(gap[-80:])
+    return _level_text(match["level"]) if match else None
+
+
+def _groups(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions joined by ',', 'and', '/' or '&' form a list that can share one level."""
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        if groups and _LIST_SEP.fullmatch(text[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _grid(gap: str) -> dict[str, str] | None:
+    """Europass self-assessment: five CEFR levels in its column order, or skills named."""
+    five = _FIVE.match(gap)
+    pairs: list[tuple[str | None, str]]
+    if five:
+        pairs = list(zip(_GRID_SKILLS, five.groups(), strict=True))
+    else:
+        pairs = [(skill_name(" ".join(m[1].split())), m[2]) for m in _SKILL_LEVEL.finditer(gap)]
+    levels: dict[str, str] = {}
+    for skill, level in pairs:
+        if skill and (skill not in levels or level.upper() < levels[skill]):
+            levels[skill] = level.upper()  # the lower of spoken interaction and production
+    return levels if len(levels) >= 2 else None
+
+
+def _group_levels(
+    text: str, group: list[_Mention], bounds: tuple[int, int], listed: bool
+) -> list[Level]:
+    """Each member's level: one before the list for all; one after it for the last member,
+    or for all when the list is joined by 'and' or '/' rather than commas."""
+    grid = _grid(text[group[-1].end : bounds[1]]) if listed and len(group) == 1 else None
+    if grid is not None:
+        return [grid]
+    before = _level_before(text[bounds[0] : group[0].start])
+    after = _level_after(text[group[-1].end : bounds[1]], listed)
+    joins = [text[a.end : b.start] for a, b in itertools.pairwise(group)]
+    shared = not any("," in j for j in joins)
+    levels: list[Level] = []
+    for position, _ in enumerate(group):
+        mine = after if shared or position == len(group) - 1 else None
+        cefr = [v for v in (mine, before) if isinstance(v, dict) or (v and _CEFR.fullmatch(v))]
+        levels.append(cefr[0] if cefr else mine or before)
+    return levels
+
+
+def _read_languages(text: str, listed: bool) -> list[tuple[str, Level]]:
+    """(language, level) pairs; outside a languages section only with a level or 'speaks'."""
+    mentions = _mentions(text, listed)
+    found: list[tuple[str, Level]] = []
+    groups = _groups(text, mentions)
+    for number, group in enumerate(groups):
+        start = groups[number - 1][-1].end if number else 0
+        end = groups[number + 1][0].start if number + 1 < len(groups) else len(text)
+        levels = _group_levels(text, group, (start, end), listed)
+        speaks = bool(_SPEAK.search(text[start : group[0].start]))
+        if listed or speaks or any(levels):
+            found += [(m.name, level) for m, level in zip(group, levels, strict=True)]
+    return found
+
+
+def _level_doubt(level: Level) -> str:
+    if isinstance(level, str) and level_value(level) is None:
+        return f"level {level!r} is not on any known scale"
+    return ""
+
+
+def _add_language(state: _State, index: int, unit: _Unit, name: str, level: Level) -> None:
+    known = next((e for e in state.languages if e.fields["language"] == name), None)
+    if known is not None:
+        if "level" not in known.fields and level:
+            known.set("level", level, f"stated again in {_quote(unit.text)}")
+            known.doubt = _level_doubt(level)
+        return
+    entry = _Entry(unit.text, index, unit.block)
+    entry.set("language", name)
+    entry.set("level", level, "CEFR self-assessment grid" if isinstance(level, dict) else "")
+    entry.doubt = _level_doubt(level)
+    state.languages.append(entry)
+
+
+def _languages(state: _State, index: int, unit: _Unit, listed: bool) -> bool:
+    found = _read_languages(unit.text, listed)
+    above = state.level_above if listed else None
+    for name, level in found:
+        stated = level or (above[1] if above and above[0] == index - 1 else None)
+        _add_language(state, index, unit, name, stated)
+    if found:
+        state.grid = []
+        state.level_above = None
+    return bool(found)
+
+
+def _late_level(state: _State, index: int, unit: _Unit) -> bool:
+    """A level alone on the line under its language, as LinkedIn pastes them; a column of
+    five CEFR levels under it (a Europass grid read from a PDF); or a level over the
+    languages below it (Europass's 'Mother tongue(s)')."""
+    if not _LEVEL_LINE.fullmatch(unit.text):
+        return False
+    last = state.languages[-1] if state.languages else None
+    if last is not None and _grid_row(state, last, index, unit.text):
+        return True
+    if last is None or last.index != index - 1 or "level" in last.fields:
+        state.level_above = (index, _level_text(unit.text.strip(" .")))
+        return True
+    last.set("level", _level_in(unit.text), f"from the line below: {_quote(unit.text)}")
+    return True
+
+
+def _expire_level(state: _State, index: int) -> None:
+    """A level over no language is unplaced."""
+    if state.level_above is not None and state.level_above[0] < index - 1:
+        state.unplaced.append(state.units[state.level_above[0]].text)
+        state.level_above = None
+
+
+def _grid_row(state: _State, last: _Entry, index: int, text: str) -> bool:
+    """One level of a Europass grid's column: the grid's five skills, in its order."""
+    row = len(state.grid)
+    if not _CEFR.fullmatch(text.strip()) or last.index != index - row - 1 or row >= 5:
+        return False
+    if row == 0 and "level" in last.fields:
+        return False
+    state.grid.append(text.strip())
+    if row == 0:
+        last.set("level", _level_in(text), f"from the line below: {_quote(text)}")
+    elif row == 4:
+        last.set("level", _grid(" ".join(state.grid)), "CEFR self-assessment grid")
+    return True
