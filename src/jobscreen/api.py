@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from jobscreen import __version__
+from jobscreen.decide import NO_DECISIONS, Decisions, Panel, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import evaluate_rules, rank, score_of
 from jobscreen.errors import InternalError, JobscreenError, Location, guard
@@ -27,10 +28,17 @@ def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
     return vacancy.closing_date or today
 
 
-def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> Assessment:
-    """One candidate against a compiled vacancy. Only the profile reaches the engine."""
+def assess(
+    compiled: CompiledVacancy,
+    candidate: Candidate,
+    as_of: dt.date,
+    decisions: Decisions = NO_DECISIONS,
+) -> Assessment:
+    """One candidate against a compiled vacancy, then the decisions and the candidate's
+    declarations applied (:func:`jobscreen.decide.decide`). Only the profile reaches the
+    engine."""
     rules = evaluate_rules(compiled, candidate.profile, as_of, candidate.uncertain)
-    return Assessment(
+    assessment = Assessment(
         candidate.key,
         candidate.source,
         rules,
@@ -39,6 +47,7 @@ def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> A
         candidate.origin,
         candidate.identity.name,
     )
+    return decide(assessment, decisions, candidate.declarations)
 
 
 def problems_of(failed: Failed) -> list[InputProblem]:
@@ -56,9 +65,9 @@ def assess_all(
     vacancy: Vacancy, items: Iterable[Candidate | Failed], as_of: dt.date
 ) -> Iterator[Assessment | Failed]:
     """Assess a stream of loaded candidates, passing failures through in order."""
-    compiled = CompiledVacancy.build(vacancy)
+    compiled, decisions = CompiledVacancy.build(vacancy), decisions_for(vacancy)
     for item in items:
-        yield item if isinstance(item, Failed) else assess(compiled, item, as_of)
+        yield item if isinstance(item, Failed) else assess(compiled, item, as_of, decisions)
 
 
 def screen(
@@ -103,13 +112,15 @@ def match_vacancies(
     today: dt.date,
     blind: bool = False,
     sources: Sequence[str] = (),
+    panel: Panel | None = None,
 ) -> Matching:
     """One candidate against several vacancies, each counted to its own as-of date.
 
     ``candidate_for`` loads the candidate for a vacancy: a plain-text CV is read with that
     vacancy's competency phrases, as `score` reads it. A bug met scoring the candidate
     against one vacancy is that vacancy's error (located at its file, ``sources[i]`` for
-    ``vacancies[i]``, else named by its id), and the others are still ranked.
+    ``vacancies[i]``, else named by its id), and the others are still ranked. ``panel``:
+    a panel's decisions, applied to each vacancy that has the rule decided.
     """
     outcomes, errors = [], []
     for index, vacancy in enumerate(vacancies):
@@ -118,7 +129,8 @@ def match_vacancies(
         where = Location(sources[index], 1, 1) if index < len(sources) else Location(vacancy.id)
         try:
             with guard(where):
-                assessment = assess(CompiledVacancy.build(vacancy), candidate, when)
+                decisions = decisions_for(vacancy, panel)
+                assessment = assess(CompiledVacancy.build(vacancy), candidate, when, decisions)
         except InternalError as exc:
             errors.append(exc)
             continue

@@ -18,6 +18,7 @@ from typing import Any
 from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
+from jobscreen.decisionfile import read_decisions
 from jobscreen.errors import InputError, Location
 from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
@@ -90,8 +91,12 @@ def screen_files(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     prepare: Prepare | None = None,
+    decisions: str | None = None,
 ) -> Run:
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
+
+    ``decisions``: a panel's decisions file (:mod:`jobscreen.decisionfile`), applied after
+    the engine and recorded (its path and SHA-256) for verify.
 
     With ``prepare`` (:func:`jobscreen.report.jsonfmt.preparer`), results hold only the text
     it renders, made by the workers: their assessments cannot be read, and only a reporter
@@ -99,14 +104,17 @@ def screen_files(
     """
     vacancy, vacancy_sha256 = read_vacancy(vacancy_path)
     when = options.as_of or default_as_of(vacancy, today)
-    job = Job(vacancy, when, options.limits, options.blind, today, prepare)
+    panel = read_decisions(decisions, [vacancy]) if decisions else None
+    decided = panel.panel if panel else None
+    job = Job(vacancy, when, options.limits, options.blind, today, prepare, decided)
     outcome = run_batch(job, names, jobs, progress)
-    record = {
+    record: dict[str, Any] = {
         "vacancy": {"path": vacancy_path, "sha256": vacancy_sha256},
         "vocabulary": {"sha256": vocabulary().sha256},
-        "inputs": list(names),
-        "cwd": str(Path.cwd()),
     }
+    if panel is not None:
+        record["decisions"] = {"path": panel.path, "sha256": panel.sha256}
+    record |= {"inputs": list(names), "cwd": str(Path.cwd())}
     shown = outcome.results.selected(options.top, options.eligible_only)
     screening = Screening(
         vacancy.id,
@@ -140,6 +148,8 @@ HINTS = {
     "jobscreen_version": "another jobscreen version",
     "record.vacancy.sha256": "the vacancy file changed",
     "record.vocabulary.sha256": "the vocabulary changed (concepts, contexts, employers, fields)",
+    "record.decisions.sha256": "the decisions file changed",
+    "record.decisions": "the record and the re-run differ in their decisions file",
 }
 
 
@@ -183,6 +193,7 @@ class _Recorded:
     names: list[str]
     options: RunOptions
     cwd: str
+    decisions: str | None = None
 
 
 def _recorded(loaded: LoadedRecord) -> _Recorded:
@@ -196,6 +207,7 @@ def _recorded(loaded: LoadedRecord) -> _Recorded:
         [_resolve(name, run.cwd) for name in run.inputs],
         RunOptions.recorded(loaded.record.options),
         run.cwd,
+        _resolve(run.decisions.path, run.cwd) if run.decisions else None,
     )
 
 
@@ -205,7 +217,8 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     loaded = read_record(record_path)
     run = _recorded(loaded)
     differences, notes = _digest_check(loaded)
-    with screen_files(run.vacancy_path, run.names, run.options, today, jobs) as rerun:
+    rerun_of = run.vacancy_path, run.names, run.options, today, jobs
+    with screen_files(*rerun_of, decisions=run.decisions) as rerun:
         again = Record.model_validate(screening_dict(rerun.screening))
     differences += compare(loaded.record, again, run.cwd)
     return Verification(record_path, tuple(differences), tuple(notes))
@@ -252,6 +265,8 @@ def _comparable(record: Record, cwd: str) -> dict[str, Any]:
         data[section].pop(key, None)
     run = data["record"]
     run["vacancy"]["path"] = _absolute(run["vacancy"]["path"], cwd)
+    if run.get("decisions"):
+        run["decisions"]["path"] = _absolute(run["decisions"]["path"], cwd)
     run["inputs"] = [_absolute(name, cwd) for name in run["inputs"]]
     for entry in (*data["results"], *data["errors"]):
         if entry["source"]:

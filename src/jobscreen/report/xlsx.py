@@ -29,18 +29,17 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from jobscreen.errors import CONTROL, char_code, printable_name
-from jobscreen.report.data import eligibility_label, shown_candidate
+from jobscreen.report.data import (
+    STATUS_WORDS,
+    decisions_cell,
+    eligibility_label,
+    shown_candidate,
+)
 from jobscreen.report.vacancy import describe
-from jobscreen.results import Assessment, Screening, Status
+from jobscreen.results import Assessment, Screening
 from jobscreen.vacancy import Vacancy
 
 Value = str | int | float | None
-STATUS_WORDS = {
-    Status.met: "met",
-    Status.not_met: "not met",
-    Status.partial: "partial",
-    Status.needs_review: "review",
-}
 BEFORE_RULES = ("rank", "candidate", "name", "source", "eligible", "score")
 AFTER_RULES = ("review", "unmet", "panel decision", "notes")
 SHORTLIST, VACANCY = "shortlist", "vacancy"
@@ -126,7 +125,7 @@ class XlsxReporter:
             yield STATUS_WORDS[status] if status is not None else ""
         yield ", ".join(r.id for r in a.review)
         yield ", ".join(r.id for r in a.unmet_mandatory)
-        yield ""  # panel decision
+        yield decisions_cell(a)  # the panel's decisions so far, and the declarations
         yield ""  # notes
 
     # --- the vacancy and the run ---
