@@ -264,12 +264,22 @@ def _yes_no(value: Any) -> Any:
     raise ValueError("expected yes or no")
 
 
+# yes and no as YAML 1.2 (editors) reads them: strings, which the model reads as YAML 1.1 does
+ANSWER_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "Yes", "No"]}]}
+Answer = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(ANSWER_SCHEMA)]
+
+
 class Declaration(Model):
     """The candidate's answer to a screening question of the application form: never
     verified by jobscreen, shown as declared."""
 
-    answer: Annotated[bool, BeforeValidator(_yes_no)] = Field(description="yes or no.")
+    answer: Answer = Field(description="yes or no.")
     text: Line | None = Field(None, description="The answer's words, if the form asked for any.")
+
+
+# a declaration is its answer alone, or a mapping with the answer's words
+DECLARATION_SCHEMA = {"anyOf": [ANSWER_SCHEMA, Declaration.model_json_schema()]}
+Declared = Annotated[Declaration, BeforeValidator(_answer), WithJsonSchema(DECLARATION_SCHEMA)]
 
 
 class Identity(Model):
@@ -301,7 +311,7 @@ class CVFile(Profile, Identity):
     """A CV summary file: an optional id, the identity fields, and the profile."""
 
     id: Line | None = Field(None, description="Candidate id; defaults to the file's stem.")
-    declarations: dict[QuestionId, Annotated[Declaration, BeforeValidator(_answer)]] = Field(
+    declarations: dict[QuestionId, Declared] = Field(
         default_factory=dict,
         description="Answers to the application form's screening questions, by question id: "
         "yes or no, or {answer: yes, text: ...}. A review rule naming the question is settled "

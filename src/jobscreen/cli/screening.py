@@ -226,7 +226,7 @@ def score(
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
         run = screen_files(
-            vacancy, cvs, options, today, workers, progress, prepare, decisions=decisions
+            vacancy, cvs, options, today, workers, progress, prepare=prepare, decisions=decisions
         )
     _none_applied(decisions, _applied(run.screening))
     with run:
