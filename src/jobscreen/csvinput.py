@@ -31,9 +31,10 @@ class CsvTable:
             fields.setdefault(key, name)
         return fields
 
-    def column(self, name: str) -> int:
-        """Where a header name's column starts on each line (as written without quotes)."""
-        return column_of(self.names, self.names.index(name)) if name in self.names else 1
+    def column(self, row: dict[str, str], name: str) -> int:
+        """Where a row's cell of a column starts on its line (as written without quotes)."""
+        cells = list(row)
+        return column_of(list(row.values()), cells.index(name)) if name in cells else 1
 
 
 def read_csv(text: str, source: str) -> CsvTable:

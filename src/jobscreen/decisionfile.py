@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobscreen.csvinput import read_csv
+from jobscreen.csvinput import column_of, read_csv
 from jobscreen.decide import Decisions, Panel, PanelDecision, decisions_for
 from jobscreen.errors import InputError, Location
 from jobscreen.limits import FIXED_LIMITS
@@ -67,11 +67,16 @@ def read_decisions(path: str, vacancies: Sequence[Vacancy]) -> DecisionsFile:
 def _csv_rows(text: str, path: str) -> list[Row]:
     table = read_csv(text, path)
     fields = table.columns(COLUMNS)
-    _columns_known(fields, Location(path, 1, 1), {})
+    header = {
+        key: Location(path, 1, column_of(table.names, index)) for index, key in enumerate(fields)
+    }
+    _columns_known(fields, Location(path, 1, 1), header)
     rows = []
     for line, row in table.rows:
         cells = {key: row.get(name, "").strip() for key, name in fields.items()}
-        places = {key: Location(path, line, table.column(name)) for key, name in fields.items()}
+        places = {
+            key: Location(path, line, table.column(row, name)) for key, name in fields.items()
+        }
         rows.append(Row(cells, places, Location(path, line, 1)))
     return rows
 
