@@ -23,6 +23,7 @@ from jobscreen.results import (
     Status,
     eligibility_label,
 )
+from jobscreen.runs import DECISIONS_CHANGED
 from tests.conftest import CANDIDATES, VACANCIES, invoke
 
 DAY = dt.date(2026, 12, 4)
@@ -379,6 +380,7 @@ def test_verify_passes_with_the_same_decisions_and_names_an_edited_file(un: Path
     code, out, _ = invoke("verify", "rec.json")
     assert code == 1
     assert "record.decisions.sha256 (the decisions file changed)" in out
+    assert out.splitlines()[1] == "  note: " + DECISIONS_CHANGED
     assert ".decision" in out or ".status" in out
 
 

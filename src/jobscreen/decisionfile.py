@@ -16,9 +16,10 @@ from pathlib import Path
 
 from jobscreen.csvinput import column_of, read_csv
 from jobscreen.decide import Decisions, Panel, PanelDecision, decisions_for
-from jobscreen.errors import InputError, Location
-from jobscreen.limits import FIXED_LIMITS
+from jobscreen.errors import CONTROL, InputError, Location
+from jobscreen.limits import MAX_LIMIT, Limits
 from jobscreen.loading import read_text
+from jobscreen.model import one_line
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import parse_yaml, yaml_positions
 
@@ -27,6 +28,8 @@ NEEDED = ("candidate", "rule", "decision", "by", "date")
 EVIDENCE = "evidence"  # written by `review` for the reader; not read back
 DECISION_WORDS = {"met": True, "not met": False, "not_met": False}
 YAML_SUFFIXES = (".yaml", ".yml")
+# A panel's file for a batch of 100,000 CVs holds a few hundred thousand rows
+DECISIONS_LIMITS = Limits(256 * 1024 * 1024, 8, MAX_LIMIT, MAX_LIMIT, adjustable=False)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
@@ -58,7 +61,7 @@ class DecisionsFile:
 def read_decisions(path: str, vacancies: Sequence[Vacancy]) -> DecisionsFile:
     """The decisions in a file, each on a top-level rule of one of the vacancies; a located
     InputError for the first problem."""
-    text = read_text(path, FIXED_LIMITS.max_bytes)
+    text = read_text(path, DECISIONS_LIMITS.max_bytes)
     rows = _yaml_rows(text, path) if is_yaml(path) else _csv_rows(text, path)
     panel = _panel(rows, vacancies)
     return DecisionsFile(path, hashlib.sha256(text.encode("utf-8")).hexdigest(), panel)
@@ -73,12 +76,17 @@ def _csv_rows(text: str, path: str) -> list[Row]:
     _columns_known(fields, Location(path, 1, 1), header)
     rows = []
     for line, row in table.rows:
-        cells = {key: row.get(name, "").strip() for key, name in fields.items()}
+        cells = {key: _cell(row.get(name, "")) for key, name in fields.items()}
         places = {
             key: Location(path, line, table.column(row, name)) for key, name in fields.items()
         }
         rows.append(Row(cells, places, Location(path, line, 1)))
     return rows
+
+
+def _cell(text: str) -> str:
+    """A cell as shown in reports: one line, no control or invisible characters."""
+    return one_line(CONTROL.sub("", text))
 
 
 def _columns_known(keys: Iterable[str], where: Location, places: dict[str, Location]) -> None:
@@ -95,12 +103,12 @@ def _columns_known(keys: Iterable[str], where: Location, places: dict[str, Locat
 
 
 def _yaml_rows(text: str, path: str) -> list[Row]:
-    documents = parse_yaml(text, path, FIXED_LIMITS)
+    documents = parse_yaml(text, path, DECISIONS_LIMITS)
     data = documents[0] if len(documents) == 1 else None
     if not isinstance(data, list):
         what = "a decisions file in YAML is one list of mappings (candidate, rule, decision, ...)"
         raise InputError(what, Location(path, 1, 1))
-    found = yaml_positions(text, path, FIXED_LIMITS)
+    found = yaml_positions(text, path, DECISIONS_LIMITS)
     positions = found[0].values if found else {}
     keys = found[0].keys if found else {}
     return [_yaml_row(item, index, path, positions, keys) for index, item in enumerate(data)]
@@ -119,7 +127,7 @@ def _yaml_row(
     places = {k: Location(path, *positions.get((index, k), start_of(start))) for k in item}
     key_places = {k: Location(path, *keys.get((index, k), start_of(start))) for k in item}
     _columns_known(item, start, key_places)
-    cells = {k: (v or "").strip() for k, v in item.items()}
+    cells = {k: _cell(v or "") for k, v in item.items()}
     return Row(cells, places, start)
 
 

@@ -324,7 +324,7 @@ class Summary:
         for count, words in (
             (self.by_review, "decided by review"),
             (self.overrides, "override" if self.overrides == 1 else "overrides"),
-            (self.declared, "declared by candidates"),
+            (self.declared, "declared"),
         ):
             line += f" · {count} {words}" if count else ""
         return line

@@ -20,7 +20,13 @@ from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.decisionfile import read_decisions
 from jobscreen.errors import InputError, Location
-from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
+from jobscreen.record import (
+    LoadedRecord,
+    Record,
+    RecordedDecisions,
+    RecordOptions,
+    read_record,
+)
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy
 from jobscreen.vacancy import Vacancy
@@ -221,7 +227,19 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     with screen_files(*rerun_of, decisions=run.decisions) as rerun:
         again = Record.model_validate(screening_dict(rerun.screening))
     differences += compare(loaded.record, again, run.cwd)
+    if _digest_of(loaded.record.record.decisions) != _digest_of(again.record.decisions):
+        notes.append(DECISIONS_CHANGED)
     return Verification(record_path, tuple(differences), tuple(notes))
+
+
+DECISIONS_CHANGED = (
+    "the decisions file changed since the record was written: the differences in results "
+    "may follow from it"
+)
+
+
+def _digest_of(decisions: RecordedDecisions | None) -> str | None:
+    return decisions.sha256 if decisions else None
 
 
 def _digest_check(loaded: LoadedRecord) -> tuple[list[Difference], list[str]]:
