@@ -446,3 +446,14 @@ def test_a_declaration_on_a_nested_review_rule_is_a_vacancy_error(un: Path) -> N
     code, out, _ = invoke("validate", "v.yaml")
     assert code == 1
     assert "a declaration settles a top-level review rule only" in out
+
+
+def test_the_library_s_screen_applies_declarations_and_counts_them() -> None:
+    from jobscreen.api import screen
+    from jobscreen.sources import iter_candidates, read_vacancy
+
+    vacancy, _ = read_vacancy(str(VACANCIES / "un-aro-senior-pmo.yaml"))
+    cvs = iter_candidates([str(CANDIDATES / "fatima-benali.yaml")])
+    screening = screen(vacancy, cvs, dt.date(2026, 6, 30))
+    assert screening.counts.declared == 1
+    assert "1 declared" in screening.counts.line()

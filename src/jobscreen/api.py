@@ -18,6 +18,7 @@ from jobscreen.results import (
     Summary,
     VacancyMatch,
     eligibility_label,
+    settled_by,
 )
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
@@ -92,7 +93,8 @@ def screen(
             unreadable += 1
         else:
             assessments.append(outcome)
-    summary = Summary.of((eligibility_label(a) for a in assessments), unreadable)
+    labels = [eligibility_label(a) for a in assessments]
+    summary = Summary.of(labels, unreadable, (how for a in assessments for how in settled_by(a)))
     return Screening(
         vacancy.id,
         vacancy.title,

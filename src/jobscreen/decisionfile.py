@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobscreen.csvinput import column_of, read_csv
-from jobscreen.decide import Decisions, Panel, PanelDecision, decisions_for
+from jobscreen.decide import Panel, PanelDecision
 from jobscreen.errors import CONTROL, InputError, Location
 from jobscreen.limits import MAX_LIMIT, Limits
-from jobscreen.loading import read_text
+from jobscreen.loading import decode, read_bytes
 from jobscreen.model import one_line
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import parse_yaml, yaml_positions
@@ -53,25 +53,22 @@ class DecisionsFile:
     sha256: str
     panel: Panel
 
-    def for_vacancy(self, vacancy: Vacancy) -> Decisions:
-        """What settles the vacancy's rules: these decisions and its declaration questions."""
-        return decisions_for(vacancy, self.panel)
-
 
 def read_decisions(path: str, vacancies: Sequence[Vacancy]) -> DecisionsFile:
     """The decisions in a file, each on a top-level rule of one of the vacancies; a located
     InputError for the first problem."""
-    text = read_text(path, DECISIONS_LIMITS.max_bytes)
+    raw = read_bytes(Path(path), DECISIONS_LIMITS.max_bytes, hint="")
+    text = decode(raw, path)
     rows = _yaml_rows(text, path) if is_yaml(path) else _csv_rows(text, path)
-    panel = _panel(rows, vacancies)
-    return DecisionsFile(path, hashlib.sha256(text.encode("utf-8")).hexdigest(), panel)
+    return DecisionsFile(path, hashlib.sha256(raw).hexdigest(), _panel(rows, vacancies))
 
 
 def _csv_rows(text: str, path: str) -> list[Row]:
     table = read_csv(text, path)
     fields = table.columns(COLUMNS)
     header = {
-        key: Location(path, 1, column_of(table.names, index)) for index, key in enumerate(fields)
+        name.strip().lower(): Location(path, 1, column_of(table.names, index))
+        for index, name in enumerate(table.names)
     }
     _columns_known(fields, Location(path, 1, 1), header)
     rows = []
