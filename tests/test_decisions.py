@@ -457,3 +457,33 @@ def test_the_library_s_screen_applies_declarations_and_counts_them() -> None:
     screening = screen(vacancy, cvs, dt.date(2026, 6, 30))
     assert screening.counts.declared == 1
     assert "1 declared" in screening.counts.line()
+
+
+def test_review_with_decisions_lists_only_what_is_left(un: Path) -> None:
+    rows = _review()
+    Path("d.csv").write_text(_fill(rows[:1]), encoding="utf-8")
+    left = _review("--decisions", "d.csv")
+    assert [(r["candidate"], r["rule"]) for r in left] == [
+        (r["candidate"], r["rule"]) for r in rows[1:]
+    ]
+
+
+def test_match_applies_the_decisions_to_the_vacancy_with_the_rule(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER + "kwame-asante,review-lateral-move,met,A,2026-12-04,moves seen\n", encoding="utf-8"
+    )
+    code, out, err = invoke(
+        "match",
+        "cvs/kwame-asante.yaml",
+        "vacancy.yaml",
+        *AS_OF,
+        "-f",
+        "json",
+        "--decisions",
+        "d.csv",
+    )
+    assert code == 0, err
+    match = json.loads(out)["matches"][0]
+    assert match["review"] == ["review-young-professionals"]
+    lateral = next(r for r in match["rules"] if r["id"] == "review-lateral-move")
+    assert (lateral["status"], lateral["decision"]["note"]) == ("met", "moves seen")

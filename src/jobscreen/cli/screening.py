@@ -343,6 +343,7 @@ def review(
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
         _errors(run.screening)
+        _none_applied(decisions, _applied(run.screening))
         with open_output(output) as out:
             everyone = (ranked.assessment for ranked in run.everyone)
             count = write_review(everyone, blind, out)
