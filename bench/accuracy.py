@@ -2,6 +2,7 @@
 
     python bench/accuracy.py                  # the development sets (dev-*/), per vacancy
     python bench/accuracy.py --set held-out   # the held-out set: once, at the end of a change
+    python bench/accuracy.py --set held-out-2 # the second held-out set (written later), likewise
     python bench/accuracy.py --markdown       # the tables as Markdown
     python bench/accuracy.py --cases          # also every disagreement, rule by rule
 
@@ -194,10 +195,14 @@ def folders(chosen: str) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="dev", help="dev (every dev-* folder) or held-out")
+    parser.add_argument(
+        "--set", default="dev", help="dev (every dev-* folder), held-out, held-out-2"
+    )
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--cases", action="store_true", help="list every disagreement")
     args = parser.parse_args()
+    if args.cases and args.set.startswith("held-out"):
+        parser.error("--cases is for dev only: held-out cases are never looked at one by one")
     tallies: dict[str, Tally] = defaultdict(Tally)
     for folder in folders(args.set):
         for vacancy, tally in tally_folder(folder).items():

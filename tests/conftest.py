@@ -156,16 +156,23 @@ def run(
 
 
 def run_or_fail_on_hang(
-    command: list[str], cwd: Path, timeout: float, hang: str, stdin: Any = None
+    command: list[str],
+    cwd: Path,
+    timeout: float,
+    hang: str,
+    stdin: Any = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[int, bytes, bytes]:
     """Run a command in a session of its own; past ``timeout`` seconds, kill it and every
-    process it started (a pool's workers) and fail the test with ``hang``."""
+    process it started (a pool's workers, a browser's helpers) and fail the test with
+    ``hang``."""
     with subprocess.Popen(
         command,
         stdin=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=cwd,
+        env=env,
         start_new_session=True,
     ) as child:
         try:

@@ -135,6 +135,13 @@ def from_markdown(out: str) -> list[str]:
     return [cell[1].split("(")[-1].rstrip(")") for cell in cells]  # "Amy Example (amy)"
 
 
+def from_html(out: str) -> list[str]:
+    ranking = out[out.index("<h2>Ranking</h2>") :]
+    ranking = ranking[: ranking.index("</table>")]
+    assert re.findall(r'href="#candidate-(\d+)"', ranking) == ["1", "2", "3"]
+    return re.findall(r'<span class="id">([^<]*)</span>', ranking)
+
+
 def from_table(out: str) -> list[str]:
     # each id appears once, in a row of its own: their order is the ranking
     return sorted(RANKED, key=lambda key: out.index(f" {key} "))
@@ -145,6 +152,7 @@ PARSERS: dict[str, Callable[[str], list[str]]] = {
     "jsonl": from_jsonl,
     "csv": from_csv,
     "markdown": from_markdown,
+    "html": from_html,
     "table": from_table,
 }
 

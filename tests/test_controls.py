@@ -174,7 +174,7 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped_and_found_again(tmp_pat
     folder.mkdir()
     name = os.fsdecode(b"x\xff.yaml")  # the undecodable byte is kept as a lone surrogate
     (folder / name).write_text("id: x\n", encoding="utf-8")
-    for fmt in ("jsonl", "json", "csv", "markdown", "table"):
+    for fmt in ("jsonl", "json", "csv", "markdown", "table", "html"):
         done = run("score", VACANCY, str(folder), "-f", fmt, "-j", "1")
         assert (done.returncode, done.stderr) == (0, b""), fmt
     done = run("score", VACANCY, str(folder), "-f", "json")

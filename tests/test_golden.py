@@ -43,7 +43,7 @@ def _cases() -> dict[str, list[str]]:
     cases: dict[str, list[str]] = {}
     for v in VACANCY_IDS:
         vacancy = f"vacancies/{v}.yaml"
-        for fmt in ("table", "json", "jsonl", "csv", "markdown"):
+        for fmt in ("table", "json", "jsonl", "csv", "markdown", "html"):
             cases[f"score-{v}-{fmt}"] = [
                 "score",
                 vacancy,
@@ -52,7 +52,7 @@ def _cases() -> dict[str, list[str]]:
                 "-f",
                 fmt,
             ]
-        for fmt in ("table", "json", "markdown"):
+        for fmt in ("table", "json", "markdown", "html"):
             cases[f"explain-{v}-{fmt}"] = ["explain", vacancy, ONE_CV[v], *AS_OF, "-f", fmt]
         cases[f"show-{v}"] = ["show", vacancy]
         cases[f"draft-{v}"] = [

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from jobscreen.api import assess, screen
 from jobscreen.cv import IDENTITY_FIELDS
 from jobscreen.engine.context import CompiledVacancy
-from jobscreen.levels import CEFR_NAMES, INSPIRA, NATO, PHRASES
+from jobscreen.levels import CEFR_NAMES, NATO, PHRASES
 from jobscreen.loading import Document
 from jobscreen.results import Assessment, RuleResult, Status
 from jobscreen.sources import Candidate, candidate_from_document
@@ -70,7 +70,7 @@ LADDER = ["secondary", "post_secondary", "short_cycle", "bachelor", "master", "d
 # Every vocabulary a CV may use: CEFR, notice phrases and LinkedIn, NATO, STANAG 6001 and SLP
 # profiles, inspira, free text no scale knows (needs review), and one level per skill.
 CV_LEVELS: list[str | int] = [name for value, name in CEFR_NAMES.items() if value]
-CV_LEVELS += [*PHRASES, *(n.upper() for n in NATO), *INSPIRA, "2+", "3332", 0, 3, 5]
+CV_LEVELS += [*PHRASES, *(n.upper() for n in NATO), "2+", "3332", 0, 3, 5]  # inspira in PHRASES
 CV_LEVELS += ["can order coffee"]
 VACANCY_LEVELS = ["A1", "B1", "B2", "C1", "C2", "fluent", "working knowledge", "knowledge"]
 VACANCY_LEVELS += ["basic", "native", "I", "III", "VI"]

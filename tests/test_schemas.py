@@ -18,7 +18,7 @@ from jobscreen.vacancy import Vacancy
 from tests.conftest import CANDIDATES, ROOT, VACANCIES, invoke
 
 SCHEMAS = ROOT / "schemas"
-WHICH = ("vacancy", "cv")
+WHICH = ("vacancy", "cv", "vocabulary")
 DRAFT_07_KEYWORDS = frozenset(Draft7Validator.META_SCHEMA["properties"])
 # Keywords whose value maps names (not keywords) to schemas.
 NAMED_SCHEMAS = frozenset(

@@ -22,6 +22,7 @@ from jobscreen.results import (
 )
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
+from jobscreen.vocabulary import Vocabulary
 
 
 def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
@@ -63,10 +64,14 @@ def problem_of(error: JobscreenError, source: str) -> InputProblem:
 
 
 def assess_all(
-    vacancy: Vacancy, items: Iterable[Candidate | Failed], as_of: dt.date
+    vacancy: Vacancy,
+    items: Iterable[Candidate | Failed],
+    as_of: dt.date,
+    vocab: Vocabulary | None = None,
 ) -> Iterator[Assessment | Failed]:
-    """Assess a stream of loaded candidates, passing failures through in order."""
-    compiled, decisions = CompiledVacancy.build(vacancy), decisions_for(vacancy)
+    """Assess a stream of loaded candidates, passing failures through in order; ``vocab``:
+    the vocabulary to match with (default: the package's)."""
+    compiled, decisions = CompiledVacancy.build(vacancy, vocab), decisions_for(vacancy)
     for item in items:
         yield item if isinstance(item, Failed) else assess(compiled, item, as_of, decisions)
 
@@ -76,18 +81,20 @@ def screen(
     items: Iterable[Candidate | Failed],
     as_of: dt.date,
     options: dict[str, object] | None = None,
+    vocab: Vocabulary | None = None,
 ) -> Screening:
     """Assess and rank every candidate; failed inputs become errors, never lost.
 
     ``options`` are recorded with the screening; ``{"blind": True}`` also breaks ties by each
     CV's opaque key rather than its id, as ``score --blind`` does (the reporters then show
-    only that key).
+    only that key). ``vocab``: the vocabulary to match with (default: the package's;
+    :func:`jobscreen.orgvocab.vocabulary_beside` gives a vacancy's with its folder's own).
     """
     options = dict(options or {})
     assessments: list[Assessment] = []
     errors: list[InputProblem] = []
     unreadable = 0
-    for outcome in assess_all(vacancy, items, as_of):
+    for outcome in assess_all(vacancy, items, as_of, vocab):
         if isinstance(outcome, Failed):
             errors.extend(problems_of(outcome))
             unreadable += 1
@@ -114,6 +121,7 @@ def match_vacancies(
     today: dt.date,
     blind: bool = False,
     sources: Sequence[str] = (),
+    vocabularies: Sequence[Vocabulary] = (),
     panel: Panel | None = None,
 ) -> Matching:
     """One candidate against several vacancies, each counted to its own as-of date.
@@ -131,8 +139,10 @@ def match_vacancies(
         where = Location(sources[index], 1, 1) if index < len(sources) else Location(vacancy.id)
         try:
             with guard(where):
+                vocab = vocabularies[index] if index < len(vocabularies) else None
                 decisions = decisions_for(vacancy, panel)
-                assessment = assess(CompiledVacancy.build(vacancy), candidate, when, decisions)
+                compiled = CompiledVacancy.build(vacancy, vocab)
+                assessment = assess(compiled, candidate, when, decisions)
         except InternalError as exc:
             errors.append(exc)
             continue

@@ -44,6 +44,7 @@ from jobscreen.results import (
 )
 from jobscreen.sources import Candidate, Failed, to_candidate
 from jobscreen.vacancy import Vacancy
+from jobscreen.vocabulary import Vocabulary
 from jobscreen.yamlsafe import Limits
 
 FILES_PER_CHUNK = 32
@@ -55,7 +56,8 @@ SURROGATES = "surrogatepass"  # prepared text keeps a file name's undecodable by
 
 @dataclass(frozen=True)
 class Job:
-    """What every worker needs: the vacancy, the as-of date, limits and blind mode.
+    """What every worker needs: the vacancy, the as-of date, limits, blind mode and the
+    vocabulary the vacancy is matched with (workers never read it from a file).
 
     With ``prepare`` (picklable: workers get it), each result is kept as the text it returns
     rather than as its pickled assessment.
@@ -67,6 +69,7 @@ class Job:
     blind: bool = False
     today: Any = None
     prepare: Prepare | None = None
+    vocabulary: Vocabulary | None = None  # the vacancy's (None: the package's)
     panel: Panel | None = None  # a panel's decisions, applied after the engine
 
 
@@ -81,7 +84,7 @@ class Scorer:
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.compiled = CompiledVacancy.build(job.vacancy)
+        self.compiled = CompiledVacancy.build(job.vacancy, job.vocabulary)
         self.decisions = decisions_for(job.vacancy, job.panel)
         self.phrases = job.vacancy.competency_phrases()
 

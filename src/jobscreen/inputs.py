@@ -45,6 +45,10 @@ CV_SUFFIXES = DATA_SUFFIXES | TEXT_SUFFIXES
 UNREADABLE_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages"})
 CV_SCAN = CV_SUFFIXES | UNREADABLE_SUFFIXES  # a folder's PDF and Word CVs are reported
 EMPTY_FOLDER = "directory holds no data files"
+# An organisation's own vocabulary, beside its vacancies (jobscreen.orgvocab): never a
+# vacancy or a CV; validate checks it as a vocabulary, other commands skip it in a folder.
+VOCABULARY_FILE = "jobscreen-vocabulary.yaml"
+NOT_AN_INPUT = "is an organisation's vocabulary: it is read beside the vacancies of its folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +182,7 @@ class Accept:
     pdf: str | None = None  # closes the refusal of a PDF or Word file; None: read as others
     documents: bool = False  # PDF and Word files with a reader are read as TextDocuments
     structured: str | None = None  # why a data file is refused (a usage error); None: read
+    vocabulary: bool = False  # an organisation's vocabulary file is read (validate) or refused
 
 
 CV_ADVICE = "save the CV as .docx, PDF, text (.txt) or YAML first"
@@ -187,6 +192,7 @@ DATA = Accept(
     stdin=DataFile,
     text="plain-text CVs are not validated: `jobscreen extract` shows what is read from one",
     pdf="validate reads YAML and JSON files",
+    vocabulary=True,
 )
 VACANCIES = Accept(DATA_SUFFIXES)
 TEXT = Accept(
@@ -208,6 +214,8 @@ def resolve(names: Iterable[str], accept: Accept) -> Iterator[Input]:
             yield classify(name, accept)
             continue
         for item in scan(name, accept.listed):
+            if isinstance(item, str) and item != name and _skipped(item, accept):
+                continue  # a folder's vocabulary file is read with its vacancies
             if isinstance(item, str):
                 yield classify(item, accept)
             else:
@@ -218,6 +226,8 @@ def classify(name: str, accept: Accept) -> Input:
     """What one file name (never a folder's listing) is read as under ``accept``."""
     if name == STDIN and accept.stdin is not None:
         return accept.stdin(name)
+    if is_vocabulary(name) and not accept.vocabulary:
+        return Refusal(name, UsageError(f"{name} {NOT_AN_INPUT}"))
     suffix = Path(name).suffix.lower()
     if accept.structured is not None and suffix in DATA_SUFFIXES:
         return Refusal(name, UsageError(f"{name} {accept.structured}"))
@@ -233,6 +243,17 @@ def classify(name: str, accept: Accept) -> Input:
         else accept.other
     )
     return _refused(name, kind) if isinstance(kind, str) else kind(name)
+
+
+def _skipped(name: str, accept: Accept) -> bool:
+    """A file found in a folder that is not read: an organisation's vocabulary, unless the
+    command reads it."""
+    return is_vocabulary(name) and not accept.vocabulary
+
+
+def is_vocabulary(name: str) -> bool:
+    """Whether a file is an organisation's vocabulary file, by its name."""
+    return Path(name).name == VOCABULARY_FILE
 
 
 def _refused(name: str, why: str) -> Refusal:

@@ -342,7 +342,6 @@ CEFR = {"a1": 1, "a2": 2, "b1": 3, "b2": 4, "c1": 5, "c2": 6}
 CEFR_NAMES = {0: "none", 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2"}
 NATO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 STANAG = {0: 0, 1: 2, 2: 3, 3: 5, 4: 6, 5: 6}
-INSPIRA = {"fluent": 5, "confident": 3, "not fluent": 1}
 
 # Phrases used by notices and CVs, LinkedIn's five levels, NATO's level names. Longest first
 # when searched in free text, so "not fluent" wins over "fluent".

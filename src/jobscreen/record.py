@@ -162,8 +162,17 @@ class RecordedDecisions(Part):
     sha256: Sha256 = Field(description="SHA-256 of the decisions file.")
 
 
+class RecordedFile(Part):
+    path: FileName = Field(description="The file, as found beside the vacancy.")
+    sha256: Sha256 = Field(description="SHA-256 of the file.")
+
+
 class RecordedVocabulary(Part):
     sha256: Sha256 = Field(description="SHA-256 of the concepts, contexts, employers and fields.")
+    organisation: RecordedFile | None = Field(
+        None,
+        description="The organisation's vocabulary file merged in (absent when there is none).",
+    )
 
 
 class RunRecord(Part):

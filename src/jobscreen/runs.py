@@ -28,9 +28,9 @@ from jobscreen.record import (
     read_record,
 )
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
-from jobscreen.sources import read_vacancy
+from jobscreen.sources import read_vacancy_file
 from jobscreen.vacancy import Vacancy
-from jobscreen.vocabulary import vocabulary
+from jobscreen.vocabulary import Vocabulary
 from jobscreen.yamlsafe import Limits
 
 
@@ -108,15 +108,17 @@ def screen_files(
     it renders, made by the workers: their assessments cannot be read, and only a reporter
     of the same format and blind mode can write them.
     """
-    vacancy, vacancy_sha256 = read_vacancy(vacancy_path)
+    read = read_vacancy_file(vacancy_path)
+    vacancy = read.vacancy
     when = options.as_of or default_as_of(vacancy, today)
     panel = read_decisions(decisions, [vacancy]) if decisions else None
     decided = panel.panel if panel else None
-    job = Job(vacancy, when, options.limits, options.blind, today, prepare, decided)
+    limits, blind, vocab = options.limits, options.blind, read.vocabulary
+    job = Job(vacancy, when, limits, blind, today, prepare, vocab, decided)
     outcome = run_batch(job, names, jobs, progress)
     record: dict[str, Any] = {
-        "vacancy": {"path": vacancy_path, "sha256": vacancy_sha256},
-        "vocabulary": {"sha256": vocabulary().sha256},
+        "vacancy": {"path": vacancy_path, "sha256": read.sha256},
+        "vocabulary": vocabulary_record(read.vocabulary),
     }
     if panel is not None:
         record["decisions"] = {"path": panel.path, "sha256": panel.sha256}
@@ -134,6 +136,16 @@ def screen_files(
         outcome.summary,
     )
     return Run(screening, outcome.results.everyone(), outcome.results, vacancy)
+
+
+def vocabulary_record(vocab: Vocabulary) -> dict[str, Any]:
+    """The digests of every vocabulary a run matched with: the package's, and the
+    organisation's file, with its name, when the vacancy's folder has one."""
+    found: dict[str, Any] = {"sha256": vocab.sha256}
+    if vocab.organisation is not None:
+        own = vocab.organisation
+        found["organisation"] = {"path": own.path, "sha256": own.sha256}
+    return found
 
 
 # --- verify ------------------------------------------------------------------------------
@@ -154,6 +166,8 @@ HINTS = {
     "jobscreen_version": "another jobscreen version",
     "record.vacancy.sha256": "the vacancy file changed",
     "record.vocabulary.sha256": "the vocabulary changed (concepts, contexts, employers, fields)",
+    "record.vocabulary.organisation": "the organisation's vocabulary file was added or removed",
+    "record.vocabulary.organisation.sha256": "the organisation's vocabulary file changed",
     "record.decisions.sha256": "the decisions file changed",
     "record.decisions": "the record and the re-run differ in their decisions file",
 }
@@ -227,6 +241,7 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     with screen_files(*rerun_of, decisions=run.decisions) as rerun:
         again = Record.model_validate(screening_dict(rerun.screening))
     differences += compare(loaded.record, again, run.cwd)
+    notes += _vocabulary_cause(differences, loaded.record, again)
     if _digest_of(loaded.record.record.decisions) != _digest_of(again.record.decisions):
         notes.append(DECISIONS_CHANGED)
     return Verification(record_path, tuple(differences), tuple(notes))
@@ -240,6 +255,18 @@ DECISIONS_CHANGED = (
 
 def _digest_of(decisions: RecordedDecisions | None) -> str | None:
     return decisions.sha256 if decisions else None
+
+
+def _vocabulary_cause(differences: list[Difference], recorded: Record, rerun: Record) -> list[str]:
+    """A note naming the organisation's vocabulary file as the cause, when it changed and so
+    did results."""
+    changed = any(d.what.startswith("record.vocabulary.organisation") for d in differences)
+    results = any(d.what.startswith("results") for d in differences)
+    files = [r.record.vocabulary.organisation for r in (rerun, recorded) if r.record.vocabulary]
+    named = next((f.path for f in files if f is not None), None)
+    if not (changed and results and named):
+        return []
+    return [f"the organisation's vocabulary {named} changed since the record: results differ"]
 
 
 def _digest_check(loaded: LoadedRecord) -> tuple[list[Difference], list[str]]:
@@ -286,6 +313,9 @@ def _comparable(record: Record, cwd: str) -> dict[str, Any]:
     if run.get("decisions"):
         run["decisions"]["path"] = _absolute(run["decisions"]["path"], cwd)
     run["inputs"] = [_absolute(name, cwd) for name in run["inputs"]]
+    own = (run.get("vocabulary") or {}).get("organisation")
+    if own:
+        own["path"] = _absolute(own["path"], cwd)
     for entry in (*data["results"], *data["errors"]):
         if entry["source"]:
             entry["source"] = _absolute(entry["source"], cwd)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from jobscreen.levels import CEFR, LANGUAGE_NAMES, PHRASES
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/vacancy.schema.json"
-KINDS = ("education", "experience", "language")
 WIDTH = 92
 
 _LABELS = {

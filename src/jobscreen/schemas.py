@@ -1,9 +1,12 @@
-"""JSON Schemas of the vacancy and CV formats, in draft-07 (what yaml-language-server supports)."""
+"""JSON Schemas of the vacancy and CV formats and of an organisation's vocabulary file, in
+draft-07 (what yaml-language-server supports)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+from pydantic import BaseModel
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 BASE_ID = "https://jobscreen.invalid/schemas"
@@ -26,15 +29,32 @@ def _draft07(node: Any) -> Any:
     return node
 
 
-def build_schema(which: str) -> dict[str, Any]:
-    """The JSON Schema of 'vacancy' or 'cv'."""
+SCHEMAS = {
+    "vacancy": "jobscreen vacancy",
+    "cv": "jobscreen CV summary",
+    "vocabulary": "jobscreen organisation's vocabulary (jobscreen-vocabulary.yaml)",
+}
+
+
+def _model(which: str) -> type[BaseModel]:
     if which == "vacancy":
-        from jobscreen.vacancy import Vacancy as model
-    else:
-        from jobscreen.cv import CVFile as model  # type: ignore[assignment]
-    raw = model.model_json_schema(mode="validation")
+        from jobscreen.vacancy import Vacancy
+
+        return Vacancy
+    if which == "vocabulary":
+        from jobscreen.orgvocab import OrganisationVocabulary
+
+        return OrganisationVocabulary
+    from jobscreen.cv import CVFile
+
+    return CVFile
+
+
+def build_schema(which: str) -> dict[str, Any]:
+    """The JSON Schema of 'vacancy', 'cv' or 'vocabulary' (an organisation's file)."""
+    raw = _model(which).model_json_schema(mode="validation", by_alias=True)
     schema = {"$schema": DRAFT_07, "$id": f"{BASE_ID}/{which}.schema.json", **_draft07(raw)}
-    schema["title"] = "jobscreen vacancy" if which == "vacancy" else "jobscreen CV summary"
+    schema["title"] = SCHEMAS[which]
     return schema
 
 

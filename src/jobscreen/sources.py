@@ -21,14 +21,17 @@ from jobscreen.errors import (
     JobscreenError,
     Location,
     SchemaError,
+    UsageError,
     guard,
     printable_name,
 )
 from jobscreen.inputs import (
     CVS,
+    NOT_AN_INPUT,
     VACANCIES,
     ExtractedDocument,
     Refusal,
+    is_vocabulary,
     read,
     resolve,
 )
@@ -38,6 +41,7 @@ from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind
 from jobscreen.model import NO_CONTROLS, may_hold_controls
 from jobscreen.results import EXTRACTED_ORIGIN
 from jobscreen.vacancy import Vacancy, semantic_problems
+from jobscreen.vocabulary import Vocabulary
 from jobscreen.yamlsafe import Limits
 
 M = TypeVar("M", bound=BaseModel)
@@ -68,7 +72,7 @@ class Failed:
     errors: tuple[JobscreenError, ...]
 
 
-def _message(error: Any) -> tuple[str, bool]:
+def describe_error(error: Any) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it points at a key."""
     kind, loc, msg = error["type"], error["loc"], error["msg"]
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
@@ -89,13 +93,13 @@ def schema_errors(
     exc: ValidationError, doc: Document, translate: Any = None, describe: Any = None
 ) -> list[JobscreenError]:
     """Every pydantic error of a document as a located SchemaError (``describe``: how each
-    is worded, as _message does by default)."""
+    is worded, as describe_error does by default)."""
     found: list[JobscreenError] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         if translate is not None:  # name and place the file's own keys, not the mapped ones
             loc = translate(loc)
-        message, at_key = (describe or _message)({**error, "loc": loc})
+        message, at_key = (describe or describe_error)({**error, "loc": loc})
         found.append(SchemaError(message, doc.locate(loc, at_key=at_key)))
     return found
 
@@ -126,12 +130,13 @@ def not_mapping(doc: Document, what: str) -> JobscreenError:
     return SchemaError(f"expected {what} (a mapping of keys), found {kind}", doc.locate(()))
 
 
-def vacancy_from_document(doc: Document) -> Vacancy:
-    """A vacancy from a parsed document, or DocumentErrors with every problem located."""
+def vacancy_from_document(doc: Document, vocab: Vocabulary | None = None) -> Vacancy:
+    """A vacancy from a parsed document, or DocumentErrors with every problem located; the
+    concepts and employers it names are looked up in ``vocab`` (default: the package's)."""
     if not isinstance(doc.data, dict):
         raise DocumentErrors([not_mapping(doc, "a vacancy")])
     vacancy = validate_document(Vacancy, doc.data, doc)
-    problems = semantic_problems(vacancy)
+    problems = semantic_problems(vacancy, vocab)
     if problems:
         raise DocumentErrors([SchemaError(msg, doc.locate(loc)) for loc, msg in problems])
     return vacancy
@@ -139,41 +144,64 @@ def vacancy_from_document(doc: Document) -> Vacancy:
 
 def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
     """Read one vacancy file; raises a JobscreenError (DocumentErrors for several)."""
-    return read_vacancy(path, limits)[0]
+    return read_vacancy_file(path, limits).vacancy
+
+
+@dataclass(frozen=True)
+class VacancyFile:
+    """A vacancy as read from its file: the SHA-256 of its bytes (for decision records) and
+    the vocabulary it is matched with (the package's, merged with its folder's own)."""
+
+    path: str
+    vacancy: Vacancy
+    sha256: str
+    vocabulary: Vocabulary
 
 
 def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vacancy, str]:
     """A vacancy and the SHA-256 of the very bytes it was read from (for decision records)."""
+    read = read_vacancy_file(path, limits)
+    return read.vacancy, read.sha256
+
+
+def read_vacancy_file(path: str | Path, limits: Limits = VACANCY_LIMITS) -> VacancyFile:
+    """A vacancy, its digest and its vocabulary; the organisation's vocabulary file beside it
+    is read first, and its errors are the vacancy's."""
+    from jobscreen.orgvocab import vocabulary_beside
+
+    if is_vocabulary(str(path)):
+        raise UsageError(f"{path} {NOT_AN_INPUT}")
+    vocab = vocabulary_beside(path)
     with guard(Location(str(path), 1, 1)):  # a bug met reading it is its error
-        return _read_vacancy(path, limits)
+        vacancy, sha256 = _read_vacancy(path, limits, vocab)
+    return VacancyFile(str(path), vacancy, sha256, vocab)
 
 
-def _read_vacancy(path: str | Path, limits: Limits) -> tuple[Vacancy, str]:
+def _read_vacancy(path: str | Path, limits: Limits, vocab: Vocabulary) -> tuple[Vacancy, str]:
     raw = read_bytes(Path(path), limits.max_bytes, limits.hint("max-bytes"))
     text = decode(raw, str(path))
     docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
     if len(docs) > 1:
         where = Location(str(path), 1, 1)
         raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
-    return vacancy_from_document(docs[0]), hashlib.sha256(raw).hexdigest()
+    return vacancy_from_document(docs[0], vocab=vocab), hashlib.sha256(raw).hexdigest()
 
 
-def read_vacancies(
-    names: Iterable[str],
-) -> tuple[list[tuple[str, Vacancy]], list[JobscreenError]]:
-    """Every vacancy in the files and folders named, with its file, and every problem met:
-    one broken vacancy (or empty folder) never loses the others."""
-    loaded: list[tuple[str, Vacancy]] = []
+def read_vacancies(names: Iterable[str]) -> tuple[list[VacancyFile], list[JobscreenError]]:
+    """Every vacancy in the files and folders named, and every problem met: one broken
+    vacancy (or empty folder) never loses the others."""
+    loaded: list[VacancyFile] = []
     problems: list[JobscreenError] = []
     for item in resolve(names, VACANCIES):
         if isinstance(item, Refusal):
             problems.append(item.error)
             continue
         try:
-            loaded.append((item.name, load_vacancy(item.name)))
+            loaded.append(read_vacancy_file(item.name))
         except JobscreenError as exc:
             problems.extend(exc.every())
-    return loaded, problems
+    # a folder's broken vocabulary is every vacancy's error there: say it once
+    return loaded, list({str(e): e for e in problems}.values())
 
 
 def _candidate_key(given: str | None, doc: Document, stem: str) -> str:

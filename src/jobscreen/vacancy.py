@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from jobscreen.levels import SKILLS, EducationLevel, known_language, vacancy_level
 from jobscreen.model import Float, Int, Line, Model, one_line
-from jobscreen.vocabulary import vocabulary
+from jobscreen.vocabulary import Vocabulary, vocabulary
 
 LevelName = Literal["secondary", "post_secondary", "short_cycle", "bachelor", "master", "doctorate"]
 Qualifier = Literal["managerial", "international", "senior", "multilateral"]
@@ -329,8 +329,10 @@ _NESTED_DECLARATION = (
 )
 
 
-def semantic_problems(vacancy: Vacancy) -> list[Problem]:
-    """Checks beyond types: unique ids, at_least bounds, in-lieu levels, references and years."""
+def semantic_problems(vacancy: Vacancy, vocab: Vocabulary | None = None) -> list[Problem]:
+    """Checks beyond types: unique ids, at_least bounds, in-lieu levels, references, years,
+    and the concepts and employers named (in ``vocab``; default: the package's)."""
+    vocab = vocab or vocabulary()
     problems: list[Problem] = []
     seen: dict[str, tuple[str | int, ...]] = {}
     texts = vacancy.notice_texts()
@@ -345,13 +347,15 @@ def semantic_problems(vacancy: Vacancy) -> list[Problem]:
         if isinstance(rule, ReviewRule) and rule.declaration and len(loc) > 2:
             problems.append(((*loc, "declaration"), _NESTED_DECLARATION))
         problems.extend(_rule_problems(vacancy, loc, rule))
-        problems.extend(_concept_problems(loc, rule))
+        problems.extend(_concept_problems(loc, rule, vocab))
     return problems
 
 
-def _concept_problems(loc: tuple[str | int, ...], rule: Requirement) -> list[Problem]:
+def _concept_problems(
+    loc: tuple[str | int, ...], rule: Requirement, vocab: Vocabulary
+) -> list[Problem]:
     if isinstance(rule, ReviewRule):
-        kinds = vocabulary().employers
+        kinds = vocab.employers
         return [
             ((*loc, "applies_to", index), f"unknown kind of employer {name!r}")
             for index, name in enumerate(rule.applies_to)
@@ -359,7 +363,7 @@ def _concept_problems(loc: tuple[str | int, ...], rule: Requirement) -> list[Pro
         ]
     if not isinstance(rule, ExperienceRule | CompetencyRule):
         return []
-    known = vocabulary().concepts
+    known = vocab.concepts
     named = [("concepts", rule.concepts)]
     if isinstance(rule, ExperienceRule):
         named.append(("topics", rule.topics))

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from jobscreen.errors import JobscreenError, Location, guard
-from jobscreen.inputs import DATA, DataFile, Input, Refusal, resolve
+from jobscreen.inputs import DATA, VOCABULARY_FILE, DataFile, Input, Refusal, is_vocabulary, resolve
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import lint
 from jobscreen.loading import Document
+from jobscreen.orgvocab import load, vocabulary_beside
 from jobscreen.sources import (
     DocumentErrors,
     candidate_from_document,
@@ -19,6 +20,7 @@ from jobscreen.sources import (
     vacancy_from_document,
 )
 from jobscreen.vacancy import Vacancy
+from jobscreen.vocabulary import Vocabulary
 from jobscreen.yamlsafe import Limits
 
 Kind = Literal["auto", "vacancy", "cv"]
@@ -94,11 +96,34 @@ def _check_document(doc: Document, kind: Kind, count: int, options: LintOptions)
         return chosen, errors, []
     try:
         if chosen == "vacancy":
-            return chosen, [], lint_warnings(vacancy_from_document(doc), doc, options)
+            vacancy = vacancy_from_document(doc, vocab=_vocabulary_of(doc))
+            return chosen, [], lint_warnings(vacancy, doc, options)
         candidate_from_document(doc, options.as_of)
     except DocumentErrors as exc:
         return chosen, list(exc.errors), []
     return chosen, [], []
+
+
+def _vocabulary_of(doc: Document) -> Vocabulary:
+    """The vocabulary a vacancy document is checked with: its folder's; DocumentErrors with
+    one error, on the vacancy, when that folder's vocabulary file is wrong (validating it
+    lists why)."""
+    try:
+        return vocabulary_beside(doc.source)
+    except JobscreenError as exc:
+        where = exc.location.path if exc.location else VOCABULARY_FILE
+        why = f"not checked: the vocabulary beside it, {where}, has errors"
+        raise DocumentErrors([JobscreenError(why, Location(doc.source, 1, 1))]) from None
+
+
+def _check_vocabulary(item: DataFile) -> FileCheck:
+    """An organisation's vocabulary file: every problem, located."""
+    try:
+        with guard(Location(item.source, 1, 1)):
+            load(item.name)
+    except JobscreenError as exc:
+        return FileCheck(item.source, "vocabulary", tuple(exc.every()))
+    return FileCheck(item.source, "vocabulary")
 
 
 def lint_warnings(vacancy: Vacancy, doc: Document, options: LintOptions) -> list[LintWarning]:
@@ -136,6 +161,8 @@ def check_input(
     """Every problem and lint warning of one input, or why it is not read."""
     if isinstance(item, Refusal) and item.listing:  # nothing named: no kind to give it
         return FileCheck(item.name, "unknown", (item.error,))
+    if isinstance(item, DataFile) and is_vocabulary(item.name):
+        return _check_vocabulary(item)
     source = item.source
     options = options or LintOptions()
     if kind == "auto" and isinstance(item, DataFile) and item.kind == "jsonl":

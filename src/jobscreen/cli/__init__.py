@@ -12,7 +12,7 @@ import os
 import sys
 from typing import NoReturn
 
-from typer._click.exceptions import ClickException
+import typer
 
 from jobscreen.cli import authoring, check, records, screening  # noqa: F401 - registers the commands
 from jobscreen.cli.app import (
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     _tolerant_streams()
     try:
         code = app(args=argv, standalone_mode=False)
-    except ClickException as exc:
+    except typer.TyperException as exc:  # click's usage errors, as typer exports them
         _fail(f"error: {exc.format_message()} (see --help)", exc.exit_code)
     except (KeyboardInterrupt, Exception) as exc:
         _unexpected(exc)
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _unexpected(exc: BaseException) -> NoReturn:
-    if isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "Abort":
+    if isinstance(exc, KeyboardInterrupt | typer.Abort):
         _fail("interrupted", EXIT_INTERRUPTED)
     if isinstance(exc, BrokenPipeError):
         _quiet_exit(EXIT_OK)

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer import _click as click
 from typer.core import TyperGroup
 
 from jobscreen import __version__
@@ -30,7 +29,9 @@ class HandledGroup(TyperGroup):
     Here rather than in main() so that the in-process test runner sees the same handling.
     """
 
-    def invoke(self, ctx: click.Context) -> Any:
+    # typer.Context is the public name of the context typer passes (a subclass of the base
+    # class the signature names, which typer keeps private)
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from jobscreen.errors import JobscreenError, UsageError
 
         try:

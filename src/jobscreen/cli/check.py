@@ -93,14 +93,15 @@ def color_wanted(out: object) -> bool:
 
 @app.command()
 def schema(
-    which: Annotated[str, typer.Argument(help="vacancy or cv.")] = "vacancy",
+    which: Annotated[str, typer.Argument(help="vacancy, cv or vocabulary.")] = "vacancy",
     output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema (draft-07) of the vacancy or CV format, for editors and CI."""
+    """Print the JSON Schema (draft-07) of the vacancy or CV format, or of an organisation's
+    vocabulary file, for editors and CI."""
     from jobscreen.outputs import open_output
-    from jobscreen.schemas import schema_text
+    from jobscreen.schemas import SCHEMAS, schema_text
 
-    choice(which, ("vacancy", "cv"), "schema")
+    choice(which, tuple(SCHEMAS), "schema")
     with open_output(output) as out:
         out.write(schema_text(which))
 
@@ -135,25 +136,26 @@ def concepts(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """What a concept of the thesaurus accepts, and which vacancy rules use it."""
-    from jobscreen.report.concepts import concept_data, concept_lines, concept_list
-    from jobscreen.vocabulary import vocabulary
+    from pathlib import Path
+
+    from jobscreen.orgvocab import shared_vocabulary
+    from jobscreen.report.concepts import concept_data, concept_items, concept_lines, concept_list
+    from jobscreen.sources import read_vacancies
 
     choice(fmt, ("text", "json"), "--format")
-    vocab = vocabulary()
+    names = vacancies if vacancies is not None else ["vacancies"] * Path("vacancies").is_dir()
+    vocab = shared_vocabulary(names)
     if concept is None:
         lines = concept_list(vocab)
-        data: object = [{"id": c.id, "label": c.label} for c in vocab.concepts.values()]
+        data: object = concept_items(vocab)
     elif concept not in vocab.concepts:
         usage(f"unknown concept {concept!r}; 'jobscreen concepts' lists them")
     else:
-        from pathlib import Path
-
-        from jobscreen.sources import read_vacancies
-
-        names = vacancies if vacancies is not None else ["vacancies"] * Path("vacancies").is_dir()
         found, problems = read_vacancies(names)
         report_errors(problems)
-        data = concept_data(vocab, concept, found)
+        vocab = shared_vocabulary(names, [v.vocabulary for v in found])
+        searched = [(v.path, v.vacancy, v.vocabulary) for v in found]
+        data = concept_data(vocab, concept, searched)
         lines = concept_lines(data)
     if fmt == "json":
         import json

@@ -47,7 +47,9 @@ def audit(
     min_group: Annotated[
         int, typer.Option("--min-group", help="Groups smaller than this get a caution.")
     ] = 30,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json or html (the rates drawn).")
+    ] = "table",
     output: OutputOpt = None,
 ) -> None:
     """Selection and scoring rates per self-declared group, with four-fifths impact ratios."""
@@ -58,7 +60,7 @@ def audit(
     from jobscreen.outputs import open_output
     from jobscreen.record import RECORD_LIMIT, read_record
 
-    choice(fmt, ("table", "json"), "--format")
+    choice(fmt, ("table", "json", "html"), "--format")
     if top is not None and top < 1:
         usage("--top must be at least 1")
     if min_group < 0:
@@ -81,6 +83,10 @@ def audit(
     with open_output(output) as out:
         if fmt == "json":
             out.write(json.dumps(audit_dict(result), indent=2) + "\n")
+        elif fmt == "html":
+            from jobscreen.report.audit_html import audit_page
+
+            out.write(audit_page(result, loaded.record))
         else:
             from jobscreen.report.audit import print_audit
 

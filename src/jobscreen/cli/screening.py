@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -33,7 +33,9 @@ from jobscreen.cli.app import (
 from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
+    from jobscreen.report.base import Reporter
     from jobscreen.report.csvfmt import CsvStyle
+    from jobscreen.report.html import HtmlReporter
     from jobscreen.results import Screening
     from jobscreen.runs import Run
     from jobscreen.sources import Candidate
@@ -41,22 +43,34 @@ if TYPE_CHECKING:
 
 
 def _emit(
-    screening: Screening,
+    run: Run,
     fmt: str,
     output: str | None,
     explain: bool = False,
     csv_style: CsvStyle | None = None,
 ) -> None:
     from jobscreen.outputs import open_output
+
+    _errors(run.screening)
+    with open_output(output) as out:
+        reporter = _reporter(run, fmt, out, csv_style)
+        if explain:
+            reporter.explanation(run.screening)
+        else:
+            reporter.screening(run.screening)
+
+
+def _reporter(
+    run: Run, fmt: str, out: TextIO, csv_style: CsvStyle | None
+) -> Reporter | HtmlReporter:
+    """The format's reporter; the HTML one also shows the vacancy's rules, so it takes them."""
     from jobscreen.report.base import reporter_for
 
-    _errors(screening)
-    with open_output(output) as out:
-        reporter = reporter_for(fmt, out, csv_style)
-        if explain:
-            reporter.explanation(screening)
-        else:
-            reporter.screening(screening)
+    if fmt == "html":
+        from jobscreen.report.html import HtmlReporter
+
+        return HtmlReporter(out, run.vacancy)
+    return reporter_for(fmt, out, csv_style)
 
 
 def _emit_xlsx(run: Run, output: str | None) -> None:
@@ -172,7 +186,10 @@ def score(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="table, json, jsonl, csv, markdown or xlsx (needs --output)."
+            "--format",
+            "-f",
+            help="table, json, jsonl, csv, markdown, html (the panel report) or xlsx "
+            "(needs --output).",
         ),
     ] = "table",
     top: Annotated[int | None, typer.Option("--top", help="Show only the first N.")] = None,
@@ -198,11 +215,11 @@ def score(
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
     from jobscreen.batch import default_jobs
     from jobscreen.inputs import CVS
-    from jobscreen.report.base import FORMATS
+    from jobscreen.report.base import DOCUMENT_FORMATS, FORMATS
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import RunOptions, screen_files
 
-    choice(fmt, (*FORMATS, "xlsx"), "--format")
+    choice(fmt, (*FORMATS, *DOCUMENT_FORMATS), "--format")
     if fmt == "xlsx":
         binary_output(output, "--format xlsx")
     csv_style = _csv_style(fmt, excel, delimiter)
@@ -233,7 +250,7 @@ def score(
         if fmt == "xlsx":
             _emit_xlsx(run, output)
         else:
-            _emit(run.screening, fmt, output, csv_style=csv_style)
+            _emit(run, fmt, output, csv_style=csv_style)
         if key_map:
             _write_key_map(run, key_map)
     raise typer.Exit(_exit_code(run.screening))
@@ -243,7 +260,9 @@ def score(
 def explain(
     vacancy: Annotated[str, typer.Argument(help="The vacancy file.")],
     cv: Annotated[str, typer.Argument(help="One CV file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, markdown or html.")
+    ] = "table",
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
@@ -251,9 +270,10 @@ def explain(
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
     from jobscreen.inputs import CVS
+    from jobscreen.report.base import EXPLAIN_FORMATS
     from jobscreen.runs import RunOptions, screen_files
 
-    choice(fmt, ("table", "json", "markdown"), "--format")
+    choice(fmt, EXPLAIN_FORMATS, "--format")
     if Path(cv).is_dir():  # it would explain the first of many and say nothing of the rest
         usage(f"explain takes one CV file, and {cv} is a directory: name one file, or use score")
     not_an_input(output, [vacancy, cv, decisions], accept=CVS)
@@ -264,7 +284,7 @@ def explain(
             many = len(run.screening.results)
             usage(f"explain takes one CV, and {cv} holds {many}: name one file, or use score")
         _none_applied(decisions, _applied(run.screening))
-        _emit(run.screening, fmt, output, explain=True)
+        _emit(run, fmt, output, explain=True)
     raise typer.Exit(_exit_code(run.screening))
 
 
@@ -303,10 +323,13 @@ def match(
     def candidate_for(vacancy: Vacancy) -> Candidate:
         return load_cv(cv, FIXED_LIMITS, today, vacancy.competency_phrases())
 
-    files, read = zip(*loaded, strict=True)
+    files, read = [v.path for v in loaded], [v.vacancy for v in loaded]
+    vocabularies = [v.vocabulary for v in loaded]
     panel = read_decisions(decisions, read).panel if decisions else None
     try:
-        matching = match_vacancies(candidate_for, list(read), when, today, blind, files, panel)
+        matching = match_vacancies(
+            candidate_for, read, when, today, blind, files, vocabularies, panel
+        )
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked

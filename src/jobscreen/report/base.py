@@ -33,6 +33,10 @@ class Reporter(ABC):
 
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+# score's formats that also show the vacancy's rules, each with its own reporter: xlsx (a
+# binary file, report/xlsx.py) and html (the panel report, report/html.py)
+DOCUMENT_FORMATS = ("xlsx", "html")
+EXPLAIN_FORMATS = ("table", "json", "markdown", "html")
 
 
 def reporter_for(name: str, out: TextIO, csv_style: CsvStyle | None = None) -> Reporter:

@@ -47,6 +47,14 @@ __all__ = [
 # fill screens with them (and take rich seconds to lay out). JSON keeps every one.
 EVIDENCE_SHOWN = 10
 
+# A rule's status in words, as a panel reads it (xlsx cells, the HTML report)
+STATUS_WORDS = {
+    Status.met: "met",
+    Status.not_met: "not met",
+    Status.partial: "partial",
+    Status.needs_review: "review",
+}
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -102,14 +110,6 @@ def shown_evidence(rule: RuleResult) -> tuple[tuple[Evidence, ...], str]:
         return shown, ""
     posts = all(e.ref is not None and e.ref[0] == "experience" for e in hidden)
     return shown, f"… and {len(hidden)} more{' posts' if posts else ''} (-f json lists them all)"
-
-
-STATUS_WORDS = {
-    Status.met: "met",
-    Status.partial: "partial",
-    Status.not_met: "not met",
-    Status.needs_review: "review",
-}
 
 
 def decision_line(rule: RuleResult) -> str:

@@ -16,7 +16,9 @@
 - ``degrees.yaml``: degree names from many national systems mapped to ISCED 2011 levels.
 
 Their JSON Schemas are in ``schemas/vocabulary/``. :func:`vocabulary` reads them once a
-process, from the installed package; the engine takes the result as an argument.
+process, from the installed package; the engine takes the result as an argument. An
+organisation's own file beside its vacancies is merged over them by
+:mod:`jobscreen.orgvocab`, with :func:`build`.
 """
 
 from __future__ import annotations
@@ -78,6 +80,16 @@ class Field:
     names: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class OrganisationFile:
+    """An organisation's own vocabulary file, merged over the package's: where it is, its
+    digest, and what it did to each entry it names."""
+
+    path: str
+    sha256: str
+    changes: dict[str, dict[str, str]]  # section (concepts, kinds, fields) -> id -> change
+
+
 @dataclass(frozen=True, eq=False)  # one object a process: compared and hashed by identity
 class Vocabulary:
     """The concepts, contexts, employer kinds and fields of study a screening matches with,
@@ -88,7 +100,8 @@ class Vocabulary:
     employers: dict[str, EmployerKind]
     fields: dict[str, Field]
     degrees: tuple[dict[str, Any], ...]  # degrees.yaml's entries, read by jobscreen.levels
-    sha256: str
+    sha256: str  # the package's files
+    organisation: OrganisationFile | None = None  # merged in, when a vacancy's folder has one
 
     def accepted(self, concept_id: str) -> tuple[Concept, ...]:
         """The concept and every concept narrower than it, each once, the concept first."""
@@ -171,24 +184,41 @@ def _fields(data: dict[str, Any]) -> dict[str, Field]:
     }
 
 
+NAMES = ("concepts", "contexts", "organisations", "fields", "degrees")
+
+
 def _text(name: str) -> str:
     return files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
 
 @cache
-def vocabulary() -> Vocabulary:
-    """The package's vocabulary, read once a process (the files are part of the install)."""
-    names = ("concepts", "contexts", "organisations", "fields", "degrees")
-    texts = {name: _text(name) for name in names}
+def package_data() -> tuple[dict[str, Any], str]:
+    """The package's files as plain data, by name, and their digest. Callers copy before
+    changing anything in it."""
+    texts = {name: _text(name) for name in NAMES}
     loaded = {name: yaml.load(text, Loader=_LOADER) for name, text in texts.items()}
     digest = hashlib.sha256()
     for name, text in texts.items():
         digest.update(f"{name}\0{len(text)}\0{text}".encode())
+    return loaded, digest.hexdigest()
+
+
+def build(
+    loaded: dict[str, Any], sha256: str, organisation: OrganisationFile | None = None
+) -> Vocabulary:
+    """A vocabulary from the files' data (the package's, or merged with an organisation's)."""
     return Vocabulary(
         _concepts(loaded["concepts"]),
         _contexts(loaded["contexts"]),
         _employers(loaded["organisations"]),
         _fields(loaded["fields"]),
         tuple(loaded["degrees"]["degrees"].values()),
-        digest.hexdigest(),
+        sha256,
+        organisation,
     )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The package's vocabulary, read once a process (the files are part of the install)."""
+    return build(*package_data())
