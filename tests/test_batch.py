@@ -266,7 +266,7 @@ def test_an_endless_json_lines_record_on_stdin_is_refused_at_the_byte_limit(
         )
     assert code == 1
     assert err.decode().splitlines() == [f"<stdin>:1:1: error: {ENDLESS.format(1000)}"]
-    assert out.decode().splitlines()[1:] == [f",,,<stdin>:1:1,,,,,{ENDLESS.format(1000)},"]
+    assert out.decode().splitlines()[1:] == [f",,,<stdin>:1:1,,,,,{ENDLESS.format(1000)},,"]
 
 
 ENDLESS = "record over the {}-byte limit (see --max-bytes); the rest of this input is not read"

@@ -33,6 +33,7 @@ ONE_CV = {  # per vacancy, a candidate to explain (a native, a JSON Resume and a
     "nato-asg-pasp": "examples/candidates/henrik-aasland.yaml",
     "un-aro-senior-pmo": "examples/candidates/daniel-okafor.yaml",
 }
+DECISIONS = "tests/data/decisions/un-aro-senior-pmo.csv"  # a panel's, for the walkthrough
 TEXT_CVS = sorted(
     p.relative_to(ROOT).as_posix() for p in (ROOT / "examples" / "candidates").glob("txt-*")
 )
@@ -63,6 +64,17 @@ def _cases() -> dict[str, list[str]]:
     cases["score-blind-un-aro"] = [
         "score", "vacancies/un-aro-senior-pmo.yaml", "examples/candidates/", *AS_OF, "--blind"
     ]  # fmt: skip
+    un_aro, decided = "vacancies/un-aro-senior-pmo.yaml", ("--decisions", DECISIONS)
+    cases["review-un-aro"] = ["review", un_aro, "examples/candidates/", *AS_OF]
+    cases["review-blind-un-aro"] = ["review", un_aro, "examples/candidates/", *AS_OF, "--blind"]
+    for fmt in ("table", "csv", "markdown"):
+        cases[f"score-decisions-un-aro-{fmt}"] = [
+            "score", un_aro, "examples/candidates/", *AS_OF, *decided, "-f", fmt
+        ]  # fmt: skip
+    for cv in ("nomvula-dlamini", "fatima-benali", "aissatou-ndiaye"):
+        cases[f"explain-decisions-{cv}"] = [
+            "explain", un_aro, f"examples/candidates/{cv}.yaml", *AS_OF, *decided
+        ]  # fmt: skip
     for fmt in ("table", "json", "jsonl", "csv", "markdown"):
         cases[f"match-{fmt}"] = [
             "match", "examples/candidates/daniel-okafor.yaml", "vacancies/", *AS_OF, "-f", fmt

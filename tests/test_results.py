@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import inspect
 import pickle
 
 import pytest
 
-from jobscreen.results import Evidence, RuleResult, Status
+from jobscreen.results import Decision, Evidence, RuleResult, Settled, Status
 
 
 @pytest.mark.parametrize("cls", [Evidence, RuleResult])
@@ -38,6 +39,7 @@ VALUES = (
     (CHILD,),
     "t",
     True,
+    Decision(Status.needs_review, 0.0, Settled.review, "A. Officer", dt.date(2026, 12, 4), "ok"),
 )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from jobscreen import __version__
+from jobscreen.decide import NO_DECISIONS, Decisions, Panel, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import evaluate_rules, rank, score_of
 from jobscreen.errors import InternalError, JobscreenError, Location, guard
@@ -17,6 +18,7 @@ from jobscreen.results import (
     Summary,
     VacancyMatch,
     eligibility_label,
+    settled_by,
 )
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
@@ -28,10 +30,17 @@ def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
     return vacancy.closing_date or today
 
 
-def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> Assessment:
-    """One candidate against a compiled vacancy. Only the profile reaches the engine."""
+def assess(
+    compiled: CompiledVacancy,
+    candidate: Candidate,
+    as_of: dt.date,
+    decisions: Decisions = NO_DECISIONS,
+) -> Assessment:
+    """One candidate against a compiled vacancy, then the decisions and the candidate's
+    declarations applied (:func:`jobscreen.decide.decide`). Only the profile reaches the
+    engine."""
     rules = evaluate_rules(compiled, candidate.profile, as_of, candidate.uncertain)
-    return Assessment(
+    assessment = Assessment(
         candidate.key,
         candidate.source,
         rules,
@@ -40,6 +49,7 @@ def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> A
         candidate.origin,
         candidate.identity.name,
     )
+    return decide(assessment, decisions, candidate.declarations)
 
 
 def problems_of(failed: Failed) -> list[InputProblem]:
@@ -61,9 +71,9 @@ def assess_all(
 ) -> Iterator[Assessment | Failed]:
     """Assess a stream of loaded candidates, passing failures through in order; ``vocab``:
     the vocabulary to match with (default: the package's)."""
-    compiled = CompiledVacancy.build(vacancy, vocab)
+    compiled, decisions = CompiledVacancy.build(vacancy, vocab), decisions_for(vacancy)
     for item in items:
-        yield item if isinstance(item, Failed) else assess(compiled, item, as_of)
+        yield item if isinstance(item, Failed) else assess(compiled, item, as_of, decisions)
 
 
 def screen(
@@ -90,7 +100,8 @@ def screen(
             unreadable += 1
         else:
             assessments.append(outcome)
-    summary = Summary.of((eligibility_label(a) for a in assessments), unreadable)
+    labels = [eligibility_label(a) for a in assessments]
+    summary = Summary.of(labels, unreadable, (how for a in assessments for how in settled_by(a)))
     return Screening(
         vacancy.id,
         vacancy.title,
@@ -111,13 +122,15 @@ def match_vacancies(
     blind: bool = False,
     sources: Sequence[str] = (),
     vocabularies: Sequence[Vocabulary] = (),
+    panel: Panel | None = None,
 ) -> Matching:
     """One candidate against several vacancies, each counted to its own as-of date.
 
     ``candidate_for`` loads the candidate for a vacancy: a plain-text CV is read with that
     vacancy's competency phrases, as `score` reads it. A bug met scoring the candidate
     against one vacancy is that vacancy's error (located at its file, ``sources[i]`` for
-    ``vacancies[i]``, else named by its id), and the others are still ranked.
+    ``vacancies[i]``, else named by its id), and the others are still ranked. ``panel``:
+    a panel's decisions, applied to each vacancy that has the rule decided.
     """
     outcomes, errors = [], []
     for index, vacancy in enumerate(vacancies):
@@ -127,7 +140,9 @@ def match_vacancies(
         try:
             with guard(where):
                 vocab = vocabularies[index] if index < len(vocabularies) else None
-                assessment = assess(CompiledVacancy.build(vacancy, vocab), candidate, when)
+                decisions = decisions_for(vacancy, panel)
+                compiled = CompiledVacancy.build(vacancy, vocab)
+                assessment = assess(compiled, candidate, when, decisions)
         except InternalError as exc:
             errors.append(exc)
             continue

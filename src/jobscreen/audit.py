@@ -9,15 +9,14 @@ as the reference group. A group a CSV names "unknown" is a declared group like a
 
 from __future__ import annotations
 
-import csv
-import io
 import statistics
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from jobscreen.csvinput import read_csv
 from jobscreen.errors import InputError, Location, printable_name
-from jobscreen.record import Record, ResultOut
+from jobscreen.record import Record, ResultOut, RuleOut
 
 NOT_DECLARED = "(not declared)"  # how candidates without a group are shown; no group's name
 FOUR_FIFTHS = 0.8
@@ -46,6 +45,7 @@ class GroupFigures:
     ratios: dict[str, float | None]
     flagged: tuple[str, ...]
     small: bool
+    changed: dict[str, int] = field(default_factory=dict)  # eligibility changed, by how
 
 
 @dataclass(frozen=True)
@@ -58,28 +58,18 @@ class Audit:
     top: int | None
     small_group: int
     not_in_record: tuple[str, ...]
+    decided: bool = False  # whether any rule of the record was settled after the engine
 
 
 def read_groups(text: str, source: str) -> dict[str, str | None]:
     """candidate -> group (None: declared none) from CSV text with 'candidate' and 'group'
     columns; every problem located (an unclosed quote, a column named twice)."""
-    reader = csv.DictReader(io.StringIO(text), strict=True)
-    try:
-        return _read_groups(reader, source)
-    except csv.Error as exc:
-        opened = _open_quote(text)
-        if opened is not None:
-            where = Location(source, *opened)
-            raise InputError("not a readable CSV: this quote is never closed", where) from None
-        where = Location(source, reader.reader.line_num, 1)  # the line it stopped on
-        raise InputError(f"not a readable CSV: {exc}", where) from None
-
-
-def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str | None]:
-    fields = _columns(reader.fieldnames or [], source)
+    table = read_csv(text, source)
+    fields = table.columns(("candidate", "group"))
+    if "candidate" not in fields or "group" not in fields:
+        raise InputError("groups CSV needs 'candidate' and 'group' columns", Location(source, 1, 1))
     groups: dict[str, str | None] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in table.rows:
         candidate = (row.get(fields["candidate"]) or "").strip()
         if not candidate:
             raise InputError("empty candidate", Location(source, line, 1))
@@ -94,46 +84,6 @@ def _read_groups(reader: csv.DictReader[str], source: str) -> dict[str, str | No
     return groups
 
 
-def _columns(names: Sequence[str], source: str) -> dict[str, str]:
-    """The header's 'candidate' and 'group' columns (any case and spacing), each once."""
-    fields: dict[str, str] = {}
-    for index, name in enumerate(names):
-        key = name.strip().lower()
-        if key in fields and key in ("candidate", "group"):
-            where = Location(source, 1, _column_of(names, index))
-            raise InputError(f"column {key!r} appears twice in the header", where)
-        fields.setdefault(key, name)
-    if "candidate" not in fields or "group" not in fields:
-        raise InputError("groups CSV needs 'candidate' and 'group' columns", Location(source, 1, 1))
-    return fields
-
-
-def _column_of(names: Sequence[str], index: int) -> int:
-    """Where a header field starts, as written without quotes (the usual header)."""
-    return sum(len(name) + 1 for name in names[:index]) + 1
-
-
-def _open_quote(text: str) -> tuple[int, int] | None:
-    """Where a quoted field that is never closed opens (line, column), if one is."""
-    start, line, column = None, 1, 0
-    quoted = closed = False  # closed: a quote just ended a quoted field ("" reopens it)
-    field_start = True
-    for char in text:
-        column += 1
-        if quoted:
-            quoted, closed = char != '"', char == '"'
-        elif char == '"' and closed:
-            quoted, closed = True, False
-        elif char == '"' and field_start:
-            quoted, start = True, (line, column)
-        else:
-            closed = False
-        field_start = not quoted and char in ",\n"
-        if char == "\n":
-            line, column = line + 1, 0
-    return start if quoted else None
-
-
 def _measures(results: list[ResultOut], top: int | None) -> dict[str, set[str]]:
     """For each measure, the candidates it selects."""
     median = statistics.median(r.score for r in results) if results else None
@@ -146,12 +96,40 @@ def _measures(results: list[ResultOut], top: int | None) -> dict[str, set[str]]:
     return chosen
 
 
+# The order decisions are undone in to tell which changed an outcome: the candidates' own
+# declarations first, then the panel's review, then its overrides of the engine.
+STAGES = ("declared", "review", "override")
+
+
+def _label(result: ResultOut, applied: frozenset[str]) -> str:
+    """A result's eligibility with only the decisions settled ``applied`` ways (the rest as
+    the engine had them): yes, review or no, as score labels it."""
+    statuses = [(r.required, _status(r, applied)) for r in result.rules]
+    if any(required and s in ("not_met", "partial") for required, s in statuses):
+        return "no"
+    return "review" if any(req and s == "needs_review" for req, s in statuses) else "yes"
+
+
+def _status(rule: RuleOut, applied: frozenset[str]) -> str:
+    decided = rule.decision
+    return rule.status if decided is None or decided.how in applied else decided.engine_status
+
+
+def changed_by(result: ResultOut) -> str | None:
+    """Which kind of decision changed a result's eligibility from the engine's: the last
+    stage (declared, review, override) after which it differs; None if unchanged."""
+    labels = [_label(result, frozenset(STAGES[:n])) for n in range(len(STAGES) + 1)]
+    changes = [STAGES[n] for n in range(len(STAGES)) if labels[n] != labels[n + 1]]
+    return changes[-1] if changes else None
+
+
 def _figures(
     group: str | None,
     members: set[str],
     chosen: dict[str, set[str]],
     best: dict[str, float | None],
     small: int,
+    changes: dict[str, str | None] | None = None,
 ) -> GroupFigures:
     rates = {m: Rate(len(members & picked), len(members)) for m, picked in chosen.items()}
     ratios: dict[str, float | None] = {}
@@ -161,7 +139,9 @@ def _figures(
     flagged = tuple(
         m for m, r in ratios.items() if group is not None and r is not None and r < FOUR_FIFTHS
     )
-    return GroupFigures(group, len(members), rates, ratios, flagged, len(members) < small)
+    how = [changes.get(m) for m in members] if changes else []
+    changed = {stage: how.count(stage) for stage in STAGES}
+    return GroupFigures(group, len(members), rates, ratios, flagged, len(members) < small, changed)
 
 
 def _results(record: Record) -> list[ResultOut]:
@@ -195,9 +175,12 @@ def audit(
         measure: max((len(m & picked) / len(m) for m in declared), default=None)
         for measure, picked in chosen.items()
     }
+    changes = {r.candidate: changed_by(r) for r in results}
     figures = tuple(
-        _figures(g, members[g], chosen, best, small_group) for g in sorted(members, key=_order)
+        _figures(g, members[g], chosen, best, small_group, changes)
+        for g in sorted(members, key=_order)
     )
+    decided = any(rule.decision for r in results for rule in r.rules)
     in_record = {r.candidate for r in results}
     return Audit(
         tuple(chosen),
@@ -206,6 +189,7 @@ def audit(
         top,
         small_group,
         tuple(sorted(set(groups) - in_record)),
+        decided,
     )
 
 
@@ -239,6 +223,7 @@ def audit_dict(result: Audit) -> dict[str, Any]:
                 },
                 "impact_ratios": {m: _round(v) for m, v in g.ratios.items()},
                 "flagged": list(g.flagged),
+                **({"changed_by": g.changed} if result.decided else {}),
             }
             for g in result.groups
         ],

@@ -28,12 +28,20 @@ from pathlib import Path
 from typing import Any, overload
 
 from jobscreen.api import assess, problem_of, problems_of
+from jobscreen.decide import Panel, decisions_for
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
 from jobscreen.errors import WORKER_DIED, InputError, InternalError, JobscreenError, Location, guard
 from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
 from jobscreen.loading import STDIN, Document, jsonl_record
-from jobscreen.results import InputProblem, Prepare, Ranked, Summary, eligibility_label
+from jobscreen.results import (
+    InputProblem,
+    Prepare,
+    Ranked,
+    Summary,
+    eligibility_label,
+    settled_by,
+)
 from jobscreen.sources import Candidate, Failed, to_candidate
 from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import Vocabulary
@@ -62,9 +70,12 @@ class Job:
     today: Any = None
     prepare: Prepare | None = None
     vocabulary: Vocabulary | None = None  # the vacancy's (None: the package's)
+    panel: Panel | None = None  # a panel's decisions, applied after the engine
 
 
-Scored = tuple[RankKey, bytes, str]  # rank key, the result, its eligibility label
+# rank key, the result, and its tally: its eligibility label, then how each decision applied
+# to it settled its rule (Summary.of counts them)
+Scored = tuple[RankKey, bytes, tuple[str, ...]]
 Outcome = Scored | list[InputProblem]  # a scored CV, or the problems of one unreadable input
 
 
@@ -74,6 +85,7 @@ class Scorer:
     def __init__(self, job: Job) -> None:
         self.job = job
         self.compiled = CompiledVacancy.build(job.vacancy, job.vocabulary)
+        self.decisions = decisions_for(job.vacancy, job.panel)
         self.phrases = job.vacancy.competency_phrases()
 
     def outcome(self, item: Document | JobscreenError) -> Outcome:
@@ -89,11 +101,12 @@ class Scorer:
             return problems_of(Failed(loaded.source, (exc,)))
 
     def _scored(self, candidate: Candidate) -> Scored:
-        assessment = assess(self.compiled, candidate, self.job.as_of)
+        assessment = assess(self.compiled, candidate, self.job.as_of, self.decisions)
         key, label = rank_key(assessment, self.job.blind), eligibility_label(assessment)
+        tally = (label, *settled_by(assessment))
         if self.job.prepare is not None:
-            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES), label
-        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL), label
+            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES), tally
+        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL), tally
 
     def files(self, inputs: list[Input]) -> list[Outcome]:
         """Load and score inputs (every document in each), in order."""
@@ -407,27 +420,30 @@ def run_batch(
     """Load, score and rank every CV under ``names``; failures become problems, never lost."""
     problems: list[InputProblem] = []
     labels: Counter[str] = Counter()
+    settled: Counter[str] = Counter()
     store = ResultStore(job.prepare)
     resolved = _resolved(names)
     tasks = _tasks(resolved, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
     try:
-        unreadable = _collect(chunks, store, problems, labels, progress)
+        unreadable = _collect(chunks, store, problems, (labels, settled), progress)
     except BaseException:
         store.close()  # an interrupted run leaves no spill file behind
         raise
-    return BatchOutcome(store.finish(), problems, Summary.of(labels.elements(), unreadable))
+    summary = Summary.of(labels.elements(), unreadable, settled.elements())
+    return BatchOutcome(store.finish(), problems, summary)
 
 
 def _collect(
     chunks: Iterator[tuple[list[Outcome], int]],
     store: ResultStore,
     problems: list[InputProblem],
-    labels: Counter[str],
+    tallies: tuple[Counter[str], Counter[str]],
     progress: Callable[[int], None] | None,
 ) -> int:
-    """Store every result and gather every problem; count each label; return how many
+    """Store every result and gather every problem; count each label and each way a
+    decision settled a rule (``tallies``); return how many
     inputs could not be read."""
     seen: dict[str, str] = {}
     unreadable = 0
@@ -437,9 +453,10 @@ def _collect(
                 problems.extend(outcome)
                 unreadable += 1
                 continue
-            key, blob, label = outcome
+            key, blob, (label, *settled) = outcome
             store.add(key, blob)
-            labels[label] += 1
+            tallies[0][label] += 1
+            tallies[1].update(settled)
             problems.extend(_duplicate(key, seen))
         if progress is not None:
             progress(size)

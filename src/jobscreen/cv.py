@@ -24,7 +24,7 @@ from pydantic import (
 from jobscreen.levels import degree_of, known_language, parse_level, skill_name
 from jobscreen.limits import FIRST_YEAR, LAST_YEAR
 from jobscreen.model import Line, Model, not_a_flag
-from jobscreen.vacancy import LevelName
+from jobscreen.vacancy import LevelName, QuestionId
 
 PRESENT = frozenset({"present", "current", "now", "ongoing", "today", "to date", "till date"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", re.ASCII)
@@ -247,6 +247,41 @@ class Profile(Model):
     summary: str | None = Field(None, description="Free-text summary.")
 
 
+def _answer(value: Any) -> Any:
+    """A bare answer (yes, no, true, false) as a declaration's mapping."""
+    if isinstance(value, bool | str):
+        return {"answer": value}
+    return value
+
+
+def _yes_no(value: Any) -> Any:
+    """yes/no, true/false (YAML reads a bare yes as true): True or False."""
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word in ("yes", "no", "true", "false"):
+        return word in ("yes", "true")
+    raise ValueError("expected yes or no")
+
+
+# yes and no as YAML 1.2 (editors) reads them: strings, which the model reads as YAML 1.1 does
+ANSWER_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "Yes", "No"]}]}
+Answer = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(ANSWER_SCHEMA)]
+
+
+class Declaration(Model):
+    """The candidate's answer to a screening question of the application form: never
+    verified by jobscreen, shown as declared."""
+
+    answer: Answer = Field(description="yes or no.")
+    text: Line | None = Field(None, description="The answer's words, if the form asked for any.")
+
+
+# a declaration is its answer alone, or a mapping with the answer's words
+DECLARATION_SCHEMA = {"anyOf": [ANSWER_SCHEMA, Declaration.model_json_schema()]}
+Declared = Annotated[Declaration, BeforeValidator(_answer), WithJsonSchema(DECLARATION_SCHEMA)]
+
+
 class Identity(Model):
     """Identity and contact fields: shown to recruiters, never passed to scoring."""
 
@@ -276,6 +311,12 @@ class CVFile(Profile, Identity):
     """A CV summary file: an optional id, the identity fields, and the profile."""
 
     id: Line | None = Field(None, description="Candidate id; defaults to the file's stem.")
+    declarations: dict[QuestionId, Declared] = Field(
+        default_factory=dict,
+        description="Answers to the application form's screening questions, by question id: "
+        "yes or no, or {answer: yes, text: ...}. A review rule naming the question is settled "
+        "by the answer, shown as declared by the candidate (not verified). Never scored.",
+    )
 
     def split(self) -> tuple[Identity, Profile]:
         """The identity and the profile: fields already validated, so not validated again."""

@@ -121,6 +121,12 @@ def _competencies(data: dict[str, Any]) -> list[str]:
     return found
 
 
+def _declarations(data: dict[str, Any]) -> Any:
+    """The screening questions' answers, which JSON Resume keeps under meta.declarations."""
+    meta = data.get("meta")
+    return meta.get("declarations") if isinstance(meta, dict) else None
+
+
 def from_jsonresume(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, int]]]:
     """The native CV mapping, and for each experience entry where it came from."""
     basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
@@ -144,6 +150,7 @@ def from_jsonresume(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[st
             for e in _dicts(data.get("languages"))
         ],
         "competencies": _competencies(data),
+        "declarations": _declarations(data),
     }
     origins = [(section, index) for section, index, _ in work + volunteer]
     return {k: v for k, v in cv.items() if v not in (None, "")}, origins
@@ -163,5 +170,7 @@ def original_loc(
         head = "skills"
     elif head in {"name", "email", "phone", "summary"}:
         return ("basics", head)
+    elif head == "declarations":
+        return ("meta", head, *rest)
     renamed = [FIELD_ORIGIN.get(p, p) if isinstance(p, str) else p for p in rest]
     return (head, *renamed)

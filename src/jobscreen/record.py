@@ -83,11 +83,33 @@ class RecordSummary(Part):
     to_review: Count = Field(description="Of them, eligible pending a person's review.")
     not_eligible: Count = Field(description="Of them, not eligible: a mandatory rule failed.")
     unreadable: Count = Field(description="Inputs that could not be read or scored.")
+    by_review: Count | None = Field(None, description="Rules decided by review (absent: 0).")
+    overrides: Count | None = Field(None, description="Engine outcomes overridden (absent: 0).")
+    declared: Count | None = Field(
+        None, description="Rules settled by a candidate's declaration (absent: 0)."
+    )
 
 
 class EvidenceOut(Part):
     where: str = Field(description="Where in the CV.")
     quote: str = Field(description="What was found there, quoted.")
+
+
+class DecisionOut(Part):
+    how: Literal["review", "override", "declared"] = Field(
+        description="review: a person decided a rule left to review; override: a person "
+        "decided a rule the engine had decided; declared: the candidate's own answer to a "
+        "screening question (not verified)."
+    )
+    by: str = Field(description="Who decided ('the candidate' for a declaration).")
+    date: IsoDate | None = Field(description="When (null for a declaration).")
+    note: str = Field(description="The decision's note, or the declared answer's text.")
+    engine_status: Literal["met", "partial", "not_met", "needs_review"] = Field(
+        description="The engine's status before the decision."
+    )
+    engine_credit: Annotated[float, Field(ge=0, le=1)] = Field(
+        description="The engine's credit before the decision."
+    )
 
 
 class RuleOut(Part):
@@ -100,6 +122,9 @@ class RuleOut(Part):
     reason: str = Field(description="The one-line reason.")
     evidence: list[EvidenceOut] = Field(description="The evidence used.")
     rules: list[RuleOut] | None = Field(None, description="A group's rules (absent otherwise).")
+    decision: DecisionOut | None = Field(
+        None, description="What settled the rule after the engine (absent: the engine's)."
+    )
 
 
 Origin = Literal["native", "jsonresume", "extracted", "extracted-pdf", "extracted-word"]
@@ -132,6 +157,11 @@ class RecordedVacancy(Part):
     sha256: Sha256 = Field(description="SHA-256 of the vacancy file.")
 
 
+class RecordedDecisions(Part):
+    path: FileName = Field(description="The decisions file, as given.")
+    sha256: Sha256 = Field(description="SHA-256 of the decisions file.")
+
+
 class RecordedFile(Part):
     path: FileName = Field(description="The file, as found beside the vacancy.")
     sha256: Sha256 = Field(description="SHA-256 of the file.")
@@ -149,6 +179,9 @@ class RunRecord(Part):
     vacancy: RecordedVacancy = Field(description="The vacancy file read.")
     vocabulary: RecordedVocabulary | None = Field(
         None, description="The vocabulary matched with (absent in older records)."
+    )
+    decisions: RecordedDecisions | None = Field(
+        None, description="The panel's decisions file, if one was given (--decisions)."
     )
     inputs: list[FileName] = Field(description="The CV files and folders, as given.")
     cwd: FileName = Field(description="The working directory of the run.")

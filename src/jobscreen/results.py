@@ -27,6 +27,36 @@ class Status(StrEnum):
     needs_review = "needs_review"
 
 
+class Settled(StrEnum):
+    """How a person's or a candidate's word settled a rule after the engine's assessment."""
+
+    review = "review"  # a panel decided a rule the engine left to review
+    override = "override"  # a panel decided a rule the engine had decided: counted apart
+    declared = "declared"  # the candidate's own answer to a screening question, not verified
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision applied to a rule's result: what the engine said, and who settled it how."""
+
+    engine_status: Status
+    engine_credit: float
+    how: Settled
+    by: str
+    date: dt.date | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "how": str(self.how),
+            "by": self.by,
+            "date": self.date.isoformat() if self.date else None,
+            "note": self.note,
+            "engine_status": str(self.engine_status),
+            "engine_credit": round(self.engine_credit, 3),
+        }
+
+
 # The engine makes dozens of Evidence and RuleResult objects a candidate. A frozen dataclass's
 # own __init__ sets each field through object.__setattr__, which made construction about a
 # tenth of the engine's time; these two fill __dict__ directly, as unpickling does. Their
@@ -63,6 +93,7 @@ class RuleResult:
     children: tuple[RuleResult, ...] = ()
     text: str | None = None
     provisional: bool = False  # needs review only because an extraction is unsure: scored
+    decision: Decision | None = None  # set after the engine, by jobscreen.decide
 
     def __init__(
         self,
@@ -77,12 +108,14 @@ class RuleResult:
         children: tuple[RuleResult, ...] = (),
         text: str | None = None,
         provisional: bool = False,
+        decision: Decision | None = None,
     ) -> None:
         fields = self.__dict__
         fields["id"], fields["kind"], fields["required"] = id, kind, required
         fields["weight"], fields["status"], fields["credit"] = weight, status, credit
         fields["reason"], fields["evidence"], fields["children"] = reason, evidence, children
         fields["text"], fields["provisional"] = text, provisional
+        fields["decision"] = decision
 
     @property
     def decided(self) -> bool:
@@ -102,6 +135,8 @@ class RuleResult:
         }
         if self.children:
             data["rules"] = [c.to_dict() for c in self.children]
+        if self.decision is not None:
+            data["decision"] = self.decision.to_dict()
         return data
 
 
@@ -250,30 +285,61 @@ class InputProblem:
 @dataclass(frozen=True)
 class Summary:
     """What a screening counted: every candidate scored by eligibility, and the inputs that
-    could not be read, whatever --top or --eligible-only then kept."""
+    could not be read, whatever --top or --eligible-only then kept; and the rules settled
+    after the engine (by a panel's review, against it, or by a candidate's declaration)."""
 
     screened: int
     eligible: int
     to_review: int
     not_eligible: int
     unreadable: int
+    by_review: int = 0
+    overrides: int = 0
+    declared: int = 0
 
     @classmethod
-    def of(cls, labels: Iterable[str], unreadable: int) -> Summary:
-        """From each scored candidate's eligibility label (yes, review, no)."""
-        counts = Counter(labels)
+    def of(cls, labels: Iterable[str], unreadable: int, settled: Iterable[str] = ()) -> Summary:
+        """From each scored candidate's eligibility label (yes, review, no), and how each
+        decision applied settled its rule (:class:`Settled`)."""
+        counts, how = Counter(labels), Counter(settled)
         screened = sum(counts.values())
-        return cls(screened, counts["yes"], counts["review"], counts["no"], unreadable)
+        return cls(
+            screened,
+            counts["yes"],
+            counts["review"],
+            counts["no"],
+            unreadable,
+            how[Settled.review],
+            how[Settled.override],
+            how[Settled.declared],
+        )
 
     def line(self) -> str:
-        """'31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable'."""
-        return (
+        """'31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable', then
+        ' · 3 decided by review · 1 override · 2 declared' for those there are."""
+        line = (
             f"{self.screened} screened · {self.eligible} eligible · {self.to_review} to review"
             f" · {self.not_eligible} not eligible · {self.unreadable} unreadable"
         )
+        for count, words in (
+            (self.by_review, "decided by review"),
+            (self.overrides, "override" if self.overrides == 1 else "overrides"),
+            (self.declared, "declared"),
+        ):
+            line += f" · {count} {words}" if count else ""
+        return line
 
     def to_dict(self) -> dict[str, int]:
-        return asdict(self)
+        """Every count; those of decisions only when there are some (older records have none)."""
+        return {k: v for k, v in asdict(self).items() if v or k not in _DECISION_COUNTS}
+
+
+_DECISION_COUNTS = frozenset({"by_review", "overrides", "declared"})
+
+
+def settled_by(assessment: Assessment) -> list[str]:
+    """How each decided rule of an assessment was settled, as Summary.of counts them."""
+    return [str(r.decision.how) for r in assessment.rules if r.decision is not None]
 
 
 @dataclass(frozen=True)
@@ -303,8 +369,9 @@ class Screening:
         """The summary, counted from the results when none was given."""
         if self.summary is not None:
             return self.summary
-        labels = (eligibility_label(r.assessment) for r in self.results)
-        return Summary.of(labels, len({e.source for e in self.errors}))
+        labels = [eligibility_label(r.assessment) for r in self.results]
+        settled = [how for r in self.results for how in settled_by(r.assessment)]
+        return Summary.of(labels, len({e.source for e in self.errors}), settled)
 
 
 @dataclass(frozen=True)

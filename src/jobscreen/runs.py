@@ -18,8 +18,15 @@ from typing import Any
 from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
+from jobscreen.decisionfile import read_decisions
 from jobscreen.errors import InputError, Location
-from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
+from jobscreen.record import (
+    LoadedRecord,
+    Record,
+    RecordedDecisions,
+    RecordOptions,
+    read_record,
+)
 from jobscreen.results import Prepare, Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy_file
 from jobscreen.vacancy import Vacancy
@@ -90,8 +97,12 @@ def screen_files(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     prepare: Prepare | None = None,
+    decisions: str | None = None,
 ) -> Run:
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
+
+    ``decisions``: a panel's decisions file (:mod:`jobscreen.decisionfile`), applied after
+    the engine and recorded (its path and SHA-256) for verify.
 
     With ``prepare`` (:func:`jobscreen.report.jsonfmt.preparer`), results hold only the text
     it renders, made by the workers: their assessments cannot be read, and only a reporter
@@ -100,14 +111,18 @@ def screen_files(
     read = read_vacancy_file(vacancy_path)
     vacancy = read.vacancy
     when = options.as_of or default_as_of(vacancy, today)
-    job = Job(vacancy, when, options.limits, options.blind, today, prepare, read.vocabulary)
+    panel = read_decisions(decisions, [vacancy]) if decisions else None
+    decided = panel.panel if panel else None
+    limits, blind, vocab = options.limits, options.blind, read.vocabulary
+    job = Job(vacancy, when, limits, blind, today, prepare, vocab, decided)
     outcome = run_batch(job, names, jobs, progress)
-    record = {
+    record: dict[str, Any] = {
         "vacancy": {"path": vacancy_path, "sha256": read.sha256},
         "vocabulary": vocabulary_record(read.vocabulary),
-        "inputs": list(names),
-        "cwd": str(Path.cwd()),
     }
+    if panel is not None:
+        record["decisions"] = {"path": panel.path, "sha256": panel.sha256}
+    record |= {"inputs": list(names), "cwd": str(Path.cwd())}
     shown = outcome.results.selected(options.top, options.eligible_only)
     screening = Screening(
         vacancy.id,
@@ -153,6 +168,8 @@ HINTS = {
     "record.vocabulary.sha256": "the vocabulary changed (concepts, contexts, employers, fields)",
     "record.vocabulary.organisation": "the organisation's vocabulary file was added or removed",
     "record.vocabulary.organisation.sha256": "the organisation's vocabulary file changed",
+    "record.decisions.sha256": "the decisions file changed",
+    "record.decisions": "the record and the re-run differ in their decisions file",
 }
 
 
@@ -196,6 +213,7 @@ class _Recorded:
     names: list[str]
     options: RunOptions
     cwd: str
+    decisions: str | None = None
 
 
 def _recorded(loaded: LoadedRecord) -> _Recorded:
@@ -209,6 +227,7 @@ def _recorded(loaded: LoadedRecord) -> _Recorded:
         [_resolve(name, run.cwd) for name in run.inputs],
         RunOptions.recorded(loaded.record.options),
         run.cwd,
+        _resolve(run.decisions.path, run.cwd) if run.decisions else None,
     )
 
 
@@ -218,11 +237,24 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     loaded = read_record(record_path)
     run = _recorded(loaded)
     differences, notes = _digest_check(loaded)
-    with screen_files(run.vacancy_path, run.names, run.options, today, jobs) as rerun:
+    rerun_of = run.vacancy_path, run.names, run.options, today, jobs
+    with screen_files(*rerun_of, decisions=run.decisions) as rerun:
         again = Record.model_validate(screening_dict(rerun.screening))
     differences += compare(loaded.record, again, run.cwd)
     notes += _vocabulary_cause(differences, loaded.record, again)
+    if _digest_of(loaded.record.record.decisions) != _digest_of(again.record.decisions):
+        notes.append(DECISIONS_CHANGED)
     return Verification(record_path, tuple(differences), tuple(notes))
+
+
+DECISIONS_CHANGED = (
+    "the decisions file changed since the record was written: the differences in results "
+    "may follow from it"
+)
+
+
+def _digest_of(decisions: RecordedDecisions | None) -> str | None:
+    return decisions.sha256 if decisions else None
 
 
 def _vocabulary_cause(differences: list[Difference], recorded: Record, rerun: Record) -> list[str]:
@@ -278,6 +310,8 @@ def _comparable(record: Record, cwd: str) -> dict[str, Any]:
         data[section].pop(key, None)
     run = data["record"]
     run["vacancy"]["path"] = _absolute(run["vacancy"]["path"], cwd)
+    if run.get("decisions"):
+        run["decisions"]["path"] = _absolute(run["decisions"]["path"], cwd)
     run["inputs"] = [_absolute(name, cwd) for name in run["inputs"]]
     own = (run.get("vocabulary") or {}).get("organisation")
     if own:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from jobscreen.cv import CVFile, Identity, Profile
+from jobscreen.cv import CVFile, Declaration, Identity, Profile
 from jobscreen.errors import (
     InputError,
     JobscreenError,
@@ -61,6 +61,7 @@ class Candidate:
     sha256: str
     origin: str = "native"
     uncertain: frozenset[tuple[str, int]] = frozenset()  # entries an extraction doubts
+    declarations: Mapping[str, Declaration] = field(default_factory=dict)  # never scored
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,10 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     key = _candidate_key(cv.id, doc, stem)  # the validated id: cleaned, like all text
     if isinstance(doc, ExtractedDocument):
         origin = EXTRACTED_ORIGIN[doc.medium]
-        return Candidate(key, doc.label, identity, profile, digest, origin, doc.uncertain)
-    return Candidate(key, doc.label, identity, profile, digest, origin)
+        uncertain = doc.uncertain
+    else:
+        uncertain = frozenset()
+    return Candidate(key, doc.label, identity, profile, digest, origin, uncertain, cv.declarations)
 
 
 def iter_candidates(

@@ -71,6 +71,7 @@ ClosingDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_in_r
 
 
 ConceptId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+QuestionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]  # a screening question
 EmployerKindId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]  # organisations.yaml
 _CONCEPTS_HELP = (
     "Concepts of the thesaurus whose words count, in English and French, narrower concepts "
@@ -217,6 +218,13 @@ class ReviewRule(RuleBase):
         "candidate whose current post is with one of them needs the check; for anyone else "
         "it does not apply and is met. Empty: every candidate is checked.",
     )
+    declaration: QuestionId | None = Field(
+        None,
+        description="The id of the application form's question whose answer settles this "
+        "rule: a CV's `declarations` answer 'yes' meets it, 'no' does not. Shown as declared "
+        "by the candidate, never as verified; a panel's decision wins over it. Top-level "
+        "rules only.",
+    )
 
 
 class GroupRule(RuleBase):
@@ -288,6 +296,14 @@ class Vacancy(Model):
     def rule_by_id(self, rule_id: str) -> Requirement | None:
         return next((rule for _, rule in self.walk() if rule.id == rule_id), None)
 
+    def declarations(self) -> dict[str, str]:
+        """Rule id -> the screening question whose declared answer settles that rule."""
+        return {
+            rule.id: rule.declaration
+            for rule in self.requirements
+            if isinstance(rule, ReviewRule) and rule.declaration
+        }
+
 
 def _walk(
     rules: list[Requirement], prefix: tuple[str | int, ...]
@@ -306,6 +322,10 @@ _NO_NESTED_REVIEW_TEXT = (
     "it is all a reviewer sees"
 )
 
+_NESTED_DECLARATION = (
+    "a declaration settles a top-level review rule only: move it to a rule of its own"
+)
+
 
 def semantic_problems(vacancy: Vacancy, vocab: Vocabulary | None = None) -> list[Problem]:
     """Checks beyond types: unique ids, at_least bounds, in-lieu levels, references, years,
@@ -322,6 +342,8 @@ def semantic_problems(vacancy: Vacancy, vocab: Vocabulary | None = None) -> list
         seen.setdefault(rule.id, loc)
         if isinstance(rule, ReviewRule) and not texts[loc]:
             problems.append((loc, _NO_REVIEW_TEXT if len(loc) == 2 else _NO_NESTED_REVIEW_TEXT))
+        if isinstance(rule, ReviewRule) and rule.declaration and len(loc) > 2:
+            problems.append(((*loc, "declaration"), _NESTED_DECLARATION))
         problems.extend(_rule_problems(vacancy, loc, rule))
         problems.extend(_concept_problems(loc, rule, vocab))
     return problems

@@ -142,6 +142,26 @@ def _csv_style(fmt: str, excel: bool, delimiter: str | None) -> CsvStyle | None:
     return CsvStyle(DELIMITERS[delimiter or ","], excel)
 
 
+DecisionsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--decisions",
+        help="A panel's decisions (CSV or YAML: candidate,rule,decision,by,date,note), "
+        "applied after the engine and kept in the record.",
+    ),
+]
+
+
+def _none_applied(decisions: str | None, applied: int) -> None:
+    """Warn once when a decisions file was given and none of its rows applies here."""
+    if decisions is not None and not applied:
+        stderr(f"jobscreen: warning: no decision in {decisions} applies to these candidates")
+
+
+def _applied(screening: Screening) -> int:
+    return screening.counts.by_review + screening.counts.overrides
+
+
 MAX_JOBS = 64
 BlindOpt = Annotated[
     bool,
@@ -190,6 +210,7 @@ def score(
     max_depth: MaxDepthOpt = DEFAULT_LIMITS.max_depth,
     max_nodes: MaxNodesOpt = DEFAULT_LIMITS.max_nodes,
     max_items: MaxItemsOpt = DEFAULT_LIMITS.max_items,
+    decisions: DecisionsOpt = None,
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
     from jobscreen.batch import default_jobs
@@ -210,8 +231,8 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    not_an_input(output, [vacancy, *cvs], accept=CVS)
-    not_an_input(key_map, [vacancy, *cvs], "--key-map", CVS)
+    not_an_input(output, [vacancy, *cvs, decisions], accept=CVS)
+    not_an_input(key_map, [vacancy, *cvs, decisions], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
@@ -221,7 +242,10 @@ def score(
         prepare = preparer(fmt, blind)  # the workers render each result's JSON text
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
-        run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
+        run = screen_files(
+            vacancy, cvs, options, today, workers, progress, prepare=prepare, decisions=decisions
+        )
+    _none_applied(decisions, _applied(run.screening))
     with run:
         if fmt == "xlsx":
             _emit_xlsx(run, output)
@@ -242,6 +266,7 @@ def explain(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
+    decisions: DecisionsOpt = None,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
     from jobscreen.inputs import CVS
@@ -251,13 +276,14 @@ def explain(
     choice(fmt, EXPLAIN_FORMATS, "--format")
     if Path(cv).is_dir():  # it would explain the first of many and say nothing of the rest
         usage(f"explain takes one CV file, and {cv} is a directory: name one file, or use score")
-    not_an_input(output, [vacancy, cv], accept=CVS)
+    not_an_input(output, [vacancy, cv, decisions], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
-    with screen_files(vacancy, [cv], options, dt.date.today()) as run:
+    with screen_files(vacancy, [cv], options, dt.date.today(), decisions=decisions) as run:
         if len(run.screening.results) > 1:  # a JSON Lines file or a multi-document YAML
             many = len(run.screening.results)
             usage(f"explain takes one CV, and {cv} holds {many}: name one file, or use score")
+        _none_applied(decisions, _applied(run.screening))
         _emit(run, fmt, output, explain=True)
     raise typer.Exit(_exit_code(run.screening))
 
@@ -272,18 +298,21 @@ def match(
     blind: BlindOpt = False,
     excel: ExcelOpt = False,
     delimiter: DelimiterOpt = None,
+    decisions: DecisionsOpt = None,
 ) -> None:
     """Rank vacancies for one candidate: where do they fit best? Exit 1 if a vacancy could
     not be read (the others are still ranked)."""
     from jobscreen.api import match_vacancies
+    from jobscreen.decisionfile import read_decisions
     from jobscreen.errors import JobscreenError
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
+    from jobscreen.results import Settled
     from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
 
     choice(fmt, FORMATS, "--format")
     csv_style = _csv_style(fmt, excel, delimiter)
-    not_an_input(output, [cv, *vacancies])
+    not_an_input(output, [cv, *vacancies, decisions])
     when, today = parse_as_of(as_of), dt.date.today()
     loaded, problems = read_vacancies(vacancies)
     if not loaded:
@@ -294,14 +323,52 @@ def match(
     def candidate_for(vacancy: Vacancy) -> Candidate:
         return load_cv(cv, FIXED_LIMITS, today, vacancy.competency_phrases())
 
+    files, read = [v.path for v in loaded], [v.vacancy for v in loaded]
+    vocabularies = [v.vocabulary for v in loaded]
+    panel = read_decisions(decisions, read).panel if decisions else None
     try:
-        files, read = [v.path for v in loaded], [v.vacancy for v in loaded]
-        vocabularies = [v.vocabulary for v in loaded]
-        matching = match_vacancies(candidate_for, read, when, today, blind, files, vocabularies)
+        matching = match_vacancies(
+            candidate_for, read, when, today, blind, files, vocabularies, panel
+        )
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
+    settled = (r.decision for m in matching.matches for r in m.assessment.rules if r.decision)
+    _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
     with open_output(output) as out:
         reporter_for(fmt, out, csv_style).matching(matching)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
+
+
+@app.command()
+def review(
+    vacancy: Annotated[str, typer.Argument(help="The vacancy file.")],
+    cvs: Annotated[
+        list[str], typer.Argument(help="CV files, directories, or '-' (JSON Lines on stdin).")
+    ],
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    blind: BlindOpt = False,
+    decisions: Annotated[
+        str | None,
+        typer.Option("--decisions", help="Decisions already made: list only what is left."),
+    ] = None,
+) -> None:
+    """Write the items a person must review as a decisions file to fill in (CSV: one row per
+    open item, its evidence quoted), for --decisions. Exit 1 if any input could not be read."""
+    from jobscreen.inputs import CVS
+    from jobscreen.outputs import open_output
+    from jobscreen.report.review import write_review
+    from jobscreen.runs import RunOptions, screen_files
+
+    not_an_input(output, [vacancy, *cvs, decisions], accept=CVS)
+    options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
+    with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
+        _errors(run.screening)
+        _none_applied(decisions, _applied(run.screening))
+        with open_output(output) as out:
+            everyone = (ranked.assessment for ranked in run.everyone)
+            count = write_review(everyone, blind, out)
+    stderr(f"jobscreen: {count} item{'s' if count != 1 else ''} to review")
+    raise typer.Exit(_exit_code(run.screening))

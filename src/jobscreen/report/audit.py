@@ -33,6 +33,10 @@ def _ratio(figures: GroupFigures, measure: str) -> Text:
     return Text(f"{ratio:.2f}")
 
 
+def _changed(figures: GroupFigures) -> str:
+    return "\n".join(f"{count} {how}" for how, count in figures.changed.items() if count) or "-"
+
+
 def print_audit(result: Audit, out: TextIO) -> None:
     table = Table(title="Adverse-impact audit", show_lines=True)
     table.add_column("Group")
@@ -40,6 +44,8 @@ def print_audit(result: Audit, out: TextIO) -> None:
     for measure in result.measures:
         table.add_column(f"{measure} rate")
         table.add_column(f"{measure} impact ratio")
+    if result.decided:
+        table.add_column("eligibility changed by")
     for figures in result.groups:
         name = Text(NOT_DECLARED, "dim") if figures.group is None else Text(figures.group)
         if figures.small:
@@ -47,6 +53,8 @@ def print_audit(result: Audit, out: TextIO) -> None:
         cells: list[str | Text] = [name, str(figures.count)]
         for measure in result.measures:
             cells += [_rate(figures, measure), _ratio(figures, measure)]
+        if result.decided:
+            cells.append(_changed(figures))
         table.add_row(*cells)
     console = console_for(out)
     console.print(table)
@@ -59,6 +67,11 @@ def print_audit(result: Audit, out: TextIO) -> None:
         "swing on one person. (not declared) = no self-declared group; it is reported, never "
         "guessed, and never the reference.",
     ]
+    if result.decided:
+        notes.append(
+            "Eligibility changed by = candidates whose eligibility differs from the engine's "
+            "because of the candidates' declarations, the panel's review, or its overrides."
+        )
     if result.not_in_record:
         notes.append(
             f"{len(result.not_in_record)} candidates in the groups file are not in the record."

@@ -15,6 +15,7 @@ from typing import TextIO
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
     SafeWriter,
+    decisions_cell,
     eligibility_label,
     extracted_from,
     shown_candidate,
@@ -24,6 +25,7 @@ from jobscreen.results import Matching, Screening
 HEADER = (
     *("rank", "candidate", "name", "source", "eligible", "score", "unmet", "review", "error"),
     "extracted from",
+    "decisions",
 )
 BOM = "\ufeff"
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
@@ -72,11 +74,12 @@ class CsvReporter(Reporter):
                     " ".join(r.id for r in a.review),
                     "",
                     extracted_from(a),
+                    decisions_cell(a),
                 )
             )
         for error in screening.errors:
             where = error.where
-            writer.writerow(("", "", "", where, "", "", "", "", error.message, ""))
+            writer.writerow(("", "", "", where, "", "", "", "", error.message, "", ""))
 
     def matching(self, matching: Matching) -> None:
         writer = self.writer()

@@ -12,6 +12,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
     Evidence,
     RuleResult,
     Screening,
+    Settled,
     Status,
     eligibility_label,
     result_dict,
@@ -25,6 +26,8 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
 __all__ = [
     "STATUS_WORDS",
     "SafeWriter",
+    "decision_line",
+    "decisions_cell",
     "eligibility_label",
     "extracted_from",
     "result_dict",
@@ -107,3 +110,25 @@ def shown_evidence(rule: RuleResult) -> tuple[tuple[Evidence, ...], str]:
         return shown, ""
     posts = all(e.ref is not None and e.ref[0] == "experience" for e in hidden)
     return shown, f"… and {len(hidden)} more{' posts' if posts else ''} (-f json lists them all)"
+
+
+def decision_line(rule: RuleResult) -> str:
+    """What settled a rule after the engine, for people: 'met by review: A. Officer,
+    2026-12-04', 'not met by override: ... (the engine: met)', 'met: declared by the
+    candidate (not verified)'; '' when the engine's status stands."""
+    d = rule.decision
+    if d is None:
+        return ""
+    word = STATUS_WORDS[rule.status]
+    if d.how is Settled.declared:
+        said = f": {d.note}" if d.note else ""
+        return f"{word}: declared by the candidate (not verified){said}"
+    line = f"{word} by {d.how}: {d.by}, {d.date}" + (f" ({d.note})" if d.note else "")
+    if d.how is Settled.override:
+        line += f"; the engine said {STATUS_WORDS[d.engine_status]}"
+    return line
+
+
+def decisions_cell(assessment: Assessment) -> str:
+    """Every decision on a candidate's rules, in one cell: 'rule: met by review: ...; ...'."""
+    return "; ".join(f"{r.id}: {decision_line(r)}" for r in assessment.rules if r.decision)

@@ -19,6 +19,7 @@ from typing import TextIO
 from jobscreen.errors import CONTROL, char_code
 from jobscreen.report.data import (
     STATUS_WORDS,
+    decision_line,
     eligibility_label,
     extracted_from,
     rule_ids,
@@ -198,6 +199,15 @@ def _counts(screening: Screening) -> str:
         ("not eligible", counts.not_eligible),
         ("unreadable", counts.unreadable),
     ]
+    items += [
+        (word, n)
+        for word, n in (
+            ("decided by review", counts.by_review),
+            ("overrides", counts.overrides),
+            ("declared", counts.declared),
+        )
+        if n
+    ]
     if len(screening.results) != counts.screened:
         items.append(("shown below", len(screening.results)))
     cells = "".join(f"<div><dt>{word}</dt><dd>{n}</dd></div>" for word, n in items)
@@ -319,7 +329,8 @@ def _reason(rule: RuleResult) -> str:
     items = [f"{text(e.where)}: {text(e.quote)}" for e in evidence]
     items += [text(more)] if more else []
     listed = "".join(f"<li>{item}</li>" for item in items)
-    return text(rule.reason) + (f'<ul class="evidence">{listed}</ul>' if listed else "")
+    decided = f"<strong>{text(decision_line(rule))}</strong><br>" if rule.decision else ""
+    return decided + text(rule.reason) + (f'<ul class="evidence">{listed}</ul>' if listed else "")
 
 
 # --- the record and the sign-off ---
@@ -335,6 +346,9 @@ def _record(screening: Screening, blind: bool) -> str:
         ("vocabulary SHA-256", _digest(record.get("vocabulary", {}).get("sha256"))),
         ("options", text(_options(screening))),
     ]
+    if "decisions" in record:  # the panel's decisions file given with --decisions
+        facts.append(("decisions file", _digest(record["decisions"]["path"])))
+        facts.append(("decisions SHA-256", _digest(record["decisions"]["sha256"])))
     rows = [row([f"<th>{key}</th>", value]) for key, value in facts]
     documents = [_document_row(ranked, blind) for ranked in screening.results]
     header = ["#", "Candidate", *([] if blind else ["File"]), "CV SHA-256"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
+    decision_line,
     eligibility_label,
     extracted_from,
     rule_ids,
@@ -61,8 +62,9 @@ def _marked(a: Assessment, blind: bool) -> str:
 def _reason(rule: RuleResult) -> str:
     """The reason, then each piece of evidence shown to people, on one escaped line."""
     evidence, more = shown_evidence(rule)
+    decided = [f"**{md(decision_line(rule))}**"] if rule.decision else []
     lines = [rule.reason, *(f"· {e.where}: {e.quote}" for e in evidence)]
-    return "<br>".join(md(line) for line in [*lines, *([more] if more else [])])
+    return "<br>".join([*decided, *(md(line) for line in [*lines, *([more] if more else [])])])
 
 
 def _row(cells: list[str]) -> str:

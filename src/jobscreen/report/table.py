@@ -11,6 +11,7 @@ from rich.text import Text
 
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
+    decision_line,
     eligibility_label,
     extracted_from,
     rule_ids,
@@ -129,6 +130,8 @@ class TableReporter(Reporter):
         name = Text("  " * depth + rule.id)
         name.append(f"\n{'  ' * depth}{rule.kind}" + ("" if depth else f", {kind}"), style="dim")
         body = Text(rule.reason)
+        if rule.decision is not None:
+            body = Text.assemble((decision_line(rule), "bold"), "\n", body)
         evidence, more = shown_evidence(rule)
         for ev in evidence:
             body.append(f"\n· {ev.where}: {ev.quote}", style="dim")

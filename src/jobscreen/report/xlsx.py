@@ -29,7 +29,12 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from jobscreen.errors import CONTROL, char_code, printable_name
-from jobscreen.report.data import STATUS_WORDS, eligibility_label, shown_candidate
+from jobscreen.report.data import (
+    STATUS_WORDS,
+    decisions_cell,
+    eligibility_label,
+    shown_candidate,
+)
 from jobscreen.report.vacancy import describe
 from jobscreen.results import Assessment, Screening
 from jobscreen.vacancy import Vacancy
@@ -120,7 +125,7 @@ class XlsxReporter:
             yield STATUS_WORDS[status] if status is not None else ""
         yield ", ".join(r.id for r in a.review)
         yield ", ".join(r.id for r in a.unmet_mandatory)
-        yield ""  # panel decision
+        yield decisions_cell(a)  # the panel's decisions so far, and the declarations
         yield ""  # notes
 
     # --- the vacancy and the run ---

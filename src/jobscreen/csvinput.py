@@ -1,0 +1,84 @@
+"""CSV inputs a person writes (groups for an audit, a panel's decisions): rows with their
+line numbers, and every problem located (an unclosed quote, a column named twice)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jobscreen.errors import InputError, Location
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV file read: its header as written, and each row (column -> cell) with its line."""
+
+    source: str
+    names: tuple[str, ...]
+    rows: tuple[tuple[int, dict[str, str]], ...]
+
+    def columns(self, wanted: Sequence[str]) -> dict[str, str]:
+        """Each header name by its key (lowercase, no spaces around); a wanted column named
+        twice is an error at its second place."""
+        fields: dict[str, str] = {}
+        for index, name in enumerate(self.names):
+            key = name.strip().lower()
+            if key in fields and key in wanted:
+                where = Location(self.source, 1, column_of(self.names, index))
+                raise InputError(f"column {key!r} appears twice in the header", where)
+            fields.setdefault(key, name)
+        return fields
+
+    def column(self, row: dict[str, str], name: str) -> int:
+        """Where a row's cell of a column starts on its line (as written without quotes)."""
+        cells = list(row)
+        return column_of(list(row.values()), cells.index(name)) if name in cells else 1
+
+
+def read_csv(text: str, source: str) -> CsvTable:
+    """The rows of CSV text, or a located InputError if it cannot be read as CSV."""
+    reader = csv.DictReader(io.StringIO(text), strict=True)
+    try:
+        names = tuple(reader.fieldnames or ())
+        rows = tuple((reader.line_num, _cells(row)) for row in reader)
+    except csv.Error as exc:
+        opened = open_quote(text)
+        if opened is not None:
+            where = Location(source, *opened)
+            raise InputError("not a readable CSV: this quote is never closed", where) from None
+        where = Location(source, reader.reader.line_num, 1)  # the line it stopped on
+        raise InputError(f"not a readable CSV: {exc}", where) from None
+    return CsvTable(source, names, rows)
+
+
+def _cells(row: dict[str | None, object]) -> dict[str, str]:
+    """A row's cells by column; a missing cell is empty, cells past the header are left out."""
+    return {k: v if isinstance(v, str) else "" for k, v in row.items() if k is not None}
+
+
+def column_of(names: Sequence[str], index: int) -> int:
+    """Where a field starts, as written without quotes (the usual header and rows)."""
+    return sum(len(name) + 1 for name in names[:index]) + 1
+
+
+def open_quote(text: str) -> tuple[int, int] | None:
+    """Where a quoted field that is never closed opens (line, column), if one is."""
+    start, line, column = None, 1, 0
+    quoted = closed = False  # closed: a quote just ended a quoted field ("" reopens it)
+    field_start = True
+    for char in text:
+        column += 1
+        if quoted:
+            quoted, closed = char != '"', char == '"'
+        elif char == '"' and closed:
+            quoted, closed = True, False
+        elif char == '"' and field_start:
+            quoted, start = True, (line, column)
+        else:
+            closed = False
+        field_start = not quoted and char in ",\n"
+        if char == "\n":
+            line, column = line + 1, 0
+    return start if quoted else None
