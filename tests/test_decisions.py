@@ -201,6 +201,23 @@ def test_review_filled_in_is_taken_by_score_unchanged(un: Path) -> None:
     assert "met by review: A. Officer, 2026-12-04" in out
 
 
+def test_a_decisions_file_saved_by_a_spreadsheet_with_semicolons_reads_the_same(
+    un: Path,
+) -> None:
+    """Excel in locales with a decimal comma saves CSV with ';' (and a byte order mark): the
+    file `review` wrote, filled in and saved so, decides as the comma file does."""
+    filled = _fill(_review())
+    Path("comma.csv").write_text(filled, encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(filled)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    assert ";" in out.getvalue().splitlines()[0]
+    Path("semicolon.csv").write_text(out.getvalue(), encoding="utf-8-sig")
+    comma, semicolon = _score("--decisions", "comma.csv"), _score("--decisions", "semicolon.csv")
+    assert semicolon["nomvula-dlamini"]["eligibility"] == "yes"
+    assert semicolon == comma
+
+
 def test_not_met_on_review_makes_a_candidate_ineligible(un: Path) -> None:
     Path("decisions.csv").write_text(_fill(_review(), "not met"), encoding="utf-8")
     assert _score("--decisions", "decisions.csv")["nomvula-dlamini"]["eligibility"] == "no"

@@ -1,5 +1,9 @@
 """CSV inputs a person writes (groups for an audit, a panel's decisions): rows with their
-line numbers, and every problem located (an unclosed quote, a column named twice)."""
+line numbers, and every problem located (an unclosed quote, a column named twice).
+
+The delimiter is the header's: a comma, or the semicolon (or tab) that a spreadsheet saves in
+locales where the comma is the decimal mark, so that a decisions file written by `jobscreen
+review`, filled in Excel and saved again reads back as it is."""
 
 from __future__ import annotations
 
@@ -37,14 +41,33 @@ class CsvTable:
         return column_of(list(row.values()), cells.index(name)) if name in cells else 1
 
 
+DELIMITERS = (",", ";", "\t")
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter the header line uses most (outside quotes); a comma if it uses none."""
+    header, quoted = [], False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char == "\n" and not quoted:
+            break
+        elif not quoted:
+            header.append(char)
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties: the first, the comma
+    return best if counts[best] else ","
+
+
 def read_csv(text: str, source: str) -> CsvTable:
     """The rows of CSV text, or a located InputError if it cannot be read as CSV."""
-    reader = csv.DictReader(io.StringIO(text), strict=True)
+    delimiter = delimiter_of(text)
+    reader = csv.DictReader(io.StringIO(text), strict=True, delimiter=delimiter)
     try:
         names = tuple(reader.fieldnames or ())
         rows = tuple((reader.line_num, _cells(row)) for row in reader)
     except csv.Error as exc:
-        opened = open_quote(text)
+        opened = open_quote(text, delimiter)
         if opened is not None:
             where = Location(source, *opened)
             raise InputError("not a readable CSV: this quote is never closed", where) from None
@@ -63,7 +86,7 @@ def column_of(names: Sequence[str], index: int) -> int:
     return sum(len(name) + 1 for name in names[:index]) + 1
 
 
-def open_quote(text: str) -> tuple[int, int] | None:
+def open_quote(text: str, delimiter: str = ",") -> tuple[int, int] | None:
     """Where a quoted field that is never closed opens (line, column), if one is."""
     start, line, column = None, 1, 0
     quoted = closed = False  # closed: a quote just ended a quoted field ("" reopens it)
@@ -78,7 +101,7 @@ def open_quote(text: str) -> tuple[int, int] | None:
             quoted, start = True, (line, column)
         else:
             closed = False
-        field_start = not quoted and char in ",\n"
+        field_start = not quoted and char in (delimiter, "\n")
         if char == "\n":
             line, column = line + 1, 0
     return start if quoted else None
