@@ -375,6 +375,15 @@ def test_a_cv_matching_only_an_organisation_label_meets_the_rule(org: Path) -> N
     assert "borehole rehabilitation" in json.dumps(rule["evidence"]), rule
 
 
+def test_the_html_report_names_the_organisation_s_vocabulary_and_its_digest(org: Path) -> None:
+    code, out, err = invoke("score", "org/post.yaml", "cvs", "--as-of", AS_OF, "-f", "html")
+    assert code == 0, err
+    digest = load(org / "org" / VOCABULARY_FILE).organisation
+    assert digest is not None
+    assert "organisation&#x27;s vocabulary" in out
+    assert digest.sha256 in out
+
+
 def test_two_folders_with_different_files_in_one_process_do_not_mix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -346,6 +346,10 @@ def _record(screening: Screening, blind: bool) -> str:
         ("vocabulary SHA-256", _digest(record.get("vocabulary", {}).get("sha256"))),
         ("options", text(_options(screening))),
     ]
+    own = record.get("vocabulary", {}).get("organisation")
+    if own:  # the organisation's vocabulary file beside the vacancy
+        facts.append(("organisation's vocabulary", _digest(own.get("path"))))
+        facts.append(("its SHA-256", _digest(own.get("sha256"))))
     if "decisions" in record:  # the panel's decisions file given with --decisions
         facts.append(("decisions file", _digest(record["decisions"]["path"])))
         facts.append(("decisions SHA-256", _digest(record["decisions"]["sha256"])))
