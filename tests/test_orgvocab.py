@@ -380,7 +380,7 @@ def test_the_html_report_names_the_organisation_s_vocabulary_and_its_digest(org:
     assert code == 0, err
     digest = load(org / "org" / VOCABULARY_FILE).organisation
     assert digest is not None
-    assert "organisation&#x27;s vocabulary" in out
+    assert "<th>organisation's vocabulary</th>" in out
     assert digest.sha256 in out
 
 
