@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 import jobscreen.batch
@@ -32,6 +33,14 @@ JSONRESUME_SAMPLE = DATA / "real" / "jsonresume-sample.resume.json"
 
 
 _HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="jobscreen-hypothesis-"))
+
+# Every property test's example count, from one profile: "suite" for each run (enough to
+# exercise each property; a new random draw every run), "thorough" for a deliberate deep
+# search: `pytest --hypothesis-profile=thorough`. No deadline: the machine may be loaded.
+# Loaded here, before the test modules build their settings, which take the count from it.
+settings.register_profile("suite", max_examples=50, deadline=None, database=None)
+settings.register_profile("thorough", max_examples=1_000, deadline=None, database=None)
+settings.load_profile("suite")
 
 
 def pytest_configure(config: pytest.Config) -> None:

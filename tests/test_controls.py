@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jobscreen.limits import DEFAULT_LIMITS
@@ -82,7 +82,6 @@ def test_text_without_escapes_or_controls_is_left_alone() -> None:
 ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
 
 
-@settings(max_examples=300, deadline=None, database=None)
 @given(ANY_TEXT, st.booleans())
 def test_no_writer_output_slips_a_control_past_the_check(value: str, ascii_only: bool) -> None:
     data = {"competencies": [value], "summary": value}

@@ -24,9 +24,6 @@ from jobscreen.yamlsafe import Limits, parse_yaml
 LIMITS = Limits(max_bytes=64 * 1024, max_depth=16, max_nodes=2_000, max_items=200)
 TODAY = dt.date(2026, 6, 30)
 FUZZ = settings(
-    max_examples=150,
-    deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 

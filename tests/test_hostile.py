@@ -1138,6 +1138,7 @@ def dying_lines(self, source, numbered):
     return lines(self, source, numbered)
 
 batch.Scorer.files, batch.Scorer.lines = dying_files, dying_lines
+batch.FILES_PER_CHUNK = 4  # the dead chunk is split into one worker per file: 4, not 32
 main(sys.argv[1:])
 """
 
