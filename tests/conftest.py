@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -9,14 +10,16 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 import jobscreen.batch
-from jobscreen.cli import app
+from jobscreen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 VACANCIES = ROOT / "vacancies"
@@ -30,6 +33,14 @@ JSONRESUME_SAMPLE = DATA / "real" / "jsonresume-sample.resume.json"
 
 
 _HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="jobscreen-hypothesis-"))
+
+# Every property test's example count, from one profile: "suite" for each run (enough to
+# exercise each property; a new random draw every run), "thorough" for a deliberate deep
+# search: `pytest --hypothesis-profile=thorough`. No deadline: the machine may be loaded.
+# Loaded here, before the test modules build their settings, which take the count from it.
+settings.register_profile("suite", max_examples=50, deadline=None, database=None)
+settings.register_profile("thorough", max_examples=1_000, deadline=None, database=None)
+settings.load_profile("suite")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -131,19 +142,59 @@ def un_screening(
     return folder
 
 
-def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    """Run the app in-process; return exit code, stdout and stderr."""
+@dataclass(frozen=True)
+class Done:
+    """What a run of the CLI gave, as subprocess.CompletedProcess names it: bytes apart."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def cli(*args: str, stdin: str | bytes | None = None, cwd: Path | None = ROOT) -> Done:
+    """Run `jobscreen` in-process, as `run` does in a real process: the console entry point's
+    main() (its error handling, one-line usage errors, exit codes 1, 2, 3 and 130), stdout and
+    stderr captured apart, byte for byte. ``cwd`` (default: the repository, as `run`; None:
+    stay where the test is) is the working directory for the call."""
     runner = CliRunner()
-    result = runner.invoke(app, list(args), input=stdin)
-    return result.exit_code, result.stdout, result.stderr
+    with contextlib.ExitStack() as stack:
+        if cwd is not None:
+            stack.enter_context(contextlib.chdir(cwd))
+        out, err, _ = stack.enter_context(runner.isolation(input=stdin))
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
+        else:  # main() always exits; a return would be a bug in it
+            pytest.fail("jobscreen.cli.main returned instead of exiting")
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return Done(code, out.getvalue(), err.getvalue())
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    """Run the app in-process where the test is; return exit code, stdout and stderr (text)."""
+    done = cli(*args, stdin=stdin, cwd=None)
+    return done.returncode, _text(done.stdout), _text(done.stderr)
+
+
+def _text(data: bytes) -> str:
+    """Bytes as typer's CliRunner decodes them (CSV's CRLF as newlines)."""
+    return data.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def run(
-    *args: str, stdin: str | bytes | None = None, cwd: Path = ROOT
+    *args: str | bytes,
+    stdin: str | bytes | None = None,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run `python -m jobscreen` as a real process, as scripts and CI do."""
+    """Run `python -m jobscreen` as a real process, as scripts and CI do: only for what needs
+    one (see the `process` marker); ``cli`` runs the same in-process. ``env`` adds variables;
+    an argument given as bytes reaches the process as those bytes (a name that is not UTF-8)."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "jobscreen", *args],
         input=data,

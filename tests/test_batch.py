@@ -250,11 +250,13 @@ def test_validate_names_a_deep_folder(tmp_path: Path, nested: Callable[[Path, in
     ]
 
 
+@pytest.mark.process
 def test_an_endless_json_lines_record_on_stdin_is_refused_at_the_byte_limit(
     tmp_path: Path,
 ) -> None:
     """A record that never ends (/dev/zero on stdin) was skipped for ever, looking for its
-    newline: it is now refused at the limit, and the rest of the stream is not read."""
+    newline: it is now refused at the limit, and the rest of the stream is not read.
+    Process: a regression reads for ever, and the process's timeout is the guard."""
     command = [sys.executable, "-m", "jobscreen", "score", CCM, "-", "-f", "csv"]
     with Path("/dev/zero").open("rb") as zero:
         code, out, err = run_or_fail_on_hang(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import subprocess
@@ -15,7 +14,7 @@ import pytest
 import yaml
 
 from jobscreen.scaffold import vacancy_skeleton
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, cli
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 CI = EXAMPLES / "ci"
@@ -48,21 +47,14 @@ def the_hook() -> dict[str, Any]:
     return hook
 
 
-def as_process(command: list[str]) -> list[str]:
-    """A command line with the `jobscreen` script replaced by this interpreter's module."""
-    assert command[0] == "jobscreen", command
-    return [sys.executable, "-m", "jobscreen", *command[1:]]
-
-
 def execute(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        as_process(command),
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "NO_COLOR": "1"},
+    """A `jobscreen ...` command line as CI and pre-commit run it, here in-process through the
+    console entry point's main() (same exit codes and streams; tests/test_process.py checks
+    the real process)."""
+    assert command[0] == "jobscreen", command
+    done = cli(*command[1:], cwd=cwd)
+    return subprocess.CompletedProcess(
+        command, done.returncode, done.stdout.decode(), done.stderr.decode()
     )
 
 

@@ -1,16 +1,16 @@
 """`jobscreen score`, `explain` and `match`: every format, the JSON contract, the options, exit
-codes and streams. Output through CliRunner; exit codes and stdout/stderr in a real process.
+codes and streams, in-process (conftest's ``cli``: the entry point's main(), stdout and stderr
+apart); tests/test_process.py has the few that need a real process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from jobscreen import __version__
-from tests.conftest import CANDIDATES, JSONRESUME_SAMPLE, ROOT, VACANCIES, invoke, run
+from tests.conftest import CANDIDATES, JSONRESUME_SAMPLE, ROOT, VACANCIES, cli, invoke
 
 VACANCY = """\
 id: cli-vacancy
@@ -244,7 +244,7 @@ def test_output_file_is_written_atomically(inputs: Inputs) -> None:
 
 def test_output_to_a_missing_directory_is_a_usage_error(inputs: Inputs) -> None:
     missing = inputs.directory / "nowhere" / "out.csv"
-    done = run("score", inputs.vacancy, *inputs.cvs, "-o", str(missing))
+    done = cli("score", inputs.vacancy, *inputs.cvs, "-o", str(missing))
     assert done.returncode == 2
     assert done.stdout == b""
     assert b"--output" in done.stderr
@@ -257,8 +257,8 @@ def test_output_to_a_missing_directory_is_a_usage_error(inputs: Inputs) -> None:
 def test_invalid_cv_is_an_error_entry_and_the_others_are_scored_unchanged(
     inputs: Inputs,
 ) -> None:
-    good = run("score", inputs.vacancy, *inputs.cvs, "-f", "json")
-    mixed = run("score", inputs.vacancy, inputs.cvs[0], inputs.bad, *inputs.cvs[1:], "-f", "json")
+    good = cli("score", inputs.vacancy, *inputs.cvs, "-f", "json")
+    mixed = cli("score", inputs.vacancy, inputs.cvs[0], inputs.bad, *inputs.cvs[1:], "-f", "json")
     assert (good.returncode, mixed.returncode) == (0, 1)
     clean, data = json.loads(good.stdout), json.loads(mixed.stdout)  # stdout: only the JSON
     assert data["results"] == clean["results"]
@@ -273,7 +273,7 @@ def test_invalid_cv_is_an_error_entry_and_the_others_are_scored_unchanged(
 
 def test_invalid_cv_in_jsonl_and_csv(inputs: Inputs) -> None:
     line, column = BAD_AT
-    jsonl = run("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "jsonl")
+    jsonl = cli("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "jsonl")
     objects = [json.loads(text) for text in jsonl.stdout.decode().splitlines()]
     assert jsonl.returncode == 1
     assert [o.get("candidate") for o in objects] == [*RANKED, None]
@@ -282,7 +282,7 @@ def test_invalid_cv_in_jsonl_and_csv(inputs: Inputs) -> None:
         line,
         column,
     )
-    table = run("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "csv")
+    table = cli("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(table.stdout.decode())))
     assert table.returncode == 1
     assert [r["candidate"] for r in rows] == [*RANKED, ""]
@@ -313,7 +313,7 @@ def test_usage_errors_exit_2_with_one_line_on_stderr(
     inputs: Inputs, args: list[str], message: str
 ) -> None:
     argv = [a.format(v=inputs.vacancy, cv=inputs.cvs[0]) for a in args]
-    done = run(*argv)
+    done = cli(*argv)
     lines = done.stderr.decode().splitlines()
     assert done.returncode == 2, lines
     assert done.stdout == b""
@@ -324,7 +324,7 @@ def test_usage_errors_exit_2_with_one_line_on_stderr(
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown", "table"])
 def test_stdout_holds_the_result_and_nothing_else(inputs: Inputs, fmt: str) -> None:
-    done = run("score", inputs.vacancy, *inputs.cvs, "-f", fmt)
+    done = cli("score", inputs.vacancy, *inputs.cvs, "-f", fmt)
     assert (done.returncode, done.stderr) == (0, b"")
     assert PARSERS[fmt](done.stdout.decode()) == RANKED
 
@@ -340,7 +340,7 @@ def test_a_weight_that_would_overflow_the_score_is_an_error_not_a_crash(
     path = inputs.directory / "heavy.yaml"
     path.write_text(text, encoding="utf-8")
     line, column = text.splitlines().index(heavy) + 1, len(key) + 1
-    done = run("score", str(path), *inputs.cvs, "-f", fmt)
+    done = cli("score", str(path), *inputs.cvs, "-f", fmt)
     assert done.returncode == 1, done.stderr
     assert done.stdout == b""
     assert f"{path}:{line}:{column}: error: weight: " in done.stderr.decode()
@@ -348,9 +348,9 @@ def test_a_weight_that_would_overflow_the_score_is_an_error_not_a_crash(
 
 def test_same_inputs_give_byte_identical_output(inputs: Inputs) -> None:
     args = ("score", inputs.vacancy, "-f", "json", "--as-of", "2023-06-30")
-    first = run(*args, *inputs.cvs)
-    again = run(*args, *inputs.cvs)
-    reverse = run(*args, *reversed(inputs.cvs))
+    first = cli(*args, *inputs.cvs)
+    again = cli(*args, *inputs.cvs)
+    reverse = cli(*args, *reversed(inputs.cvs))
     assert first.returncode == 0
     assert first.stdout == again.stdout
     # the run's record lists the inputs as given; the ranking does not depend on their order
@@ -364,7 +364,7 @@ def test_cvs_from_stdin_as_json_lines(inputs: Inputs) -> None:
         {"id": "y", "experience": []},
     ]
     stdin = "".join(json.dumps(line) + "\n" for line in lines)
-    done = run("score", inputs.vacancy, "-", "-f", "json", stdin=stdin)
+    done = cli("score", inputs.vacancy, "-", "-f", "json", stdin=stdin)
     data = json.loads(done.stdout)
     assert done.returncode == 0, done.stderr
     assert [(r["candidate"], r["eligible"]) for r in data["results"]] == [
@@ -453,7 +453,7 @@ def test_explain_shows_people_ten_evidence_lines_a_rule_and_json_all(inputs: Inp
 
 
 def test_explain_an_invalid_cv_exits_1(inputs: Inputs) -> None:
-    done = run("explain", inputs.vacancy, inputs.bad, "-f", "json")
+    done = cli("explain", inputs.vacancy, inputs.bad, "-f", "json")
     assert done.returncode == 1
     assert json.loads(done.stdout)["results"] == []
     assert f"{inputs.bad}:3:12: error:" in done.stderr.decode()
@@ -514,7 +514,7 @@ def test_match_as_of_applies_to_every_vacancy(inputs: Inputs, harder: str) -> No
 
 def test_json_resume_sample_matches_every_bundled_vacancy_and_none_it_fails() -> None:
     paths = sorted(VACANCIES.glob("*.yaml"))
-    done = run("match", str(JSONRESUME_SAMPLE), *map(str, paths), "-f", "json")
+    done = cli("match", str(JSONRESUME_SAMPLE), *map(str, paths), "-f", "json")
     assert done.returncode == 0, done.stderr
     assert done.stderr == b""
     matches = json.loads(done.stdout)["matches"]
@@ -534,7 +534,7 @@ def test_match_ranks_the_vacancies_it_can_read_and_names_the_others(
     binary = inputs.directory / "binary.yaml"
     binary.write_bytes(b"\x00\x01")
     args = ["match", inputs.cvs[0], harder, str(broken), inputs.vacancy, str(binary)]
-    done = run(*args, "-f", "json")
+    done = cli(*args, "-f", "json")
     err = done.stderr.decode()
     assert done.returncode == 1
     ids = [m["vacancy"]["id"] for m in json.loads(done.stdout)["matches"]]
@@ -547,7 +547,7 @@ def test_match_ranks_the_vacancies_it_can_read_and_names_the_others(
 def test_match_with_no_readable_vacancy_stops_with_no_output(inputs: Inputs) -> None:
     broken = inputs.directory / "broken.yaml"
     broken.write_text("id: broken\n", encoding="utf-8")
-    done = run("match", inputs.cvs[0], str(broken), "-f", "json")
+    done = cli("match", inputs.cvs[0], str(broken), "-f", "json")
     assert done.returncode == 1
     assert done.stdout == b""
     assert "no vacancy could be read; stopped" in done.stderr.decode()
@@ -558,7 +558,7 @@ def test_match_lists_an_empty_folder_and_ranks_the_other_vacancies(
 ) -> None:
     empty = inputs.directory / "empty"
     empty.mkdir()
-    done = run("match", inputs.cvs[0], str(empty), harder, "-f", "json")
+    done = cli("match", inputs.cvs[0], str(empty), harder, "-f", "json")
     assert done.returncode == 1
     assert f"{empty}:1:1: error: directory holds no data files" in done.stderr.decode()
     assert [m["vacancy"]["id"] for m in json.loads(done.stdout)["matches"]] == ["harder"]
@@ -567,7 +567,7 @@ def test_match_lists_an_empty_folder_and_ranks_the_other_vacancies(
 def test_match_counts_every_problem_when_the_cv_is_bad_too(inputs: Inputs, harder: str) -> None:
     broken = inputs.directory / "broken.yaml"
     broken.write_text("id: broken\n", encoding="utf-8")
-    done = run("match", inputs.bad, str(broken), harder)
+    done = cli("match", inputs.bad, str(broken), harder)
     err = done.stderr.decode()
     assert done.returncode == 1
     assert done.stdout == b""
@@ -582,11 +582,19 @@ def test_commands_without_limit_options_name_none(
     big = tmp_path / "big.yaml"
     big.write_text("summary: " + "x" * (2 * 1024 * 1024) + "\n", encoding="utf-8")
     args = [inputs.vacancy, str(big)] if command == "explain" else [str(big), inputs.vacancy]
-    done = run(command, *args)
+    done = cli(command, *args)
     err = done.stderr.decode()
     assert done.returncode == 1
     assert f"{big}:1:1: error: file is " in err
     assert "--max" not in err
+
+
+def _exec_here(code: str) -> str:
+    """Run Python code as `python -c` would from the repository, in-process; what it printed."""
+    printed = io.StringIO()
+    with contextlib.chdir(ROOT), contextlib.redirect_stdout(printed):
+        exec(compile(code, "<README>", "exec"), {"__name__": "__main__"})
+    return printed.getvalue()
 
 
 @pytest.mark.parametrize("vacancy", sorted(p.name for p in VACANCIES.glob("*.yaml")))
@@ -595,12 +603,9 @@ def test_the_readme_library_example_runs_and_agrees_with_score(vacancy: str) -> 
     section = readme.split("## Using the library", 1)[1]
     code = section.split("```python\n", 1)[1].split("```", 1)[0]
     code = code.replace("vacancies/un-aro-senior-pmo.yaml", f"vacancies/{vacancy}")
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120, check=True
-    )
-    printed = [line.split() for line in done.stdout.decode().splitlines()]
+    printed = [line.split() for line in _exec_here(code).splitlines()]
     args = ["score", f"vacancies/{vacancy}", "examples/candidates/", "--as-of", "2026-06-30"]
-    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout.decode())))
+    rows = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout.decode())))
     assert [(p[0], p[1], p[3]) for p in printed] == [
         (r["rank"], r["candidate"], r["score"]) for r in rows if r["rank"]
     ]

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jobscreen.limits import DEFAULT_LIMITS
@@ -26,7 +26,7 @@ from jobscreen.loading import documents_from_text
 from jobscreen.model import may_hold_controls
 from jobscreen.report.markdown import md
 from jobscreen.sources import Candidate, to_candidate
-from tests.conftest import run
+from tests.conftest import cli
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # bidirectional controls and zero-width characters: they reorder or hide text
@@ -82,7 +82,6 @@ def test_text_without_escapes_or_controls_is_left_alone() -> None:
 ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
 
 
-@settings(max_examples=300, deadline=None, database=None)
 @given(ANY_TEXT, st.booleans())
 def test_no_writer_output_slips_a_control_past_the_check(value: str, ascii_only: bool) -> None:
     data = {"competencies": [value], "summary": value}
@@ -140,7 +139,7 @@ def test_a_file_name_shows_bidi_and_zero_width_characters_as_codes(
     tmp_path: Path, fmt: str
 ) -> None:
     (tmp_path / "lay\u202eyaml.exe\u200b.yaml").write_text("id: [\n", encoding="utf-8")
-    done = run("validate", "--kind", "cv", "-f", fmt, str(tmp_path))
+    done = cli("validate", "--kind", "cv", "-f", fmt, str(tmp_path))
     out = done.stdout.decode()
     assert done.returncode == 1
     assert not UNSAFE.search(out), repr(out)
@@ -164,7 +163,7 @@ def test_lone_surrogates_never_fail_a_batch(tmp_path: Path) -> None:
     cv = tmp_path / "cvs.jsonl"
     cv.write_text('{"id": "a\\ud800"}\n{"id": "b"}\n', encoding="utf-8")
     for fmt in ("jsonl", "json", "csv", "table"):
-        done = run("score", VACANCY, str(cv), "-f", fmt, "-j", "1")
+        done = cli("score", VACANCY, str(cv), "-f", fmt, "-j", "1")
         assert (done.returncode, done.stderr) == (0, b""), fmt
         assert "a\ufffd" in done.stdout.decode("utf-8"), fmt
 
@@ -175,9 +174,9 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped_and_found_again(tmp_pat
     name = os.fsdecode(b"x\xff.yaml")  # the undecodable byte is kept as a lone surrogate
     (folder / name).write_text("id: x\n", encoding="utf-8")
     for fmt in ("jsonl", "json", "csv", "markdown", "table", "html"):
-        done = run("score", VACANCY, str(folder), "-f", fmt, "-j", "1")
+        done = cli("score", VACANCY, str(folder), "-f", fmt, "-j", "1")
         assert (done.returncode, done.stderr) == (0, b""), fmt
-    done = run("score", VACANCY, str(folder), "-f", "json")
+    done = cli("score", VACANCY, str(folder), "-f", "json")
     source = json.loads(done.stdout)["results"][0]["source"]
     assert b'x\\udcff.yaml"' in done.stdout  # written as JSON's own escape
     assert Path(source) == folder / name  # read back, the same file: a script can open it
@@ -188,9 +187,9 @@ def test_an_id_from_a_name_that_is_not_utf8_is_shown_as_written(tmp_path: Path) 
     folder = tmp_path / "cvs"
     folder.mkdir()
     (folder / os.fsdecode(b"x\xff.yaml")).write_text("summary: s\n", encoding="utf-8")
-    done = run("score", VACANCY, str(folder), "-f", "json", "-j", "1")
+    done = cli("score", VACANCY, str(folder), "-f", "json", "-j", "1")
     assert json.loads(done.stdout)["results"][0]["candidate"] == "x\\udcff"
-    table = run("score", VACANCY, str(folder), "-j", "1").stdout.decode("utf-8")
+    table = cli("score", VACANCY, str(folder), "-j", "1").stdout.decode("utf-8")
     rows = [line for line in table.splitlines() if line.startswith(("┃", "│", "┏", "└"))]
     assert len({len(line) for line in rows}) == 1, table
 
@@ -216,7 +215,7 @@ def _no_raw_controls(text: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "github", "junit"])
 def test_validate_shows_each_odd_name_on_one_line_as_codes(odd_names: Path, fmt: str) -> None:
-    done = run("validate", "--kind", "cv", "-f", fmt, str(odd_names))
+    done = cli("validate", "--kind", "cv", "-f", fmt, str(odd_names))
     out = done.stdout.decode()
     assert done.returncode == 1
     _no_raw_controls(out)
@@ -234,7 +233,7 @@ def test_validate_shows_each_odd_name_on_one_line_as_codes(odd_names: Path, fmt:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_score_shows_odd_names_and_ids_from_them_as_codes(odd_names: Path, fmt: str) -> None:
-    done = run("score", VACANCY, str(odd_names), "-f", fmt, "--as-of", "2026-06-30")
+    done = cli("score", VACANCY, str(odd_names), "-f", fmt, "--as-of", "2026-06-30")
     out, err = done.stdout.decode(), done.stderr.decode()
     assert done.returncode == 1
     _no_raw_controls(out)
@@ -246,12 +245,12 @@ def test_score_shows_odd_names_and_ids_from_them_as_codes(odd_names: Path, fmt: 
 
 def test_machine_formats_keep_the_name_itself(odd_names: Path) -> None:
     # JSON escapes the characters and CSV quotes them: a script reads back the file's name
-    done = run("score", VACANCY, str(odd_names), "-f", "jsonl", "--as-of", "2026-06-30")
+    done = cli("score", VACANCY, str(odd_names), "-f", "jsonl", "--as-of", "2026-06-30")
     records = [json.loads(line) for line in done.stdout.decode().splitlines()]
     sources = {r["source"] for r in records if r.get("error")}
     assert sources == {f"{odd_names}/{stem}.yaml" for stem in NAMES.values()}
     assert all(Path(source).is_file() for source in sources)
-    done = run("score", VACANCY, str(odd_names), "-f", "csv", "--as-of", "2026-06-30")
+    done = cli("score", VACANCY, str(odd_names), "-f", "csv", "--as-of", "2026-06-30")
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode(), newline="")))
     scored = {row["source"] for row in rows if row["rank"]}
     assert scored == {f"{odd_names}/{stem}-good.yaml" for stem in NAMES.values()}

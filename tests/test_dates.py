@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jobscreen.cv import PartialDate, _parse_date, _parse_date_text, parse_partial_date
@@ -50,7 +50,6 @@ def test_partial_dates(value: object, expected: object) -> None:
     assert _outcome(value) == expected  # the second reading comes from the cache
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.from_regex(r"\A ?[0-9]{4}(-[0-9]{1,2}){0,2}(T[0-9:]{0,8})? ?\Z") | st.text(max_size=14))
 def test_the_cache_changes_no_answer(text: str) -> None:
     try:

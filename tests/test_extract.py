@@ -35,9 +35,7 @@ STEMS = sorted(p.name.removesuffix(".expected.yaml") for p in EXPECTED.glob("*.e
 XFAIL: dict[str, str] = {}  # stem -> why that style still fails; none at present
 EDUCATION_FIELDS = ("degree", "field", "year")
 POST_FIELDS = ("start", "end", "title", "organisation")
-HYPOTHESIS = settings(
-    max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+HYPOTHESIS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 def _case(stem: str) -> Any:

@@ -1,12 +1,13 @@
 """A bounded fuzz of the loader: any bytes or near-YAML in, data or a JobscreenError out.
 
-Every other exception (TypeError, RecursionError, a YAML error escaping) is a bug. The run is
-bounded by example counts, a few seconds in all; no database is written.
+Every other exception (TypeError, RecursionError, a YAML error escaping) is a bug, and so is
+an error that does not point at a line and column inside its input, or parsed output that is
+not plain data. The run is bounded by example counts, a few seconds in all; no database is
+written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
 import json
@@ -23,9 +24,6 @@ from jobscreen.yamlsafe import Limits, parse_yaml
 LIMITS = Limits(max_bytes=64 * 1024, max_depth=16, max_nodes=2_000, max_items=200)
 TODAY = dt.date(2026, 6, 30)
 FUZZ = settings(
-    max_examples=150,
-    deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -42,24 +40,52 @@ TAGS = ["!!str ", "!!int ", "!!map ", "!!seq ", "!!python/object/apply:os.system
 SCALARS = ["'q'", '"d"', "|\n  x\n", ">\n  y\n", "~", "null", "---\n", "...\n", "%YAML 1.1\n"]
 
 
+def located(exc: JobscreenError, text: str) -> None:
+    """Each error ``exc`` stands for names a line and column inside ``text`` (or just past
+    its end): a JobscreenError without a place, or pointing elsewhere, is a bug too."""
+    for error in exc.every():
+        where = error.location
+        assert where is not None, error
+        assert where.path, error
+        assert where.line is not None, error
+        assert 1 <= where.line <= text.count("\n") + 2, (error, text)
+        assert where.column is None or where.column >= 1, error
+
+
+PLAIN = (dict, list, str, int, float, bool, type(None))
+
+
+def plain(data: Any) -> bool:
+    """Data as JSON holds it: dicts with text keys, lists, text, numbers, booleans, None."""
+    if isinstance(data, dict):
+        return all(isinstance(k, str) and plain(v) for k, v in data.items())
+    if isinstance(data, list):
+        return all(plain(item) for item in data)
+    return isinstance(data, PLAIN)
+
+
 def loads(text: str, kind: str) -> None:
-    """Parse text as a file of ``kind`` and make a candidate of every document."""
-    for doc in documents_from_text(text, "fuzz", kind, LIMITS):
-        if not isinstance(doc.data, JobscreenError):
+    """Parse text as a file of ``kind`` and make a candidate of every document; every error
+    located, every document plain data."""
+    try:
+        docs = documents_from_text(text, "fuzz", kind, LIMITS)
+    except JobscreenError as exc:
+        located(exc, text)
+        return
+    for doc in docs:
+        if isinstance(doc.data, JobscreenError):  # a JSON Lines record that failed
+            located(doc.data, text)
+        else:
+            assert plain(doc.data), doc.data
             candidate(doc)
 
 
 def candidate(doc: Document) -> None:
-    """A candidate, or located errors: a JobscreenError without a line is a bug too."""
+    """A candidate, or located errors."""
     try:
         candidate_from_document(doc, TODAY)
     except JobscreenError as exc:
-        location = exc.location
-    else:
-        return
-    assert location is not None
-    assert location.line is not None
-    assert location.line >= 1
+        located(exc, doc.text)
 
 
 near_yaml = st.lists(
@@ -120,25 +146,28 @@ json_resume = st.fixed_dictionaries(
 def test_any_bytes_decode_or_fail_cleanly(raw: bytes) -> None:
     try:
         text = decode(raw, "fuzz")
-    except JobscreenError:
+    except JobscreenError as exc:
+        located(exc, raw.decode("utf-8", "replace"))
         return
     for kind in ("yaml", "json", "jsonl"):
-        with contextlib.suppress(JobscreenError):
-            loads(text, kind)
+        loads(text, kind)
 
 
 @FUZZ
 @given(st.text(max_size=200))
 def test_any_text_parses_or_fails_cleanly(text: str) -> None:
-    with contextlib.suppress(JobscreenError):
-        parse_yaml(text, "fuzz", LIMITS)
+    try:
+        docs = parse_yaml(text, "fuzz", LIMITS)
+    except JobscreenError as exc:
+        located(exc, text)
+        return
+    assert plain(docs), docs
 
 
 @FUZZ
 @given(near_yaml)
 def test_near_yaml_parses_or_fails_cleanly(text: str) -> None:
-    with contextlib.suppress(JobscreenError):
-        loads(text, "yaml")
+    loads(text, "yaml")
 
 
 SEEDS: list[dict[str, Any]] = [

@@ -41,7 +41,7 @@ from jobscreen.loading import read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.sources import Candidate, iter_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
-from tests.conftest import CANDIDATES, DATA, ROOT, VACANCIES, invoke, run, run_or_fail_on_hang
+from tests.conftest import CANDIDATES, DATA, ROOT, VACANCIES, cli, invoke, run_or_fail_on_hang
 
 HOSTILE = DATA / "hostile-cvs"
 EXPECTED = (HOSTILE / "expected.txt").read_text(encoding="utf-8").splitlines()
@@ -243,7 +243,7 @@ def test_a_python_tag_runs_nothing(command: str, tmp_path: Path) -> None:
     """yaml-tag.yaml asks for os.system('touch pwned'): refused, and no file appears."""
     materialise("yaml-tag.yaml", tmp_path)
     args = ["--kind", "cv"] if command == "validate" else [VACANCY, "--jobs", "1"]
-    proc = run(command, *args, "yaml-tag.yaml", cwd=tmp_path)
+    proc = cli(command, *args, "yaml-tag.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert b"YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in (
         proc.stdout + proc.stderr
@@ -350,7 +350,7 @@ def test_several_documents_in_a_vacancy_file_stop_the_score(tmp_path: Path) -> N
     vacancy = _two_vacancies(tmp_path)
     cv = tmp_path / "good-bruno.yaml"
     cv.write_text(GOOD["good-bruno.yaml"], encoding="utf-8")
-    proc = run("score", str(vacancy), str(cv), "--jobs", "1", cwd=tmp_path)
+    proc = cli("score", str(vacancy), str(cv), "--jobs", "1", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout == b""
     assert proc.stderr.decode().splitlines() == [
@@ -446,12 +446,12 @@ def test_serial_and_parallel_batches_are_byte_identical(
 
 
 @pytest.mark.parametrize("name", ["billion-laughs.yaml", "deep-nesting.yaml"])
-def test_bombs_are_refused_by_a_real_process_without_a_crash(name: str) -> None:
-    """Exit 1 with the message (a signal would give a negative code); run's timeout is 120 s."""
-    checked = run("validate", "--kind", "cv", name, cwd=HOSTILE)
+def test_bombs_are_refused_without_a_crash(name: str) -> None:
+    """Exit 1 with the message, from validate and from score."""
+    checked = cli("validate", "--kind", "cv", name, cwd=HOSTILE)
     assert checked.returncode == 1, checked.stderr
     assert checked.stdout.decode().splitlines()[:-1] == expected(name)
-    scored = run("score", VACANCY, name, "--as-of", AS_OF, "-f", "json", "--jobs", "1", cwd=HOSTILE)
+    scored = cli("score", VACANCY, name, "--as-of", AS_OF, "-f", "json", "--jobs", "1", cwd=HOSTILE)
     assert scored.returncode == 1, scored.stderr
     assert [error_line(e) for e in json.loads(scored.stdout)["errors"]] == expected(name)
 
@@ -547,7 +547,10 @@ def _popen(*args: str, stdin: int | None = None) -> subprocess.Popen[bytes]:
     )
 
 
+@pytest.mark.process
 def test_piping_into_head_ends_quietly(tmp_path: Path) -> None:
+    """Process: a reader that closes the pipe (`| head -1`) is EPIPE on a real file
+    descriptor, and the flush at the interpreter's exit must not fail."""
     for i in range(200):
         post = f"{{title: Programme Manager, start: 20{i % 20:02d}-01, managerial: true}}"
         (tmp_path / f"cv-{i:03d}.yaml").write_text(
@@ -576,8 +579,10 @@ def test_piping_into_head_ends_quietly(tmp_path: Path) -> None:
     ],
     ids=["score-table", "explain-table", "explain-markdown", "match-table"],
 )
+@pytest.mark.process
 def test_a_reader_gone_before_any_output_is_not_a_failure(args: list[str]) -> None:
-    # rich's own console exits 1 on a broken pipe; every format must end as JSON does
+    """Process: a broken pipe on a real stdout, for each writer (rich's own console exits 1
+    on one); every format must end as JSON does."""
     proc = _popen(*args, "--as-of", AS_OF)
     assert proc.stdout is not None
     assert proc.stderr is not None
@@ -599,7 +604,10 @@ def _wait_until_reading_stdin(proc: subprocess.Popen[bytes]) -> None:
         time.sleep(0.05)
 
 
-def _interrupted() -> tuple[int, bytes]:
+@pytest.fixture(scope="module")
+def interrupted() -> tuple[int, bytes]:
+    """One real process interrupted while it reads stdin: its exit code and stderr. (The
+    two tests below read the same run.)"""
     proc = _popen("score", VACANCY, "-", stdin=subprocess.PIPE)
     try:
         _wait_until_reading_stdin(proc)
@@ -611,14 +619,18 @@ def _interrupted() -> tuple[int, bytes]:
     return proc.returncode, err
 
 
-def test_ctrl_c_exits_130() -> None:
-    code, err = _interrupted()
+@pytest.mark.process
+def test_ctrl_c_exits_130(interrupted: tuple[int, bytes]) -> None:
+    """Process: SIGINT is delivered by the OS to a running process."""
+    code, err = interrupted
     assert code == 130
     assert b"Traceback" not in err
 
 
-def test_ctrl_c_says_interrupted_on_one_line() -> None:
-    code, err = _interrupted()
+@pytest.mark.process
+def test_ctrl_c_says_interrupted_on_one_line(interrupted: tuple[int, bytes]) -> None:
+    """Process: SIGINT is delivered by the OS to a running process."""
+    code, err = interrupted
     assert (code, err.decode()) == (130, "jobscreen: interrupted\n")
 
 
@@ -682,7 +694,10 @@ def test_raising_a_limit_lets_a_refused_file_through(
     assert (code, out.splitlines()) == (0, ["1 file valid"])
 
 
+@pytest.mark.process
 def test_a_full_disk_is_a_one_line_error_not_a_crash() -> None:
+    """Process: stdout is the device /dev/full, so the error comes from the real stream's
+    flush, at the end of the run."""
     with Path("/dev/full").open("wb") as full:
         proc = subprocess.run(
             [
@@ -750,7 +765,10 @@ def _closed_stdout() -> None:
     ],
     ids=["version", "help", "validate", "score-table", "score-json", "explain"],
 )
+@pytest.mark.process
 def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
+    """Process: a stdout closed before Python starts (`>&-`) is the entry point's to handle
+    (sys.stdout is None), for --version's fast path, click's help and each writer."""
     done = subprocess.run(
         [sys.executable, "-m", "jobscreen", *args],
         stderr=subprocess.PIPE,
@@ -762,7 +780,9 @@ def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
     assert done.returncode == 1
 
 
+@pytest.mark.process
 def test_with_stdout_closed_output_to_a_file_still_works(tmp_path: Path) -> None:
+    """Process: a stdout closed before Python starts, as above."""
     target = tmp_path / "report.txt"
     done = subprocess.run(
         [sys.executable, "-m", "jobscreen", "validate", VACANCY, "-o", str(target)],
@@ -775,7 +795,9 @@ def test_with_stdout_closed_output_to_a_file_still_works(tmp_path: Path) -> None
     assert target.read_text(encoding="utf-8") == "1 file valid\n"
 
 
+@pytest.mark.process
 def test_version_to_a_reader_gone_is_quiet() -> None:
+    """Process: the entry point's --version fast path meets a broken pipe on a real stdout."""
     proc = _popen("--version")
     assert proc.stdout is not None
     assert proc.stderr is not None
@@ -804,7 +826,9 @@ def _closed_stdin() -> None:
     os.close(0)
 
 
+@pytest.mark.process
 def test_a_closed_stdin_reads_as_empty_and_loses_no_other_result() -> None:
+    """Process: a stdin closed before Python starts (`<&-`) is the entry point's to handle."""
     cv = str(CANDIDATES / "daniel-okafor.yaml")
     done = subprocess.run(
         [sys.executable, "-m", "jobscreen", "score", VACANCY, cv, "-", "-f", "csv"],
@@ -843,9 +867,7 @@ def test_the_largest_byte_limit_reads_a_small_file_without_setting_it_aside(tmp_
 # --- FIFOs and devices: never a hang --------------------------------------------------------
 
 
-def _bounded(
-    *args: str, cwd: Path, pass_fds: tuple[int, ...] = ()
-) -> subprocess.CompletedProcess[bytes]:
+def _bounded(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     """A real process that may block (a FIFO without a writer): killed at the timeout, so a
     regression fails the test instead of hanging it."""
     return subprocess.run(
@@ -855,11 +877,13 @@ def _bounded(
         env={**os.environ, "COLUMNS": "160", "NO_COLOR": "1"},
         timeout=60,
         check=False,
-        pass_fds=pass_fds,
     )
 
 
+@pytest.mark.process
 def test_a_fifo_in_a_folder_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Process: a real FIFO without a writer; a regression would block for ever, so the
+    process's timeout is the guard (in-process it would hang the test run)."""
     cvs = tmp_path / "cvs"
     cvs.mkdir()
     (cvs / "good-amina.yaml").write_text(GOOD["good-amina.yaml"], encoding="utf-8")
@@ -875,9 +899,11 @@ def test_a_fifo_in_a_folder_is_reported_and_the_batch_goes_on(tmp_path: Path) ->
     assert checked.stdout.decode().splitlines() == [refused, "1 problem in 1 of 2 files"]
 
 
+@pytest.mark.process
 def test_verify_reads_a_device_vacancy_within_the_limit(tmp_path: Path) -> None:
     """The vacancy's digest was taken from the whole file before any limit: /dev/zero never
-    ended. Now it is taken as the vacancy is read."""
+    ended. Now it is taken as the vacancy is read. Process: a regression reads for ever, and
+    the process's timeout is the guard."""
     cv = tmp_path / "good-amina.yaml"
     cv.write_text(GOOD["good-amina.yaml"], encoding="utf-8")
     code, out, _ = invoke("score", VACANCY, str(cv), "-f", "json", "--as-of", AS_OF)
@@ -903,7 +929,10 @@ def test_verify_reads_a_device_vacancy_within_the_limit(tmp_path: Path) -> None:
     ],
     ids=["vacancy", "cv", "validate", "extract"],
 )
+@pytest.mark.process
 def test_a_named_device_is_read_within_the_byte_limit(args: list[str]) -> None:
+    """Process: /dev/zero never ends; a regression reads for ever (or until memory runs
+    out), and the process's timeout is the guard."""
     done = _bounded(*args, cwd=ROOT)
     assert done.returncode == 1, done.stderr
     assert (
@@ -920,10 +949,7 @@ def test_a_named_pipe_is_read_as_stdin_is(tmp_path: Path) -> None:
     try:
         os.write(writer, Path(VACANCY).read_bytes())  # well under a pipe's 64 KiB
         os.close(writer)
-        done = _bounded(
-            "score", f"/dev/fd/{reader}", str(cv), "-f", "csv", "--as-of", AS_OF,
-            cwd=tmp_path, pass_fds=(reader,),
-        )  # fmt: skip
+        done = cli("score", f"/dev/fd/{reader}", str(cv), "-f", "csv", "--as-of", AS_OF)
     finally:
         os.close(reader)
     assert done.returncode == 0, done.stderr
@@ -1112,14 +1138,16 @@ def dying_lines(self, source, numbered):
     return lines(self, source, numbered)
 
 batch.Scorer.files, batch.Scorer.lines = dying_files, dying_lines
+batch.FILES_PER_CHUNK = 4  # the dead chunk is split into one worker per file: 4, not 32
 main(sys.argv[1:])
 """
 
 
+@pytest.mark.process
 def test_a_worker_process_that_dies_is_its_inputs_error_never_a_hang(tmp_path: Path) -> None:
     """A worker gone mid-chunk (os._exit, SIGKILL, the kernel's OOM killer) once left the
-    pool waiting for its result for ever. Its inputs are now errors, every other result stays;
-    the subprocess timeout is the hang guard."""
+    pool waiting for its result for ever. Its inputs are now errors, every other result stays.
+    Process: a worker pool whose workers die, and the subprocess timeout is the hang guard."""
     cvs = tmp_path / "cvs"
     keys = _many(cvs, jobscreen.batch.PARALLEL_FROM + 2)
     (cvs / "copy-010-die.yaml").write_text(GOOD["good-bruno.yaml"], encoding="utf-8")
@@ -1143,14 +1171,14 @@ def test_a_worker_process_that_dies_is_its_inputs_error_never_a_hang(tmp_path: P
     ]
 
 
-def test_the_reported_cv_never_ends_a_parallel_batch_in_a_real_process(tmp_path: Path) -> None:
+def test_the_reported_cv_never_ends_a_parallel_batch(tmp_path: Path) -> None:
     """The CV of issue 14 (it crashed the extractor with an IndexError) among enough CVs for
     worker processes: whether the extractor reads it or meets a bug, every other result is
     written and the exit code is not 3."""
     cvs = tmp_path / "cvs"
     keys = _many(cvs, jobscreen.batch.PARALLEL_FROM + 2)
     (cvs / "tiny.txt").write_text(", - ,\n2010 - 2015\n", encoding="utf-8")
-    done = run("score", VACANCY, "cvs", "-f", "json", "--jobs", "2", cwd=tmp_path)
+    done = cli("score", VACANCY, "cvs", "-f", "json", "--jobs", "2", cwd=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     data = json.loads(done.stdout)
     assert set(keys) <= {r["candidate"] for r in data["results"]}

@@ -12,7 +12,7 @@ import pytest
 
 from jobscreen.lint import CHECKS, CODES, Finding, is_scale_term, lint
 from jobscreen.vacancy import Vacancy
-from tests.conftest import ROOT, invoke, run
+from tests.conftest import ROOT, cli, invoke
 
 DAY = dt.date(2025, 6, 1)
 
@@ -211,7 +211,7 @@ def test_warnings_are_located_and_leave_exit_code_zero(warned: Path) -> None:
 
 
 def test_strict_turns_warnings_into_errors(warned: Path) -> None:
-    proc = run("validate", "--strict", "--as-of", "2024-01-01", str(warned))
+    proc = cli("validate", "--strict", "--as-of", "2024-01-01", str(warned))
     out = proc.stdout.decode()
     assert proc.returncode == 1, out
     assert f"{warned}:4:15: error: JS104 closing date" in out
@@ -233,10 +233,10 @@ def test_as_of_defaults_to_today(warned: Path) -> None:
 
 
 def test_unknown_ignore_code_and_bad_date_are_usage_errors(warned: Path) -> None:
-    bad_code = run("validate", "--ignore", "JS999", str(warned))
+    bad_code = cli("validate", "--ignore", "JS999", str(warned))
     assert bad_code.returncode == 2
     assert b"--ignore must be one of JS101" in bad_code.stderr
-    bad_date = run("validate", "--as-of", "yesterday", str(warned))
+    bad_date = cli("validate", "--as-of", "yesterday", str(warned))
     assert bad_date.returncode == 2
     assert b"--as-of must be a date" in bad_date.stderr
 

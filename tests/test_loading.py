@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jobscreen.errors import InputError
@@ -247,7 +247,6 @@ _json_trees = st.recursive(
 )
 
 
-@settings(max_examples=400, deadline=None)
 @given(
     tree=_json_trees,
     compact=st.booleans(),

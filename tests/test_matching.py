@@ -27,7 +27,7 @@ from jobscreen.engine.matching import (
     stem_heads,
 )
 
-SETTINGS = settings(max_examples=400, deadline=None, database=None)
+SETTINGS = settings()  # conftest's profile
 
 _ABBREV = re.compile(
     r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w'&])"

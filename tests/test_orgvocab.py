@@ -378,7 +378,7 @@ def test_a_cv_matching_only_an_organisation_label_meets_the_rule(org: Path) -> N
 def test_the_html_report_names_the_organisation_s_vocabulary_and_its_digest(org: Path) -> None:
     code, out, err = invoke("score", "org/post.yaml", "cvs", "--as-of", AS_OF, "-f", "html")
     assert code == 0, err
-    digest = load(org / "org" / VOCABULARY_FILE).organisation
+    digest = load(str(org / "org" / VOCABULARY_FILE)).organisation
     assert digest is not None
     assert "<th>organisation's vocabulary</th>" in out
     assert digest.sha256 in out

@@ -27,9 +27,6 @@ from jobscreen.vacancy import MAX_WEIGHT, MAX_YEARS, MIN_WEIGHT, ExperienceRule,
 
 AS_OF = dt.date(2026, 6, 30)
 PROPERTY = settings(
-    max_examples=60,
-    deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 

@@ -19,7 +19,7 @@ from jobscreen.scaffold import (
     sentences_of,
     vacancy_skeleton,
 )
-from tests.conftest import ROOT, invoke, run
+from tests.conftest import ROOT, cli, invoke
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 CCM = SEEDS / "ccm-isu-director.txt"
@@ -171,22 +171,22 @@ def test_new_vacancy_prints_the_skeleton_to_stdout() -> None:
 
 def test_new_vacancy_writes_a_file_named_after_it_and_will_not_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "my-post.yaml"
-    first = run("new", "vacancy", "--output", str(target))
+    first = cli("new", "vacancy", "--output", str(target))
     assert first.returncode == 0, first.stderr
     assert load(target.read_text(encoding="utf-8"))["id"] == "my-post"
-    again = run("new", "vacancy", "--output", str(target))
+    again = cli("new", "vacancy", "--output", str(target))
     assert again.returncode == 2
     assert b"exists; add --force" in again.stderr
-    forced = run("new", "vacancy", "--output", str(target), "--force", "--id", "other")
+    forced = cli("new", "vacancy", "--output", str(target), "--force", "--id", "other")
     assert forced.returncode == 0
     assert load(target.read_text(encoding="utf-8"))["id"] == "other"
 
 
 def test_bad_id_and_missing_notice_are_reported() -> None:
-    bad_id = run("new", "vacancy", "--id", "no spaces")
+    bad_id = cli("new", "vacancy", "--id", "no spaces")
     assert bad_id.returncode == 2
     assert b"--id must be" in bad_id.stderr
-    missing = run("new", "vacancy", "--from-notice", "no/such/notice.txt")
+    missing = cli("new", "vacancy", "--from-notice", "no/such/notice.txt")
     assert missing.returncode == 1
     assert missing.stderr.startswith(b"no/such/notice.txt:")
     assert b"no such file" in missing.stderr
@@ -196,8 +196,8 @@ def test_bad_id_and_missing_notice_are_reported() -> None:
 def test_every_seed_notice_drafts_a_valid_file(notice: Path, tmp_path: Path) -> None:
     target = tmp_path / "vacancies" / f"{notice.stem}.yaml"
     target.parent.mkdir()
-    made = run("new", "vacancy", "--from-notice", str(notice), "--output", str(target))
-    checked = run("validate", str(target))
+    made = cli("new", "vacancy", "--from-notice", str(notice), "--output", str(target))
+    checked = cli("validate", str(target))
     assert made.returncode == 0, made.stderr
     assert checked.returncode == 0, checked.stdout.decode()
     assert load(target.read_text(encoding="utf-8"))["id"] == notice.stem
@@ -207,7 +207,7 @@ def test_every_seed_notice_drafts_a_valid_file(notice: Path, tmp_path: Path) -> 
 def test_ccm_notice_carries_its_education_experience_and_language_sentences(
     tmp_path: Path,
 ) -> None:
-    made = run("new", "vacancy", "--from-notice", str(CCM))
+    made = cli("new", "vacancy", "--from-notice", str(CCM))
     text = made.stdout.decode()
     code, out = validate_text(tmp_path, text)
     texts: dict[str, list[str]] = {rule["kind"]: [] for rule in load(text)["requirements"]}
@@ -229,14 +229,14 @@ def test_ccm_notice_carries_its_education_experience_and_language_sentences(
 def test_an_empty_notice_is_refused(text: str, tmp_path: Path) -> None:
     notice = tmp_path / "empty.txt"
     notice.write_text(text, encoding="utf-8")
-    done = run("new", "vacancy", "--from-notice", str(notice))
+    done = cli("new", "vacancy", "--from-notice", str(notice))
     assert done.returncode == 1  # an input error, as an empty CV or vacancy is
     assert done.stdout == b""
     assert done.stderr.startswith(f"{notice}:1:1: error: empty file\n".encode())
 
 
 def test_an_empty_notice_name_is_a_usage_error() -> None:
-    done = run("new", "vacancy", "--from-notice", "")
+    done = cli("new", "vacancy", "--from-notice", "")
     assert done.returncode == 2
     assert done.stdout == b""
     assert b"--from-notice: give a file name" in done.stderr
@@ -247,16 +247,16 @@ def test_a_notice_with_no_requirement_sentence_drafts_the_skeleton_and_says_so(
 ) -> None:
     notice = tmp_path / "notice.txt"
     notice.write_text("Title: Clerk\nApply online before Friday.\n", encoding="utf-8")
-    done = run("new", "vacancy", "--from-notice", str(notice))
+    done = cli("new", "vacancy", "--from-notice", str(notice))
     assert done.returncode == 0
     assert b"warning: no education, experience or language sentence found" in done.stderr
     odd = tmp_path / "n\nnotice.txt"  # the warning names it on one line
     odd.write_text("Apply online before Friday.\n", encoding="utf-8")
-    warned = run("new", "vacancy", "--from-notice", str(odd)).stderr.decode()
+    warned = cli("new", "vacancy", "--from-notice", str(odd)).stderr.decode()
     assert len(warned.splitlines()) == 1
     assert "n\\x0anotice.txt" in warned
     assert load(done.stdout.decode())["title"] == "Clerk"
-    drafted = run("new", "vacancy", "--from-notice", str(CCM)) if CCM.is_file() else None
+    drafted = cli("new", "vacancy", "--from-notice", str(CCM)) if CCM.is_file() else None
     assert drafted is None or b"warning" not in drafted.stderr
 
 

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.conftest import DATA, EXAMPLES, VACANCIES, invoke, run
+from tests.conftest import DATA, EXAMPLES, VACANCIES, cli, invoke
 
 INVALID = DATA / "invalid-vacancies"
 EXPECTED = (INVALID / "expected.txt").read_text(encoding="utf-8").splitlines()
@@ -44,14 +44,14 @@ def test_every_broken_file_has_an_expectation() -> None:
 
 
 def test_exit_codes_and_streams_in_a_real_process() -> None:
-    good = run("validate", "vacancies/")
+    good = cli("validate", "vacancies/")
     assert good.returncode == 0
     assert good.stderr == b""
-    bad = run("validate", str(INVALID / "zero-weight.yaml"))
+    bad = cli("validate", str(INVALID / "zero-weight.yaml"))
     assert bad.returncode == 1
     message = b"zero-weight.yaml:8:13: error: weight: input should be greater than or equal to"
     assert message in bad.stdout
-    usage = run("validate", "--format", "yaml", "vacancies/")
+    usage = cli("validate", "--format", "yaml", "vacancies/")
     assert usage.returncode == 2
     assert b"--format must be one of" in usage.stderr
 
@@ -159,7 +159,7 @@ def test_validate_says_which_files_it_does_not_read(
 def test_extract_refuses_what_score_refuses(name: str, message: str, tmp_path: Path) -> None:
     path = tmp_path / name
     path.write_text("Jane Doe\nMA in Law, 2001\n", encoding="utf-8")
-    done = run("extract", str(path))
+    done = cli("extract", str(path))
     assert done.returncode == 1
     assert done.stdout == b""
     assert f"{path}:1:1: error: {message}".encode() in done.stderr
@@ -336,7 +336,7 @@ def test_junit_shows_what_xml_cannot_hold_as_codes(tmp_path: Path) -> None:
     (tmp_path / "message.json").write_text(
         '{"experience": [{"start": "2010-13\\uffff"}]}', encoding="utf-8"
     )
-    done = run("validate", "--kind", "cv", "-f", "junit", str(tmp_path))
+    done = cli("validate", "--kind", "cv", "-f", "junit", str(tmp_path))
     assert done.returncode == 1
     root = ElementTree.fromstring(done.stdout)
     names = {case.attrib["name"] for case in root.iter("testcase")}

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tests.conftest import ROOT, invoke, un_screening
+from tests.conftest import ROOT, cli, invoke, un_screening
 
 AS_OF = ("--as-of", "2026-06-30")
 MANDATORY = [
@@ -169,7 +169,9 @@ def test_xlsx_needs_an_output_file(folder: Path) -> None:
     assert not list(folder.glob("*.xlsx"))
 
 
+@pytest.mark.process
 def test_xlsx_is_never_written_to_a_terminal(folder: Path) -> None:
+    """Process: stdout is a real pseudo-terminal."""
     leader, follower = pty.openpty()
     try:
         done = subprocess.run(
@@ -194,25 +196,7 @@ def test_xlsx_is_never_written_to_a_terminal(folder: Path) -> None:
 
 
 def test_xlsx_to_a_pipe_with_output_dash(folder: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "jobscreen",
-            "score",
-            "vacancy.yaml",
-            "cvs",
-            *AS_OF,
-            "-f",
-            "xlsx",
-            "-o",
-            "-",
-        ],
-        capture_output=True,
-        cwd=folder,
-        timeout=120,
-        check=False,
-    )
+    done = cli("score", "vacancy.yaml", "cvs", *AS_OF, "-f", "xlsx", "-o", "-", cwd=folder)
     assert done.returncode == 1, done.stderr  # broken.yaml
     assert done.stdout.startswith(b"PK\x03\x04")
     _score(output="file.xlsx")

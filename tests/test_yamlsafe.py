@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jobscreen import yamlsafe
@@ -172,7 +172,6 @@ def _outcome(read: Callable[[], list[object]]) -> object:
         return str(exc)
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     docs=st.lists(_trees, min_size=1, max_size=3),
     flow=st.sampled_from([False, True, None]),
