@@ -41,6 +41,8 @@ from jobscreen.vocabulary import EmployerKind, Vocabulary, vocabulary
 
 Hits = dict[str, tuple[int, tuple[int, int]]]  # rule id -> its first phrase's place and span
 
+Shortfall = tuple[int, tuple[str, ...], tuple[str, ...]]  # a post, what it shows, what it lacks
+
 # Where competency evidence may be: (label, CV entry, original text, normalised text, hits)
 Place = tuple[str, tuple[str, int], str, str, Hits]
 
@@ -200,6 +202,8 @@ class Context:
     cache: dict[str, RuleResult] = field(default_factory=dict)
     counted: dict[str, tuple[tuple[Span, ...], tuple[Evidence, ...]]] = field(default_factory=dict)
     near: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # work off its subject
+    # posts with a rule's work but not all its qualifiers: (post, what it shows, what it lacks)
+    short: dict[str, tuple[Shortfall, ...]] = field(default_factory=dict)
     places: list[Place] | None = None  # where competency evidence may be
     _spans: list[Span | None] | None = None
     _texts: list[str] | None = None

@@ -61,7 +61,7 @@ def _marked(a: Assessment, blind: bool) -> str:
 def _reason(rule: RuleResult) -> str:
     """The reason, then each piece of evidence shown to people, on one escaped line."""
     evidence, more = shown_evidence(rule)
-    lines = [rule.reason, *(f"· {e.where}: {e.quote}" for e in evidence)]
+    lines = [rule.reason, *(f"· {e.heading}: {e.quote}" for e in evidence)]
     return "<br>".join(md(line) for line in [*lines, *([more] if more else [])])
 
 
