@@ -51,6 +51,14 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("political-negotiation", "Political negotiations with the parties."),
         ("international-relations", "Relations internationales et coopération."),  # French
         ("mediation", "Mediated between the parties to the dispute."),
+        ("equality-and-non-discrimination", "Head of Diversity & Inclusion."),  # & is "and"
+        ("equality-and-non-discrimination", "Global lead for inclusion & belonging."),
+        ("equality-and-non-discrimination", "Closed the gender pay gap."),
+        ("partnerships-with-states", "Focal point, Mediterranean Partners for Co-operation."),
+        ("partnerships-with-states", "Responsible for co-operation with allies and partners."),
+        ("defence-diplomacy", "Defence co-operation with Jordan."),  # spelt with a hyphen
+        ("partnerships-with-states", "Launched defence capacity-building with Georgia."),
+        ("bilateral-diplomacy", "Led the Dutch side in bilateral defence consultations."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -104,6 +112,21 @@ def test_an_acronym_counts_only_as_written() -> None:
     lower = judge(experience("anti-racism"), title="Officer", description="reports to cerd.")
     assert (upper.status, lower.status) == (Status.met, Status.not_met)
     assert upper.evidence[0].quote == "acronym 'CERD'"
+
+
+@pytest.mark.parametrize(
+    ("organisation", "status"),
+    [
+        ("Warsaw Centre for Strategic Studies", Status.met),
+        ("International Institute for Strategic Studies (IISS)", Status.met),
+        ("Centre for Business Studies", Status.not_met),
+    ],
+)
+def test_a_strategic_studies_institute_s_work_is_security_policy(
+    organisation: str, status: Status
+) -> None:
+    found = judge(experience("security-policy"), title="Analyst", organisation=organisation)
+    assert found.status is status, found.reason
 
 
 def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:

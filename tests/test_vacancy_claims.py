@@ -7,9 +7,17 @@ back. Those still standing are checked to hold.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from jobscreen.api import assess
+from jobscreen.cv import CVFile
+from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.matching import PhraseIndex, compile_phrases, normalise
+from jobscreen.results import Status
+from jobscreen.sources import Candidate, load_vacancy
+from tests.conftest import VACANCIES
 
 
 def finds(phrase: str, text: str) -> bool:
@@ -44,3 +52,23 @@ def test_spellings_in_ise_and_ize_are_one() -> None:
 )
 def test_claims_that_stand_a_bare_word_would_match_these(phrase: str, text: str) -> None:
     assert finds(phrase, text)
+
+
+def vision(**post: object) -> Status:
+    """The NATO notice's 'creating a high-level vision and directing organisations to develop
+    and implement the necessary policies' against one post, 2010-2019."""
+    vacancy = load_vacancy(str(VACANCIES / "nato-asg-pasp.yaml"))
+    cv = {"experience": [{"start": "2010-01", "end": "2019-12", **post}]}
+    identity, profile = CVFile.model_validate(cv).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "")
+    results = assess(CompiledVacancy.build(vacancy), candidate, dt.date(2024, 1, 1)).rules
+    return next(r for r in results if r.id == "exp-vision-policy").status
+
+
+def test_directing_organisations_is_managerial_not_only_senior() -> None:
+    analyst = vision(title="Senior Analyst", description="Security policy analysis.")
+    director = vision(
+        title="Director, Security Policy Department",
+        description="Led a department of 45 staff; drafted the security policy strategy.",
+    )
+    assert (analyst, director) == (Status.not_met, Status.met)
