@@ -59,6 +59,8 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("defence-diplomacy", "Defence co-operation with Jordan."),  # spelt with a hyphen
         ("partnerships-with-states", "Launched defence capacity-building with Georgia."),
         ("bilateral-diplomacy", "Led the Dutch side in bilateral defence consultations."),
+        ("peacebuilding", "Trained district peace committees in northern Uganda."),
+        ("peacebuilding", "Principal investigator, 'Local Peace Infrastructures after War'."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -89,7 +91,12 @@ def test_a_false_friend_inside_a_longer_label_does_not_hold_it() -> None:
 
 @pytest.mark.parametrize(
     "description",
-    ["Wrote a doctoral thesis on mediation in the Sahel.", "No experience in mediation."],
+    [
+        "Wrote a doctoral thesis on mediation in the Sahel.",
+        "No experience in mediation.",
+        "Teach the MSc module 'Preventive Diplomacy and Mediation'.",  # teach; module
+        "A comparative study of land release, livelihoods and mediation.",  # 4 words between
+    ],
 )
 def test_a_text_about_a_concept_or_denying_it_is_not_experience_of_it(description: str) -> None:
     found = judge(experience("mediation"), title="Researcher", description=description)
@@ -185,6 +192,11 @@ def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
                 "title": "First Secretary",
                 "organisation": "Permanent Mission of Chile to the UN Office",
             },
+            True,
+        ),
+        (
+            "international",
+            {"title": "Programme Officer", "organisation": "The Asia Foundation"},
             True,
         ),
     ],
