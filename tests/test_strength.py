@@ -49,7 +49,25 @@ def test_the_work_off_its_subject_is_related_evidence_and_needs_a_person() -> No
     off = research("Research on supply chains.")
     assert off.status is Status.needs_review
     assert strengths(off) == [Strength.related]
-    assert off.evidence[0].quote.startswith("the work, not its subject (preventive diplomacy")
+    assert off.evidence[0].quote.startswith("the work but not its subject (preventive diplomacy")
+
+
+@pytest.mark.parametrize(
+    ("description", "named"),
+    [
+        ("Led the negotiations with the unions.", True),  # negotiation is related to mediation
+        ("Led supplier negotiations.", False),  # a false friend of the related concept
+        ("Research on negotiation.", False),  # about it, not doing it
+        ("Payroll.", False),
+    ],
+)
+def test_only_a_related_concept_is_named_as_the_nearest_miss_never_counted(
+    description: str, named: bool
+) -> None:
+    found = judge(experience("mediation"), title="Officer", description=description)
+    assert (found.status, found.evidence) == (Status.not_met, ())
+    miss = "; nearest miss: post 1 (only related work: matched 'negotiations')"
+    assert found.reason.endswith(miss) is named, found.reason
 
 
 def test_a_rule_not_met_names_the_nearest_miss() -> None:

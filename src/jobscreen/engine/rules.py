@@ -8,8 +8,8 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, Post, education_level
-from jobscreen.engine.concepts import TOPIC
-from jobscreen.engine.context import Context, Place, post_parts
+from jobscreen.engine.concepts import RELATED, TOPIC
+from jobscreen.engine.context import Context, Place, Shortfall, post_parts
 from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
@@ -136,12 +136,15 @@ class ExperienceEvaluator(Evaluator):
         qualifiers = rule.qualifiers
         judged = ctx.phrases(rule) or rule.id in ctx.compiled.labels or rule.topics
         texts = ctx.post_texts if judged else None
-        spans, evidence, near, short = [], [], [], []
+        spans, evidence, near = [], [], []
+        short: list[Shortfall] = []
         for index, span in enumerate(ctx.spans):
             if span is None:
                 continue
             found = None
             if texts is not None and (found := self.shown(rule, ctx, index, texts[index])) is None:
+                if (related := self.related(rule, ctx, index, texts[index])) is not None:
+                    short.append((index, (related,), ()))  # named in the reason, not counted
                 continue
             why = [ctx.qualifier(index, q) for q in qualifiers] if qualifiers else []
             notes = [found[0]] if found else []
@@ -151,16 +154,31 @@ class ExperienceEvaluator(Evaluator):
                 if notes:  # a miss is near only when the post shows some of what is asked
                     short.append((index, tuple(notes), missing))
                 continue
-            strength = weakest(found[1] if found else Strength.stated, *map(_qualified, why))
             if texts is not None and not self.on_topic(rule, ctx, texts[index]):
-                near.append(span)  # the work, but not on the rule's subject: a near miss
+                near.append((span, self.off_topic(rule)))  # the work, not on the rule's subject
                 continue
             spans.append(span)
+            strength = weakest(found[1] if found else Strength.stated, *map(_qualified, why))
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index), strength))
         ctx.near[rule.id] = tuple(near)
         ctx.short[rule.id] = tuple(short)
         return tuple(spans), tuple(evidence)
+
+    def related(self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str) -> str | None:
+        """'only related work: ...' when post ``index`` shows a concept related to the rule's
+        and has its qualifiers, else None: a near miss the reason names, never counted (as
+        review it would send most rules of most candidates to a person)."""
+        if rule.id + RELATED not in ctx.compiled.labels:
+            return None
+        found = ctx.match(rule, norm_text, rule.id + RELATED)
+        if found is None or not all(ctx.qualifier(index, q) for q in rule.qualifiers):
+            return None
+        return f"only related work: matched '{found[1]}'"
+
+    def off_topic(self, rule: ExperienceRule) -> str:
+        topics = ", ".join(t.replace("-", " ") for t in rule.topics[:3])
+        return f"the work but not its subject ({topics}{' …' if len(rule.topics) > 3 else ''})"
 
     def on_topic(self, rule: ExperienceRule, ctx: Context, norm_text: str) -> bool:
         """Whether a text is on one of the rule's topics (any text, if it names none)."""
@@ -220,7 +238,7 @@ class ExperienceEvaluator(Evaluator):
         reason += f"; {posts}" if posts else "; no post counts"
         if years + EPSILON >= minimum:
             return result(rule, Status.met, 1.0, reason, evidence)
-        if near and ctx.years([*spans, *near]) + EPSILON >= minimum:
+        if near and ctx.years([*spans, *(span for span, _ in near)]) + EPSILON >= minimum:
             return self.near_miss(rule, ctx, reason, evidence)
         status = Status.partial if years > 0 else Status.not_met
         return result(rule, status, years / minimum, reason + self.nearest(ctx, rule), evidence)
@@ -228,29 +246,31 @@ class ExperienceEvaluator(Evaluator):
     def near_miss(
         self, rule: ExperienceRule, ctx: Context, reason: str, evidence: tuple[Evidence, ...] = ()
     ) -> RuleResult:
-        """Met only if posts that show the work but not its subject count: a person judges.
-        Those posts are evidence too, only related."""
-        near = [span.index for span in ctx.near[rule.id]]
-        numbers = ", ".join(str(i + 1) for i in near)
+        """Met only if weak evidence counts (posts with the work off its subject, or only a
+        related concept): a person judges. Those posts are evidence too, only related."""
+        near = ctx.near[rule.id]
+        numbers = ", ".join(str(span.index + 1) for span, _ in near)
         which = f"posts {numbers} show" if len(near) > 1 else f"post {numbers} shows"
-        topics = ", ".join(t.replace("-", " ") for t in rule.topics[:3])
-        more = " …" if len(rule.topics) > 3 else ""
-        why = f"; {which} the work but not its subject ({topics}{more}): a person checks"
-        off = f"the work, not its subject ({topics}{more})"
-        weak = [Evidence(ctx.labels[i], off, ("experience", i), Strength.related) for i in near]
-        return result(rule, Status.needs_review, 0.0, reason + why, [*evidence, *weak])
+        why = near[0][1] + (" …" if len({w for _, w in near}) > 1 else "")
+        weak = [
+            Evidence(ctx.labels[span.index], w, ("experience", span.index), Strength.related)
+            for span, w in near
+        ]
+        reason += f"; {which} {why}: a person checks"
+        return result(rule, Status.needs_review, 0.0, reason, [*evidence, *weak])
 
     def nearest(self, ctx: Context, rule: ExperienceRule) -> str:
         """'; nearest miss: post 2 (matched ...; international inferred ...) shows nothing
-        managerial': the first post that has the rule's work but lacks a qualifier."""
+        managerial': the first post that has the rule's work but lacks a qualifier, or that
+        shows only a concept related to the rule's ('post 3 (only related work: ...)')."""
         short = ctx.short.get(rule.id, ())
         if not short:
             return ""
         index, notes, missing = short[0]
-        has = f" ({'; '.join(notes)})"
+        lacks = f" shows nothing {' or '.join(missing)}" if missing else ""
         others = len(short) - 1
         more = f" (and {others} more post{'s' if others > 1 else ''})" if others else ""
-        return f"; nearest miss: post {index + 1}{has} shows nothing {' or '.join(missing)}{more}"
+        return f"; nearest miss: post {index + 1} ({'; '.join(notes)}){lacks}{more}"
 
 
 # --- education -------------------------------------------------------------------------
