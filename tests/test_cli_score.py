@@ -397,7 +397,9 @@ def test_explain_json_gives_every_rule_with_reason_and_evidence(inputs: Inputs) 
         ("lang", "partial", 0.75),  # B1 (3) of B2 (4)
         ("rev", "needs_review", 0.0),
     ]
-    assert result["rules"][1]["evidence"] == [{"where": "language 1", "quote": "English: B1"}]
+    assert result["rules"][1]["evidence"] == [
+        {"where": "language 1", "quote": "English: B1", "strength": "stated"}
+    ]
 
 
 def test_explain_refuses_a_directory_instead_of_explaining_one_of_its_cvs() -> None:

@@ -51,6 +51,16 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("political-negotiation", "Political negotiations with the parties."),
         ("international-relations", "Relations internationales et coopération."),  # French
         ("mediation", "Mediated between the parties to the dispute."),
+        ("equality-and-non-discrimination", "Head of Diversity & Inclusion."),  # & is "and"
+        ("equality-and-non-discrimination", "Global lead for inclusion & belonging."),
+        ("equality-and-non-discrimination", "Closed the gender pay gap."),
+        ("partnerships-with-states", "Focal point, Mediterranean Partners for Co-operation."),
+        ("partnerships-with-states", "Responsible for co-operation with allies and partners."),
+        ("defence-diplomacy", "Defence co-operation with Jordan."),  # spelt with a hyphen
+        ("partnerships-with-states", "Launched defence capacity-building with Georgia."),
+        ("bilateral-diplomacy", "Led the Dutch side in bilateral defence consultations."),
+        ("peacebuilding", "Trained district peace committees in northern Uganda."),
+        ("peacebuilding", "Principal investigator, 'Local Peace Infrastructures after War'."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -81,7 +91,12 @@ def test_a_false_friend_inside_a_longer_label_does_not_hold_it() -> None:
 
 @pytest.mark.parametrize(
     "description",
-    ["Wrote a doctoral thesis on mediation in the Sahel.", "No experience in mediation."],
+    [
+        "Wrote a doctoral thesis on mediation in the Sahel.",
+        "No experience in mediation.",
+        "Teach the MSc module 'Preventive Diplomacy and Mediation'.",  # teach; module
+        "A comparative study of land release, livelihoods and mediation.",  # 4 words between
+    ],
 )
 def test_a_text_about_a_concept_or_denying_it_is_not_experience_of_it(description: str) -> None:
     found = judge(experience("mediation"), title="Researcher", description=description)
@@ -104,6 +119,21 @@ def test_an_acronym_counts_only_as_written() -> None:
     lower = judge(experience("anti-racism"), title="Officer", description="reports to cerd.")
     assert (upper.status, lower.status) == (Status.met, Status.not_met)
     assert upper.evidence[0].quote == "acronym 'CERD'"
+
+
+@pytest.mark.parametrize(
+    ("organisation", "status"),
+    [
+        ("Warsaw Centre for Strategic Studies", Status.met),
+        ("International Institute for Strategic Studies (IISS)", Status.met),
+        ("Centre for Business Studies", Status.not_met),
+    ],
+)
+def test_a_strategic_studies_institute_s_work_is_security_policy(
+    organisation: str, status: Status
+) -> None:
+    found = judge(experience("security-policy"), title="Analyst", organisation=organisation)
+    assert found.status is status, found.reason
 
 
 def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
@@ -162,6 +192,11 @@ def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
                 "title": "First Secretary",
                 "organisation": "Permanent Mission of Chile to the UN Office",
             },
+            True,
+        ),
+        (
+            "international",
+            {"title": "Programme Officer", "organisation": "The Asia Foundation"},
             True,
         ),
     ],

@@ -117,6 +117,7 @@ def test_normalise_examples() -> None:
     )
     assert normalise("un programme") == "un program"  # French "un" stays
     assert normalise("pol  sci") == "pol sci"  # two spaces: not the abbreviation
+    assert normalise("Diversity, Equity & Inclusion; R&D") == "diversity equity and inclusion r&d"
 
 
 def reference_scan(index: PhraseIndex, norm_text: str) -> dict[tuple[str, ...], tuple[int, int]]:

@@ -93,6 +93,9 @@ class RecordSummary(Part):
 class EvidenceOut(Part):
     where: str = Field(description="Where in the CV.")
     quote: str = Field(description="What was found there, quoted.")
+    strength: Literal["stated", "title", "description", "related"] | None = Field(
+        None, description="How directly it shows the rule, strongest first (absent: no evidence)."
+    )
 
 
 class DecisionOut(Part):

@@ -63,19 +63,57 @@ class Decision:
 # parameters are the fields, in order (tests/test_results.py checks they stay so).
 
 
+class Strength(StrEnum):
+    """How directly a piece of evidence shows what a rule asks, strongest first (issue 16).
+
+    A mandatory rule is met on strong evidence (stated, title, description); evidence that
+    is only related needs a person; a rule is not met only when nothing could count.
+    """
+
+    stated = "stated"  # a field of its own: a post's flag or domain tag, a degree, a level
+    titled = "title"  # a post's title or employer: what the post is (str has .title)
+    described = "description"  # prose: a post's description, a summary
+    related = "related"  # only near it: a related concept, the work off its subject, a
+    # degree whose level or field a person must confirm, a level not given
+
+
+STRENGTH_ORDER = tuple(Strength)
+
+
+def weakest(*strengths: Strength) -> Strength:
+    """The weakest of some strengths: evidence is as strong as its weakest part."""
+    return max(strengths, key=STRENGTH_ORDER.index)
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """Where in the CV a rule found (or missed) what it looked for, quoted."""
+    """Where in the CV a rule found (or missed) what it looked for, quoted, and how strongly
+    it shows it (None for what is no evidence of the rule: a check that does not apply)."""
 
     where: str
     quote: str
     ref: tuple[str, int] | None = None  # the CV entry, e.g. ("experience", 1); not in output
+    strength: Strength | None = None
 
-    def __init__(self, where: str, quote: str, ref: tuple[str, int] | None = None) -> None:
-        self.__dict__.update(where=where, quote=quote, ref=ref)
+    def __init__(
+        self,
+        where: str,
+        quote: str,
+        ref: tuple[str, int] | None = None,
+        strength: Strength | None = None,
+    ) -> None:
+        self.__dict__.update(where=where, quote=quote, ref=ref, strength=strength)
+
+    @property
+    def heading(self) -> str:
+        """'post 2 (...) [title]': where, and the strength when there is one (for people)."""
+        return f"{self.where} [{self.strength}]" if self.strength else self.where
 
     def to_dict(self) -> dict[str, str]:
-        return {"where": self.where, "quote": self.quote}
+        data = {"where": self.where, "quote": self.quote}
+        if self.strength is not None:
+            data["strength"] = str(self.strength)
+        return data
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class RuleConcepts:
 
 
 TOPIC = "#topic"  # the key of an experience rule's topics among the rules' concept labels
+RELATED = "#related"  # the key of the concepts related to an experience rule's (weak evidence)
 
 
 def rule_concepts(rule: Requirement, vocab: Vocabulary) -> RuleConcepts | None:
@@ -71,6 +72,15 @@ def concepts_of(names: Iterable[str], vocab: Vocabulary) -> RuleConcepts:
             for label in concept.labels:
                 labels.setdefault(label, concept.label)
     return RuleConcepts(labels, _acronyms(acronyms), frozenset(accepted))
+
+
+def related_concepts(found: RuleConcepts, vocab: Vocabulary) -> RuleConcepts:
+    """The concepts related to a rule's (with their narrower ones) that the rule does not
+    accept, without the rule's own labels: evidence only for a person to weigh."""
+    related = {r for c in found.accepted for r in vocab.concepts[c].related}
+    near = concepts_of(sorted(related - found.accepted), vocab)
+    labels = {k: v for k, v in near.labels.items() if k not in found.labels}
+    return RuleConcepts(labels, None, near.accepted - found.accepted)
 
 
 Guard = tuple[int, int, bool]  # a span of words that holds, and whether it is a cue's
@@ -108,6 +118,8 @@ class Guards:
             rule = vacancy.rule_by_id(rule_id)
             if not isinstance(rule, ExperienceRule):
                 continue  # a competency may be shown by knowing about it
+            for concept_id in sorted(related_concepts(found, vocab).accepted):
+                friend(vocab.concepts[concept_id].false_friends, rule_id + RELATED)
             for kind in BLOCKING_CONTEXTS:
                 context = vocab.contexts.get(kind)
                 if context is None or found.accepted & context.exempt:
@@ -115,7 +127,8 @@ class Guards:
                 for text, phrase in zip(context.phrases, _as_written(context.phrases), strict=True):
                     reach = 1 if text.rstrip().endswith("-") else context.reach
                     cues.append(phrase)
-                    self.cues.setdefault(phrase.stems, []).append((rule_id, reach))
+                    held = self.cues.setdefault(phrase.stems, [])
+                    held += [(rule_id, reach), (rule_id + RELATED, reach)]
                 exceptions.extend(_as_written(context.false_friends))
         self.friend_index = PhraseIndex(friends, exact=True)
         self.cue_index = PhraseIndex(cues, exact=True)

@@ -9,6 +9,7 @@ from functools import cache
 
 from jobscreen.cv import Post, Profile
 from jobscreen.engine.concepts import (
+    RELATED,
     TOPIC,
     Employers,
     Fields,
@@ -17,6 +18,7 @@ from jobscreen.engine.concepts import (
     RuleConcepts,
     concepts_of,
     holds,
+    related_concepts,
     rule_concepts,
 )
 from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
@@ -40,6 +42,8 @@ from jobscreen.vacancy import (
 from jobscreen.vocabulary import EmployerKind, Vocabulary, vocabulary
 
 Hits = dict[str, tuple[int, tuple[int, int]]]  # rule id -> its first phrase's place and span
+
+Shortfall = tuple[int, tuple[str, ...], tuple[str, ...]]  # a post, what it shows, what it lacks
 
 # Where competency evidence may be: (label, CV entry, original text, normalised text, hits)
 Place = tuple[str, tuple[str, int], str, str, Hits]
@@ -123,6 +127,9 @@ class CompiledVacancy:
         for _, rule in vacancy.walk():  # a rule's topics are found as its concepts are
             if isinstance(rule, ExperienceRule) and rule.topics:
                 labels[rule.id + TOPIC] = compile_lemmas(concepts_of(rule.topics, vocab).labels)
+            if isinstance(rule, ExperienceRule) and rule.id in concepts:
+                near = related_concepts(concepts[rule.id], vocab).labels
+                labels[rule.id + RELATED] = compile_lemmas(near)
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
         located = vacancy.notice_texts()
@@ -199,7 +206,10 @@ class Context:
     extra_years: dict[str, tuple[float, str]] = field(default_factory=dict)
     cache: dict[str, RuleResult] = field(default_factory=dict)
     counted: dict[str, tuple[tuple[Span, ...], tuple[Evidence, ...]]] = field(default_factory=dict)
-    near: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # work off its subject
+    # posts that are weak evidence of a rule (the work off its subject, a related concept): why
+    near: dict[str, tuple[tuple[Span, str], ...]] = field(default_factory=dict)
+    # posts with a rule's work but not all its qualifiers: (post, what it shows, what it lacks)
+    short: dict[str, tuple[Shortfall, ...]] = field(default_factory=dict)
     places: list[Place] | None = None  # where competency evidence may be
     _spans: list[Span | None] | None = None
     _texts: list[str] | None = None

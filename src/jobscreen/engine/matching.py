@@ -66,6 +66,7 @@ ABBREVIATIONS = {
     "govt": "government",
     "admin": "administration",
     "econ": "economics",
+    "&": "and",  # "Diversity & Inclusion" is "diversity and inclusion"; "R&D" stays a word
 }
 _ACRONYM = re.compile(r"(?<![\w'&])(" + "|".join(re.escape(k) for k in ACRONYMS) + r")(?![\w'&])")
 _STEMMER = snowballstemmer.stemmer("english")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from jobscreen.cv import LanguageEntry, education_level
-from jobscreen.engine.concepts import TOPIC
-from jobscreen.engine.context import Context, Place, post_parts
+from jobscreen.cv import LanguageEntry, Post, education_level
+from jobscreen.engine.concepts import RELATED, TOPIC
+from jobscreen.engine.context import Context, Place, Shortfall, post_parts
 from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
@@ -20,7 +22,7 @@ from jobscreen.levels import (
     slp_profile,
     vacancy_level,
 )
-from jobscreen.results import Evidence, RuleResult, Status
+from jobscreen.results import Evidence, RuleResult, Status, Strength, weakest
 from jobscreen.vacancy import (
     AtLeastRule,
     CompetencyRule,
@@ -75,6 +77,32 @@ def _posts(evidence: tuple[Evidence, ...], most: int = 10) -> str:
     return f"post{'s' if len(numbers) > 1 else ''} {', '.join(numbers[:most])}{more}"
 
 
+def _part_strength(post: Post, words: str, form: Callable[[str], str]) -> Strength:
+    """Where in a post some matched words are: a domain tag of its own (stated), its title,
+    else its description. ``form``: how the parts are put to compare (as the words were)."""
+    found = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)").search
+    if any(found(form(domain)) for domain in post.domains):
+        return Strength.stated
+    if post.title and found(form(post.title)):
+        return Strength.titled
+    return Strength.described
+
+
+def _qualified(source: str | None) -> Strength:
+    """How strongly a qualifier's source (see ``qualifier_source``) shows it."""
+    if source is None or source == "stated":
+        return Strength.stated
+    if source.startswith("inferred from description"):
+        return Strength.described
+    return Strength.titled  # the title, the employer's name or kind
+
+
+def _decided(evidence: Evidence, status: Status) -> Evidence:
+    """A stated entry's evidence: stated, or only related when a person must judge it."""
+    strength = Strength.related if status is Status.needs_review else Strength.stated
+    return replace(evidence, strength=strength)
+
+
 class Evaluator:
     """Turns one rule and one candidate into a RuleResult."""
 
@@ -109,52 +137,83 @@ class ExperienceEvaluator(Evaluator):
         judged = ctx.phrases(rule) or rule.id in ctx.compiled.labels or rule.topics
         texts = ctx.post_texts if judged else None
         spans, evidence, near = [], [], []
+        short: list[Shortfall] = []
         for index, span in enumerate(ctx.spans):
             if span is None:
                 continue
             found = None
             if texts is not None and (found := self.shown(rule, ctx, index, texts[index])) is None:
+                if (related := self.related(rule, ctx, index, texts[index])) is not None:
+                    short.append((index, (related,), ()))  # named in the reason, not counted
                 continue
             why = [ctx.qualifier(index, q) for q in qualifiers] if qualifiers else []
+            notes = [found[0]] if found else []
+            notes += [f"{q} {w}" for q, w in zip(qualifiers, why, strict=True) if w]
             if not all(why):
+                missing = tuple(q for q, w in zip(qualifiers, why, strict=True) if not w)
+                if notes:  # a miss is near only when the post shows some of what is asked
+                    short.append((index, tuple(notes), missing))
                 continue
             if texts is not None and not self.on_topic(rule, ctx, texts[index]):
-                near.append(span)  # the work, but not on the rule's subject: a near miss
+                near.append((span, self.off_topic(rule)))  # the work, not on the rule's subject
                 continue
             spans.append(span)
-            notes = [found] if found else []
-            notes += [f"{q} {w}" for q, w in zip(qualifiers, why, strict=True)]
+            strength = weakest(found[1] if found else Strength.stated, *map(_qualified, why))
             quote = "; ".join(notes) or "counted"
-            evidence.append(Evidence(ctx.labels[index], quote, ("experience", index)))
+            evidence.append(Evidence(ctx.labels[index], quote, ("experience", index), strength))
         ctx.near[rule.id] = tuple(near)
+        ctx.short[rule.id] = tuple(short)
         return tuple(spans), tuple(evidence)
+
+    def related(self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str) -> str | None:
+        """'only related work: ...' when post ``index`` shows a concept related to the rule's
+        and has its qualifiers, else None: a near miss the reason names, never counted (as
+        review it would send most rules of most candidates to a person)."""
+        if rule.id + RELATED not in ctx.compiled.labels:
+            return None
+        found = ctx.match(rule, norm_text, rule.id + RELATED)
+        if found is None or not all(ctx.qualifier(index, q) for q in rule.qualifiers):
+            return None
+        return f"only related work: matched '{found[1]}'"
+
+    def off_topic(self, rule: ExperienceRule) -> str:
+        topics = ", ".join(t.replace("-", " ") for t in rule.topics[:3])
+        return f"the work but not its subject ({topics}{' …' if len(rule.topics) > 3 else ''})"
 
     def on_topic(self, rule: ExperienceRule, ctx: Context, norm_text: str) -> bool:
         """Whether a text is on one of the rule's topics (any text, if it names none)."""
         return not rule.topics or ctx.match(rule, norm_text, rule.id + TOPIC) is not None
 
-    def shown(self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str) -> str | None:
+    def shown(
+        self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str
+    ) -> tuple[str, Strength] | None:
         """How post ``index`` shows the rule's domain, or None: its words (naming the concept
-        they stand for), an acronym of a concept, or an employer whose work is the concept."""
+        they stand for), an acronym of a concept, or an employer whose work is the concept;
+        and how strongly (a domain tag, the title or employer, else the description)."""
         found = ctx.match(rule, norm_text)
         concepts = ctx.compiled.concepts.get(rule.id)
+        post = ctx.profile.experience[index]
         if found is not None:
             concept = concepts.labels.get(found[0].original) if concepts else None
-            return f"matched '{found[1]}'" + (f" ({concept})" if concept else "")
+            note = f"matched '{found[1]}'" + (f" ({concept})" if concept else "")
+            return note, _part_strength(post, found[1], normalise)
         if concepts is None:
             return None
-        post = ctx.profile.experience[index]
         if concepts.acronyms is not None:
             text = " ".join(post_parts(post))
             if (acronym := concepts.acronyms.search(text)) is not None:
-                return f"acronym '{acronym[0]}'"
+                return f"acronym '{acronym[0]}'", _part_strength(post, acronym[0], str)
         for kind in ctx.employers(index):
             evident = [c for c in kind.evidence_for if c in concepts.accepted]
             if evident:
-                return f"employer is a {kind.label}: work in {evident[0].replace('-', ' ')}"
+                work = evident[0].replace("-", " ")
+                return f"employer is a {kind.label}: work in {work}", Strength.titled
         return None
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
+        """Met on strong evidence (see Strength); needing review when only posts that are
+        weak evidence (the work off its subject) make up what it lacks; else not met, and
+        the reason names the nearest miss: a post with the work but not a qualifier."""
         spans, evidence = self.counted(rule, ctx)
         extra, source = ctx.extra_years.get(rule.id, (0.0, ""))
         minimum = rule.min_years + extra
@@ -162,39 +221,56 @@ class ExperienceEvaluator(Evaluator):
         scope = f" in {_list(ctx.phrases(rule) + ctx.compiled.labels.get(rule.id, ()))}"
         scope = scope if rule.domains or rule.concepts else ""
         posts = _posts(evidence)
+        near = ctx.near.get(rule.id, ())
         if minimum <= 0:  # "experience in X" with no minimum: one counted post suffices
-            status = Status.met if evidence else Status.not_met
             some = f"experience{' ' + what if what else ''}{scope}"
             reason = f"{some}; {posts}" if posts else f"no post shows {some}"
-            if not evidence and ctx.near.get(rule.id):
+            if evidence:
+                return result(rule, Status.met, 1.0, reason, evidence)
+            if near:
                 return self.near_miss(rule, ctx, reason)
-            return result(rule, status, float(bool(evidence)), reason, evidence)
+            return result(rule, Status.not_met, 0.0, reason + self.nearest(ctx, rule))
         years = ctx.years(spans)
         lieu = f" ({rule.min_years:g} + {extra:g} in lieu of the degree, {source})" if extra else ""
         reason = (
             f"{years_text(years)} of {minimum:g} years{lieu}{' ' + what if what else ''}{scope}"
         )
         reason += f"; {posts}" if posts else "; no post counts"
-        credit = years / minimum
         if years + EPSILON >= minimum:
             return result(rule, Status.met, 1.0, reason, evidence)
-        near = ctx.near.get(rule.id, ())
-        if near and ctx.years([*spans, *near]) + EPSILON >= minimum:
+        if near and ctx.years([*spans, *(span for span, _ in near)]) + EPSILON >= minimum:
             return self.near_miss(rule, ctx, reason, evidence)
-        return result(
-            rule, Status.partial if years > 0 else Status.not_met, credit, reason, evidence
-        )
+        status = Status.partial if years > 0 else Status.not_met
+        return result(rule, status, years / minimum, reason + self.nearest(ctx, rule), evidence)
 
     def near_miss(
         self, rule: ExperienceRule, ctx: Context, reason: str, evidence: tuple[Evidence, ...] = ()
     ) -> RuleResult:
-        """Met only if posts that show the work but not its subject count: a person judges."""
-        near = [str(span.index + 1) for span in ctx.near[rule.id]]
-        which = f"posts {', '.join(near)} show" if len(near) > 1 else f"post {near[0]} shows"
-        topics = ", ".join(t.replace("-", " ") for t in rule.topics[:3])
-        more = " …" if len(rule.topics) > 3 else ""
-        why = f"; {which} the work but not its subject ({topics}{more}): a person checks"
-        return result(rule, Status.needs_review, 0.0, reason + why, evidence)
+        """Met only if weak evidence counts (posts with the work off its subject, or only a
+        related concept): a person judges. Those posts are evidence too, only related."""
+        near = ctx.near[rule.id]
+        numbers = ", ".join(str(span.index + 1) for span, _ in near)
+        which = f"posts {numbers} show" if len(near) > 1 else f"post {numbers} shows"
+        why = near[0][1] + (" …" if len({w for _, w in near}) > 1 else "")
+        weak = [
+            Evidence(ctx.labels[span.index], w, ("experience", span.index), Strength.related)
+            for span, w in near
+        ]
+        reason += f"; {which} {why}: a person checks"
+        return result(rule, Status.needs_review, 0.0, reason, [*evidence, *weak])
+
+    def nearest(self, ctx: Context, rule: ExperienceRule) -> str:
+        """'; nearest miss: post 2 (matched ...; international inferred ...) shows nothing
+        managerial': the first post that has the rule's work but lacks a qualifier, or that
+        shows only a concept related to the rule's ('post 3 (only related work: ...)')."""
+        short = ctx.short.get(rule.id, ())
+        if not short:
+            return ""
+        index, notes, missing = short[0]
+        lacks = f" shows nothing {' or '.join(missing)}" if missing else ""
+        others = len(short) - 1
+        more = f" (and {others} more post{'s' if others > 1 else ''})" if others else ""
+        return f"; nearest miss: post {index + 1} ({'; '.join(notes)}){lacks}{more}"
 
 
 # --- education -------------------------------------------------------------------------
@@ -212,7 +288,7 @@ class EducationEvaluator(Evaluator):
         status, credit, reason, evidence, lieu = best
         if lieu is not None:
             ctx.extra_years[lieu[0]] = (lieu[1], f"{rule.id}")
-        return result(rule, status, credit, reason, [evidence])
+        return result(rule, status, credit, reason, [_decided(evidence, status)])
 
     def field_fit(self, rule: EducationRule, ctx: Context, field: str | None) -> tuple[str, str]:
         """'yes', 'related' (a person must judge) or 'no', and why when the field is judged
@@ -404,7 +480,7 @@ class LanguageEvaluator(Evaluator):
                 )
             )
         status, credit, reason, evidence = min(judged, key=lambda j: (ORDER[j[0]], -j[1]))
-        return result(rule, status, credit, reason, [evidence])
+        return result(rule, status, credit, reason, [_decided(evidence, status)])
 
 
 # --- competencies ----------------------------------------------------------------------
@@ -437,6 +513,14 @@ class CompetencyEvaluator(Evaluator):
             )
         return found
 
+    def strength(self, ctx: Context, ref: tuple[str, int], words: str) -> Strength:
+        """A competency listed is stated; in a post, where in it; in the summary, prose."""
+        if ref[0] == "competencies":
+            return Strength.stated
+        if ref[0] == "experience":
+            return _part_strength(ctx.profile.experience[ref[1]], words, normalise)
+        return Strength.described
+
     def __call__(self, rule: CompetencyRule, ctx: Context) -> RuleResult:
         phrases = ctx.phrases(rule)
         evidence = []
@@ -445,7 +529,7 @@ class CompetencyEvaluator(Evaluator):
             if (by_label or rule.id in hits) and (found := ctx.match(rule, norm)) is not None:
                 phrase, words = found
                 quote = f"'{phrase.original}': {snippet(original, words)}"
-                evidence.append(Evidence(where, quote, ref))
+                evidence.append(Evidence(where, quote, ref, self.strength(ctx, ref, words)))
         if not evidence:
             return result(
                 rule, Status.not_met, 0.0, f"no evidence of {rule.name} ({_list(phrases)})"
@@ -475,7 +559,8 @@ class ReviewEvaluator(Evaluator):
                 reason = f"does not apply: no post held on {ctx.as_of} with: {kinds}"
                 return result(rule, Status.met, 1.0, reason)
             index, label = current[0]
-            evidence = [Evidence(ctx.labels[index], f"employer: {label}", ("experience", index))]
+            quote, ref = f"employer: {label}", ("experience", index)
+            evidence = [Evidence(ctx.labels[index], quote, ref, Strength.titled)]
             return result(rule, Status.needs_review, 0.0, f"a person must check: {text}", evidence)
         return result(rule, Status.needs_review, 0.0, f"a person must check: {text}")
 

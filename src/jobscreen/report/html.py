@@ -326,7 +326,7 @@ def _result_rows(rules: Iterable[RuleResult], depth: int) -> Iterator[str]:
 def _reason(rule: RuleResult) -> str:
     """The reason, then each piece of evidence shown to people."""
     evidence, more = shown_evidence(rule)
-    items = [f"{text(e.where)}: {text(e.quote)}" for e in evidence]
+    items = [f"{text(e.heading)}: {text(e.quote)}" for e in evidence]
     items += [text(more)] if more else []
     listed = "".join(f"<li>{item}</li>" for item in items)
     decided = f"<strong>{text(decision_line(rule))}</strong><br>" if rule.decision else ""

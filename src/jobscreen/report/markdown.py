@@ -63,7 +63,7 @@ def _reason(rule: RuleResult) -> str:
     """The reason, then each piece of evidence shown to people, on one escaped line."""
     evidence, more = shown_evidence(rule)
     decided = [f"**{md(decision_line(rule))}**"] if rule.decision else []
-    lines = [rule.reason, *(f"· {e.where}: {e.quote}" for e in evidence)]
+    lines = [rule.reason, *(f"· {e.heading}: {e.quote}" for e in evidence)]
     return "<br>".join([*decided, *(md(line) for line in [*lines, *([more] if more else [])])])
 
 

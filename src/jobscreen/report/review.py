@@ -22,7 +22,7 @@ def review_rows(assessment: Assessment, blind: bool) -> Iterator[tuple[str, ...]
 
 def evidence_text(rule: RuleResult) -> str:
     """The rule's reason and its evidence, on one line."""
-    return " · ".join([rule.reason, *(f"{e.where}: {e.quote}" for e in rule.evidence)])
+    return " · ".join([rule.reason, *(f"{e.heading}: {e.quote}" for e in rule.evidence)])
 
 
 def write_review(assessments: Iterable[Assessment], blind: bool, out: TextIO) -> int:

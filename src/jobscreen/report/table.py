@@ -134,7 +134,7 @@ class TableReporter(Reporter):
             body = Text.assemble((decision_line(rule), "bold"), "\n", body)
         evidence, more = shown_evidence(rule)
         for ev in evidence:
-            body.append(f"\n· {ev.where}: {ev.quote}", style="dim")
+            body.append(f"\n· {ev.heading}: {ev.quote}", style="dim")
         if more:
             body.append(f"\n{more}", style="dim")
         table.add_row(name, Text(word, style), f"{rule.credit:.2f}", body)

@@ -45,6 +45,7 @@ class Concept:
     broader: tuple[str, ...]
     narrower: tuple[str, ...]
     false_friends: tuple[str, ...]
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def _concepts(data: dict[str, Any]) -> dict[str, Concept]:
             tuple(entry.get("broader", ())),
             tuple(narrower.get(cid, ())),
             _words(entry.get("not")),
+            tuple(entry.get("related", ())),
         )
         for cid, entry in raw.items()
     }
