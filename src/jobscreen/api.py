@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from jobscreen import __version__
 from jobscreen.engine.context import CompiledVacancy
-from jobscreen.engine.screen import evaluate_rules, rank, score_of
+from jobscreen.engine.screen import evaluate_rules, rank, rank_key, score_of
 from jobscreen.errors import InternalError, JobscreenError, Location, guard
 from jobscreen.results import (
     Assessment,
@@ -123,7 +123,7 @@ def match_vacancies(
             errors.append(exc)
             continue
         outcomes.append((vacancy, when, assessment))
-    outcomes.sort(key=lambda o: (not o[2].eligible, -o[2].score, o[0].id))
+    outcomes.sort(key=lambda o: (*rank_key(o[2])[:3], o[0].id))
     matches = tuple(
         VacancyMatch(i + 1, v.id, v.title, a, when) for i, (v, when, a) in enumerate(outcomes)
     )

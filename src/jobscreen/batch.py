@@ -386,7 +386,7 @@ def _worker_died(method: str, args: tuple[Any, ...]) -> InputProblem:
 
 def _duplicate(key: RankKey, seen: dict[str, str]) -> list[InputProblem]:
     """A problem when a candidate id (or, blind, the same content) comes twice; both stay."""
-    who, source = key[2], key[3]
+    who, source = key[-2], key[-1]
     if who not in seen:
         seen[who] = source
         return []

@@ -265,10 +265,10 @@ class Summary:
         screened = sum(counts.values())
         return cls(screened, counts["yes"], counts["review"], counts["no"], unreadable)
 
-    def line(self) -> str:
+    def line(self, screened: str = "screened") -> str:
         """'31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable'."""
         return (
-            f"{self.screened} screened · {self.eligible} eligible · {self.to_review} to review"
+            f"{self.screened} {screened} · {self.eligible} eligible · {self.to_review} to review"
             f" · {self.not_eligible} not eligible · {self.unreadable} unreadable"
         )
 
@@ -328,6 +328,12 @@ class Matching:
     matches: tuple[VacancyMatch, ...]
     # a bug met scoring the candidate against a vacancy: that vacancy's error, never the end
     errors: tuple[JobscreenError, ...] = ()
+
+    @property
+    def counts(self) -> Summary:
+        """The vacancies ranked, by the candidate's eligibility, and those that failed."""
+        labels = (eligibility_label(m.assessment) for m in self.matches)
+        return Summary.of(labels, len(self.errors))
 
 
 # --- the JSON form: what every machine-readable output and a decision record holds ---

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -49,6 +50,7 @@ def _emit(
 ) -> None:
     from jobscreen.outputs import open_output
     from jobscreen.report.base import reporter_for
+    from jobscreen.report.data import summary_line
 
     _errors(screening)
     with open_output(output) as out:
@@ -57,6 +59,16 @@ def _emit(
             reporter.explanation(screening)
         else:
             reporter.screening(screening)
+    _summary_aside(fmt, summary_line(screening))
+
+
+def _summary_aside(fmt: str, line: str) -> None:
+    """CSV has no place for the counts that would not break its table: they go to stderr,
+    for the person at a terminal (a script reading stderr sees only errors there)."""
+    import sys
+
+    if fmt == "csv" and sys.stderr.isatty():
+        stderr(f"jobscreen: {line}")
 
 
 def _emit_xlsx(run: Run, output: str | None) -> None:
@@ -259,6 +271,7 @@ def match(
     from jobscreen.errors import JobscreenError
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
+    from jobscreen.report.data import matching_line
     from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
 
     choice(fmt, FORMATS, "--format")
@@ -281,6 +294,8 @@ def match(
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
+    matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
     with open_output(output) as out:
         reporter_for(fmt, out, csv_style).matching(matching)
+    _summary_aside(fmt, matching_line(matching))
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)

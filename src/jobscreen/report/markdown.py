@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
+    credit_shown,
     eligibility_label,
     extracted_from,
+    knock_outs,
+    matching_line,
     rule_ids,
     shown_evidence,
     summary_line,
@@ -106,7 +109,7 @@ class MarkdownReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         for ranked in screening.results:
             a = ranked.assessment
-            verdict = f"{eligibility_label(a)}, score {a.score:.1f}"
+            verdict = f"{eligibility_label(a)}, score {a.score:.1f}{md(knock_outs(a))}"
             self.out.write(f"## {_who(a, blind)}: {verdict}\n\n")
             self.out.write(f"{md(screening.vacancy_title)}, as of {screening.as_of}. ")
             self.out.write("A screening aid: a person makes every decision.\n\n")
@@ -118,7 +121,7 @@ class MarkdownReporter(Reporter):
                         r.kind,
                         "yes" if r.required else "no",
                         str(r.status),
-                        f"{r.credit:.2f}",
+                        credit_shown(r),
                         _reason(r),
                     ]
                     for r in a.rules
@@ -126,6 +129,7 @@ class MarkdownReporter(Reporter):
             )
 
     def matching(self, matching: Matching) -> None:
+        self.out.write(f"{matching_line(matching)}\n\n")
         self.write(
             ["Rank", "Vacancy", "Title", "Eligible", "Score", "Unmet mandatory"],
             [
