@@ -281,7 +281,7 @@ def test_invalid_cv_in_jsonl_and_csv(inputs: Inputs) -> None:
     objects, summary = jsonl_records(jsonl.stdout.decode())
     assert summary["unreadable"] == 1
     assert jsonl.returncode == 1
-    assert [o.get("candidate") for o in objects] == [*RANKED, None]
+    assert [o.get("candidate") for o in objects] == [*RANKED, "bad"]  # its id, as given
     assert (objects[-1]["error"], objects[-1]["line"], objects[-1]["column"]) == (
         True,
         line,
@@ -290,7 +290,7 @@ def test_invalid_cv_in_jsonl_and_csv(inputs: Inputs) -> None:
     table = run("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(table.stdout.decode())))
     assert table.returncode == 1
-    assert [r["candidate"] for r in rows] == [*RANKED, ""]
+    assert [r["candidate"] for r in rows] == [*RANKED, "bad"]
     assert rows[-1]["source"] == f"{inputs.bad}:{line}:{column}"
 
 

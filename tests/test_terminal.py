@@ -190,3 +190,77 @@ def test_jsonl_ends_with_the_counts_of_everything_screened(tmp_path: Path) -> No
         "not_eligible": 1,
         "unreadable": 1,
     }
+
+
+# --- arguments and inputs as a recruiter gives them -----------------------------------------
+
+OKAFOR = str(CANDIDATES / "daniel-okafor.yaml")
+UN = str(VACANCIES / "un-aro-senior-pmo.yaml")
+TEXT_CV = str(CANDIDATES / "txt-jonas-berg.txt")
+A_CV, A_VACANCY = "looks like a CV: usage is", "looks like a vacancy: usage is"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["score", OKAFOR, UN],
+            f"{OKAFOR} looks like a CV: usage is `jobscreen score VACANCY CV...`",
+        ),
+        (["score", TEXT_CV, UN], f"{TEXT_CV} looks like a CV: usage is `jobscreen score"),
+        (
+            ["explain", OKAFOR, UN],
+            f"{OKAFOR} looks like a CV: usage is `jobscreen explain VACANCY CV`",
+        ),
+        (
+            ["match", UN, OKAFOR],
+            f"{UN} looks like a vacancy: usage is `jobscreen match CV VACANCY...`",
+        ),
+        (["match", UN, str(VACANCIES)], f"{UN} looks like a vacancy: usage is"),
+    ],
+)
+def test_swapped_arguments_are_named_as_such(args: list[str], message: str) -> None:
+    code, out, err = invoke(*args)
+    assert (code, out) == (2, ""), err
+    assert err.startswith(f"jobscreen: error: {message}"), err
+    assert len(err.splitlines()) == 1, err
+
+
+def test_a_broken_vacancy_that_is_no_cv_either_keeps_its_own_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "vacancy.yaml"
+    broken.write_text("id: v\ntitle: [\n", encoding="utf-8")
+    code, _, err = invoke("score", str(broken), OKAFOR)
+    assert code == 1
+    assert f"{broken}:3:1: error: YAML syntax error" in err
+    assert "looks like" not in err
+
+
+def test_stdin_that_is_not_json_lines_says_so_once_and_keeps_the_records_after() -> None:
+    record = json.dumps({"id": "amy", "experience": []})
+    yaml_cv = (CANDIDATES / "daniel-okafor.yaml").read_text(encoding="utf-8")
+    code, out, err = invoke("score", UN, "-", "-f", "csv", *AS_OF, stdin=yaml_cv + record + "\n")
+    lines = sum(1 for line in yaml_cv.splitlines() if line.strip())  # a blank one is no record
+    assert code == 1
+    assert err.splitlines() == [
+        f"<stdin>:1:1: error: not JSON Lines (one CV a line, each a JSON object): {lines} "
+        "lines not read; give a YAML, text, PDF or Word CV as a file"
+    ]
+    assert out.splitlines()[1].startswith("1,amy,")
+
+
+def test_an_error_row_names_the_candidate_when_the_record_parsed(tmp_path: Path) -> None:
+    (tmp_path / "zed.yaml").write_text("id: zed-77\nbogus: 1\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    code, out, _ = invoke("score", UN, str(tmp_path), *AS_OF, "-f", "jsonl")
+    records, _ = jsonl_records(out)
+    assert code == 1
+    assert {r["source"]: r.get("candidate") for r in records} == {
+        str(tmp_path / "broken.yaml"): None,
+        str(tmp_path / "zed.yaml"): "zed-77",
+    }
+    code, out, _ = invoke("score", UN, str(tmp_path), *AS_OF, "-f", "markdown")
+    assert f"- **error** {tmp_path}/zed.yaml:2:1 \\(zed-77\\): unknown key 'bogus'" in out
+    for fmt in ("jsonl", "csv", "markdown"):  # blind: no id a person could recognise
+        code, out, _ = invoke("score", UN, str(tmp_path), *AS_OF, "-f", fmt, "--blind")
+        assert code == 1
+        assert "zed-77" not in out, out

@@ -42,14 +42,14 @@ def assess(compiled: CompiledVacancy, candidate: Candidate, as_of: dt.date) -> A
 
 
 def problems_of(failed: Failed) -> list[InputProblem]:
-    return [problem_of(error, failed.source) for error in failed.errors]
+    return [problem_of(error, failed.source, failed.candidate) for error in failed.errors]
 
 
-def problem_of(error: JobscreenError, source: str) -> InputProblem:
+def problem_of(error: JobscreenError, source: str, candidate: str | None = None) -> InputProblem:
     loc, trace = error.location, error.trace if isinstance(error, InternalError) else ""
     if loc is None:
-        return InputProblem(source, None, None, error.message, trace)
-    return InputProblem(loc.path, loc.line, loc.column, error.message, trace)
+        return InputProblem(source, None, None, error.message, trace, candidate)
+    return InputProblem(loc.path, loc.line, loc.column, error.message, trace, candidate)
 
 
 def assess_all(

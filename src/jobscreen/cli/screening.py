@@ -87,6 +87,31 @@ def _errors(screening: Screening) -> None:
         debug_trace(error.trace)
 
 
+SYNOPSIS = {
+    "score": "score VACANCY CV...",
+    "explain": "explain VACANCY CV",
+    "match": "match CV VACANCY...",
+}
+
+
+def not_swapped(command: str, path: str) -> None:
+    """Once ``path`` failed to read as what ``command`` takes first: a usage error when it
+    reads as the other kind (the arguments swapped), rather than every key it lacks."""
+    from jobscreen.errors import JobscreenError
+    from jobscreen.sources import load_cv, load_vacancy
+
+    takes_cv = command == "match"
+    try:
+        if takes_cv:
+            load_vacancy(path)
+        else:
+            load_cv(path, FIXED_LIMITS, dt.date.today())
+    except JobscreenError:
+        return  # not the other kind either: its own errors say what is wrong
+    other = "a vacancy" if takes_cv else "a CV"
+    usage(f"{path} looks like {other}: usage is `jobscreen {SYNOPSIS[command]}`")
+
+
 def _exit_code(screening: Screening) -> int:
     """0 when every input was scored; 1 when some could not be (a bug met on one included)."""
     return EXIT_OK if screening.ok else EXIT_INPUT
@@ -188,6 +213,7 @@ def score(
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
     from jobscreen.batch import default_jobs
+    from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.report.base import FORMATS
     from jobscreen.report.progress import progress_bar
@@ -216,7 +242,11 @@ def score(
         prepare = preparer(fmt, blind)  # the workers render each result's JSON text
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
-        run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
+        try:
+            run = screen_files(vacancy, cvs, options, today, workers, progress, prepare=prepare)
+        except JobscreenError:  # the vacancy (each CV's errors are reported, not raised)
+            not_swapped("score", vacancy)
+            raise
     with run:
         if fmt == "xlsx":
             _emit_xlsx(run, output)
@@ -237,6 +267,7 @@ def explain(
     blind: BlindOpt = False,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
+    from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.runs import RunOptions, screen_files
 
@@ -246,7 +277,12 @@ def explain(
     not_an_input(output, [vacancy, cv], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
-    with screen_files(vacancy, [cv], options, dt.date.today()) as run:
+    try:
+        run = screen_files(vacancy, [cv], options, dt.date.today())
+    except JobscreenError:
+        not_swapped("explain", vacancy)
+        raise
+    with run:
         if len(run.screening.results) > 1:  # a JSON Lines file or a multi-document YAML
             many = len(run.screening.results)
             usage(f"explain takes one CV, and {cv} holds {many}: name one file, or use score")
@@ -280,6 +316,7 @@ def match(
     when, today = parse_as_of(as_of), dt.date.today()
     loaded, problems = read_vacancies(vacancies)
     if not loaded:
+        not_swapped("match", cv)
         report_errors(problems)
         stderr("jobscreen: no vacancy could be read; stopped")
         raise typer.Exit(EXIT_INPUT)
@@ -291,6 +328,7 @@ def match(
         files, read = zip(*loaded, strict=True)
         matching = match_vacancies(candidate_for, list(read), when, today, blind, files)
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
+        not_swapped("match", cv)
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)

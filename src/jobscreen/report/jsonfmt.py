@@ -181,8 +181,9 @@ class JsonLinesReporter(Reporter):
             self.out.write(vacancy)
             _write(self.out, ranked, prepare, skip=1)  # its "{" is written above
             self.out.write("\n")
+        blind = bool(screening.options.get("blind"))
         for error in screening.errors:
-            self.line({"vacancy": screening.vacancy_id, "error": True, **error.to_dict()})
+            self.line({"vacancy": screening.vacancy_id, "error": True, **error.to_dict(blind)})
         self.line({"vacancy": screening.vacancy_id, "summary": screening.counts.to_dict()})
 
     def matching(self, matching: Matching) -> None:

@@ -101,7 +101,9 @@ class MarkdownReporter(Reporter):
             )
         self.write(["Rank", "Candidate", "Eligible", "Score", "Unmet mandatory", "Review"], rows)
         for e in screening.errors:
-            self.out.write(f"\n- **error** {md(e.where)}: {md(e.message)}")
+            who = e.shown_candidate(blind)
+            where = md(e.where) + (f" \\({md(who)}\\)" if who else "")
+            self.out.write(f"\n- **error** {where}: {md(e.message)}")
         if screening.errors:
             self.out.write("\n")
 
