@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,10 +25,10 @@ def _eighty_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
 
 
-def _json(*args: str) -> dict[str, object]:
+def _json(*args: str) -> dict[str, Any]:
     code, out, err = invoke(*args, "-f", "json")
     assert code == 0, err
-    data: dict[str, object] = json.loads(out)
+    data: dict[str, Any] = json.loads(out)
     return data
 
 
@@ -264,3 +265,39 @@ def test_an_error_row_names_the_candidate_when_the_record_parsed(tmp_path: Path)
         code, out, _ = invoke("score", UN, str(tmp_path), *AS_OF, "-f", fmt, "--blind")
         assert code == 1
         assert "zed-77" not in out, out
+
+
+# --- explain one candidate of many ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("blind", [False, True])
+def test_explain_picks_one_candidate_of_a_folder_by_id_or_blind_key(blind: bool) -> None:
+    score = _json("score", UN, str(CANDIDATES), *AS_OF, *(["--blind"] if blind else []))
+    results = score["results"]
+    assert isinstance(results, list)
+    fifth = results[4]
+    flags = ["--blind"] if blind else []
+    data = _json("explain", UN, str(CANDIDATES), *AS_OF, "--candidate", fifth["candidate"], *flags)
+    [result] = data["results"]
+    assert result == fifth  # its rank among all, its rules and evidence
+    assert data["summary"] == score["summary"]
+    assert "record" not in data  # verify re-runs whole screenings: score makes the record
+
+
+def test_explain_by_the_id_of_a_blind_run_and_the_reverse() -> None:
+    one = CANDIDATES / "daniel-okafor.yaml"
+    key = _json("score", UN, str(one), "--blind")["results"][0]["candidate"]
+    code, out, _ = invoke("explain", UN, str(CANDIDATES), "--candidate", key)
+    assert code == 0
+    assert out.startswith("Daniel Okafor (daniel-okafor)\n")
+    code, out, _ = invoke("explain", UN, str(CANDIDATES), "-c", "daniel-okafor", "--blind")
+    assert code == 0
+    assert out.startswith(f"{key}\n")
+
+
+def test_explain_names_a_candidate_it_cannot_find() -> None:
+    code, out, err = invoke("explain", UN, str(CANDIDATES), "--candidate", "nobody")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"jobscreen: error: --candidate 'nobody' is none of the 31 candidates in {CANDIDATES}\n"
+    )

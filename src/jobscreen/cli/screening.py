@@ -257,14 +257,28 @@ def score(
     raise typer.Exit(_exit_code(run.screening))
 
 
+CandidateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--candidate",
+        "-c",
+        help="With a folder or a file of several CVs: the candidate to explain, by id or "
+        "blind key (as score shows them).",
+    ),
+]
+
+
 @app.command()
 def explain(
     vacancy: Annotated[str, typer.Argument(help="The vacancy file.")],
-    cv: Annotated[str, typer.Argument(help="One CV file.")],
+    cv: Annotated[
+        str, typer.Argument(help="One CV file; with --candidate, a folder or file of CVs.")
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
+    candidate: CandidateOpt = None,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
     from jobscreen.errors import JobscreenError
@@ -272,8 +286,8 @@ def explain(
     from jobscreen.runs import RunOptions, screen_files
 
     choice(fmt, ("table", "json", "markdown"), "--format")
-    if Path(cv).is_dir():  # it would explain the first of many and say nothing of the rest
-        usage(f"explain takes one CV file, and {cv} is a directory: name one file, or use score")
+    if candidate is None and Path(cv).is_dir():  # it would explain the first of many
+        usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
     not_an_input(output, [vacancy, cv], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
@@ -283,11 +297,27 @@ def explain(
         not_swapped("explain", vacancy)
         raise
     with run:
-        if len(run.screening.results) > 1:  # a JSON Lines file or a multi-document YAML
-            many = len(run.screening.results)
-            usage(f"explain takes one CV, and {cv} holds {many}: name one file, or use score")
-        _emit(run.screening, fmt, output, explain=True)
-    raise typer.Exit(_exit_code(run.screening))
+        screening = run.screening
+        if candidate is not None:
+            screening = _one_candidate(run, candidate, cv)
+        elif len(screening.results) > 1:  # a JSON Lines file or a multi-document YAML
+            many = len(screening.results)
+            usage(f"explain takes one CV, and {cv} holds {many}: {ONE_OF_MANY}")
+        _emit(screening, fmt, output, explain=True)
+    raise typer.Exit(_exit_code(screening))
+
+
+ONE_OF_MANY = "name one file, give --candidate ID, or use score"
+
+
+def _one_candidate(run: Run, key: str, cv: str) -> Screening:
+    """The screening with only the candidates whose id or blind key is ``key``, at their rank
+    among all; without a decision record (verify re-runs whole screenings: score makes one)."""
+    chosen = [r for r in run.everyone if key in (r.assessment.candidate, r.assessment.opaque_key)]
+    if not chosen:
+        screened = run.screening.counts.screened
+        usage(f"--candidate {key!r} is none of the {screened} candidates in {cv}")
+    return replace(run.screening, results=chosen, record={})
 
 
 @app.command()
