@@ -301,3 +301,17 @@ def test_explain_names_a_candidate_it_cannot_find() -> None:
     assert err == (
         f"jobscreen: error: --candidate 'nobody' is none of the 31 candidates in {CANDIDATES}\n"
     )
+
+
+def test_an_id_wider_than_the_console_leaves_folds_and_is_never_cut(tmp_path: Path) -> None:
+    long_id = "an-extraordinarily-long-candidate-identifier-x"
+    (tmp_path / "a.yaml").write_text(
+        f"id: {long_id}\nname: Maria de los Angeles Fernandez-Castellanos y Rodriguez\n",
+        encoding="utf-8",
+    )
+    code, out, _ = invoke("score", str(VACANCIES / "nato-asg-pasp.yaml"), str(tmp_path), *AS_OF)
+    assert code == 0
+    assert _widest(out) <= 80, out
+    cells = [BORDERS.split(line)[2].strip() for line in out.splitlines() if line.startswith("│")]
+    assert long_id in "".join(cells), out
+    assert "…" not in "".join(cells[1:]), out  # the name's line only

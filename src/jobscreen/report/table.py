@@ -68,7 +68,7 @@ def _who(a: Assessment, blind: bool) -> RenderableType:
     lines: list[RenderableType] = []
     if a.name and not blind:
         lines.append(Text(a.name, no_wrap=True, overflow="ellipsis"))
-    lines.append(Text(shown_candidate(a, blind), "dim" if lines else "", overflow="fold"))
+    lines.append(_whole(shown_candidate(a, blind), "dim" if lines else ""))
     if source := extracted_from(a):
         lines.append(Text(f"(extracted from {source})", "yellow", no_wrap=False))
     return Group(*lines)
@@ -77,7 +77,12 @@ def _who(a: Assessment, blind: bool) -> RenderableType:
 def _vacancy(match: VacancyMatch) -> RenderableType:
     """The title, wrapped, then the id, whole."""
     title = Text(match.vacancy_title, no_wrap=False)
-    return Group(title, Text(match.vacancy_id, "dim", overflow="fold"))
+    return Group(title, _whole(match.vacancy_id, "dim"))
+
+
+def _whole(an_id: str, style: str) -> Text:
+    """An id, folded onto more lines if it is wider than its column: never cut."""
+    return Text(an_id, style, no_wrap=False, overflow="fold")
 
 
 # What a ranking's columns other than what is ranked and the rule ids need at least: the
@@ -147,11 +152,8 @@ class TableReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         rows = [ranked.assessment for ranked in screening.results]
         ids = [shown_candidate(a, blind) for a in rows]
-        who = max([len("Candidate"), *map(len, ids)])
-        ranks = len(str(len(rows)))
-        legend = RuleLegend(rows, self.console.width - _FIXED - who - ranks)
-        names = max((len(a.name or "") for a in rows), default=0) if not blind else 0
-        who = max(who, min(names, self.console.width - _FIXED - ranks - legend.width))
+        names = [] if blind else [a.name or "" for a in rows]
+        who, legend = self._first_column(rows, "Candidate", ids, names)
         table = Table(
             title=escape(f"{screening.vacancy_title} ({screening.vacancy_id})"),
             caption=f"as of {screening.as_of} · {summary_line(screening)}"
@@ -163,6 +165,19 @@ class TableReporter(Reporter):
         ranked = [(r.rank, _who(a, blind), a) for r, a in zip(screening.results, rows, strict=True)]
         self._ranking(table, legend, ranked)
         self.console.print(table)
+
+    def _first_column(
+        self, rows: Sequence[Assessment], header: str, ids: list[str], names: list[str]
+    ) -> tuple[int, RuleLegend]:
+        """The width of the column of what is ranked, and the rule ids' legend: the ids whole
+        (one wider than the console leaves folds onto more lines, never cut), the names on
+        one line as far as the room left allows."""
+        room = self.console.width - _FIXED - len(str(len(rows)))
+        widest = max([len(header), *map(len, ids)])
+        legend = RuleLegend(rows, room - widest)
+        spare = room - legend.width
+        width = max(widest, min(max(map(len, names), default=0), spare))
+        return min(width, max(len(header), spare)), legend
 
     def _ranking(
         self,
@@ -234,9 +249,9 @@ class TableReporter(Reporter):
 
     def matching(self, matching: Matching) -> None:
         rows = [m.assessment for m in matching.matches]
-        ids = max([len("Vacancy"), *(len(m.vacancy_id) for m in matching.matches)])
-        ranks = len(str(len(rows)))
-        legend = RuleLegend(rows, self.console.width - _FIXED - ids - ranks)
+        ids, legend = self._first_column(
+            rows, "Vacancy", [m.vacancy_id for m in matching.matches], []
+        )
         table = Table(
             title=escape(f"Vacancies for {matching.candidate}"),
             caption=f"{matching_line(matching)}{legend.lines()}\n{LEGEND}",
