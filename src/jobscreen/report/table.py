@@ -69,8 +69,8 @@ def _who(a: Assessment, blind: bool) -> RenderableType:
     if a.name and not blind:
         lines.append(Text(a.name, no_wrap=True, overflow="ellipsis"))
     lines.append(_whole(shown_candidate(a, blind), "dim" if lines else ""))
-    if source := extracted_from(a):
-        lines.append(Text(f"(extracted from {source})", "yellow", no_wrap=False))
+    if marker := _marker(a):
+        lines.append(Text(marker, "yellow", no_wrap=False, overflow="fold"))
     return Group(*lines)
 
 
@@ -83,6 +83,12 @@ def _vacancy(match: VacancyMatch) -> RenderableType:
 def _whole(an_id: str, style: str) -> Text:
     """An id, folded onto more lines if it is wider than its column: never cut."""
     return Text(an_id, style, no_wrap=False, overflow="fold")
+
+
+def _marker(a: Assessment) -> str:
+    """'(extracted from PDF)' for a CV jobscreen extracted from a document, else ''."""
+    source = extracted_from(a)
+    return f"(extracted from {source})" if source else ""
 
 
 # What a ranking's columns other than what is ranked and the rule ids need at least: the
@@ -153,6 +159,7 @@ class TableReporter(Reporter):
         rows = [ranked.assessment for ranked in screening.results]
         ids = [shown_candidate(a, blind) for a in rows]
         names = [] if blind else [a.name or "" for a in rows]
+        names += [_marker(a) for a in rows]
         who, legend = self._first_column(rows, "Candidate", ids, names)
         table = Table(
             title=escape(f"{screening.vacancy_title} ({screening.vacancy_id})"),
