@@ -326,7 +326,9 @@ def test_a_narrow_table_never_wraps_a_name_onto_a_line_of_its_own(
     cells = _cells(_forged(command, "table"))
     forged = [c for c in cells if c.startswith(FORGED_LINES)]
     assert forged == [], forged
-    assert any(c.startswith("Nobody Sp") and c.endswith("…") for c in cells), cells
+    # the name on one line, cut: at 60 columns the id (folded, whole) and the rule ids take
+    # the room first
+    assert any(c.startswith("Nobody") and c.endswith("…") for c in cells), cells
 
 
 @pytest.mark.parametrize(("command", "fmt"), MACHINE)
