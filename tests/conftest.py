@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -233,3 +234,11 @@ def run_or_fail_on_hang(
             child.communicate()
             pytest.fail(hang)
     return child.returncode, out, err
+
+
+def jsonl_records(out: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """JSON Lines output's records (results, then errors) and the summary its last line holds."""
+    *records, last = [json.loads(line) for line in out.splitlines()]
+    assert "summary" in last, last
+    assert not any("summary" in record for record in records), records
+    return records, last["summary"]

@@ -19,7 +19,15 @@ from typing import Any
 import pytest
 
 from jobscreen import __version__
-from tests.conftest import CANDIDATES, JSONRESUME_SAMPLE, ROOT, VACANCIES, cli, invoke
+from tests.conftest import (
+    CANDIDATES,
+    JSONRESUME_SAMPLE,
+    ROOT,
+    VACANCIES,
+    cli,
+    invoke,
+    jsonl_records,
+)
 
 VACANCY = """\
 id: cli-vacancy
@@ -120,7 +128,9 @@ def from_json(out: str) -> list[str]:
 
 
 def from_jsonl(out: str) -> list[str]:
-    return [json.loads(line)["candidate"] for line in out.splitlines()]
+    records, summary = jsonl_records(out)
+    assert summary["screened"] == len(records), summary
+    return [record["candidate"] for record in records]
 
 
 def from_csv(out: str) -> list[str]:
@@ -193,9 +203,11 @@ def test_json_contract(inputs: Inputs) -> None:
 
 def test_jsonl_has_one_result_object_per_line(inputs: Inputs) -> None:
     code, out, _ = invoke("score", inputs.vacancy, *inputs.cvs, "-f", "jsonl")
-    lines = [json.loads(line) for line in out.splitlines()]
-    whole = score_json(inputs)["results"]
+    lines, summary = jsonl_records(out)
+    whole = score_json(inputs)
     assert code == 0
+    assert summary == whole["summary"]
+    whole = whole["results"]
     assert len(lines) == len(whole)
     for line, result in zip(lines, whole, strict=True):
         assert {k: line[k] for k in result} == result
@@ -274,9 +286,10 @@ def test_invalid_cv_is_an_error_entry_and_the_others_are_scored_unchanged(
 def test_invalid_cv_in_jsonl_and_csv(inputs: Inputs) -> None:
     line, column = BAD_AT
     jsonl = cli("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "jsonl")
-    objects = [json.loads(text) for text in jsonl.stdout.decode().splitlines()]
+    objects, summary = jsonl_records(jsonl.stdout.decode())
+    assert summary["unreadable"] == 1
     assert jsonl.returncode == 1
-    assert [o.get("candidate") for o in objects] == [*RANKED, None]
+    assert [o.get("candidate") for o in objects] == [*RANKED, "bad"]  # its id, as given
     assert (objects[-1]["error"], objects[-1]["line"], objects[-1]["column"]) == (
         True,
         line,
@@ -285,7 +298,7 @@ def test_invalid_cv_in_jsonl_and_csv(inputs: Inputs) -> None:
     table = cli("score", inputs.vacancy, inputs.bad, *inputs.cvs, "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(table.stdout.decode())))
     assert table.returncode == 1
-    assert [r["candidate"] for r in rows] == [*RANKED, ""]
+    assert [r["candidate"] for r in rows] == [*RANKED, "bad"]
     assert rows[-1]["source"] == f"{inputs.bad}:{line}:{column}"
 
 
@@ -494,7 +507,9 @@ def test_match_formats_parse(inputs: Inputs, harder: str, fmt: str) -> None:
     if fmt == "csv":
         ids = [row["vacancy"] for row in csv.DictReader(io.StringIO(out))]
     elif fmt == "jsonl":
-        ids = [json.loads(line)["vacancy"]["id"] for line in out.splitlines()]
+        records, summary = jsonl_records(out)
+        assert summary["screened"] == len(records)
+        ids = [record["vacancy"]["id"] for record in records]
     else:
         ids = sorted(["cli-vacancy", "harder"], key=out.index)
     assert ids == ["cli-vacancy", "harder"]

@@ -42,7 +42,7 @@ def test_a_clean_vacancy_has_no_findings() -> None:
 def test_registry_codes_are_unique_stable_and_documented() -> None:
     listed = [check.code for check in CHECKS]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert listed == ["JS101", "JS102", "JS103", "JS104", "JS105", "JS106"]
+    assert listed == [f"JS10{n}" for n in range(1, 10)]
     assert len(CODES) == len(listed)
     for code in listed:
         assert re.search(rf"^\| {code} \|", readme, re.MULTILINE), f"{code} missing from README"
@@ -272,3 +272,55 @@ def test_invalid_files_are_not_linted(tmp_path: Path) -> None:
     code, out, _ = invoke("validate", "--as-of", "2024-01-01", str(path))
     assert code == 1
     assert "warning" not in out
+
+
+def test_js107_a_value_left_as_the_skeletons_example() -> None:
+    found = lint(vacancy(EDU_MASTER, title="EXAMPLE: the post's title"), DAY)
+    assert [(f.code, f.loc) for f in found] == [("JS107", ("title",))]
+    assert lint(vacancy(EDU_MASTER, title="An EXAMPLE officer"), DAY) == []
+
+
+def test_js108_a_review_comment_left_is_found_at_the_comment() -> None:
+    text = 'id: v  # REVIEW: check\ntitle: "# REVIEW is not a comment here"\n  #  REVIEW\n'
+    found = [f for f in lint(vacancy(EDU_MASTER), DAY, text) if f.code == "JS108"]
+    assert [f.position for f in found] == [(1, 10), (3, 6)]
+
+
+def test_js109_an_empty_list_whose_text_names_what_belongs_in_it() -> None:
+    said = "Advanced university degree in law or political science."
+    edu = rule("edu", "education", min_level="master", text=said)
+    exp = rule("exp", "experience", min_years=5, text="Five years in human rights advocacy.")
+    found = lint(vacancy(edu, exp), DAY)
+    assert [(f.code, f.loc[-1]) for f in found] == [("JS109", "fields"), ("JS109", "concepts")]
+    assert "law, political science" in found[0].message
+    assert "human-rights, advocacy" in found[1].message
+    managerial = {**exp, "qualifiers": ["managerial"]}  # the text encoded otherwise
+    assert lint(vacancy({**edu, "fields": ["law"]}, managerial), DAY) == []
+
+
+def test_an_unedited_draft_fails_strict_validation_at_its_placeholders(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Title: Legal Officer\nA degree in law is required.\n"
+        "Five years of experience in human rights is required.\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.yaml"
+    code, _, err = invoke("new", "vacancy", "--from-notice", str(notice), "-o", str(draft))
+    assert code == 0, err
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    code, out, _ = invoke("validate", "--strict", str(draft))
+    assert code == 1
+    reported = re.findall(r":(\d+):(\d+): error: (JS10\d) ", out)
+    expected = [
+        (str(n), str(line.index("REVIEW") + 1), "JS108")
+        for n, line in enumerate(lines, 1)
+        if "# REVIEW" in line
+    ]
+    organisation = next(n for n, line in enumerate(lines, 1) if line.startswith("organisation:"))
+    assert (str(organisation), "15", "JS107") in reported
+    assert [r for r in reported if r[2] == "JS108"] == expected
+    code, out, _ = invoke(
+        "validate", "--strict", "--ignore", "JS107", "--ignore", "JS108", str(draft)
+    )
+    assert code == 0, out  # the lists are filled: no JS109

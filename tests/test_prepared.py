@@ -77,8 +77,10 @@ def old_output(screening: Screening, fmt: str) -> str:
     blind = bool(screening.options.get("blind"))
     lines = [{"vacancy": screening.vacancy_id, **result_dict(r, blind)} for r in screening.results]
     lines += [
-        {"vacancy": screening.vacancy_id, "error": True, **e.to_dict()} for e in screening.errors
+        {"vacancy": screening.vacancy_id, "error": True, **e.to_dict(blind)}
+        for e in screening.errors
     ]
+    lines.append({"vacancy": screening.vacancy_id, "summary": screening.counts.to_dict()})
     return "".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in lines)
 
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from jobscreen import scaffold
+from jobscreen.mentions import concepts_named, fields_named
 from jobscreen.scaffold import (
     SCHEMA_LINE,
     Sentence,
@@ -55,11 +56,19 @@ def validate_text(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
     return code, out
 
 
-def test_skeleton_validates_strictly_with_one_rule_of_each_kind(tmp_path: Path) -> None:
+def test_skeleton_validates_with_one_rule_of_each_kind_and_strict_names_its_examples(
+    tmp_path: Path,
+) -> None:
     text = vacancy_skeleton()
-    code, out = validate_text(tmp_path, text, "--strict")
+    code, out = validate_text(tmp_path, text)
     kinds = [rule["kind"] for rule in load(text)["requirements"]]
     assert code == 0, out
+    code, out = validate_text(tmp_path, text, "--strict")  # unedited: its EXAMPLE values
+    assert code == 1
+    examples = [line for line in text.splitlines() if "EXAMPLE:" in line and ": " in line]
+    found = [line for line in out.splitlines() if " error: " in line]
+    assert len(found) == len(examples), out
+    assert all(" error: JS107 " in line for line in found), out
     assert text.splitlines()[0] == SCHEMA_LINE
     assert kinds == ["education", "experience", "language", "competency", "review", "any_of"]
     assert {"title", "organisation"} <= load(text).keys()
@@ -128,17 +137,12 @@ def test_drafted_rules_quote_their_sentences_and_guess_values(tmp_path: Path) ->
     assert text.count("# REVIEW") >= 3 * len(notice.sentences)
 
 
-def test_found_kinds_replace_their_examples_others_stay() -> None:
+def test_a_draft_holds_the_notices_rules_and_no_example() -> None:
     only_language = read_notice("Fluency in English is required.")
-    ids = [rule["id"] for rule in load(vacancy_skeleton("v", only_language))["requirements"]]
-    assert ids == [
-        "lang-english-1",
-        "edu-degree",
-        "exp-years",
-        "comp-communication",
-        "review-eligibility",
-        "lang-second",
-    ]
+    text = vacancy_skeleton("v", only_language)
+    ids = [rule["id"] for rule in load(text)["requirements"]]
+    assert ids == ["lang-english-1"]
+    assert "EXAMPLE" not in text.split("requirements:", 1)[1]
 
 
 @pytest.mark.parametrize(
@@ -340,3 +344,88 @@ def test_a_sentence_is_searched_once_for_every_level_term(monkeypatch: pytest.Mo
 )
 def test_the_first_and_longest_level_term_is_read(sentence: str, term: str | None) -> None:
     assert scaffold._level_term(sentence) == term
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+NOTICES = sorted((ROOT / "tests" / "data" / "golden" / "notices").glob("*.txt"))
+TITLES = {
+    "ccm-isu-director": "Director, Implementation Support Unit, Convention on Cluster Munitions",
+    "comsec-head-good-offices": "Adviser and Head, Good Offices Section",
+    "comsec-pao-good-offices": "Political Affairs Officer, Good Offices Section",
+    "nato-asg-pasp": "Assistant Secretary General for Political Affairs and Security Policy",
+    "un-aro-senior-pmo": "Senior Programme Management Officer",
+}
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=lambda p: p.stem)
+def test_real_notices_draft_safely(notice: Path) -> None:
+    draft = read_notice(notice.read_text(encoding="utf-8"))
+    text = vacancy_skeleton(notice.stem, draft, notice.name)
+    data = load(text)
+    assert data["title"] == TITLES[notice.stem]
+    rules = data["requirements"]
+    if not draft.sentences:  # the skeleton's examples, and a warning (test_cli)
+        return
+    assert all(not r["text"].startswith("EXAMPLE") for r in rules)  # no example left
+    assert {r["kind"] for r in rules} <= {"education", "experience", "language"}
+    for r in rules:  # whatever the sentence names is listed
+        if r["kind"] == "experience" and concepts_named(r["text"]):
+            assert r["concepts"] == concepts_named(r["text"])
+        if r["kind"] == "education" and fields_named(r["text"]):
+            assert r["fields"] == fields_named(r["text"])
+
+
+def test_the_shared_seeds_are_the_golden_notices() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("no ../shared/seeds in this clone")
+    for notice in NOTICES:
+        assert (SEEDS / notice.name).read_bytes() == notice.read_bytes()
+
+
+def test_mastery_is_no_masters_degree() -> None:
+    notice = read_notice("Demonstrates professional competence and mastery of subject matter.")
+    assert notice.sentences == ()
+
+
+def test_a_draft_names_the_fields_and_concepts_of_its_sentences() -> None:
+    notice = read_notice(
+        "Advanced university degree in law, sociology or related disciplines is required.\n"
+        "Seven years of experience in programme management and advocacy is required.\n"
+    )
+    rules = load(vacancy_skeleton("v", notice))["requirements"]
+    assert (rules[0]["fields"], rules[0]["related_fields"]) == (["law", "sociology"], True)
+    assert rules[1]["concepts"] == ["programme-management", "advocacy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Legal Officer\nGeneva\n", "Legal Officer"),
+        (
+            "United Nations Development Programme (UNDP)\nThe Legal Officer will lead x.",
+            "Legal Officer",
+        ),
+        ("JOB DESCRIPTION\nThe Legal Officer will be responsible for y.", "Legal Officer"),
+        (
+            "Legal Officer, Treaty Section\nThe Legal Officer will lead.",
+            "Legal Officer, Treaty Section",
+        ),
+        ("See www.example.org\n", None),
+    ],
+)
+def test_a_title_without_a_label(text: str, title: str | None) -> None:
+    assert read_notice(text).fields.get("title") == title
+
+
+def test_new_cv_validates_and_takes_its_id_from_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "amy-lee.yaml"
+    code, _, err = invoke("new", "cv", "-o", str(target))
+    assert code == 0, err
+    data = load(target.read_text(encoding="utf-8"))
+    assert data["id"] == "amy-lee"
+    assert {"education", "experience", "languages", "competencies"} <= data.keys()
+    assert invoke("validate", str(target))[0] == 0
+    assert invoke("new", "cv", "-o", str(target))[0] == 2  # never replaced without --force
+    assert invoke("new", "cv", "-o", str(target), "--force", "--id", "x1")[0] == 0
+    assert load(target.read_text(encoding="utf-8"))["id"] == "x1"
+    assert invoke("new", "cv", "--id", "no way")[0] == 2

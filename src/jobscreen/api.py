@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from jobscreen import __version__
 from jobscreen.decide import NO_DECISIONS, Decisions, Panel, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
-from jobscreen.engine.screen import evaluate_rules, rank, score_of
+from jobscreen.engine.screen import evaluate_rules, rank, rank_key, score_of
 from jobscreen.errors import InternalError, JobscreenError, Location, guard
 from jobscreen.results import (
     Assessment,
@@ -53,14 +53,14 @@ def assess(
 
 
 def problems_of(failed: Failed) -> list[InputProblem]:
-    return [problem_of(error, failed.source) for error in failed.errors]
+    return [problem_of(error, failed.source, failed.candidate) for error in failed.errors]
 
 
-def problem_of(error: JobscreenError, source: str) -> InputProblem:
+def problem_of(error: JobscreenError, source: str, candidate: str | None = None) -> InputProblem:
     loc, trace = error.location, error.trace if isinstance(error, InternalError) else ""
     if loc is None:
-        return InputProblem(source, None, None, error.message, trace)
-    return InputProblem(loc.path, loc.line, loc.column, error.message, trace)
+        return InputProblem(source, None, None, error.message, trace, candidate)
+    return InputProblem(loc.path, loc.line, loc.column, error.message, trace, candidate)
 
 
 def assess_all(
@@ -147,7 +147,7 @@ def match_vacancies(
             errors.append(exc)
             continue
         outcomes.append((vacancy, when, assessment))
-    outcomes.sort(key=lambda o: (not o[2].eligible, -o[2].score, o[0].id))
+    outcomes.sort(key=lambda o: (*rank_key(o[2])[:3], o[0].id))
     matches = tuple(
         VacancyMatch(i + 1, v.id, v.title, a, when) for i, (v, when, a) in enumerate(outcomes)
     )

@@ -37,20 +37,24 @@ _SCALE_TERM = re.compile(
 
 @dataclass(frozen=True)
 class Finding:
-    """One lint finding: its stable code, where it points (a model loc) and what it says."""
+    """One lint finding: its stable code, where it points (a model loc, or for what only the
+    file's text holds, such as a comment, its 1-based line and column) and what it says."""
 
     code: str
     loc: Loc
     message: str
+    position: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
 class Check:
-    """A lint rule: a stable code, a one-line summary, and the function that finds it."""
+    """A lint rule: a stable code, a one-line summary, and the function that finds it in the
+    model; or ``in_text``, for what only the file's text holds (its comments)."""
 
     code: str
     summary: str
     find: Callable[[Vacancy, dt.date | None], Iterable[Hit]]
+    in_text: Callable[[str], Iterable[tuple[int, int, str]]] | None = None
 
 
 def _top_level(vacancy: Vacancy) -> Iterator[tuple[Loc, Requirement]]:
@@ -114,7 +118,72 @@ def empty_phrases(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
 
 
 def _matches_any_post(rule: ExperienceRule) -> bool:
-    return rule.min_years == 0 and not rule.domains and not rule.qualifiers
+    return rule.min_years == 0 and not _narrowed(rule)
+
+
+def _narrowed(rule: ExperienceRule) -> bool:
+    """Whether only some posts count: by domain, concept or qualifier."""
+    return bool(rule.domains or rule.concepts or rule.qualifiers)
+
+
+# --- an unedited draft (jobscreen new vacancy [--from-notice]) ------------------------------
+
+EXAMPLE = "EXAMPLE"
+# a "# REVIEW" comment: after a space or at a line's start, as YAML comments are
+_REVIEW = re.compile(r"(?:^|\s)#\s*(REVIEW)\b", re.MULTILINE)
+
+
+def example_left(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """A value still holding the skeleton's EXAMPLE placeholder."""
+    for loc, value in _strings(vacancy.model_dump(mode="json", exclude_none=True), ()):
+        if value.lstrip().startswith(EXAMPLE):
+            yield loc, f"{value[:60]!r} is the skeleton's example: write the notice's own"
+
+
+def _strings(data: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
+
+
+def no_model_finding(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """For checks of the text alone: the model has nothing to find."""
+    return iter(())
+
+
+def review_left(text: str) -> Iterator[tuple[int, int, str]]:
+    """A `# REVIEW` comment a drafted value carries: it is a guess until a person checks it."""
+    for match in _REVIEW.finditer(text):
+        line = text.count("\n", 0, match.start(1)) + 1
+        column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+        yield line, column, "a drafted value not yet reviewed: check it, then delete the comment"
+
+
+def list_left_empty(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
+    """An education rule without fields whose text names fields of study, or an experience
+    rule that any post counts for (no domains, concepts or qualifiers) whose text names
+    thesaurus concepts."""
+    from jobscreen.mentions import concepts_named, fields_named
+
+    for loc, rule in vacancy.walk():
+        text = rule.text or ""
+        if isinstance(rule, EducationRule) and not rule.fields and (named := fields_named(text)):
+            yield (*loc, "fields"), _empty(rule.id, "any field", "fields", named)
+        open_ended = isinstance(rule, ExperienceRule) and not _narrowed(rule)
+        if open_ended and (named := concepts_named(text)):
+            yield (*loc, "concepts"), _empty(rule.id, "any work", "concepts", named)
+
+
+def _empty(rule_id: str, accepts: str, key: str, named: list[str]) -> str:
+    return (
+        f"rule {rule_id!r} accepts {accepts}, but its text names {', '.join(named)}: "
+        f"list them in `{key}`, or say why not with lint_ignore"
+    )
 
 
 def closing_date_past(vacancy: Vacancy, as_of: dt.date | None) -> Iterator[Hit]:
@@ -175,15 +244,36 @@ CHECKS: tuple[Check, ...] = (
         desirable_outweighs,
     ),
     Check("JS106", "a language level is free text, not a scale's term", loose_language_level),
+    Check("JS107", "a value is still the skeleton's EXAMPLE placeholder", example_left),
+    Check(
+        "JS108",
+        "a `# REVIEW` comment of a drafted value is left",
+        no_model_finding,
+        review_left,
+    ),
+    Check(
+        "JS109",
+        "an education rule has no fields, or an experience rule no domains or concepts, while "
+        "its text names some",
+        list_left_empty,
+    ),
 )
 CODES = frozenset(check.code for check in CHECKS)
 
 
-def lint(vacancy: Vacancy, as_of: dt.date | None) -> list[Finding]:
-    """Every finding of every check, in registry order, then file order."""
-    return [
+def lint(vacancy: Vacancy, as_of: dt.date | None, text: str = "") -> list[Finding]:
+    """Every finding of every check, in registry order, then file order; ``text`` is the
+    file's, for the checks of what only it holds."""
+    found = [
         Finding(check.code, loc, message)
         for check in CHECKS
         if check.code not in vacancy.lint_ignore
         for loc, message in check.find(vacancy, as_of)
     ]
+    found += [
+        Finding(check.code, (), message, (line, column))
+        for check in CHECKS
+        if check.in_text is not None and check.code not in vacancy.lint_ignore
+        for line, column, message in check.in_text(text)
+    ]
+    return found

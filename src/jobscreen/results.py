@@ -305,19 +305,28 @@ class InputProblem:
     column: int | None
     message: str
     trace: str = field(default="", repr=False)  # a bug met on the input: its traceback
+    candidate: str | None = None  # the id the input gave, when it parsed as far as that
 
     @property
     def where(self) -> str:
         """'path:line:column', as far as known; a file name's control characters as codes."""
         return ":".join(str(p) for p in (printable_name(self.source), self.line, self.column) if p)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, blind: bool = False) -> dict[str, Any]:
+        """Its JSON form; with the candidate id when known, and not blind."""
+        data: dict[str, Any] = {
             "source": self.source,
             "line": self.line,
             "column": self.column,
             "message": self.message,
         }
+        if (who := self.shown_candidate(blind)) is not None:
+            data["candidate"] = who
+        return data
+
+    def shown_candidate(self, blind: bool) -> str | None:
+        """The candidate id it gave, as outputs show it: never in blind mode."""
+        return None if blind else self.candidate
 
 
 @dataclass(frozen=True)
@@ -352,11 +361,11 @@ class Summary:
             how[Settled.declared],
         )
 
-    def line(self) -> str:
+    def line(self, screened: str = "screened") -> str:
         """'31 screened · 2 eligible · 2 to review · 27 not eligible · 2 unreadable', then
         ' · 3 decided by review · 1 override · 2 declared' for those there are."""
         line = (
-            f"{self.screened} screened · {self.eligible} eligible · {self.to_review} to review"
+            f"{self.screened} {screened} · {self.eligible} eligible · {self.to_review} to review"
             f" · {self.not_eligible} not eligible · {self.unreadable} unreadable"
         )
         for count, words in (
@@ -434,6 +443,12 @@ class Matching:
     # a bug met scoring the candidate against a vacancy: that vacancy's error, never the end
     errors: tuple[JobscreenError, ...] = ()
 
+    @property
+    def counts(self) -> Summary:
+        """The vacancies ranked, by the candidate's eligibility, and those that failed."""
+        labels = (eligibility_label(m.assessment) for m in self.matches)
+        return Summary.of(labels, len(self.errors))
+
 
 # --- the JSON form: what every machine-readable output and a decision record holds ---
 
@@ -497,7 +512,8 @@ def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any
         "options": screening.options,
         "summary": screening.counts.to_dict(),
     }
-    tail: dict[str, Any] = {"errors": [e.to_dict() for e in screening.errors]}
+    blind = bool(screening.options.get("blind"))
+    tail: dict[str, Any] = {"errors": [e.to_dict(blind) for e in screening.errors]}
     if screening.record:
         tail["record"] = screening.record
     return head, tail

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from jobscreen.levels import CEFR, LANGUAGE_NAMES, PHRASES
+from jobscreen.mentions import concepts_named, fields_named
+from jobscreen.vocabulary import vocabulary
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/vacancy.schema.json"
 WIDTH = 92
@@ -30,7 +32,8 @@ _FIELDS = {
     for name, labels in _LABELS.items()
 }
 _EDUCATION = re.compile(
-    r"\b(degree|master\w*|bachelor\w*|university|doctoral|doctorate|phd|ph\.d|post ?graduate|"
+    r"\b(degree|master(?:['\u2019]?s)?\b|bachelor\w*|university|doctoral|doctorate|phd|ph\.d|"
+    r"post ?graduate|"
     r"undergraduate|diploma)\b",
     re.IGNORECASE,
 )
@@ -51,7 +54,8 @@ _LEVELS = (
     (
         "master",
         re.compile(
-            r"\b(master\w*|advanced (university )?degree|advanced qualification|post ?graduate|"
+            r"\b(master(?:['\u2019]?s)?\b|advanced (university )?degree|advanced qualification|"
+            r"post ?graduate|"
             r"graduate degree)",
             re.IGNORECASE,
         ),
@@ -159,7 +163,40 @@ def read_notice(text: str) -> Notice:
             found.append((kind, [sentence]))
             education = found[-1][1] if kind == "education" else education
     sentences = tuple(Sentence(kind, " ".join(texts)) for kind, texts in found)
-    return Notice(_labelled_fields(text), sentences)
+    fields = _labelled_fields(text)
+    if "title" not in fields and (title := _title_of(text)):
+        fields["title"] = title
+    return Notice(fields, sentences)
+
+
+# "the Senior Programme Management Officer will be responsible for": the post named in a duty
+_ROLE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w\u2019'-]*,? )+?)(?:will|shall) (?:be responsible|contribute|lead|"
+    r"head|manage|serve|report|provide|support|work)\b"
+)
+_NOT_A_TITLE = re.compile(r"https?:|www\.|\.(?:com|net|org|int)\b|[.:;]$")
+
+
+def _title_of(text: str) -> str | None:
+    """A notice's title without a label: its first line, when that reads as a post's title
+    (not an organisation, a heading in capitals or a web address), else the post a duty
+    sentence names ("the X will be responsible for")."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    first = next((line for line in lines if line), "")
+    role_match = _ROLE.search(text)
+    role = role_match.group(1).strip(" ,") if role_match else None
+    if _title_like(first) and (role is None or first.startswith(role)):
+        return first
+    return role
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 14 or line.isupper() or _NOT_A_TITLE.search(line):
+        return False
+    lowered = line.lower()
+    employers = vocabulary().employers.values()
+    return not any(name in lowered for kind in employers for name in kind.names)
 
 
 def _labelled_fields(text: str) -> dict[str, str]:
@@ -237,13 +274,18 @@ def _rule_head(rule_id: str, kind: str, sentence: str) -> list[str]:
 
 
 def education_rule(rule_id: str, sentence: str) -> list[str]:
-    """A drafted education rule: the level guessed from the sentence, fields left to review."""
+    """A drafted education rule: the level guessed from the sentence, and the fields of study
+    it names."""
     level = _level_in(sentence) or "bachelor"
+    fields = fields_named(sentence)
+    related = bool(_RELATED.search(sentence))
     lines = [
         *_rule_head(rule_id, "education", sentence),
         f"    min_level: {level}  # REVIEW: guessed from the degree named",
-        "    fields: []  # REVIEW: list the accepted fields of study; empty means any field",
-        "    related_fields: false  # REVIEW: true if 'or a related field' is accepted",
+        f"    fields: {_flow(fields)}  # REVIEW: "
+        + ("the fields of study the sentence names" if fields else _NO_FIELDS),
+        f"    related_fields: {'true' if related else 'false'}  # REVIEW: "
+        + ("the sentence accepts related fields" if related else _NO_RELATED),
     ]
     if "in lieu" in sentence.lower():
         lines.append(
@@ -254,15 +296,31 @@ def education_rule(rule_id: str, sentence: str) -> list[str]:
 
 
 def experience_rule(rule_id: str, sentence: str) -> list[str]:
-    """A drafted experience rule: the years found in the sentence, domains left to review."""
+    """A drafted experience rule: the years found in the sentence, and the thesaurus concepts
+    it names (`jobscreen concepts ID` shows what each accepts)."""
     years = _years_in(sentence)
     found = "from the sentence" if years is not None else "no number found: 0 is 'some'"
+    concepts = concepts_named(sentence)
+    named = "the thesaurus concepts the sentence names" if concepts else _NO_CONCEPTS
     return [
         *_rule_head(rule_id, "experience", sentence),
         f"    min_years: {years or 0}  # REVIEW: {found}",
-        "    domains: []  # REVIEW: list the domains the sentence names; empty means any work",
+        f"    concepts: {_flow(concepts)}  # REVIEW: {named}",
+        "    domains: []  # REVIEW: phrases for what no concept covers; none of both: any work",
         "    qualifiers: []  # REVIEW: managerial, international, senior, multilateral",
     ]
+
+
+_NO_FIELDS = "none found: list the accepted fields of study; empty means any field"
+_NO_RELATED = "true if 'or a related field' is accepted"
+_NO_CONCEPTS = "none found (jobscreen concepts lists them); empty means any"
+_RELATED = re.compile(r"\brelated (field|discipline|area|subject)s?\b|\bor equivalent field", re.I)
+
+
+def _flow(items: Sequence[str]) -> str:
+    """A YAML flow list of plain words: [a, b]."""
+    plain = re.compile(r"[a-z0-9][\w' -]*")
+    return "[" + ", ".join(i if plain.fullmatch(i) else quote(i) for i in items) + "]"
 
 
 def language_rule(rule_id: str, sentence: str) -> list[str]:
@@ -378,6 +436,12 @@ EXAMPLES = {
 }
 
 
+OTHER_KINDS = (
+    "  # Other kinds (competency, review, any_of, all_of, at_least): `jobscreen new vacancy`\n"
+    "  # writes an example of each."
+)
+
+
 def _metadata(vacancy_id: str, notice: Notice | None, source_file: str | None) -> list[str]:
     fields = notice.fields if notice else {}
     lines = [f"id: {vacancy_id}"]
@@ -402,8 +466,9 @@ def vacancy_skeleton(
     With a notice, the rules drafted from its sentences replace the examples of their kinds.
     """
     drafted = drafted_rules(notice) if notice else []
-    found = {s.kind for s in notice.sentences} if notice else set()
-    examples = [text for kind, text in EXAMPLES.items() if kind not in found]
+    examples = [] if drafted else list(EXAMPLES.values())
+    if drafted:  # a draft holds the notice's rules only: no example is left to delete
+        drafted[-1:] = [OTHER_KINDS]
     lines = [
         *HEADER.splitlines(),
         *_metadata(vacancy_id, notice, source_file),
@@ -412,3 +477,46 @@ def vacancy_skeleton(
         "\n".join(examples).rstrip("\n"),
     ]
     return "\n".join(lines) + "\n"
+
+
+CV_SKELETON = """\
+# yaml-language-server: $schema=../schemas/cv.schema.json
+# A new jobscreen CV summary. Values marked EXAMPLE show the format: replace them with the
+# candidate's, delete what does not apply, then run: jobscreen validate <this file>
+# Only education, experience, languages, competencies and summary are scored; name, contact
+# details and protected data (date of birth, gender, nationality, photo, marital status) are
+# never read by scoring.
+id: {cv_id}  # the candidate's id in every output (default: the file's name)
+name: "EXAMPLE: the candidate's name"  # shown to recruiters, never scored (hidden by --blind)
+education:
+  # degree names are read for their level (BA, MSc, LLM, PhD, Licence ...); field on ISCED-F
+  - degree: MA
+    field: international relations
+    institution: "EXAMPLE: University of Geneva"  # not scored
+    year: 2012
+    # level: master  # only when the degree's name does not tell it
+experience:
+  # one entry a post; start and end as YYYY, YYYY-MM or YYYY-MM-DD; no end: a current post
+  - title: "EXAMPLE: Programme Officer"
+    organisation: "EXAMPLE: United Nations Development Programme, New York"
+    start: 2018-03
+    # end: 2022-06
+    description: >-
+      EXAMPLE: What the post involved, in the candidate's words: the work and its subjects
+      are matched against the vacancy's domains and concepts.
+    domains: []  # optional tags: [programme management, human rights]
+    # managerial: true  # international, senior, multilateral: stated, or inferred if absent
+    # volunteer: true
+languages:
+  # CEFR A1-C2, a phrase (native, fluent, working knowledge) or per skill:
+  # {{read: C1, write: B2, speak: C1, understand: C1}}
+  - {{language: English, level: C1}}
+competencies: []  # [communication, teamwork]: matched with the vacancy's competencies
+# summary: >-
+#   A free-text summary, read for competencies.
+"""
+
+
+def cv_skeleton(cv_id: str = "new-cv") -> str:
+    """A commented CV summary to fill in: one entry of each section, marked EXAMPLE."""
+    return CV_SKELETON.format(cv_id=cv_id)

@@ -70,6 +70,7 @@ class Failed:
 
     source: str
     errors: tuple[JobscreenError, ...]
+    candidate: str | None = None  # the id a record gave, when it parsed as far as that
 
 
 def describe_error(error: Any) -> tuple[str, bool]:
@@ -297,7 +298,13 @@ def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Cand
         with guard(item.start):
             return candidate_from_document(item, today)
     except JobscreenError as exc:
-        return Failed(item.label, tuple(exc.every()))
+        return Failed(item.label, tuple(exc.every()), given_id(item.data))
+
+
+def given_id(data: object) -> str | None:
+    """The candidate id a document gives (a string under ``id``), else None."""
+    given = data.get("id") if isinstance(data, dict) else None
+    return given if isinstance(given, str) else None
 
 
 def load_cv(

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from jobscreen.errors import JobscreenError, Location, guard
 from jobscreen.inputs import DATA, VOCABULARY_FILE, DataFile, Input, Refusal, is_vocabulary, resolve
 from jobscreen.jsonresume import is_jsonresume
-from jobscreen.lint import lint
+from jobscreen.lint import Finding, lint
 from jobscreen.loading import Document
 from jobscreen.orgvocab import load, vocabulary_beside
 from jobscreen.sources import (
@@ -129,11 +129,19 @@ def _check_vocabulary(item: DataFile) -> FileCheck:
 def lint_warnings(vacancy: Vacancy, doc: Document, options: LintOptions) -> list[LintWarning]:
     """The lint findings of a valid vacancy, located in its document, in file order."""
     found = [
-        LintWarning(f.code, f.message, doc.locate(f.loc))
-        for f in lint(vacancy, options.as_of)
+        LintWarning(f.code, f.message, _placed(f, doc))
+        for f in lint(vacancy, options.as_of, doc.text)
         if f.code not in options.ignore
     ]
     return sorted(found, key=lambda w: (w.location.line or 0, w.location.column or 0))
+
+
+def _placed(finding: Finding, doc: Document) -> Location:
+    """Where a finding points in its document: its model loc, or its place in the text."""
+    if finding.position is None:
+        return doc.locate(finding.loc)
+    line, column = finding.position
+    return Location(doc.source, doc.line_offset + line, column)
 
 
 def _classify(doc: Document, kind: Kind, count: int) -> tuple[str, list[JobscreenError]]:

@@ -1,4 +1,4 @@
-"""Commands that write new files: `jobscreen new vacancy`."""
+"""Commands that write new files: `jobscreen new vacancy`, `jobscreen new cv`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from jobscreen.cli.app import OutputOpt, app, not_an_input, stderr, usage
 from jobscreen.errors import InputError, Location, guard, printable_name
 
 new_app = typer.Typer(
-    help="Write a new file to start from: a vacancy skeleton.",
+    help="Write a new file to start from: a vacancy or CV skeleton.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -36,14 +36,13 @@ def new_vacancy(
         typer.Option("--id", help="The vacancy's id; default: the output's or notice's stem."),
     ] = None,
     output: OutputOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Write a commented vacancy file that validates: one rule of each kind, or drafted ones."""
     from jobscreen.outputs import open_output
     from jobscreen.scaffold import read_notice, vacancy_skeleton
 
-    if output not in (None, "-") and Path(output).exists() and not force:
-        usage(f"--output: {output!r} exists; add --force to overwrite it")
+    _not_replaced(output, force)
     not_an_input(output, [from_notice])  # not even with --force: the notice is the source
     notice = None
     if from_notice is not None:
@@ -59,11 +58,42 @@ def new_vacancy(
                 f"{printable_name(from_notice)}; the draft holds the skeleton's example rules"
             )
     source = Path(from_notice).name if from_notice else None
-    chosen = vacancy_id or _default_id(output, from_notice)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", chosen):
-        usage(f"--id must be letters, digits, '.', '_' or '-'; got {chosen!r}")
+    chosen = _valid_id(vacancy_id or _default_id(output, from_notice))
     with open_output(output) as out:
         out.write(vacancy_skeleton(chosen, notice, source))
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")]
+
+
+@new_app.command("cv")
+def new_cv(
+    cv_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The candidate's id; default: the output's stem."),
+    ] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write a commented CV summary to fill in: one entry of each section, marked EXAMPLE."""
+    from jobscreen.outputs import open_output
+    from jobscreen.scaffold import cv_skeleton
+
+    _not_replaced(output, force)
+    chosen = _valid_id(cv_id or _default_id(output, None, "new-cv"))
+    with open_output(output) as out:
+        out.write(cv_skeleton(chosen))
+
+
+def _not_replaced(output: str | None, force: bool) -> None:
+    if output not in (None, "-") and Path(output).exists() and not force:
+        usage(f"--output: {output!r} exists; add --force to overwrite it")
+
+
+def _valid_id(chosen: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", chosen):
+        usage(f"--id must be letters, digits, '.', '_' or '-'; got {chosen!r}")
+    return chosen
 
 
 def _read_text(path: str) -> str:
@@ -72,14 +102,14 @@ def _read_text(path: str) -> str:
     return read_text(path, NOTICE_LIMIT, hint="")  # a fixed limit: no option raises it
 
 
-def _default_id(output: str | None, notice: str | None) -> str:
-    """A valid id from the output's or the notice's file name, else 'new-vacancy'."""
+def _default_id(output: str | None, notice: str | None, default: str = "new-vacancy") -> str:
+    """A valid id from the output's or the notice's file name, else ``default``."""
     for name in (output, notice):
         if name and name != "-":
             stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).stem).strip("-._")
             if stem:
                 return stem
-    return "new-vacancy"
+    return default
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -48,16 +49,21 @@ def _emit(
     output: str | None,
     explain: bool = False,
     csv_style: CsvStyle | None = None,
+    screening: Screening | None = None,
 ) -> None:
+    """Write ``screening`` (the run's own, or a part of it: one candidate of many)."""
     from jobscreen.outputs import open_output
+    from jobscreen.report.data import summary_line
 
-    _errors(run.screening)
+    screening = screening or run.screening
+    _errors(screening)
     with open_output(output) as out:
         reporter = _reporter(run, fmt, out, csv_style)
         if explain:
-            reporter.explanation(run.screening)
+            reporter.explanation(screening)
         else:
-            reporter.screening(run.screening)
+            reporter.screening(screening)
+    _summary_aside(fmt, summary_line(screening))
 
 
 def _reporter(
@@ -71,6 +77,15 @@ def _reporter(
 
         return HtmlReporter(out, run.vacancy)
     return reporter_for(fmt, out, csv_style)
+
+
+def _summary_aside(fmt: str, line: str) -> None:
+    """CSV has no place for the counts that would not break its table: they go to stderr,
+    for the person at a terminal (a script reading stderr sees only errors there)."""
+    import sys
+
+    if fmt == "csv" and sys.stderr.isatty():
+        stderr(f"jobscreen: {line}")
 
 
 def _emit_xlsx(run: Run, output: str | None) -> None:
@@ -87,6 +102,31 @@ def _errors(screening: Screening) -> None:
     for error in screening.errors:
         stderr(f"{error.where}: error: {error.message}")
         debug_trace(error.trace)
+
+
+SYNOPSIS = {
+    "score": "score VACANCY CV...",
+    "explain": "explain VACANCY CV",
+    "match": "match CV VACANCY...",
+}
+
+
+def not_swapped(command: str, path: str) -> None:
+    """Once ``path`` failed to read as what ``command`` takes first: a usage error when it
+    reads as the other kind (the arguments swapped), rather than every key it lacks."""
+    from jobscreen.errors import JobscreenError
+    from jobscreen.sources import load_cv, load_vacancy
+
+    takes_cv = command == "match"
+    try:
+        if takes_cv:
+            load_vacancy(path)
+        else:
+            load_cv(path, FIXED_LIMITS, dt.date.today())
+    except JobscreenError:
+        return  # not the other kind either: its own errors say what is wrong
+    other = "a vacancy" if takes_cv else "a CV"
+    usage(f"{path} looks like {other}: usage is `jobscreen {SYNOPSIS[command]}`")
 
 
 def _exit_code(screening: Screening) -> int:
@@ -214,6 +254,7 @@ def score(
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
     from jobscreen.batch import default_jobs
+    from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.report.base import DOCUMENT_FORMATS, FORMATS
     from jobscreen.report.progress import progress_bar
@@ -242,9 +283,20 @@ def score(
         prepare = preparer(fmt, blind)  # the workers render each result's JSON text
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
-        run = screen_files(
-            vacancy, cvs, options, today, workers, progress, prepare=prepare, decisions=decisions
-        )
+        try:
+            run = screen_files(
+                vacancy,
+                cvs,
+                options,
+                today,
+                workers,
+                progress,
+                prepare=prepare,
+                decisions=decisions,
+            )
+        except JobscreenError:  # the vacancy (each CV's errors are reported, not raised)
+            not_swapped("score", vacancy)
+            raise
     _none_applied(decisions, _applied(run.screening))
     with run:
         if fmt == "xlsx":
@@ -256,10 +308,23 @@ def score(
     raise typer.Exit(_exit_code(run.screening))
 
 
+CandidateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--candidate",
+        "-c",
+        help="With a folder or a file of several CVs: the candidate to explain, by id or "
+        "blind key (as score shows them).",
+    ),
+]
+
+
 @app.command()
 def explain(
     vacancy: Annotated[str, typer.Argument(help="The vacancy file.")],
-    cv: Annotated[str, typer.Argument(help="One CV file.")],
+    cv: Annotated[
+        str, typer.Argument(help="One CV file; with --candidate, a folder or file of CVs.")
+    ],
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, json, markdown or html.")
     ] = "table",
@@ -267,25 +332,48 @@ def explain(
     output: OutputOpt = None,
     blind: BlindOpt = False,
     decisions: DecisionsOpt = None,
+    candidate: CandidateOpt = None,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
+    from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.report.base import EXPLAIN_FORMATS
     from jobscreen.runs import RunOptions, screen_files
 
     choice(fmt, EXPLAIN_FORMATS, "--format")
-    if Path(cv).is_dir():  # it would explain the first of many and say nothing of the rest
-        usage(f"explain takes one CV file, and {cv} is a directory: name one file, or use score")
+    if candidate is None and Path(cv).is_dir():  # it would explain the first of many
+        usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
     not_an_input(output, [vacancy, cv, decisions], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
-    with screen_files(vacancy, [cv], options, dt.date.today(), decisions=decisions) as run:
-        if len(run.screening.results) > 1:  # a JSON Lines file or a multi-document YAML
-            many = len(run.screening.results)
-            usage(f"explain takes one CV, and {cv} holds {many}: name one file, or use score")
-        _none_applied(decisions, _applied(run.screening))
-        _emit(run, fmt, output, explain=True)
-    raise typer.Exit(_exit_code(run.screening))
+    try:
+        run = screen_files(vacancy, [cv], options, dt.date.today(), decisions=decisions)
+    except JobscreenError:
+        not_swapped("explain", vacancy)
+        raise
+    with run:
+        screening = run.screening
+        if candidate is not None:
+            screening = _one_candidate(run, candidate, cv)
+        elif len(screening.results) > 1:  # a JSON Lines file or a multi-document YAML
+            many = len(screening.results)
+            usage(f"explain takes one CV, and {cv} holds {many}: {ONE_OF_MANY}")
+        _none_applied(decisions, _applied(screening))
+        _emit(run, fmt, output, explain=True, screening=screening)
+    raise typer.Exit(_exit_code(screening))
+
+
+ONE_OF_MANY = "name one file, give --candidate ID, or use score"
+
+
+def _one_candidate(run: Run, key: str, cv: str) -> Screening:
+    """The screening with only the candidates whose id or blind key is ``key``, at their rank
+    among all; without a decision record (verify re-runs whole screenings: score makes one)."""
+    chosen = [r for r in run.everyone if key in (r.assessment.candidate, r.assessment.opaque_key)]
+    if not chosen:
+        screened = run.screening.counts.screened
+        usage(f"--candidate {key!r} is none of the {screened} candidates in {cv}")
+    return replace(run.screening, results=chosen, record={})
 
 
 @app.command()
@@ -307,6 +395,7 @@ def match(
     from jobscreen.errors import JobscreenError
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
+    from jobscreen.report.data import matching_line
     from jobscreen.results import Settled
     from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
 
@@ -316,6 +405,7 @@ def match(
     when, today = parse_as_of(as_of), dt.date.today()
     loaded, problems = read_vacancies(vacancies)
     if not loaded:
+        not_swapped("match", cv)
         report_errors(problems)
         stderr("jobscreen: no vacancy could be read; stopped")
         raise typer.Exit(EXIT_INPUT)
@@ -331,13 +421,16 @@ def match(
             candidate_for, read, when, today, blind, files, vocabularies, panel
         )
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
+        not_swapped("match", cv)
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
     settled = (r.decision for m in matching.matches for r in m.assessment.rules if r.decision)
     _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
+    matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
     with open_output(output) as out:
         reporter_for(fmt, out, csv_style).matching(matching)
+    _summary_aside(fmt, matching_line(matching))
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
 
 

@@ -14,7 +14,7 @@ from jobscreen.cv import Profile
 from jobscreen.engine.context import CompiledVacancy, Context
 from jobscreen.engine.experience import Span, merged_years
 from jobscreen.engine.rules import EPSILON, EXPERIENCE, evaluate
-from jobscreen.results import Assessment, Ranked, RuleResult, Status
+from jobscreen.results import Assessment, Ranked, RuleResult, Status, eligibility_label
 from jobscreen.vacancy import ExperienceRule
 
 
@@ -101,18 +101,20 @@ def score_of(results: Iterable[RuleResult]) -> float:
     return round(100 * sum(r.weight * r.credit for r in decided) / total, 1)
 
 
-RankKey = tuple[bool, float, str, str]
+RankKey = tuple[bool, float, bool, str, str]
 
 
 def rank_key(assessment: Assessment, blind: bool = False) -> RankKey:
-    """Eligible first, then score, then candidate id (the opaque key when blind), then source.
+    """Eligible first, then score, then "yes" before "review" (at equal scores, the candidate
+    no person needs to check first), then candidate id (the opaque key when blind), then source.
 
     Equal keys (the same CV twice, blind) keep their input order, so the order is the same for
     the same input; in blind mode ties are broken without the candidate's name or file.
     """
     who = assessment.opaque_key if blind else assessment.candidate
     where = "" if blind else assessment.source
-    return (not assessment.eligible, -assessment.score, who, where)
+    pending = eligibility_label(assessment) == "review"
+    return (not assessment.eligible, -assessment.score, pending, who, where)
 
 
 def rank(assessments: Iterable[Assessment], blind: bool = False) -> tuple[Ranked, ...]:

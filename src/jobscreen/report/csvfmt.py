@@ -78,8 +78,8 @@ class CsvReporter(Reporter):
                 )
             )
         for error in screening.errors:
-            where = error.where
-            writer.writerow(("", "", "", where, "", "", "", "", error.message, "", ""))
+            who = error.shown_candidate(blind) or ""
+            writer.writerow(("", who, "", error.where, "", "", "", "", error.message, "", ""))
 
     def matching(self, matching: Matching) -> None:
         writer = self.writer()

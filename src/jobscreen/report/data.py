@@ -10,6 +10,7 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
     EXTRACTED_FROM,
     Assessment,
     Evidence,
+    Matching,
     RuleResult,
     Screening,
     Settled,
@@ -26,10 +27,13 @@ from jobscreen.results import (  # re-exported: the JSON form lives with the res
 __all__ = [
     "STATUS_WORDS",
     "SafeWriter",
+    "credit_shown",
     "decision_line",
     "decisions_cell",
     "eligibility_label",
     "extracted_from",
+    "knock_outs",
+    "matching_line",
     "result_dict",
     "result_head",
     "result_tail",
@@ -81,6 +85,23 @@ def summary_line(screening: Screening) -> str:
     counts = screening.counts
     shown = len(screening.results)
     return counts.line() + (f" · {shown} shown" if shown != counts.screened else "")
+
+
+def matching_line(matching: Matching) -> str:
+    """'5 vacancies ranked · 1 eligible · 0 to review · 4 not eligible · 0 unreadable'."""
+    return matching.counts.line("vacancies ranked")
+
+
+def knock_outs(assessment: Assessment) -> str:
+    """'; not met: edu-master, lang-english' naming the mandatory rules failed, or ''."""
+    unmet = assessment.unmet_mandatory
+    return f"; not met: {rule_ids(unmet)}" if unmet else ""
+
+
+def credit_shown(rule: RuleResult) -> str:
+    """A rule's credit for people: '-' for a rule left to a person's review (it earns none,
+    and weighs nothing in the score), never a misleading 0.00."""
+    return "-" if rule.status is Status.needs_review else f"{rule.credit:.2f}"
 
 
 def extracted_from(assessment: Assessment) -> str:

@@ -103,6 +103,7 @@ def matching_dict(matching: Matching) -> dict[str, Any]:
         "candidate": matching.candidate,
         "as_of": matching.as_of.isoformat() if matching.as_of else None,
         "jobscreen_version": matching.version,
+        "summary": matching.counts.to_dict(),
         "matches": [
             {
                 "rank": m.rank,
@@ -165,7 +166,8 @@ class JsonReporter(Reporter):
 
 
 class JsonLinesReporter(Reporter):
-    """One compact object per line: each result, then each input error (``"error": true``)."""
+    """One compact object per line: each result, then each input error (``"error": true``),
+    then the counts (``"summary"``), as -f json holds them: the last line."""
 
     name = "jsonl"
 
@@ -179,9 +181,13 @@ class JsonLinesReporter(Reporter):
             self.out.write(vacancy)
             _write(self.out, ranked, prepare, skip=1)  # its "{" is written above
             self.out.write("\n")
+        blind = bool(screening.options.get("blind"))
         for error in screening.errors:
-            self.line({"vacancy": screening.vacancy_id, "error": True, **error.to_dict()})
+            self.line({"vacancy": screening.vacancy_id, "error": True, **error.to_dict(blind)})
+        self.line({"vacancy": screening.vacancy_id, "summary": screening.counts.to_dict()})
 
     def matching(self, matching: Matching) -> None:
-        for match in matching_dict(matching)["matches"]:
+        data = matching_dict(matching)
+        for match in data["matches"]:
             self.line({"candidate": matching.candidate, **match})
+        self.line({"candidate": matching.candidate, "summary": data["summary"]})

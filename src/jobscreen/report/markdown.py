@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
+    credit_shown,
     decision_line,
     eligibility_label,
     extracted_from,
+    knock_outs,
+    matching_line,
     rule_ids,
     shown_evidence,
     summary_line,
@@ -100,7 +103,9 @@ class MarkdownReporter(Reporter):
             )
         self.write(["Rank", "Candidate", "Eligible", "Score", "Unmet mandatory", "Review"], rows)
         for e in screening.errors:
-            self.out.write(f"\n- **error** {md(e.where)}: {md(e.message)}")
+            who = e.shown_candidate(blind)
+            where = md(e.where) + (f" \\({md(who)}\\)" if who else "")
+            self.out.write(f"\n- **error** {where}: {md(e.message)}")
         if screening.errors:
             self.out.write("\n")
 
@@ -108,7 +113,7 @@ class MarkdownReporter(Reporter):
         blind = bool(screening.options.get("blind"))
         for ranked in screening.results:
             a = ranked.assessment
-            verdict = f"{eligibility_label(a)}, score {a.score:.1f}"
+            verdict = f"{eligibility_label(a)}, score {a.score:.1f}{md(knock_outs(a))}"
             self.out.write(f"## {_who(a, blind)}: {verdict}\n\n")
             self.out.write(f"{md(screening.vacancy_title)}, as of {screening.as_of}. ")
             self.out.write("A screening aid: a person makes every decision.\n\n")
@@ -120,7 +125,7 @@ class MarkdownReporter(Reporter):
                         r.kind,
                         "yes" if r.required else "no",
                         str(r.status),
-                        f"{r.credit:.2f}",
+                        credit_shown(r),
                         _reason(r),
                     ]
                     for r in a.rules
@@ -128,6 +133,7 @@ class MarkdownReporter(Reporter):
             )
 
     def matching(self, matching: Matching) -> None:
+        self.out.write(f"{matching_line(matching)}\n\n")
         self.write(
             ["Rank", "Vacancy", "Title", "Eligible", "Score", "Unmet mandatory"],
             [
