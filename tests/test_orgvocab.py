@@ -526,3 +526,38 @@ def test_a_valid_file_fits_the_committed_schema(tmp_path: Path) -> None:
     data["concepts"]["wash"]["colour"] = "blue"
     assert list(Draft7Validator(schema).iter_errors(data)) != []
     load(vocab_file(tmp_path, text))  # the loader takes it too
+
+
+# --- hostile files -------------------------------------------------------------------------
+
+
+def test_no_label_keeps_a_control_or_invisible_character(tmp_path: Path) -> None:
+    """Labels nested in a language's list (alt, not, names) are cleaned as every text is: no
+    terminal escape reaches `jobscreen concepts`, no zero-width character hides in a label."""
+    text = (
+        HEAD + "  diplomacy:\n"
+        '    alt: {en: ["red\\x1b[31mtape", "rtl\\u202eabc", "zero\\u200bwidth"]}\n'
+        '    not: {en: ["bell\\x07ring"]}\n'
+        'kinds:\n  utility:\n    label: {en: utility}\n    names: {en: ["water\\u2066 board"]}\n'
+        'fields:\n  "0312":\n    alt: {en: ["state\\u200dcraft"]}\n'
+    )
+    vocab = load(vocab_file(tmp_path, text))
+    words = [
+        *vocab.concepts["diplomacy"].labels,
+        *vocab.concepts["diplomacy"].false_friends,
+        *vocab.employers["utility"].names,
+        *vocab.fields["0312"].names,
+    ]
+    assert {"red[31mtape", "rtlabc", "zerowidth", "bellring", "water board", "statecraft"} <= set(
+        words
+    )
+    from jobscreen.errors import CONTROL
+
+    assert [w for w in words if CONTROL.search(w)] == []
+
+
+def test_a_label_of_invisible_characters_only_is_a_located_error(tmp_path: Path) -> None:
+    path = vocab_file(tmp_path, HEAD + '  diplomacy:\n    alt: {en: ["\\u200b\\u200b"]}\n')
+    with pytest.raises(JobscreenError) as caught:
+        load(path)
+    assert str(caught.value).startswith(f"{path}:4:16: "), caught.value

@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from jobscreen.errors import (
+    CONTROL,
     JobscreenError,
     Location,
     SchemaError,
@@ -34,7 +35,19 @@ from jobscreen.vocabulary import OrganisationFile, Vocabulary, build, package_da
 from jobscreen.yamlsafe import Limits
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
-Label = Annotated[str, StringConstraints(min_length=2, max_length=160, pattern=r"^\S(.*\S)?$")]
+
+
+def _visible(value: Any) -> Any:
+    """A label without control or invisible characters (the models' own cleaning stops
+    short of a list in a mapping, where labels are)."""
+    return CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+Label = Annotated[
+    str,
+    StringConstraints(min_length=2, max_length=160, pattern=r"^\S(.*\S)?$"),
+    BeforeValidator(_visible),  # wraps the constraints: it runs first
+]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Acronym = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9&./-]*[A-Z][A-Za-z0-9&./-]*$", max_length=20)
