@@ -250,6 +250,7 @@ def _problems(
         *_link_problems(file, concepts),
         *_cycle_problems(file, concepts),
         *_label_problems(file, concepts),
+        *_false_friend_problems(file, concepts),
     ]
 
 
@@ -339,11 +340,16 @@ def _owners(concepts: dict[str, Any]) -> dict[bool, dict[str, set[str]]]:
     """Who has each label (False: by its matching key) and each acronym (True: as written)."""
     owners: dict[bool, dict[str, set[str]]] = {False: defaultdict(set), True: defaultdict(set)}
     for cid, concept in concepts.items():
-        for label in [*concept.get("label", {}).values(), *_flat(concept.get("alt"))]:
+        for label in _labels_of(concept):
             owners[False][_key(label)].add(cid)
         for acronym in concept.get("acronyms", ()):
             owners[True][acronym].add(cid)
     return owners
+
+
+def _labels_of(concept: dict[str, Any]) -> list[str]:
+    """A concept's preferred and alternative labels, every language."""
+    return [*concept.get("label", {}).values(), *_flat(concept.get("alt"))]
 
 
 def _flat(by_language: dict[str, list[str]] | None) -> list[str]:
@@ -365,3 +371,29 @@ def _linked(a: str, b: str, concepts: dict[str, Any]) -> bool:
     """Whether two concepts are declared broader or related, either way."""
     ca, cb = concepts[a], concepts[b]
     return any(b in ca.get(f, []) or a in cb.get(f, []) for f in ("broader", "related"))
+
+
+def _false_friend_problems(
+    file: OrganisationVocabulary, concepts: dict[str, Any]
+) -> Iterator[Problem]:
+    """A label and a false friend of one concept that are the same words: the label would
+    never match. Named at what the file gave: the label, else the false friend."""
+    for key, entry in file.concepts.items():
+        friends = {_key(word) for word in _flat(concepts[key].get("not"))}
+        clashes = set()
+        for loc, label, acronym in _given_labels(key, entry):
+            if not acronym and _key(label) in friends:
+                clashes.add(_key(label))
+                why = f"label {label!r} is also one of {key!r}'s false friends (not)"
+                yield loc, f"{why}: it would never match"
+        labels = {_key(label) for label in _labels_of(concepts[key])} - clashes
+        yield from _friends_in(key, entry, labels)
+
+
+def _friends_in(key: str, entry: ConceptEntry, labels: set[str]) -> Iterator[Problem]:
+    """The false friends an entry gives that are among ``labels`` (matching keys)."""
+    for language, words in (entry.not_ or {}).items():
+        for index, word in enumerate(words):
+            if _key(word) in labels:
+                why = f"false friend {word!r} is also one of {key!r}'s labels: that label"
+                yield ("concepts", key, "not", language, index), f"{why} would never match"
