@@ -577,3 +577,50 @@ def test_a_label_of_invisible_characters_only_is_a_located_error(tmp_path: Path)
     with pytest.raises(JobscreenError) as caught:
         load(path)
     assert str(caught.value).startswith(f"{path}:4:16: "), caught.value
+
+
+class CountingConcept(dict[str, Any]):
+    """A merged concept, counting how often its links are read (across all of them)."""
+
+    reads = 0
+
+    def get(self, key: str, default: Any = None) -> Any:
+        CountingConcept.reads += 1
+        return super().get(key, default)
+
+
+def chain(length: int, loop: bool = False) -> str:
+    """A file of ``length`` concepts, each narrower than the one before it (the first than
+    diplomacy, or, with ``loop``, than the last)."""
+    top = f"c{length - 1}" if loop else "diplomacy"
+    entries = [
+        f"  c{i}:\n    label: {{en: concept {i}}}\n    broader: [{f'c{i - 1}' if i else top}]\n"
+        for i in range(length)
+    ]
+    return HEAD + "".join(entries)
+
+
+@pytest.mark.parametrize("loop", [False, True], ids=["chain", "loop"])
+def test_loops_are_found_in_linear_work_and_told_in_bounded_words(
+    loop: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long chain of broader links was searched once per link, each search as long as
+    the chain: 4,000 links took minutes. Counting look-ups measures the work, not the clock."""
+    import jobscreen.orgvocab as orgvocab
+    from jobscreen.vocabulary import package_data as vocabulary_data
+    from jobscreen.yamlsafe import parse_yaml
+
+    counts = []
+    for length in (200, 400):
+        (data,) = parse_yaml(chain(length, loop), "x.yaml")
+        file = orgvocab.OrganisationVocabulary.model_validate(data)
+        merged = vocabulary_data()[0]["concepts"]["concepts"] | {
+            key: {"broader": entry.broader} for key, entry in file.concepts.items()
+        }
+        CountingConcept.reads = 0
+        counted = {key: CountingConcept(concept) for key, concept in merged.items()}
+        problems = list(orgvocab._cycle_problems(file, counted))
+        counts.append(CountingConcept.reads)
+        assert len(problems) == (length if loop else 0)
+        assert all(len(why) < 200 for _, why in problems), problems[0]
+    assert counts[1] < 2.5 * counts[0], counts  # twice the links, about twice the work

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -292,29 +292,97 @@ def _link_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> It
 
 
 def _cycle_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> Iterator[Problem]:
-    """A broader (or narrower) link the file adds that closes a loop, at that link."""
+    """A broader (or narrower) link the file adds that closes a loop, at that link: one whose
+    two ends are in one strongly connected set of the broader links (found once, in linear
+    time; a long chain is no slower to check than its length)."""
+    up = {
+        cid: [p for p in concept.get("broader", ()) if p in concepts]
+        for cid, concept in concepts.items()
+    }
+    loops = _loops(up)
     for key, entry in file.concepts.items():
         links = [("broader", i, key, p) for i, p in enumerate(entry.broader or ())]
         links += [("narrower", i, c, key) for i, c in enumerate(entry.narrower or ())]
         for field, index, child, parent in links:
-            path = _path_up(parent, child, concepts)
-            if path is not None:
-                loop = " > ".join([child, *path])
-                yield ("concepts", key, field, index), f"broader links make a loop: {loop}"
+            if child == parent or (child in loops and loops[child] is loops.get(parent)):
+                why = f"broader links make a loop: {_loop(child, parent, up, loops)}"
+                yield ("concepts", key, field, index), why
 
 
-def _path_up(start: str, goal: str, concepts: dict[str, Any]) -> list[str] | None:
-    """A path from ``start`` up its broader links to ``goal``, if there is one."""
-    todo, seen = [[start]], {start}
-    while todo:
-        path = todo.pop()
-        if path[-1] == goal:
-            return path
-        for parent in concepts.get(path[-1], {}).get("broader", ()):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append([*path, parent])
-    return None
+LOOP_SHOWN = 8  # the concepts of a loop named in full; a longer one is told by its length
+
+
+def _loop(child: str, parent: str, up: dict[str, list[str]], loops: dict[str, set[str]]) -> str:
+    """The loop a link closes, 'child > parent > ... > child', shortest first."""
+    members = {child} if child == parent else loops[child]
+    if len(members) > LOOP_SHOWN:
+        return f"{child} > {parent} > … > {child} ({len(members)} concepts)"
+    came_from: dict[str, str] = {}
+    todo = deque([parent])
+    while todo and (current := todo.popleft()) != child:
+        for above in up[current]:
+            if above in members and above not in came_from:
+                came_from[above] = current
+                todo.append(above)
+    path = [child]
+    while path[-1] != parent:
+        path.append(came_from[path[-1]])
+    return " > ".join([child, *reversed(path)])
+
+
+def _loops(up: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Each concept in a loop of broader links, with the set of concepts in its loop
+    (Tarjan's strongly connected components, without recursion)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    found: dict[str, set[str]] = {}
+    for root in up:
+        if root not in order:
+            _walk(root, up, order, low, found)
+    return {cid: members for cid, members in found.items() if len(members) > 1}
+
+
+def _walk(
+    root: str,
+    up: dict[str, list[str]],
+    order: dict[str, int],
+    low: dict[str, int],
+    found: dict[str, set[str]],
+) -> None:
+    """Tarjan's depth-first walk from ``root``, with its own stack of work."""
+    stack: list[str] = []
+    work: list[tuple[str, Iterator[str]]] = []
+
+    def enter(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        work.append((node, iter(up[node])))
+
+    enter(root)
+    while work:
+        node, parents = work[-1]
+        for above in parents:
+            if above not in order:
+                enter(above)
+                break
+            if above not in found:  # on the stack: in the component being walked
+                low[node] = min(low[node], order[above])
+        else:
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == order[node]:
+                _close(node, stack, found)
+
+
+def _close(node: str, stack: list[str], found: dict[str, set[str]]) -> None:
+    """Pop the component rooted at ``node`` off the stack; each member names it."""
+    members: set[str] = set()
+    member = ""
+    while member != node:
+        member = stack.pop()
+        members.add(member)
+        found[member] = members
 
 
 def _key(phrase: str) -> str:
