@@ -1156,3 +1156,28 @@ def test_the_reported_cv_never_ends_a_parallel_batch_in_a_real_process(tmp_path:
     assert set(keys) <= {r["candidate"] for r in data["results"]}
     assert {e["source"] for e in data["errors"]} <= {"cvs/tiny.txt"}
     assert all(e["message"] != INTERNAL or e["line"] == 1 for e in data["errors"])
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_vocabulary_file_that_is_no_file_is_named_with_its_reason(
+    kind: str, tmp_path: Path
+) -> None:
+    """A FIFO named jobscreen-vocabulary.yaml beside a vacancy blocked score and validate
+    for good (it was opened, with no writer); a folder of that name made validate say the
+    vacancy was not checked without ever saying why."""
+    from jobscreen.inputs import VOCABULARY_FILE
+
+    (tmp_path / "vac").mkdir()
+    shutil.copy(VACANCY, tmp_path / "vac" / "post.yaml")
+    (tmp_path / "ann.yaml").write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    beside = tmp_path / "vac" / VOCABULARY_FILE
+    os.mkfifo(beside) if kind == "fifo" else beside.mkdir()
+    reason = NOT_REGULAR if kind == "fifo" else "is a directory"
+    where = f"vac/{VOCABULARY_FILE}:1:1"
+    scored = _bounded("score", "vac/post.yaml", "ann.yaml", "--as-of", AS_OF, cwd=tmp_path)
+    assert (scored.returncode, scored.stdout) == (1, b""), scored.stderr
+    assert f"{where}: error: {reason}" in scored.stderr.decode().splitlines()
+    checked = _bounded("validate", "vac", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    because = f"vac/post.yaml:1:1: error: not checked: the vocabulary beside it, {where}: {reason}"
+    assert because in checked.stdout.decode().splitlines(), checked.stdout

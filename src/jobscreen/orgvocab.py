@@ -21,6 +21,7 @@ from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from jobscreen.errors import (
     CONTROL,
+    InputError,
     JobscreenError,
     Location,
     SchemaError,
@@ -28,7 +29,7 @@ from jobscreen.errors import (
     guard,
     printable_name,
 )
-from jobscreen.inputs import VOCABULARY_FILE
+from jobscreen.inputs import NOT_REGULAR, VOCABULARY_FILE
 from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
 from jobscreen.model import Int, Model
 from jobscreen.vocabulary import OrganisationFile, Vocabulary, build, package_data, vocabulary
@@ -119,6 +120,8 @@ def vocabulary_beside(vacancy_path: str | Path, limits: Limits | None = None) ->
     path = Path(vacancy_path).parent / VOCABULARY_FILE
     if str(vacancy_path) in (STDIN, "<stdin>") or not (path.exists() or path.is_symlink()):
         return vocabulary()
+    if path.exists() and not (path.is_file() or path.is_dir()):  # never opened: no writer
+        raise InputError(NOT_REGULAR, Location(str(path), 1, 1))
     with guard(Location(str(path), 1, 1)):  # a bug met reading it is its error
         return load(str(path), limits)
 
