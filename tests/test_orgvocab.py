@@ -219,6 +219,14 @@ INVALID = {
         "3:3: error: 'Wash Stuff' is not an id: "
         "lowercase letters and digits, in words joined by hyphens",
     ),
+    "language-key": (
+        HEAD + "  diplomacy:\n    alt: {EN: [member state liaison]}\n",
+        "4:11: error: 'EN' is not a language code: two lowercase letters (ISO 639-1: en, fr)",
+    ),
+    "language-key-of-a-kind": (
+        "version: 1\nkinds:\n  utility:\n    label: {english: utility}\n    names: {en: [x y]}\n",
+        "4:13: error: 'english' is not a language code: two lowercase letters (ISO 639-1: en, fr)",
+    ),
     "version": ("version: 2\n", "1:10: error: version: input should be less than or equal to 1"),
     "not-a-mapping": (
         "- wash\n",

@@ -111,6 +111,7 @@ BY_LANGUAGE = ("alt", "names", "not")
 NEW_NEEDS = {"concepts": ("label",), "kinds": ("label", "names")}
 Loc = tuple[str | int, ...]
 KEY_RULE = "an id: lowercase letters and digits, in words joined by hyphens"
+LANGUAGE_RULE = "a language code: two lowercase letters (ISO 639-1: en, fr)"
 Problem = tuple[Loc, str]
 
 
@@ -186,6 +187,8 @@ def _described(error: Any) -> tuple[str, bool]:
     loc = error["loc"]
     if loc and loc[-1] == "[key]" and len(loc) >= 2:
         what = "a code of fields.yaml" if loc[0] == "fields" else KEY_RULE
+        if len(loc) >= 5 and loc[-3] in ("label", *BY_LANGUAGE):  # a language's key
+            what = LANGUAGE_RULE
         return f"{loc[-2]!r} is not {what}", True
     return describe_error(error)
 
