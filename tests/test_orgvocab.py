@@ -632,3 +632,16 @@ def test_loops_are_found_in_linear_work_and_told_in_bounded_words(
         assert len(problems) == (length if loop else 0)
         assert all(len(why) < 200 for _, why in problems), problems[0]
     assert counts[1] < 2.5 * counts[0], counts  # twice the links, about twice the work
+
+
+def test_verify_says_the_vocabulary_file_is_gone_when_the_re_run_needs_it(org: Path) -> None:
+    """With the file deleted, verify stopped at 'unknown concept 'wash'' in the vacancy,
+    never saying that the record's vocabulary file was the one missing."""
+    _, out, _ = invoke("score", "org/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF)
+    (org / "rec.json").write_text(out, encoding="utf-8")
+    (org / "org" / VOCABULARY_FILE).unlink()
+    code, _, err = invoke("verify", "rec.json")
+    assert code == 1
+    gone = f"the organisation's vocabulary org/{VOCABULARY_FILE} it was made with is gone"
+    assert err.startswith(f"rec.json: error: cannot re-run: {gone} ("), err
+    assert "unknown concept 'wash'" in err, err
