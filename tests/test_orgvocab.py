@@ -299,6 +299,10 @@ INVALID = {
         "4:17: error: label 'water works' is also one of 'wash''s false friends "
         "(not): it would never match",
     ),
+    "label-without-a-word": (
+        HEAD + '  diplomacy:\n    alt: {en: ["--"]}\n',
+        "4:16: error: label '--' has no letter or digit: it would never match",
+    ),
     "unknown-field": (
         'version: 1\nfields:\n  "0999":\n    alt: {en: [plumbing]}\n',
         "4:5: error: no field of study '0999' in fields.yaml (ISCED-F 2013)",

@@ -401,6 +401,9 @@ def _label_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> I
     owners = _owners(concepts)
     for key, entry in file.concepts.items():
         for loc, label, acronym in _given_labels(key, entry):
+            if not any(char.isalnum() for char in label):
+                yield loc, f"label {label!r} has no letter or digit: it would never match"
+                continue
             word = label if acronym else _key(label)
             others = sorted(o for o in owners[acronym].get(word, ()) if o != key)
             clash = [o for o in others if not _linked(key, o, concepts)]
