@@ -1195,3 +1195,52 @@ def test_the_reported_cv_never_ends_a_parallel_batch(tmp_path: Path) -> None:
     assert set(keys) <= {r["candidate"] for r in data["results"]}
     assert {e["source"] for e in data["errors"]} <= {"cvs/tiny.txt"}
     assert all(e["message"] != INTERNAL or e["line"] == 1 for e in data["errors"])
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_vocabulary_file_that_is_no_file_is_named_with_its_reason(
+    kind: str, tmp_path: Path
+) -> None:
+    """A FIFO named jobscreen-vocabulary.yaml beside a vacancy blocked score and validate
+    for good (it was opened, with no writer); a folder of that name made validate say the
+    vacancy was not checked without ever saying why."""
+    from jobscreen.inputs import VOCABULARY_FILE
+
+    (tmp_path / "vac").mkdir()
+    shutil.copy(VACANCY, tmp_path / "vac" / "post.yaml")
+    (tmp_path / "ann.yaml").write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    beside = tmp_path / "vac" / VOCABULARY_FILE
+    os.mkfifo(beside) if kind == "fifo" else beside.mkdir()
+    reason = NOT_REGULAR if kind == "fifo" else "is a directory"
+    where = f"vac/{VOCABULARY_FILE}:1:1"
+    scored = _bounded("score", "vac/post.yaml", "ann.yaml", "--as-of", AS_OF, cwd=tmp_path)
+    assert (scored.returncode, scored.stdout) == (1, b""), scored.stderr
+    assert f"{where}: error: {reason}" in scored.stderr.decode().splitlines()
+    checked = _bounded("validate", "vac", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    because = f"vac/post.yaml:1:1: error: not checked: the vocabulary beside it, {where}: {reason}"
+    assert because in checked.stdout.decode().splitlines(), checked.stdout
+
+
+@pytest.mark.parametrize("command", ["score", "explain", "match"])
+def test_output_never_replaces_the_vocabulary_file_it_read(command: str, tmp_path: Path) -> None:
+    """`-o vac/jobscreen-vocabulary.yaml` replaced the organisation's vocabulary with the
+    report it had just been read for: it is an input too, named by no argument."""
+    from jobscreen.inputs import VOCABULARY_FILE
+
+    (tmp_path / "vac").mkdir()
+    shutil.copy(VACANCY, tmp_path / "vac" / "post.yaml")
+    vocab = tmp_path / "vac" / VOCABULARY_FILE
+    vocab.write_text("version: 1\n", encoding="utf-8")
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "cvs" / "ann.yaml").write_text(GOOD["good-amina.yaml"], encoding="utf-8")
+    args = {
+        "score": ("vac/post.yaml", "cvs"),
+        "explain": ("vac/post.yaml", "cvs/ann.yaml"),
+        "match": ("cvs/ann.yaml", "vac/post.yaml"),
+    }[command]
+    with_output = [command, *args, "--as-of", AS_OF, "-f", "json", "-o", str(vocab)]
+    done = _bounded(*with_output, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "is an input file" in done.stderr.decode(), done.stderr
+    assert vocab.read_text("utf-8") == "version: 1\n"

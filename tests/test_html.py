@@ -247,3 +247,18 @@ def test_an_unreadable_input_is_listed_escaped_and_the_rest_reported(tmp_path: P
     assert "<dt>unreadable</dt><dd>1</dd>" in out
     assert f"{folder / 'bad<b>.yaml'}:2:1: YAML syntax error" in page.text
     assert 'id="candidate-1"' in out  # the readable CV is still explained
+
+
+def test_long_group_names_stay_told_apart_in_the_chart(tmp_path: Path) -> None:
+    """Group names were cut after 25 characters: 'Self-declared ethnic minority, region
+    north' and '..., region south' were drawn as one label beside two different bars."""
+    north, south = (f"Self-declared ethnic minority, region {side}" for side in ("north", "south"))
+    args = _audit_files(tmp_path, north)
+    lines = (tmp_path / "groups.csv").read_text("utf-8").replace('c02,"A"', f'c02,"{south}"')
+    (tmp_path / "groups.csv").write_text(lines, encoding="utf-8")
+    code, out, err = invoke(*args, "-f", "html")
+    assert code == 0, err
+    chart = re.findall(r"<svg .*?</svg>", out)[0]
+    labels = re.findall(r'<text [^>]*text-anchor="end">(.*?)</text>', chart)
+    assert len(labels) == len(set(labels)) == 5, labels  # A, B, C, north, south
+    assert all(len(Page(label).text) <= 40 for label in labels), labels

@@ -114,3 +114,33 @@ def test_the_rendered_page_holds_every_candidate_and_rule_id(
     vacancy, _ = read_vacancy(str(UN_ARO))
     for _, rule in vacancy.walk():
         assert rule.id in shown
+
+
+def test_a_long_unbroken_word_never_widens_the_page(browser: str, tmp_path: Path) -> None:
+    """A name of one 300-letter word pushed the ranking's and matrix's columns off the
+    page (and off the printed sheet), as did a quote holding it: a name and a reason now
+    break a word that cannot fit, other cells keep their words whole. The
+    page measures itself with a script added to a copy of it (the report has none)."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    shutil.copy(CANDIDATES / "daniel-okafor.yaml", cvs)
+    word = "Wolfeschlegelsteinhausenbergerdorff" * 9
+    (cvs / "long.yaml").write_text(
+        f"name: {word}\nlanguages:\n  - {{language: English, level: native}}\n", "utf-8"
+    )
+    quoted = (  # the same word as an employer, in the evidence of the reason's cell
+        "name: Evi\nexperience:\n  - {title: Programme Manager, start: 2010-01, end: 2024-01"
+        f", organisation: {word}, description: Led programme management.}}\n"
+    )
+    (cvs / "evi.yaml").write_text(quoted, "utf-8")
+    path = tmp_path / "report.html"
+    code, _, err = invoke("score", str(UN_ARO), str(cvs), "-f", "html", "-o", str(path))
+    assert code == 0, err
+    measure = "<script>document.body.dataset.width = document.documentElement.scrollWidth;</script>"
+    page = path.read_text("utf-8").replace("</body>", measure + "</body>")
+    path.write_text(page, "utf-8")
+    size = f"--window-size={WINDOW[0]},{WINDOW[1]}"
+    dom = headless(browser, tmp_path, size, "--dump-dom", path.as_uri()).decode("utf-8")
+    assert f"Programme Manager, {word}, 2010-01" in Page(dom).text  # in the evidence
+    width = int(dom.split('data-width="', 1)[1].split('"', 1)[0])
+    assert width <= WINDOW[0], f"the page is {width} px wide in a {WINDOW[0]} px window"

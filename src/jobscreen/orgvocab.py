@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from jobscreen.errors import (
+    CONTROL,
+    InputError,
     JobscreenError,
     Location,
     SchemaError,
@@ -27,14 +29,26 @@ from jobscreen.errors import (
     guard,
     printable_name,
 )
-from jobscreen.inputs import VOCABULARY_FILE
+from jobscreen.inputs import NOT_REGULAR, VOCABULARY_FILE
 from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
 from jobscreen.model import Int, Model
 from jobscreen.vocabulary import OrganisationFile, Vocabulary, build, package_data, vocabulary
 from jobscreen.yamlsafe import Limits
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
-Label = Annotated[str, StringConstraints(min_length=2, max_length=160, pattern=r"^\S(.*\S)?$")]
+
+
+def _visible(value: Any) -> Any:
+    """A label without control or invisible characters (the models' own cleaning stops
+    short of a list in a mapping, where labels are)."""
+    return CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+Label = Annotated[
+    str,
+    StringConstraints(min_length=2, max_length=160, pattern=r"^\S(.*\S)?$"),
+    BeforeValidator(_visible),  # wraps the constraints: it runs first
+]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Acronym = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9&./-]*[A-Z][A-Za-z0-9&./-]*$", max_length=20)
@@ -97,6 +111,7 @@ BY_LANGUAGE = ("alt", "names", "not")
 NEW_NEEDS = {"concepts": ("label",), "kinds": ("label", "names")}
 Loc = tuple[str | int, ...]
 KEY_RULE = "an id: lowercase letters and digits, in words joined by hyphens"
+LANGUAGE_RULE = "a language code: two lowercase letters (ISO 639-1: en, fr)"
 Problem = tuple[Loc, str]
 
 
@@ -106,6 +121,8 @@ def vocabulary_beside(vacancy_path: str | Path, limits: Limits | None = None) ->
     path = Path(vacancy_path).parent / VOCABULARY_FILE
     if str(vacancy_path) in (STDIN, "<stdin>") or not (path.exists() or path.is_symlink()):
         return vocabulary()
+    if path.exists() and not (path.is_file() or path.is_dir()):  # never opened: no writer
+        raise InputError(NOT_REGULAR, Location(str(path), 1, 1))
     with guard(Location(str(path), 1, 1)):  # a bug met reading it is its error
         return load(str(path), limits)
 
@@ -170,6 +187,8 @@ def _described(error: Any) -> tuple[str, bool]:
     loc = error["loc"]
     if loc and loc[-1] == "[key]" and len(loc) >= 2:
         what = "a code of fields.yaml" if loc[0] == "fields" else KEY_RULE
+        if len(loc) >= 5 and loc[-3] in ("label", *BY_LANGUAGE):  # a language's key
+            what = LANGUAGE_RULE
         return f"{loc[-2]!r} is not {what}", True
     return describe_error(error)
 
@@ -237,6 +256,7 @@ def _problems(
         *_link_problems(file, concepts),
         *_cycle_problems(file, concepts),
         *_label_problems(file, concepts),
+        *_false_friend_problems(file, concepts),
     ]
 
 
@@ -278,29 +298,97 @@ def _link_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> It
 
 
 def _cycle_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> Iterator[Problem]:
-    """A broader (or narrower) link the file adds that closes a loop, at that link."""
+    """A broader (or narrower) link the file adds that closes a loop, at that link: one whose
+    two ends are in one strongly connected set of the broader links (found once, in linear
+    time; a long chain is no slower to check than its length)."""
+    up = {
+        cid: [p for p in concept.get("broader", ()) if p in concepts]
+        for cid, concept in concepts.items()
+    }
+    loops = _loops(up)
     for key, entry in file.concepts.items():
         links = [("broader", i, key, p) for i, p in enumerate(entry.broader or ())]
         links += [("narrower", i, c, key) for i, c in enumerate(entry.narrower or ())]
         for field, index, child, parent in links:
-            path = _path_up(parent, child, concepts)
-            if path is not None:
-                loop = " > ".join([child, *path])
-                yield ("concepts", key, field, index), f"broader links make a loop: {loop}"
+            if child == parent or (child in loops and loops[child] is loops.get(parent)):
+                why = f"broader links make a loop: {_loop(child, parent, up, loops)}"
+                yield ("concepts", key, field, index), why
 
 
-def _path_up(start: str, goal: str, concepts: dict[str, Any]) -> list[str] | None:
-    """A path from ``start`` up its broader links to ``goal``, if there is one."""
-    todo, seen = [[start]], {start}
-    while todo:
-        path = todo.pop()
-        if path[-1] == goal:
-            return path
-        for parent in concepts.get(path[-1], {}).get("broader", ()):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append([*path, parent])
-    return None
+LOOP_SHOWN = 8  # the concepts of a loop named in full; a longer one is told by its length
+
+
+def _loop(child: str, parent: str, up: dict[str, list[str]], loops: dict[str, set[str]]) -> str:
+    """The loop a link closes, 'child > parent > ... > child', shortest first."""
+    members = {child} if child == parent else loops[child]
+    if len(members) > LOOP_SHOWN:
+        return f"{child} > {parent} > … > {child} ({len(members)} concepts)"
+    came_from: dict[str, str] = {}
+    todo = deque([parent])
+    while todo and (current := todo.popleft()) != child:
+        for above in up[current]:
+            if above in members and above not in came_from:
+                came_from[above] = current
+                todo.append(above)
+    path = [child]
+    while path[-1] != parent:
+        path.append(came_from[path[-1]])
+    return " > ".join([child, *reversed(path)])
+
+
+def _loops(up: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Each concept in a loop of broader links, with the set of concepts in its loop
+    (Tarjan's strongly connected components, without recursion)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    found: dict[str, set[str]] = {}
+    for root in up:
+        if root not in order:
+            _walk(root, up, order, low, found)
+    return {cid: members for cid, members in found.items() if len(members) > 1}
+
+
+def _walk(
+    root: str,
+    up: dict[str, list[str]],
+    order: dict[str, int],
+    low: dict[str, int],
+    found: dict[str, set[str]],
+) -> None:
+    """Tarjan's depth-first walk from ``root``, with its own stack of work."""
+    stack: list[str] = []
+    work: list[tuple[str, Iterator[str]]] = []
+
+    def enter(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        work.append((node, iter(up[node])))
+
+    enter(root)
+    while work:
+        node, parents = work[-1]
+        for above in parents:
+            if above not in order:
+                enter(above)
+                break
+            if above not in found:  # on the stack: in the component being walked
+                low[node] = min(low[node], order[above])
+        else:
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == order[node]:
+                _close(node, stack, found)
+
+
+def _close(node: str, stack: list[str], found: dict[str, set[str]]) -> None:
+    """Pop the component rooted at ``node`` off the stack; each member names it."""
+    members: set[str] = set()
+    member = ""
+    while member != node:
+        member = stack.pop()
+        members.add(member)
+        found[member] = members
 
 
 def _key(phrase: str) -> str:
@@ -313,6 +401,9 @@ def _label_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> I
     owners = _owners(concepts)
     for key, entry in file.concepts.items():
         for loc, label, acronym in _given_labels(key, entry):
+            if not any(char.isalnum() for char in label):
+                yield loc, f"label {label!r} has no letter or digit: it would never match"
+                continue
             word = label if acronym else _key(label)
             others = sorted(o for o in owners[acronym].get(word, ()) if o != key)
             clash = [o for o in others if not _linked(key, o, concepts)]
@@ -326,11 +417,16 @@ def _owners(concepts: dict[str, Any]) -> dict[bool, dict[str, set[str]]]:
     """Who has each label (False: by its matching key) and each acronym (True: as written)."""
     owners: dict[bool, dict[str, set[str]]] = {False: defaultdict(set), True: defaultdict(set)}
     for cid, concept in concepts.items():
-        for label in [*concept.get("label", {}).values(), *_flat(concept.get("alt"))]:
+        for label in _labels_of(concept):
             owners[False][_key(label)].add(cid)
         for acronym in concept.get("acronyms", ()):
             owners[True][acronym].add(cid)
     return owners
+
+
+def _labels_of(concept: dict[str, Any]) -> list[str]:
+    """A concept's preferred and alternative labels, every language."""
+    return [*concept.get("label", {}).values(), *_flat(concept.get("alt"))]
 
 
 def _flat(by_language: dict[str, list[str]] | None) -> list[str]:
@@ -352,3 +448,29 @@ def _linked(a: str, b: str, concepts: dict[str, Any]) -> bool:
     """Whether two concepts are declared broader or related, either way."""
     ca, cb = concepts[a], concepts[b]
     return any(b in ca.get(f, []) or a in cb.get(f, []) for f in ("broader", "related"))
+
+
+def _false_friend_problems(
+    file: OrganisationVocabulary, concepts: dict[str, Any]
+) -> Iterator[Problem]:
+    """A label and a false friend of one concept that are the same words: the label would
+    never match. Named at what the file gave: the label, else the false friend."""
+    for key, entry in file.concepts.items():
+        friends = {_key(word) for word in _flat(concepts[key].get("not"))}
+        clashes = set()
+        for loc, label, acronym in _given_labels(key, entry):
+            if not acronym and _key(label) in friends:
+                clashes.add(_key(label))
+                why = f"label {label!r} is also one of {key!r}'s false friends (not)"
+                yield loc, f"{why}: it would never match"
+        labels = {_key(label) for label in _labels_of(concepts[key])} - clashes
+        yield from _friends_in(key, entry, labels)
+
+
+def _friends_in(key: str, entry: ConceptEntry, labels: set[str]) -> Iterator[Problem]:
+    """The false friends an entry gives that are among ``labels`` (matching keys)."""
+    for language, words in (entry.not_ or {}).items():
+        for index, word in enumerate(words):
+            if _key(word) in labels:
+                why = f"false friend {word!r} is also one of {key!r}'s labels: that label"
+                yield ("concepts", key, "not", language, index), f"{why} would never match"

@@ -19,7 +19,7 @@ from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.decisionfile import read_decisions
-from jobscreen.errors import InputError, Location
+from jobscreen.errors import InputError, JobscreenError, Location
 from jobscreen.record import (
     LoadedRecord,
     Record,
@@ -238,8 +238,15 @@ def verify(record_path: str, today: dt.date, jobs: int = 1) -> Verification:
     run = _recorded(loaded)
     differences, notes = _digest_check(loaded)
     rerun_of = run.vacancy_path, run.names, run.options, today, jobs
-    with screen_files(*rerun_of, decisions=run.decisions) as rerun:
-        again = Record.model_validate(screening_dict(rerun.screening))
+    try:
+        with screen_files(*rerun_of, decisions=run.decisions) as rerun:
+            again = Record.model_validate(screening_dict(rerun.screening))
+    except JobscreenError as exc:
+        gone = _vocabulary_gone(loaded.record, run.cwd)
+        if gone is None:
+            raise
+        why = f"the organisation's vocabulary {gone} it was made with is gone"
+        raise InputError(f"cannot re-run: {why} ({exc.every()[0]})", Location(record_path)) from exc
     differences += compare(loaded.record, again, run.cwd)
     notes += _vocabulary_cause(differences, loaded.record, again)
     if _digest_of(loaded.record.record.decisions) != _digest_of(again.record.decisions):
@@ -255,6 +262,14 @@ DECISIONS_CHANGED = (
 
 def _digest_of(decisions: RecordedDecisions | None) -> str | None:
     return decisions.sha256 if decisions else None
+
+
+def _vocabulary_gone(recorded: Record, cwd: str) -> str | None:
+    """The organisation's vocabulary file a record names, when it is no longer there."""
+    own = recorded.record.vocabulary.organisation if recorded.record.vocabulary else None
+    if own is None or Path(_resolve(own.path, cwd)).exists():
+        return None
+    return own.path
 
 
 def _vocabulary_cause(differences: list[Difference], recorded: Record, rerun: Record) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal
 
 from jobscreen.errors import JobscreenError, Location, guard
@@ -113,6 +114,8 @@ def _vocabulary_of(doc: Document) -> Vocabulary:
     except JobscreenError as exc:
         where = exc.location.path if exc.location else VOCABULARY_FILE
         why = f"not checked: the vocabulary beside it, {where}, has errors"
+        if not Path(where).is_file():  # a folder or a FIFO: no check of it says why
+            why = f"not checked: the vocabulary beside it, {exc}"
         raise DocumentErrors([JobscreenError(why, Location(doc.source, 1, 1))]) from None
 
 

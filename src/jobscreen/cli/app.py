@@ -181,13 +181,17 @@ def not_an_input(
 
 
 def _visited(name: str | None, accept: Accept | None) -> Iterator[str]:
-    """The files an input name stands for, as the command resolves them (none for stdin)."""
-    from jobscreen.inputs import DATA, resolve
+    """The files an input name stands for, as the command resolves them (none for stdin),
+    and the organisation's vocabulary beside them, which is read without being named."""
+    from pathlib import Path
+
+    from jobscreen.inputs import DATA, VOCABULARY_FILE, resolve
 
     if name is None or name == "-":
         return
     for item in resolve([name], accept or DATA):
         yield item.name
+    yield str((Path(name) if Path(name).is_dir() else Path(name).parent) / VOCABULARY_FILE)
 
 
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:

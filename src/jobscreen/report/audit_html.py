@@ -127,9 +127,12 @@ def _fill(figures: GroupFigures, measure: str) -> str:
 
 
 def _label(figures: GroupFigures) -> str:
+    """A group's name in the chart: a long one keeps its start and its end, where names
+    of related groups often differ ('..., region north', '..., region south')."""
     name = _name(figures)
-    short = name if len(name) <= LONGEST_LABEL else name[: LONGEST_LABEL - 1] + "…"
-    return text(short) + (" (small)" if figures.small else "")
+    if len(name) > LONGEST_LABEL:
+        name = name[: LONGEST_LABEL // 2] + "…" + name[-(LONGEST_LABEL - 1 - LONGEST_LABEL // 2) :]
+    return text(name) + (" (small)" if figures.small else "")
 
 
 def _line(highest: float | None, height: int) -> str:

@@ -38,7 +38,7 @@ SIGN_OFF = ("Screened by", "Panel chair")
 STYLE = """
 :root { color: #111; background: #fff; }
 body { font: 10.5pt/1.4 "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 1.5em auto;
-  max-width: 60em; padding: 0 1em; }
+  max-width: 60em; padding: 0 1em; overflow-wrap: break-word; }
 h1 { font-size: 1.5em; margin: 0 0 .2em; }
 h2 { font-size: 1.2em; border-bottom: 2px solid #111; margin: 1.6em 0 .5em; }
 h3 { font-size: 1.05em; margin: 1em 0 .3em; }
@@ -53,6 +53,7 @@ td.num { text-align: right; white-space: nowrap; }
 .id { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: break-word; }
 .sub { color: #444; font-size: .9em; }
 .quote { font-style: italic; color: #333; }
+.who, .reason { overflow-wrap: anywhere; }
 ul.evidence { margin: .2em 0 0; padding-left: 1.2em; }
 dl.counts { display: flex; flex-wrap: wrap; gap: .4em 1.6em; margin: .4em 0; }
 dl.counts div { display: flex; gap: .4em; }
@@ -123,8 +124,8 @@ def _who(a: Assessment, blind: bool) -> str:
     source = extracted_from(a)
     marked = key + (f' <span class="sub">(extracted from {source})</span>' if source else "")
     if blind or not a.name:
-        return marked
-    return f"{text(a.name)}<br>{marked}"
+        return f'<span class="who">{marked}</span>'
+    return f'<span class="who">{text(a.name)}<br>{marked}</span>'
 
 
 class HtmlReporter:
@@ -330,7 +331,8 @@ def _reason(rule: RuleResult) -> str:
     items += [text(more)] if more else []
     listed = "".join(f"<li>{item}</li>" for item in items)
     decided = f"<strong>{text(decision_line(rule))}</strong><br>" if rule.decision else ""
-    return decided + text(rule.reason) + (f'<ul class="evidence">{listed}</ul>' if listed else "")
+    shown = text(rule.reason) + (f'<ul class="evidence">{listed}</ul>' if listed else "")
+    return f'<div class="reason">{decided}{shown}</div>'
 
 
 # --- the record and the sign-off ---
