@@ -50,7 +50,7 @@ th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
-.id { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: break-word; }
+.id { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: anywhere; }
 .sub { color: #444; font-size: .9em; }
 .quote { font-style: italic; color: #333; }
 .who, .reason { overflow-wrap: anywhere; }
