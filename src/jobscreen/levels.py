@@ -122,7 +122,9 @@ def degree_spellings() -> dict[str, tuple[str, ...]]:
 
 
 _IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
-_CONNECTORS = re.compile(r"\s+(in|of|en|de|on)\b.*$")
+_CONNECTORS = re.compile(r"\s+(in|of|en|em|de|on|w|z)\b.*$")
+# 'Baccalauréat en droit (LL.B.)', 'Maîtrise (LL.M.)': the writer's own gloss in brackets
+_GLOSS = re.compile(r"\(([^()]{1,40})\)\s*$")
 
 
 def normalise_degree(text: str) -> str:
@@ -145,6 +147,8 @@ def _degree_of(name: str) -> Degree:
         return Degree(LEVEL_ALIASES[norm])
     if _IN_PROGRESS.search(norm):
         return Degree(None, False, "a degree in progress does not count")
+    if (glossed := _glossed(name)) is not None:
+        return glossed
     # the name as written, then its first words ('doctor of philosophy' in 'Doctor of
     # Philosophy in Physics'), then the name before its subject, then its first word
     words = norm.split()
@@ -153,6 +157,16 @@ def _degree_of(name: str) -> Degree:
         if candidate in (names := degree_names()):
             return names[candidate]
     return Degree(None, True, f"degree {name!r} is not a known degree name")
+
+
+def _glossed(name: str) -> Degree | None:
+    """The level a bracketed gloss decides where the name before it is not one known name
+    as written: 'Baccalauréat (LL.B.)' is a bachelor's, 'Maîtrise (LL.M.)' a master's."""
+    gloss = _GLOSS.search(name)
+    if gloss is None or normalise_degree(name) in degree_names():
+        return None
+    inside = _degree_of(gloss[1])
+    return inside if inside.level is not None and not inside.uncertain else None
 
 
 _KEPT_DEGREE_LENGTH = 80

@@ -85,7 +85,7 @@ _FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECA
 def _chunk(text: str) -> str:
     """A comma-separated part of a degree line without connectors and bare years."""
     text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
-    text = re.sub(r"^\s*(?:in|of|en|on|de)\s+", "", text)
+    text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
     return "" if not re.search(r"[^\W\d_]", text) else text
 
