@@ -84,3 +84,52 @@ def test_french_europass_headings_open_their_sections() -> None:
     data = extract(text).data
     assert [(d["degree"], d.get("year")) for d in data["education"]] == [("Master", 2010)]
     assert "experience" not in data
+
+
+def _languages(text: str) -> list[dict[str, Any]]:
+    languages: list[dict[str, Any]] = extract(text).data.get("languages", [])
+    return languages
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "level"),
+    [
+        ("portugais langue maternelle", "Portuguese", "native"),
+        ("allemand courant (niveau C1)", "German", "C1"),
+        ("italien lu, écrit, parlé", "Italian", "B2"),
+        ("polonais notions", "Polish", "A2"),
+        ("Turkish: ILR 2 (Anatolian)", "Turkish", "ILR 2"),
+        ("Hausa (ILR 3)", "Hausa", "ILR 3"),
+        ("Shona (native)", "Shona", "native"),
+        ("hassaniya : langue maternelle", "Hassaniya Arabic", "native"),
+    ],
+)
+def test_a_level_beside_a_listed_language(line: str, language: str, level: str) -> None:
+    assert _languages(f"LANGUES\n{line}\n") == [{"language": language, "level": level}]
+
+
+def test_a_stanag_profile_alone_gives_each_skill_its_level() -> None:
+    found = _languages("LANGUAGES\nSpanish - STANAG 6001 SLP 3332\n")
+    assert found == [
+        {
+            "language": "Spanish",
+            "level": {"understand": "C1", "speak": "C1", "read": "C1", "write": "B1"},
+        }
+    ]
+
+
+def test_a_europass_grid_as_a_markdown_table_with_a_labelled_mother_tongue() -> None:
+    text = (
+        "COMPÉTENCES PERSONNELLES\n**Langue(s) maternelle(s) :** bulgare\n\n"
+        "| | Écouter | Lire | Conversation | Expression orale | Écrire |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| anglais | C1 | C1 | C1 | C1 | C1 |\n| grec | B2 | B1 | A2 | A2 | A1 |\n"
+    )
+    assert _languages(text) == [
+        {"language": "Bulgarian", "level": "native"},
+        {"language": "English", "level": "C1"},
+        {
+            "language": "Greek",
+            "level": {"understand": "B2", "read": "B1", "speak": "A2", "write": "A1"},
+        },
+    ]
