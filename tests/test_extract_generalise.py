@@ -133,3 +133,46 @@ def test_a_europass_grid_as_a_markdown_table_with_a_labelled_mother_tongue() -> 
             "level": {"understand": "B2", "read": "B1", "speak": "A2", "write": "A1"},
         },
     ]
+
+
+def _posts(text: str) -> list[dict[str, Any]]:
+    posts: list[dict[str, Any]] = extract(text).data.get("experience", [])
+    return [{k: p.get(k) for k in ("title", "organisation", "start", "end")} for p in posts]
+
+
+def test_a_title_above_an_employer_place_and_dates_line() -> None:
+    text = (
+        "Sam Example\n\nExperience\nSenior Analyst (P-4)\n"
+        "Asian Development Bank, Governance Unit | Manila | 03/2018 - present\n"
+        "- Leads the governance portfolio.\nField Coordinator\n"
+        "Acme Relief | Juba and Wau | 2012 - 02/2018\n"
+    )
+    assert _posts(text) == [
+        {
+            "title": "Senior Analyst (P-4)",
+            "organisation": "Asian Development Bank, Governance Unit",
+            "start": "2018-03",
+            "end": "present",
+        },
+        {
+            "title": "Field Coordinator",
+            "organisation": "Acme Relief",
+            "start": "2012",
+            "end": "2018-02",
+        },
+    ]
+
+
+def test_a_dates_and_places_line_under_a_title_and_employer_heading() -> None:
+    text = (
+        "Expérience\nConseillère \u2013 Réseau Exemple\n"
+        "mars 2004 \u2013 déc. 2009 | Dakar et Bamako\n"
+    )
+    assert _posts(text) == [
+        {
+            "title": "Conseillère",
+            "organisation": "Réseau Exemple",
+            "start": "2004-03",
+            "end": "2009-12",
+        }
+    ]
