@@ -176,3 +176,52 @@ def test_a_dates_and_places_line_under_a_title_and_employer_heading() -> None:
             "end": "2009-12",
         }
     ]
+
+
+def test_a_year_range_in_a_duty_sentence_under_a_post_is_no_post() -> None:
+    text = (
+        "EXPERIENCE\nProgramme Officer, Example Fund, Nairobi (June 2015 - present)\n"
+        "Ran the water project (2016-2018 cycle) and the school programme.\n"
+        "- Wrote the review of the 2015-2017 strategy (2015-2017).\n"
+    )
+    assert _posts(text) == [
+        {
+            "title": "Programme Officer",
+            "organisation": "Example Fund, Nairobi",
+            "start": "2015-06",
+            "end": "present",
+        }
+    ]
+
+
+_FORM = """\
+12. LANGUAGES.  What is your mother tongue? Greek
+
+    Other languages        Read        Write       Speak       Understand
+    German                 Easily      Not easily  Easily      Easily      (intermediate)
+
+14. EDUCATION.  Give full details.
+
+    Name, place and country       | Attended      | Degrees       | Main course of study
+                                  | From    To    |               |
+    ------------------------------+---------------+---------------+----------------------
+    University of Athens,         | 2001    2005  | BA            | Political
+    Athens, Greece                |               |               | Science
+    Example Institute,            | 2005    2006  | MA            | Economics
+    Geneva                        |               |               |
+
+    Gymnasium of Patras, Greece   1995 - 2001   Apolytirion
+"""
+
+
+def test_a_form_with_headings_and_questions_on_one_line_and_a_table_without_row_rules() -> None:
+    data = extract(_FORM).data
+    assert data["languages"] == [
+        {"language": "Greek", "level": "mother tongue"},
+        {"language": "German", "level": "intermediate"},
+    ]
+    assert [(d["degree"], d.get("field"), d.get("year")) for d in data["education"]] == [
+        ("BA", "Political Science", 2005),
+        ("MA", "Economics", 2006),
+    ]
+    assert "experience" not in data

@@ -40,7 +40,8 @@ _LEVEL = (
 )
 _SLP_RE = re.compile(_SLP_PROFILE, re.IGNORECASE)
 _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
-_LEVEL_LINE = re.compile(rf"\s*{_LEVEL}\s*\.?\s*", re.IGNORECASE)
+# a level alone on its line, or a form's question ('What is your mother tongue?')
+_LEVEL_LINE = re.compile(rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*[.?]?\s*", re.IGNORECASE)
 _BEFORE = re.compile(
     rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|of|command\s+of|de)\s+|d['\u2019]\s*"
     r"|[:\u2013\u2014-]\s*)?$",
@@ -167,8 +168,13 @@ def _level_in(text: str) -> str | None:
     return _level_text((cefr or found)[0]) if found else None
 
 
+# a P.11 form's grid ('Read Write Speak Understand: Easily / Not easily') tells no level;
+# the words at the end of the row do ('English  Easily  Easily ...  (fluent, C1)')
+_EASILY = re.compile(r"^(?:\s+(?:not\s+)?easily\b)+", re.IGNORECASE)
+
+
 def _level_after(gap: str, listed: bool) -> Level:
-    match = _AFTER.match(gap)
+    match = _AFTER.match(_EASILY.sub("", gap))
     if match is None:
         return _level_told(gap)
     comma = match["comma"] if listed else None
@@ -330,7 +336,7 @@ def _late_level(state: _State, index: int, unit: _Unit) -> bool:
     if last is not None and _grid_row(state, last, index, unit.text):
         return True
     if last is None or last.index != index - 1 or "level" in last.fields:
-        state.level_above = (index, _level_text(unit.text.strip(" .")))
+        state.level_above = (index, _level_in(unit.text) or "")
         return True
     last.set("level", _level_in(unit.text), f"from the line below: {_quote(unit.text)}")
     return True

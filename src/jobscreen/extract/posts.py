@@ -83,7 +83,8 @@ def _within(post: _Entry, dates: _Dates) -> bool:
     start, end = post.fields.get("start"), post.fields.get("end")
     if start is None or end is None:
         return False
-    inside = parse_partial_date(dates.start).first_day() >= parse_partial_date(start).first_day()
+    # at the coarser precision: '(2019-2021)' lies inside a post held since March 2019
+    inside = parse_partial_date(dates.start).last_day() >= parse_partial_date(start).first_day()
     if end == "present" or not inside:
         return inside
     return dates.end != "present" and _ordered(dates.end, end)
@@ -93,7 +94,11 @@ def _mentioned(state: _State, unit: _Unit, found: list[_Dates]) -> bool:
     """Dates that a post's description mentions, which date no post of their own: a later
     sentence of a paragraph, or a bullet, under a post, inside its period."""
     post = state.post
-    if post is None or post.bullet or not (unit.bullet or not unit.first):
+    if post is None or post.bullet:
+        return False
+    # a duty written as a sentence of its own ('Led the project (2014-2017 phase).')
+    duty = unit.text.endswith(".") and not _PROSE.search(unit.text)
+    if not (unit.bullet or not unit.first or duty):
         return False
     return all(_within(post, dates) for dates in found)
 

@@ -272,6 +272,17 @@ def _labelled(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_FORM_HEADING = re.compile(r"^([^\W\d_a-z][^\Wa-z\d]*(?:[ &/'-]+[^\Wa-z\d]+){0,4})\.\s+(\S.*)$")
+
+
+def _form_heading(text: str) -> tuple[str, str] | None:
+    """A form's heading in capitals and its question on one line ('17. LANGUAGES. What is
+    your mother tongue? Italian'): the section it opens, and the rest of the line."""
+    match = _FORM_HEADING.match(text)
+    section = _heading(match[1]) if match else None
+    return (section, match[2]) if match and section else None
+
+
 def _abbreviated(before: str) -> bool:
     """Whether a full stop ends an abbreviation ('Jan.', 'LL.M.', 'K.') rather than a sentence."""
     match = _LAST_WORD.search(before[-40:])
@@ -353,7 +364,10 @@ def _units(text: str) -> list[_Unit]:
         if heading is not None:
             section, block, depth = heading, block + 1, line.md_heading
             continue
-        labelled, body = _labelled(line.text)
+        form = _form_heading(line.text)
+        if form is not None:
+            section, block, depth = form[0], block + 1, line.md_heading
+        labelled, body = _labelled(form[1] if form else line.text)
         where = (labelled or section, block, line.number, line.indent)
         for i, (piece, tail) in enumerate(_pieces(body)):
             units.append(
