@@ -225,3 +225,46 @@ def test_a_form_with_headings_and_questions_on_one_line_and_a_table_without_row_
         ("MA", "Economics", 2006),
     ]
     assert "experience" not in data
+
+
+def test_a_degree_told_in_prose_wrapped_after_a_small_word() -> None:
+    text = (
+        "Diplômée d'une licence en droit de l'Université de Lomé (2004) et d'un "
+        "DESS de\ngestion des crises de l'Université de Lyon (2006), elle est aussi membre "
+        "d'un réseau (2015).\n"
+    )
+    found = _degrees(text)
+    assert [(d["degree"], d.get("field"), d.get("year")) for d in found] == [
+        ("Licence", "droit", 2004),
+        ("DESS", "gestion des crises", 2006),
+    ]
+
+
+def test_a_degree_year_is_the_first_given_with_it_not_a_later_one() -> None:
+    text = "He holds a PhD from the University of Oslo (2012), with a thesis published (2015).\n"
+    assert [(d["degree"], d.get("year")) for d in _degrees(text)] == [("PhD", 2012)]
+    ranged = _degrees("EDUCATION\nMSc in Economics, University of Ghana, 2008 - 2010\n")
+    assert [d.get("year") for d in ranged] == [2010]
+
+
+def test_a_subject_wrapped_by_a_narrow_column_stays_with_its_degree() -> None:
+    text = (
+        "EDUCATION\nMaster (MA) in Public\nPolicy\nUniversity of Bergen, 2011\nSKILLS\nDrafting\n"
+    )
+    assert [(d["degree"], d.get("field"), d.get("year")) for d in _degrees(text)] == [
+        ("MA", "Public Policy", 2011)
+    ]
+
+
+def test_a_sentence_wrapped_after_a_small_word_goes_on_but_a_title_does_not() -> None:
+    told = (
+        "Maria Example is the **Head of the Border Management Unit** in the\n"
+        "Regional Office of the International Organization for Migration, a post she has "
+        "held since May 2021.\n"
+    )
+    [post] = _posts(told)
+    assert (post["start"], post["end"]) == ("2021-05", "present")
+    assert "Regional Office" in str(post["organisation"])
+    listed = "Experience\n\nCoordinator of the Programme for Displaced People in the region of\n"
+    [titled] = _posts(listed + "Ministry of the Interior\n2015 - 2018\n")
+    assert titled["organisation"] == "Ministry of the Interior"

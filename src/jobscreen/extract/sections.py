@@ -233,6 +233,9 @@ def _lines(text: str) -> list[_Line | None]:
     return lines
 
 
+# small words that never end a line of their own, in English and the wording files' languages
+_DANGLING = _words("of in the and for to with from at by an a") | frozenset(_listed("dangling"))
+_CLAUSE = re.compile(r",|\b(?:is|are|est|sont)\b")
 _WRAP_WIDTH = 70  # a line this long that tells and stops mid-sentence was wrapped
 
 
@@ -247,9 +250,16 @@ def _wrapped(previous: _Line, line: _Line) -> bool:
         return False  # and again would cost time in the square of its length
     if previous.text[-1] in ".:;!?|" or "  " in line.text:  # a joined line has none left
         return False
-    if line.text.isupper() or _heading(line.text) is not None or not _PROSE.search(previous.text):
+    if line.text.isupper() or _heading(line.text) is not None:
         return False
     last = previous.text.rsplit(" ", 1)[-1]
+    # 'et d'un DEA de' / 'relations ...'; a sentence's clause ('..., à la' / 'Mission ...',
+    # '... is the Head ... in the' / 'Defence ...'); a title ending on 'of' over an
+    # employer's name stays apart
+    if last in _DANGLING and (line.text[0].islower() or _CLAUSE.search(previous.text)):
+        return True
+    if not _PROSE.search(previous.text):
+        return False
     # a comma, or a word of a line as long as wrapped prose, also goes on ('... Studies,' /
     # 'University of Sussex (2013), and a Master ... from the Graduate' / 'School of ...')
     full = len(previous.text) >= _WRAP_WIDTH and last.rstrip(",").isalpha()
