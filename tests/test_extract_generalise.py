@@ -268,3 +268,22 @@ def test_a_sentence_wrapped_after_a_small_word_goes_on_but_a_title_does_not() ->
     listed = "Experience\n\nCoordinator of the Programme for Displaced People in the region of\n"
     [titled] = _posts(listed + "Ministry of the Interior\n2015 - 2018\n")
     assert titled["organisation"] == "Ministry of the Interior"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Welsh and English are both her mother tongues.",
+            [
+                {"language": "Welsh", "level": "mother tongue"},
+                {"language": "English", "level": "mother tongue"},
+            ],
+        ),
+        ("He has a basic level of Italian.", [{"language": "Italian", "level": "basic"}]),
+        ("Her Spanish is at level B1.", [{"language": "Spanish", "level": "B1"}]),
+        ("Sa langue maternelle est le Wolof.", [{"language": "Wolof", "level": "native"}]),
+    ],
+)
+def test_languages_told_in_a_sentence(sentence: str, expected: list[dict[str, str]]) -> None:
+    assert _languages(sentence + "\n") == expected

@@ -43,13 +43,14 @@ _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
 # a level alone on its line, or a form's question ('What is your mother tongue?')
 _LEVEL_LINE = re.compile(rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*[.?]?\s*", re.IGNORECASE)
 _BEFORE = re.compile(
-    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|of|command\s+of|de)\s+|d['\u2019]\s*"
-    r"|[:\u2013\u2014-]\s*)?$",
+    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|(?:level\s+|command\s+)?of|de)\s+|d['\u2019]\s*"
+    r"|[:\u2013\u2014-]\s*|(?:est|is)\s+(?:le\s+|la\s+|l['\u2019]\s*)?)?$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"\s*(?:\s+is\s+(?:his|her|their|my|the)\s+(?P<is>mother[- ]tongue|native\s+language"
-    r"|first\s+language)\b|\((?P<paren>[^()]{0,80})\)"
+    r"\s*(?:\s+(?:is|are)\s+(?:both\s+)?(?:his|her|their|my|the)\s+"
+    r"(?P<is>mother[- ]tongues?|native\s+languages?|first\s+languages?)\b"
+    r"|\((?P<paren>[^()]{0,80})\)"
     r"|[:\u2013\u2014-]\s*(?P<dash>"
     rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
@@ -62,7 +63,8 @@ _CEFR_IN = re.compile(rf"(?<!\w){CEFR_PATTERN}(?!\w)")
 _TOLD = re.compile(
     r"\s+is\s+(?:his|her|their|my|the)\s+[^,;.()]{0,40}?\((?P<stated>[^()]{0,40})\)"
     r"|\s+(?:is\s+)?(?:certified|rated|tested|assessed)\s+(?:at\s+)?"
-    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)",
+    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)"
+    rf"|\s+is\s+at\s+(?:(?:CEFR\s+)?level\s+)?(?P<at>{CEFR_PATTERN})(?!\w)",  # 'is at level A2'
     re.IGNORECASE,
 )
 _SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
@@ -78,7 +80,7 @@ _MULTIWORD = re.compile(
 # Inuktitut or Vietnamese ("English — NATO Level VI", "SLP 3333, level IV")
 _NOT_LANGUAGES = frozenset({"sign", "ii", "iii", "iv", "vi"})
 _FOLLOWERS = _words(
-    "and or as at is was to with plus but level levels proficiency skills speaker speakers "
+    "and or as at is are was to with plus but level levels proficiency skills speaker speakers "
     "language mother tongue first native natively fluent fluently bilingual basic good very "
     "intermediate upper advanced working knowledge conversational proficient excellent "
     "elementary beginner limited full professional written spoken reading writing speaking "
@@ -204,7 +206,7 @@ def _level_told(gap: str) -> Level:
         return None
     if match["slp"]:
         return _slp_levels(match["slp"])
-    return _stated_cefr(match["stated"])
+    return match["at"].upper() if match["at"] else _stated_cefr(match["stated"])
 
 
 def _slp_levels(text: str) -> Level:
