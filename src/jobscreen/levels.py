@@ -122,7 +122,9 @@ def degree_spellings() -> dict[str, tuple[str, ...]]:
 
 
 _IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
-_CONNECTORS = re.compile(r"\s+(in|of|en|de|on)\b.*$")
+_CONNECTORS = re.compile(r"\s+(in|of|en|em|de|on|w|z)\b.*$")
+# 'Baccalauréat en droit (LL.B.)', 'Maîtrise (LL.M.)': the writer's own gloss in brackets
+_GLOSS = re.compile(r"\(([^()]{1,40})\)\s*$")
 
 
 def normalise_degree(text: str) -> str:
@@ -145,6 +147,8 @@ def _degree_of(name: str) -> Degree:
         return Degree(LEVEL_ALIASES[norm])
     if _IN_PROGRESS.search(norm):
         return Degree(None, False, "a degree in progress does not count")
+    if (glossed := _glossed(name)) is not None:
+        return glossed
     # the name as written, then its first words ('doctor of philosophy' in 'Doctor of
     # Philosophy in Physics'), then the name before its subject, then its first word
     words = norm.split()
@@ -153,6 +157,16 @@ def _degree_of(name: str) -> Degree:
         if candidate in (names := degree_names()):
             return names[candidate]
     return Degree(None, True, f"degree {name!r} is not a known degree name")
+
+
+def _glossed(name: str) -> Degree | None:
+    """The level a bracketed gloss decides where the name before it is not one known name
+    as written: 'Baccalauréat (LL.B.)' is a bachelor's, 'Maîtrise (LL.M.)' a master's."""
+    gloss = _GLOSS.search(name)
+    if gloss is None or normalise_degree(name) in degree_names():
+        return None
+    inside = _degree_of(gloss[1])
+    return inside if inside.level is not None and not inside.uncertain else None
 
 
 _KEPT_DEGREE_LENGTH = 80
@@ -180,19 +194,19 @@ _LANGUAGES: dict[str, tuple[str, ...]] = {
     "Italian": ("it", "ita", "italien", "italiano"),
     "Norwegian": ("no", "nor", "nob", "nno", "norsk", "bokmål", "bokmal", "nynorsk", "nb", "nn"),
     "Dutch": ("nl", "nld", "dut", "nederlands", "flemish", "néerlandais"),
-    "Swedish": ("sv", "swe", "svenska"),
-    "Danish": ("da", "dan", "dansk"),
-    "Finnish": ("fi", "fin", "suomi"),
+    "Swedish": ("sv", "swe", "svenska", "suédois"),
+    "Danish": ("da", "dan", "dansk", "danois"),
+    "Finnish": ("fi", "fin", "suomi", "finnois"),
     "Icelandic": ("is", "isl", "ice"),
-    "Polish": ("pl", "pol", "polski"),
-    "Czech": ("cs", "ces", "cze"),
-    "Slovak": ("sk", "slk", "slo"),
-    "Hungarian": ("hu", "hun", "magyar"),
-    "Romanian": ("ro", "ron", "rum", "română"),
-    "Bulgarian": ("bg", "bul"),
-    "Greek": ("el", "ell", "gre"),
+    "Polish": ("pl", "pol", "polski", "polonais"),
+    "Czech": ("cs", "ces", "cze", "tchèque"),
+    "Slovak": ("sk", "slk", "slo", "slovaque"),
+    "Hungarian": ("hu", "hun", "magyar", "hongrois"),
+    "Romanian": ("ro", "ron", "rum", "română", "roumain"),
+    "Bulgarian": ("bg", "bul", "bulgare"),
+    "Greek": ("el", "ell", "gre", "grec"),
     "Turkish": ("tr", "tur", "türkçe", "turc"),
-    "Ukrainian": ("uk", "ukr", "українська"),
+    "Ukrainian": ("uk", "ukr", "українська", "ukrainien"),
     "Serbian": (
         "sr",
         "srp",
@@ -211,38 +225,38 @@ _LANGUAGES: dict[str, tuple[str, ...]] = {
     "Lithuanian": ("lt", "lit"),
     "Latvian": ("lv", "lav"),
     "Estonian": ("et", "est"),
-    "Georgian": ("ka", "kat", "geo"),
-    "Armenian": ("hy", "hye", "arm"),
+    "Georgian": ("ka", "kat", "geo", "géorgien"),
+    "Armenian": ("hy", "hye", "arm", "arménien"),
     "Azerbaijani": ("az", "aze", "azeri"),
     "Kazakh": ("kk", "kaz"),
     "Uzbek": ("uz", "uzb"),
     "Mongolian": ("mn", "mon"),
-    "Persian": ("fa", "fas", "per", "farsi", "dari", "prs"),
+    "Persian": ("fa", "fas", "per", "farsi", "dari", "prs", "persan"),
     "Pashto": ("ps", "pus", "pashtu"),
-    "Kurdish": ("ku", "kur"),
-    "Hebrew": ("he", "heb", "ivrit"),
+    "Kurdish": ("ku", "kur", "kurde"),
+    "Hebrew": ("he", "heb", "ivrit", "hébreu"),
     "Hindi": ("hi", "hin"),
-    "Urdu": ("ur", "urd"),
+    "Urdu": ("ur", "urd", "ourdou"),
     "Bengali": ("bn", "ben", "bangla"),
     "Punjabi": ("pa", "pan"),
     "Tamil": ("ta", "tam"),
     "Nepali": ("ne", "nep"),
     "Sinhala": ("si", "sin", "sinhalese"),
-    "Japanese": ("ja", "jpn"),
-    "Korean": ("ko", "kor"),
-    "Vietnamese": ("vi", "vie"),
+    "Japanese": ("ja", "jpn", "japonais"),
+    "Korean": ("ko", "kor", "coréen"),
+    "Vietnamese": ("vi", "vie", "vietnamien"),
     "Thai": ("th", "tha"),
     "Khmer": ("km", "khm", "cambodian"),
     "Lao": ("lo", "lao"),
     "Burmese": ("my", "mya", "bur", "myanmar"),
-    "Indonesian": ("id", "ind", "bahasa indonesia"),
+    "Indonesian": ("id", "ind", "bahasa indonesia", "indonésien"),
     "Malay": ("ms", "msa", "may", "bahasa melayu"),
     "Tagalog": ("tl", "tgl", "filipino", "fil"),
-    "Swahili": ("sw", "swa", "kiswahili"),
-    "Amharic": ("am", "amh"),
+    "Swahili": ("sw", "swa", "kiswahili", "souahéli"),
+    "Amharic": ("am", "amh", "amharique"),
     "Tigrinya": ("ti", "tir"),
     "Somali": ("so", "som"),
-    "Hausa": ("ha", "hau"),
+    "Hausa": ("ha", "hau", "haoussa"),
     "Yoruba": ("yo", "yor"),
     "Igbo": ("ig", "ibo"),
     "Fula": ("ff", "ful", "fulani", "fulfulde", "pulaar", "peul", "peulh"),
@@ -253,21 +267,33 @@ _LANGUAGES: dict[str, tuple[str, ...]] = {
     "Malayalam": ("ml", "mal"),
     "Lingala": ("ln", "lin"),
     "Kinyarwanda": ("rw", "kin"),
-    "Malagasy": ("mg", "mlg"),
-    "Zulu": ("zu", "zul", "isizulu"),
+    "Malagasy": ("mg", "mlg", "malgache"),
+    "Zulu": ("zu", "zul", "isizulu", "zoulou"),
     "Xhosa": ("xh", "xho", "isixhosa"),
     "Afrikaans": ("af", "afr"),
     "Catalan": ("ca", "cat", "català"),
     "Basque": ("eu", "eus", "baq", "euskara"),
     "Galician": ("gl", "glg"),
-    "Irish": ("ga", "gle", "gaelic"),
+    "Irish": ("ga", "gle", "gaelic", "irlandais"),
     "Welsh": ("cy", "cym", "wel"),
     "Maltese": ("mt", "mlt"),
     "Luxembourgish": ("lb", "ltz"),
-    "Haitian Creole": ("ht", "hat", "kreyòl", "haitian"),
+    "Haitian Creole": ("ht", "hat", "kreyòl", "haitian", "créole haïtien"),
     "Quechua": ("qu", "que"),
     "Latin": ("la", "lat"),
     "Sign language": ("sgn", "sign"),
+    "Shona": ("sn", "sna", "chishona"),
+    "Ndebele": ("nd", "nde", "isindebele"),
+    "Chichewa": ("ny", "nya", "nyanja", "chinyanja"),
+    "Tswana": ("tn", "tsn", "setswana"),
+    "Kirundi": ("rn", "run", "rundi"),
+    "Tamazight": ("ber", "zgh", "berber", "berbère", "amazigh", "tamazigh"),
+    "Hassaniya Arabic": ("mey", "hassaniya", "hassaniyya", "hassanya"),
+    "Tajik": ("tg", "tgk", "tadjik"),
+    "Kyrgyz": ("ky", "kir", "kirghiz"),
+    "Turkmen": ("tk", "tuk", "turkmène"),
+    "Belarusian": ("be", "bel", "biélorusse"),
+    "Tetum": ("tet", "tetun"),
 }
 
 LANGUAGE_NAMES: dict[str, str] = {}

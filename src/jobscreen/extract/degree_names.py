@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jobscreen.extract.words import _alternation, _listed, _words
 from jobscreen.levels import degree_names as level_names
@@ -87,7 +87,7 @@ _ARTICLE = re.compile(
     re.IGNORECASE,
 )
 # names of one word that are also everyday words, or words of a job title ('Associate')
-_CONNECTORS = frozenset({"in", "en", "ès", "es", "de", "d'", "d\u2019"})
+_CONNECTORS = frozenset({"in", "en", "em", "ès", "es", "de", "d'", "d\u2019"})
 _EVERYDAY = frozenset(
     {"associate", "certificate", "diploma", "diplôme", "doctor", "secondary", "kandidat"}
 )
@@ -203,5 +203,13 @@ def degree_names(text: str) -> list[Found]:
             continue
         if names and re.fullmatch(r"\s*[(\-\u2013\u2014]\s*", text[names[-1].end : found.start]):
             continue
+        if names and _GLOSS_AFTER.fullmatch(text[names[-1].end : found.start]):
+            names[-1] = replace(names[-1], name=f"{names[-1].name} ({found.name})")
+            continue
         names.append(found)
     return names
+
+
+# 'Maîtrise en droit international (LL.M.)', 'Mestrado em Ciência Política (MA in Political
+# Science)': a degree in brackets after a degree and its subject glosses it, on one line
+_GLOSS_AFTER = re.compile(r"[^\n(),;]*\(\s*")

@@ -85,7 +85,7 @@ _FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECA
 def _chunk(text: str) -> str:
     """A comma-separated part of a degree line without connectors and bare years."""
     text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
-    text = re.sub(r"^\s*(?:in|of|en|on|de)\s+", "", text)
+    text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
     return "" if not re.search(r"[^\W\d_]", text) else text
 
@@ -94,8 +94,23 @@ def _degree_year(rest: str, before: str, progress: str) -> int | None:
     if progress:
         expected = re.search(rf"expected\D{{0,10}}({_YEAR})", rest, re.IGNORECASE)
         return int(expected[1]) if expected else None
-    years = _YEARS.findall(rest) or _YEARS.findall(before)
+    years = _first_years(rest) or _YEARS.findall(before)
     return int(years[-1]) if years else None
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:[-\u2013\u2014/]|to|à)\s*")
+
+
+def _first_years(text: str) -> list[str]:
+    """The first year, or range of years, given with a degree: 'Hamburg (2009), with a thesis
+    published (2011)' -> ['2009']; '2005 - 2009' -> ['2005', '2009']."""
+    found = list(_YEARS.finditer(text))
+    group = found[:1]
+    for match in found[1:]:
+        if not _RANGE_JOIN.fullmatch(text[group[-1].end() : match.start()]):
+            break
+        group.append(match)
+    return [m[0] for m in group]
 
 
 def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) -> _Entry:
@@ -182,6 +197,24 @@ def _degree_dates(state: _State, index: int, unit: _Unit) -> bool:
         last.doubt = ""
     else:
         last.set("year", int(_YEARS.findall(unit.text)[-1]), f"from the line below: {unit.text}")
+    return True
+
+
+def _wrapped_field(state: _State, index: int, unit: _Unit) -> bool:
+    """A few capitalised words under a degree whose line stopped inside its subject, as a
+    narrow column wraps it ('Magister (MA) in International' / 'Relations')."""
+    last = state.education[-1] if state.education else None
+    if last is None or last.index != index - 1 or "field" not in last.fields:
+        return False
+    if {"year", "institution"} & last.fields.keys() or unit.block != last.block:
+        return False
+    words = [w for w in unit.text.split() if w.lower() not in {"and", "of", "et", "de", "&"}]
+    if not 0 < len(words) <= 3 or not all(w[0].isupper() and w.isalpha() for w in words):
+        return False
+    if _INSTITUTION.search(unit.text) or degree_names(unit.text):
+        return False
+    last.set("field", f"{last.fields['field']} {unit.text.strip()}", "wrapped onto the next line")
+    last.index = state.degree_end = index
     return True
 
 

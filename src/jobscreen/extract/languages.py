@@ -19,44 +19,52 @@ from jobscreen.levels import (
     slp_profile,
 )
 
+# a STANAG 6001 profile, each skill's level ('SLP 3333'), stated as a language's level
+_SLP_PROFILE = r"(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3}(?!\d)"
 # The level words are levels.PHRASES (the one home of English level words, with their values)
 # and each wording file's; the extractor adds only grammar: a qualifier before ('very good',
 # 'basic working knowledge'), a noun after ('native speaker', 'elementary proficiency').
 # 'none' and a bare 'proficiency' say no level in running text ('English proficiency').
+_LOCAL_WORDS = _alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))
 _NOT_IN_TEXT = frozenset({"none", "proficiency"})
 _PHRASES_IN_TEXT = sorted(
     {p.replace("-", " ") for p in PHRASES} - _NOT_IN_TEXT, key=lambda p: (-len(p), p)
 )
 _LEVEL = (
-    rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))}"
+    rf"(?:{_LOCAL_WORDS}"
     r"|mother[- ]tongues?(?:\(s\))?|fluently"
     r"|(?:(?:very|some|basic|limited)\s+)?(?:"
     + "|".join(re.escape(p).replace(r"\ ", r"[-\s]+") for p in _PHRASES_IN_TEXT)
     + r")(?:\s+(?:working\s+)?(?:proficiency|speaker|language|knowledge))?"
-    rf"|limited|{CEFR_PATTERN}\+?)"
+    rf"|limited|{CEFR_PATTERN}\+?|ILR\s*(?:level\s*)?[0-5]\+?|{_SLP_PROFILE})"
 )
+_SLP_RE = re.compile(_SLP_PROFILE, re.IGNORECASE)
 _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
-_LEVEL_LINE = re.compile(rf"\s*{_LEVEL}\s*\.?\s*", re.IGNORECASE)
+# a level alone on its line, or a form's question ('What is your mother tongue?')
+_LEVEL_LINE = re.compile(rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*[.?]?\s*", re.IGNORECASE)
 _BEFORE = re.compile(
-    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|of|command\s+of|de)\s+|d['\u2019]\s*"
-    r"|[:\u2013\u2014-]\s*)?$",
+    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|(?:level\s+|command\s+)?of|de)\s+|d['\u2019]\s*"
+    r"|[:\u2013\u2014-]\s*|(?:est|is)\s+(?:le\s+|la\s+|l['\u2019]\s*)?)?$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"\s*(?:\s+is\s+(?:his|her|their|my|the)\s+(?P<is>mother[- ]tongue|native\s+language"
-    r"|first\s+language)\b|\((?P<paren>[^()]{0,80})\)"
+    r"\s*(?:\s+(?:is|are)\s+(?:both\s+)?(?:his|her|their|my|the)\s+"
+    r"(?P<is>mother[- ]tongues?|native\s+languages?|first\s+languages?)\b"
+    r"|\((?P<paren>[^()]{0,80})\)"
     r"|[:\u2013\u2014-]\s*(?P<dash>"
-    rf"(?:{_alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))})[^,;|/()]{{0,40}}"
+    rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
-    rf"|bilingual|{CEFR_PATTERN}\+?)(?!\w))|,\s*(?P<comma>[^,;|]{{0,60}}?)\s*$)",
+    rf"|bilingual|{CEFR_PATTERN}\+?|{_LOCAL_WORDS})"
+    r"(?!\w)(?:\s*\([^()]{0,40}\))?)|,\s*(?P<comma>[^,;|]{0,60}?)\s*$)",
     re.IGNORECASE,
 )
 _CEFR_IN = re.compile(rf"(?<!\w){CEFR_PATTERN}(?!\w)")
 _TOLD = re.compile(
     r"\s+is\s+(?:his|her|their|my|the)\s+[^,;.()]{0,40}?\((?P<stated>[^()]{0,40})\)"
     r"|\s+(?:is\s+)?(?:certified|rated|tested|assessed)\s+(?:at\s+)?"
-    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)",
+    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)"
+    rf"|\s+is\s+at\s+(?:(?:CEFR\s+)?level\s+)?(?P<at>{CEFR_PATTERN})(?!\w)",  # 'is at level A2'
     re.IGNORECASE,
 )
 _SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
@@ -72,7 +80,7 @@ _MULTIWORD = re.compile(
 # Inuktitut or Vietnamese ("English — NATO Level VI", "SLP 3333, level IV")
 _NOT_LANGUAGES = frozenset({"sign", "ii", "iii", "iv", "vi"})
 _FOLLOWERS = _words(
-    "and or as at is was to with plus but level levels proficiency skills speaker speakers "
+    "and or as at is are was to with plus but level levels proficiency skills speaker speakers "
     "language mother tongue first native natively fluent fluently bilingual basic good very "
     "intermediate upper advanced working knowledge conversational proficient excellent "
     "elementary beginner limited full professional written spoken reading writing speaking "
@@ -85,8 +93,9 @@ _SKILL_WORDS = re.compile(
     rf"|{_alternation(_listed('followers'))})(?!\w)",
     re.IGNORECASE,
 )
-_FIVE = re.compile(
-    r"\s*[:\u2013-]?\s*" + r"\s+".join([f"({CEFR_PATTERN})"] * 5) + r"\s*$", re.IGNORECASE
+_FIVE = re.compile(  # five levels apart, or in a table's cells ('| C1 | C1 | B2 |')
+    r"\s*[:\u2013|-]?\s*" + r"[\s|]+".join([f"({CEFR_PATTERN})"] * 5) + r"[\s|]*$",
+    re.IGNORECASE,
 )
 _GRID_SKILLS = ("understand", "read", "speak", "speak", "write")
 _SKILL_LEVEL = re.compile(
@@ -146,7 +155,7 @@ def _level_text(raw: str) -> str:
     """A level as the YAML gives it: CEFR in capitals, phrases in lower case."""
     text = " ".join(raw.lower().replace("-", " ").replace("(s)", "").split())
     text = "mother tongue" if text == "mother tongues" else text
-    if _CEFR.fullmatch(text):
+    if _CEFR.fullmatch(text) or re.fullmatch(r"ilr .*", text):
         return text.upper()
     if text in _LOCAL_LEVELS:
         return _LOCAL_LEVELS[text]
@@ -161,12 +170,19 @@ def _level_in(text: str) -> str | None:
     return _level_text((cefr or found)[0]) if found else None
 
 
+# a P.11 form's grid ('Read Write Speak Understand: Easily / Not easily') tells no level;
+# the words at the end of the row do ('English  Easily  Easily ...  (fluent, C1)')
+_EASILY = re.compile(r"^(?:\s+(?:not\s+)?easily\b)+", re.IGNORECASE)
+
+
 def _level_after(gap: str, listed: bool) -> Level:
-    match = _AFTER.match(gap)
+    match = _AFTER.match(_EASILY.sub("", gap))
     if match is None:
         return _level_told(gap)
     comma = match["comma"] if listed else None
     text = match["is"] or match["paren"] or match["dash"] or match["bare"] or comma
+    if text and (profile := _SLP_RE.search(text)) and not _CEFR_IN.search(text):
+        return _slp_levels(profile[0])
     if text and _only_levels(text):
         return _level_in(text)
     stated = _stated_cefr(match["paren"] or match["dash"]) or _level_told(gap)
@@ -189,19 +205,30 @@ def _level_told(gap: str) -> Level:
     if match is None:
         return None
     if match["slp"]:
-        profile = slp_profile(re.sub(r"(?i)^stanag\s+6001\s+", "", match["slp"]))
-        return {skill: CEFR_NAMES[value] for skill, value in (profile or {}).items()} or None
-    return _stated_cefr(match["stated"])
+        return _slp_levels(match["slp"])
+    return match["at"].upper() if match["at"] else _stated_cefr(match["stated"])
+
+
+def _slp_levels(text: str) -> Level:
+    """A STANAG 6001 profile ('SLP 3321') as each skill's CEFR level; one level when every
+    skill has it ('SLP 3333' is C1)."""
+    profile = slp_profile(re.sub(r"(?i)^stanag\s+6001\s+", "", text)) or {}
+    levels = {CEFR_NAMES[value] for value in profile.values()}
+    if len(levels) == 1:
+        return levels.pop()
+    return {skill: CEFR_NAMES[value] for skill, value in profile.items()} or None
 
 
 def _only_levels(text: str) -> bool:
     """'fluent (C1)', 'C1 reading, B2 speaking': levels alone, not 'advanced course'."""
     rest = _SKILL_WORDS.sub(" ", _LEVEL_RE.sub(" ", text))
+    if _LEVEL_RE.search(text):  # 'ILR 2 (Levantine)': a bracket qualifies the level
+        rest = re.sub(r"\([^()]*\)", " ", rest)
     return not re.search(r"[^\W\d_]", rest)
 
 
 def _level_before(gap: str) -> str | None:
-    match = _BEFORE.search(gap[-80:])
+    match = _BEFORE.search(gap[-80:].replace("(s)", ""))  # 'Langue(s) maternelle(s) :'
     return _level_text(match["level"]) if match else None
 
 
@@ -216,8 +243,9 @@ def _groups(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
-def _grid(gap: str) -> dict[str, str] | None:
-    """Europass self-assessment: five CEFR levels in its column order, or skills named."""
+def _grid(gap: str) -> Level:
+    """Europass self-assessment: five CEFR levels in its column order, or skills named; one
+    level when every skill has it."""
     five = _FIVE.match(gap)
     pairs: list[tuple[str | None, str]]
     if five:
@@ -228,6 +256,8 @@ def _grid(gap: str) -> dict[str, str] | None:
     for skill, level in pairs:
         if skill and (skill not in levels or level.upper() < levels[skill]):
             levels[skill] = level.upper()  # the lower of spoken interaction and production
+    if len(levels) == len(set(_GRID_SKILLS)) and len(set(levels.values())) == 1:
+        return next(iter(levels.values()))
     return levels if len(levels) >= 2 else None
 
 
@@ -308,7 +338,7 @@ def _late_level(state: _State, index: int, unit: _Unit) -> bool:
     if last is not None and _grid_row(state, last, index, unit.text):
         return True
     if last is None or last.index != index - 1 or "level" in last.fields:
-        state.level_above = (index, _level_text(unit.text.strip(" .")))
+        state.level_above = (index, _level_in(unit.text) or "")
         return True
     last.set("level", _level_in(unit.text), f"from the line below: {_quote(unit.text)}")
     return True

@@ -11,8 +11,10 @@ from jobscreen.extract.roles import (
     _FIELD,
     _NO_ROLE,
     _ORG_WORDS,
+    _TITLE_WORDS,
     _dates_only,
     _field,
+    _is_place,
     _remark,
     _rest,
     _role,
@@ -81,7 +83,8 @@ def _within(post: _Entry, dates: _Dates) -> bool:
     start, end = post.fields.get("start"), post.fields.get("end")
     if start is None or end is None:
         return False
-    inside = parse_partial_date(dates.start).first_day() >= parse_partial_date(start).first_day()
+    # at the coarser precision: '(2019-2021)' lies inside a post held since March 2019
+    inside = parse_partial_date(dates.start).last_day() >= parse_partial_date(start).first_day()
     if end == "present" or not inside:
         return inside
     return dates.end != "present" and _ordered(dates.end, end)
@@ -91,7 +94,11 @@ def _mentioned(state: _State, unit: _Unit, found: list[_Dates]) -> bool:
     """Dates that a post's description mentions, which date no post of their own: a later
     sentence of a paragraph, or a bullet, under a post, inside its period."""
     post = state.post
-    if post is None or post.bullet or not (unit.bullet or not unit.first):
+    if post is None or post.bullet:
+        return False
+    # a duty written as a sentence of its own ('Led the project (2014-2017 phase).')
+    duty = unit.text.endswith(".") and not _PROSE.search(unit.text)
+    if not (unit.bullet or not unit.first or duty):
         return False
     return all(_within(post, dates) for dates in found)
 
@@ -114,10 +121,15 @@ def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -
     """The title and employer a dated piece names, or the lines above it when it is dates only."""
     rest = _rest(unit.text, periods)
     header = _take_header(state, index, unit) if _dates_only(unit.text, periods[0], rest) else None
+    above = _title_above(state, index, unit, rest) if header is None else None
     _flush(state)  # what the header left belongs to the post before
     source = " / ".join([u.text for u in header or ()] + [unit.text])
     role = _Entry(source, index, unit.block, unit.bullet, unit.indent)
     after = unit.text[periods[-1].span[1] :]
+    if above is not None:  # 'Officer' / 'Employer | City | 2019 - present'
+        role.source = f"{above.text} / {unit.text}"
+        _set_role(role, [above.text, _CELL.split(rest)[0]], "from the title line above")
+        return role
     if header is None:
         role.told = _PROSE.search(rest) is not None
         colon = re.match(r"\s*(?:\)\s*)?:(.*)", after) if periods[0].span[0] else None
@@ -132,6 +144,28 @@ def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -
     remark = _remark(after)
     role.set("description", remark and f"({remark})", "the remark beside the dates")
     return role
+
+
+_CELL = re.compile(r"\s[|\u00b7]\s")
+
+
+def _title_above(state: _State, index: int, unit: _Unit, rest: str) -> _Unit | None:
+    """A title alone on the line right above a dated line that names only the employer and
+    places ('World Food Programme | Panama City | 2019 - present'): that post's title."""
+    cells = [c for c in _CELL.split(rest) if _tidy(c)]
+    if not cells or _TITLE_WORDS.search(cells[0]) or _PROSE.search(rest):
+        return None
+    if not all(_is_place(c) for c in cells[1:]) or not state.pending:
+        return None
+    if state.pending[-1] != index - 1 or (state.experience and state.experience[-1].stacked):
+        return None
+    above = state.units[index - 1]
+    if not _header_like(above, unit.block) or _TITLE_DASH.search(above.text):
+        return None
+    if not _TITLE_WORDS.search(above.text):
+        return None
+    state.pending.pop()
+    return above
 
 
 def _add_post(state: _State, unit: _Unit, role: _Entry, dates: _Dates) -> None:

@@ -9,7 +9,13 @@ from typing import Any
 
 from jobscreen.engine.matching import Phrase, PhraseIndex, compile_exact, exact_keys
 from jobscreen.extract.dates import _all_dates, _day_first
-from jobscreen.extract.degrees import _degree_dates, _degrees, _expire_institution, _institution
+from jobscreen.extract.degrees import (
+    _degree_dates,
+    _degrees,
+    _expire_institution,
+    _institution,
+    _wrapped_field,
+)
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
 from jobscreen.extract.languages import _expire_level, _languages, _late_level
 from jobscreen.extract.narrative import _narrative_role
@@ -96,6 +102,7 @@ def _education(state: _State, index: int, unit: _Unit) -> bool:
     return (
         _degrees(state, index, unit, anywhere=True)
         or _degree_dates(state, index, unit)
+        or _wrapped_field(state, index, unit)
         or _institution(state, index, unit)
     )
 

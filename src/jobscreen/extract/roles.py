@@ -54,8 +54,12 @@ def _rest(text: str, periods: list[_Dates]) -> str:
     return _tidy(_LEAD.sub("", _tidy(rest)))
 
 
+# small words inside a place's name or between two ('Rio de Janeiro and Port-au-Prince')
+_PLACE_JOINS = frozenset({"and", "et", "und", "y", "e", "de", "del", "do", "da", "du", "la", "of"})
+
+
 def _is_place(text: str) -> bool:
-    words = text.replace(",", " ").split()
+    words = [w for w in text.replace(",", " ").split() if w not in _PLACE_JOINS]
     return (
         0 < len(words) <= 3
         and all(w[0].isupper() for w in words)

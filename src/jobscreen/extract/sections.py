@@ -233,6 +233,9 @@ def _lines(text: str) -> list[_Line | None]:
     return lines
 
 
+# small words that never end a line of their own, in English and the wording files' languages
+_DANGLING = _words("of in the and for to with from at by an a") | frozenset(_listed("dangling"))
+_CLAUSE = re.compile(r",|\b(?:is|are|est|sont)\b")
 _WRAP_WIDTH = 70  # a line this long that tells and stops mid-sentence was wrapped
 
 
@@ -247,9 +250,16 @@ def _wrapped(previous: _Line, line: _Line) -> bool:
         return False  # and again would cost time in the square of its length
     if previous.text[-1] in ".:;!?|" or "  " in line.text:  # a joined line has none left
         return False
-    if line.text.isupper() or _heading(line.text) is not None or not _PROSE.search(previous.text):
+    if line.text.isupper() or _heading(line.text) is not None:
         return False
     last = previous.text.rsplit(" ", 1)[-1]
+    # 'et d'un DEA de' / 'relations ...'; a sentence's clause ('..., à la' / 'Mission ...',
+    # '... is the Head ... in the' / 'Defence ...'); a title ending on 'of' over an
+    # employer's name stays apart
+    if last in _DANGLING and (line.text[0].islower() or _CLAUSE.search(previous.text)):
+        return True
+    if not _PROSE.search(previous.text):
+        return False
     # a comma, or a word of a line as long as wrapped prose, also goes on ('... Studies,' /
     # 'University of Sussex (2013), and a Master ... from the Graduate' / 'School of ...')
     full = len(previous.text) >= _WRAP_WIDTH and last.rstrip(",").isalpha()
@@ -270,6 +280,17 @@ def _labelled(text: str) -> tuple[str | None, str]:
     if match and (section := _heading(match[1])) is not None:
         return section, match[2]
     return None, text
+
+
+_FORM_HEADING = re.compile(r"^([^\W\d_a-z][^\Wa-z\d]*(?:[ &/'-]+[^\Wa-z\d]+){0,4})\.\s+(\S.*)$")
+
+
+def _form_heading(text: str) -> tuple[str, str] | None:
+    """A form's heading in capitals and its question on one line ('17. LANGUAGES. What is
+    your mother tongue? Italian'): the section it opens, and the rest of the line."""
+    match = _FORM_HEADING.match(text)
+    section = _heading(match[1]) if match else None
+    return (section, match[2]) if match and section else None
 
 
 def _abbreviated(before: str) -> bool:
@@ -353,7 +374,10 @@ def _units(text: str) -> list[_Unit]:
         if heading is not None:
             section, block, depth = heading, block + 1, line.md_heading
             continue
-        labelled, body = _labelled(line.text)
+        form = _form_heading(line.text)
+        if form is not None:
+            section, block, depth = form[0], block + 1, line.md_heading
+        labelled, body = _labelled(form[1] if form else line.text)
         where = (labelled or section, block, line.number, line.indent)
         for i, (piece, tail) in enumerate(_pieces(body)):
             units.append(

@@ -29,13 +29,34 @@ def _table(lines: list[str]) -> list[str]:
     """A table's lines, each row between two rule lines joined; a table with one rule line
     (Markdown's, under its header) has a row a line and is left as it is."""
     if sum(1 for line in lines if _RULE_ROW.fullmatch(line)) < 2:
-        return lines
+        return lines if lines[0].lstrip().startswith("|") else _rows_by_fill(lines)
     out: list[str] = []
     group: list[str] = []
     for line in lines:
         if _RULE_ROW.fullmatch(line):
             out += [*_joined(group), line]
             group = []
+        else:
+            group.append(line)
+    return out + _joined(group)
+
+
+def _filled(line: str) -> int:
+    return sum(1 for cell in _cells(line) if cell.strip())
+
+
+def _rows_by_fill(lines: list[str]) -> list[str]:
+    """A plain-text table with no rule between its rows: a line that fills every cell starts
+    a row, and the lines with empty cells under it are its wrapped cells."""
+    full = max(_filled(line) for line in lines)
+    out: list[str] = []
+    group: list[str] = []
+    for line in lines:
+        if _RULE_ROW.fullmatch(line) or _filled(line) == full:
+            out += _joined(group)
+            group = []
+        if _RULE_ROW.fullmatch(line):
+            out.append(line)
         else:
             group.append(line)
     return out + _joined(group)
