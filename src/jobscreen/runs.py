@@ -20,7 +20,7 @@ from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
 from jobscreen.errors import InputError, Location
 from jobscreen.record import LoadedRecord, Record, RecordOptions, read_record
-from jobscreen.results import Prepare, Ranked, Screening, screening_dict
+from jobscreen.results import Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy_file
 from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import Vocabulary
@@ -89,18 +89,12 @@ def screen_files(
     today: dt.date,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    prepare: Prepare | None = None,
 ) -> Run:
-    """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
-
-    With ``prepare`` (:func:`jobscreen.report.jsonfmt.preparer`), results hold only the text
-    it renders, made by the workers: their assessments cannot be read, and only a reporter
-    of the same format and blind mode can write them.
-    """
+    """Load a vacancy, score every CV under ``names`` and rank them, with a decision record."""
     read = read_vacancy_file(vacancy_path)
     vacancy = read.vacancy
     when = options.as_of or default_as_of(vacancy, today)
-    job = Job(vacancy, when, options.limits, options.blind, today, prepare, read.vocabulary)
+    job = Job(vacancy, when, options.limits, options.blind, today, read.vocabulary)
     outcome = run_batch(job, names, jobs, progress)
     record = {
         "vacancy": {"path": vacancy_path, "sha256": read.sha256},
