@@ -27,13 +27,7 @@ class Status(StrEnum):
     needs_review = "needs_review"
 
 
-# The engine makes dozens of Evidence and RuleResult objects a candidate. A frozen dataclass's
-# own __init__ sets each field through object.__setattr__, which made construction about a
-# tenth of the engine's time; these two fill __dict__ directly, as unpickling does. Their
-# parameters are the fields, in order (tests/test_results.py checks they stay so).
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where in the CV a rule found (or missed) what it looked for, quoted."""
 
@@ -41,14 +35,11 @@ class Evidence:
     quote: str
     ref: tuple[str, int] | None = None  # the CV entry, e.g. ("experience", 1); not in output
 
-    def __init__(self, where: str, quote: str, ref: tuple[str, int] | None = None) -> None:
-        self.__dict__.update(where=where, quote=quote, ref=ref)
-
     def to_dict(self) -> dict[str, str]:
         return {"where": self.where, "quote": self.quote}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleResult:
     """One rule's outcome: status, credit 0-1, a one-line reason and the evidence."""
 
@@ -63,26 +54,6 @@ class RuleResult:
     children: tuple[RuleResult, ...] = ()
     text: str | None = None
     provisional: bool = False  # needs review only because an extraction is unsure: scored
-
-    def __init__(
-        self,
-        id: str,
-        kind: str,
-        required: bool,
-        weight: float,
-        status: Status,
-        credit: float,
-        reason: str,
-        evidence: tuple[Evidence, ...] = (),
-        children: tuple[RuleResult, ...] = (),
-        text: str | None = None,
-        provisional: bool = False,
-    ) -> None:
-        fields = self.__dict__
-        fields["id"], fields["kind"], fields["required"] = id, kind, required
-        fields["weight"], fields["status"], fields["credit"] = weight, status, credit
-        fields["reason"], fields["evidence"], fields["children"] = reason, evidence, children
-        fields["text"], fields["provisional"] = text, provisional
 
     @property
     def decided(self) -> bool:
