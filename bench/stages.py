@@ -5,9 +5,10 @@
 
 Each figure is the best of --runs rounds (each round times every stage once) of
 `time.process_time` over every CV in the directory, divided by their number: reading and
-parsing (jobscreen's own YAML reader), validation, assessment against each vacancy, and
-rendering the JSON Lines text of each result (what the workers do for `-f jsonl`), set
-against PyYAML's bare C loader on the same files. Run
+parsing (jobscreen's own YAML reader), validation, assessment against each vacancy, the
+round trip of each assessment through pickle (a worker's dumps, the main process's loads,
+as `score` keeps results in its spill file) and the JSON Lines reporter's text of every
+result (`-f jsonl`), set against PyYAML's bare C loader on the same files. Run
 `python bench/generate.py --n 1000 --out bench/data/yaml-1000` first.
 
 With a JSON Lines file of the same CVs (`--jsonl`, default bench/data/cvs-1000.jsonl when it
@@ -21,8 +22,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import io
 import json
 import os
+import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +39,8 @@ from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.matching import normalise
 from jobscreen.limits import DEFAULT_LIMITS
 from jobscreen.loading import jsonl_record, load_documents
-from jobscreen.report.jsonfmt import Preparer
-from jobscreen.results import Assessment
+from jobscreen.report.jsonfmt import JsonLinesReporter
+from jobscreen.results import Assessment, Ranked, Screening
 from jobscreen.sources import Candidate, read_vacancy, to_candidate
 
 AS_OF, TODAY = dt.date(2026, 1, 1), dt.date(2026, 11, 23)
@@ -79,8 +82,16 @@ def _assess_all(compiled: CompiledVacancy, cands: list[Candidate]) -> list[Asses
     return [assess(compiled, c, AS_OF) for c in cands]
 
 
-def _render_all(render: Preparer, done: list[Assessment]) -> list[bytes]:
-    return [render(a).encode() for a in done]
+def _pickle_all(done: list[Assessment]) -> list[Assessment]:
+    blobs = [pickle.dumps(a, pickle.HIGHEST_PROTOCOL) for a in done]
+    return [pickle.loads(blob) for blob in blobs]
+
+
+def _render_all(done: list[Assessment]) -> str:
+    results = [Ranked(rank, a) for rank, a in enumerate(done, 1)]
+    out = io.StringIO()
+    JsonLinesReporter(out).screening(Screening("v", "t", AS_OF, "0", results))
+    return out.getvalue()
 
 
 def _jsonl(path: Path, runs: int) -> None:
@@ -128,7 +139,6 @@ def main() -> None:
     def read() -> list[Any]:
         return [doc for path in files for doc in load_documents(path, DEFAULT_LIMITS)]
 
-    render = Preparer("jsonl", False)
     compiled = {
         path.stem: CompiledVacancy.build(read_vacancy(path)[0])
         for path in sorted(Path("vacancies").glob("*.yaml"))
@@ -141,17 +151,18 @@ def main() -> None:
         cands = [c for c in items if isinstance(c, Candidate)]
         for name, vacancy in compiled.items():
             done = fastest.time(name, functools.partial(_assess_all, vacancy, cands))
-            fastest.time(f"{name} render", functools.partial(_render_all, render, done))
+            fastest.time(f"{name} pickle", functools.partial(_pickle_all, done))
+            fastest.time(f"{name} render", functools.partial(_render_all, done))
     t = fastest.times
     floor, parse, check = t["bare"], t["parse"], t["validate"]
     print(f"{n} files; bare CSafeLoader {floor:.0f} µs a file")
     print(f"read + parse {parse:6.0f} µs  {parse / floor:.2f}x")
     print(f"validate     {check:6.0f} µs  {check / floor:.2f}x")
     for name in compiled:
-        cost, text = t[name], t[f"{name} render"]
-        total = parse + check + cost + text
+        cost, kept, text = t[name], t[f"{name} pickle"], t[f"{name} render"]
+        total = parse + check + cost + kept + text
         print(
-            f"{name:26s} assess {cost:6.0f} µs  render {text:4.0f} µs  "
+            f"{name:26s} assess {cost:6.0f} µs  pickle {kept:4.0f} µs  render {text:4.0f} µs  "
             f"total {total:6.0f} µs = {total / floor:.2f}x the bare parse"
         )
     if args.jsonl.is_file():

@@ -4,9 +4,8 @@ Inputs are cut into chunks in input order; each chunk is loaded and scored where
 (in this process for small batches, in a pool of worker processes otherwise), and its
 outcomes come back in input order. Every scored CV is spilled to a temporary file with only
 its rank key kept in memory, so that 100,000 CVs rank in bounded memory; the ranked results
-are then read back one at a time. What is spilled is the pickled assessment, or, when the job
-has a ``prepare`` function (JSON output), the result's output text, rendered where it was
-scored so that the main process only writes it out. Output is the same whatever --jobs is.
+are then read back one at a time. What is spilled is the pickled assessment. Output is the
+same whatever --jobs is.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
 from jobscreen.loading import STDIN, Document, jsonl_record
 from jobscreen.results import (
     InputProblem,
-    Prepare,
     Ranked,
     Summary,
     eligibility_label,
@@ -51,24 +49,18 @@ FILES_PER_CHUNK = 32
 LINES_PER_CHUNK = 128
 PARALLEL_FROM = 64  # CVs; below this a pool costs more than it saves
 SPILL_IN_MEMORY = 64 * 1024 * 1024
-SURROGATES = "surrogatepass"  # prepared text keeps a file name's undecodable bytes as they are
 
 
 @dataclass(frozen=True)
 class Job:
     """What every worker needs: the vacancy, the as-of date, limits, blind mode and the
-    vocabulary the vacancy is matched with (workers never read it from a file).
-
-    With ``prepare`` (picklable: workers get it), each result is kept as the text it returns
-    rather than as its pickled assessment.
-    """
+    vocabulary the vacancy is matched with (workers never read it from a file)."""
 
     vacancy: Vacancy
     as_of: Any
     limits: Limits
     blind: bool = False
     today: Any = None
-    prepare: Prepare | None = None
     vocabulary: Vocabulary | None = None  # the vacancy's (None: the package's)
     panel: Panel | None = None  # a panel's decisions, applied after the engine
 
@@ -104,8 +96,6 @@ class Scorer:
         assessment = assess(self.compiled, candidate, self.job.as_of, self.decisions)
         key, label = rank_key(assessment, self.job.blind), eligibility_label(assessment)
         tally = (label, *settled_by(assessment))
-        if self.job.prepare is not None:
-            return key, self.job.prepare(assessment).encode("utf-8", SURROGATES), tally
         return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL), tally
 
     def files(self, inputs: list[Input]) -> list[Outcome]:
@@ -244,11 +234,10 @@ def _jsonl_size(path: Path) -> int:
 class ResultStore:
     """Ranked results kept on disk (in memory while small): only rank keys stay in memory.
 
-    Each holds a pickled assessment, or with ``prepared_by`` the text it prepared (UTF-8).
+    Each holds a pickled assessment.
     """
 
-    def __init__(self, prepared_by: Prepare | None = None) -> None:
-        self.prepared_by = prepared_by
+    def __init__(self) -> None:
         self._file = tempfile.SpooledTemporaryFile(max_size=SPILL_IN_MEMORY)  # noqa: SIM115
         self._index: list[tuple[RankKey, int, int, int]] = []
 
@@ -274,14 +263,7 @@ class ResultStore:
             raise RuntimeError("the run is closed: read its results inside `with` (Run.close)")
         _, _, offset, length = self._index[position]
         self._file.seek(offset)
-        blob = self._file.read(length)
-        if self.prepared_by is not None:
-            return Ranked(
-                position + 1,
-                prepared=blob.decode("utf-8", SURROGATES),
-                prepared_by=self.prepared_by,
-            )
-        return Ranked(position + 1, load=functools.partial(pickle.loads, blob))
+        return Ranked(position + 1, pickle.loads(self._file.read(length)))
 
     def everyone(self) -> Sequence[Ranked]:
         """Every ranked result, in rank order."""
@@ -446,7 +428,7 @@ def run_batch(
     problems: list[InputProblem] = []
     labels: Counter[str] = Counter()
     settled: Counter[str] = Counter()
-    store = ResultStore(job.prepare)
+    store = ResultStore()
     resolved = _resolved(names)
     tasks = _tasks(resolved, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM

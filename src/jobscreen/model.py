@@ -10,7 +10,6 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    ValidationInfo,
     model_validator,
 )
 
@@ -23,12 +22,7 @@ from jobscreen.errors import CONTROL as _CONTROL
 # character at all and cannot be written out as UTF-8: it becomes U+FFFD, the replacement
 # character, as in text decoded with errors="replace".
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# The JSON and YAML escapes that can write one: \b \f \r \uXXXX; \0 \a \v \e \N \xXX \UXXXXXXXX
-_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
-# Validation context key: the source text holds no control character and no escape that
-# could make one, so the data parsed from it needs no cleaning (a text-wide search is far
-# cheaper than visiting every value).
-NO_CONTROLS = "no_controls"
+_UNCLEAN = re.compile(f"{_CONTROL.pattern[:-1]}\ud800-\udfff]")  # either, in one search
 
 
 def one_line(text: str) -> str:
@@ -56,22 +50,28 @@ Int = Annotated[int, BeforeValidator(not_a_flag)]
 Float = Annotated[float, BeforeValidator(not_a_flag)]
 
 
-def may_hold_controls(text: str) -> bool:
-    """Whether data parsed from a JSON or YAML text could hold a control character (or a
-    lone surrogate, which only an escape can write)."""
-    return bool(_CONTROL.search(text) or _ESCAPE.search(text))
+def _clean_text(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        if _CONTROL.search(value):
-            value = _CONTROL.sub("", value)
-        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+        return _clean_text(value) if _UNCLEAN.search(value) else value
     if isinstance(value, list):
         return [_clean(v) if isinstance(v, str) else v for v in value]
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
         return {k: _clean(v) if isinstance(v, str) else v for k, v in value.items()}
     return value
+
+
+def _unclean(value: Any) -> bool:
+    """Whether cleaning would change a value: a text, or a text in a list or a mapping."""
+    if isinstance(value, str):
+        return _UNCLEAN.search(value) is not None
+    if isinstance(value, list | dict):
+        items = value.values() if isinstance(value, dict) else value
+        return any(isinstance(v, str) and _UNCLEAN.search(v) for v in items)
+    return False
 
 
 class Model(BaseModel):
@@ -81,9 +81,8 @@ class Model(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _no_control_characters(cls, data: Any, info: ValidationInfo) -> Any:
-        if info.context and info.context.get(NO_CONTROLS):
-            return data
-        if isinstance(data, dict):
+    def _no_control_characters(cls, data: Any) -> Any:
+        # one search a text; a new mapping only for the rare input that needs cleaning
+        if isinstance(data, dict) and any(_unclean(v) for v in data.values()):
             return {k: _clean(v) for k, v in data.items()}
         return data

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -57,12 +57,6 @@ class Decision:
         }
 
 
-# The engine makes dozens of Evidence and RuleResult objects a candidate. A frozen dataclass's
-# own __init__ sets each field through object.__setattr__, which made construction about a
-# tenth of the engine's time; these two fill __dict__ directly, as unpickling does. Their
-# parameters are the fields, in order (tests/test_results.py checks they stay so).
-
-
 class Strength(StrEnum):
     """How directly a piece of evidence shows what a rule asks, strongest first (issue 16).
 
@@ -85,7 +79,7 @@ def weakest(*strengths: Strength) -> Strength:
     return max(strengths, key=STRENGTH_ORDER.index)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where in the CV a rule found (or missed) what it looked for, quoted, and how strongly
     it shows it (None for what is no evidence of the rule: a check that does not apply)."""
@@ -94,15 +88,6 @@ class Evidence:
     quote: str
     ref: tuple[str, int] | None = None  # the CV entry, e.g. ("experience", 1); not in output
     strength: Strength | None = None
-
-    def __init__(
-        self,
-        where: str,
-        quote: str,
-        ref: tuple[str, int] | None = None,
-        strength: Strength | None = None,
-    ) -> None:
-        self.__dict__.update(where=where, quote=quote, ref=ref, strength=strength)
 
     @property
     def heading(self) -> str:
@@ -116,7 +101,7 @@ class Evidence:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleResult:
     """One rule's outcome: status, credit 0-1, a one-line reason and the evidence."""
 
@@ -132,28 +117,6 @@ class RuleResult:
     text: str | None = None
     provisional: bool = False  # needs review only because an extraction is unsure: scored
     decision: Decision | None = None  # set after the engine, by jobscreen.decide
-
-    def __init__(
-        self,
-        id: str,
-        kind: str,
-        required: bool,
-        weight: float,
-        status: Status,
-        credit: float,
-        reason: str,
-        evidence: tuple[Evidence, ...] = (),
-        children: tuple[RuleResult, ...] = (),
-        text: str | None = None,
-        provisional: bool = False,
-        decision: Decision | None = None,
-    ) -> None:
-        fields = self.__dict__
-        fields["id"], fields["kind"], fields["required"] = id, kind, required
-        fields["weight"], fields["status"], fields["credit"] = weight, status, credit
-        fields["reason"], fields["evidence"], fields["children"] = reason, evidence, children
-        fields["text"], fields["provisional"] = text, provisional
-        fields["decision"] = decision
 
     @property
     def decided(self) -> bool:
@@ -212,88 +175,12 @@ class Assessment:
 _FAILED = frozenset({Status.not_met, Status.partial})
 
 
-Prepare = Callable[[Assessment], str]  # renders a result's output text ahead of ranking
-
-
+@dataclass(frozen=True, slots=True)
 class Ranked:
-    """An assessment with its place in the ranking (1-based). Immutable.
-
-    ``Ranked(rank, assessment)``; or, from a batch run's store, with a ``load`` that unpickles
-    the assessment on first access, or with only the result's ``prepared`` output text and
-    the ``prepared_by`` function that rendered it (JSON formats: the workers render each
-    result, rank left out), in which case there is no assessment to read.
-    """
-
-    __slots__ = ("_assessment", "_load", "prepared", "prepared_by", "rank")
+    """An assessment with its place in the ranking (1-based)."""
 
     rank: int
-    prepared: str | None
-    prepared_by: Prepare | None
-    _assessment: Assessment | None
-    _load: Callable[[], Assessment] | None
-
-    def __init__(
-        self,
-        rank: int,
-        assessment: Assessment | None = None,
-        *,
-        load: Callable[[], Assessment] | None = None,
-        prepared: str | None = None,
-        prepared_by: Prepare | None = None,
-    ) -> None:
-        if assessment is None and load is None and prepared is None:
-            raise TypeError("Ranked needs an assessment, a load function or prepared text")
-        if (prepared is None) != (prepared_by is None):
-            raise TypeError("prepared text goes with the prepared_by function that made it")
-        for name, value in (
-            ("rank", rank),
-            ("prepared", prepared),
-            ("prepared_by", prepared_by),
-            ("_assessment", assessment),
-            ("_load", load),
-        ):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Ranked is immutable: cannot set {name!r}")
-
-    @property
-    def assessment(self) -> Assessment:
-        if self._assessment is None:
-            if self._load is None:
-                raise RuntimeError(
-                    f"result {self.rank} was kept only as output text prepared by "
-                    f"{self.prepared_by!r}, not as an assessment: screen without prepare= "
-                    "to read assessments or to write another format"
-                )
-            object.__setattr__(self, "_assessment", self._load())
-            object.__setattr__(self, "_load", None)
-        assert self._assessment is not None
-        return self._assessment
-
-    @property
-    def has_assessment(self) -> bool:
-        """Whether ``assessment`` can be read (held, or loadable), not only prepared text."""
-        return self._assessment is not None or self._load is not None
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Ranked):
-            return NotImplemented
-        if self.rank != other.rank:
-            return False
-        if self.has_assessment and other.has_assessment:
-            return self.assessment == other.assessment
-        return (self.prepared, self.prepared_by) == (other.prepared, other.prepared_by)
-
-    def __hash__(self) -> int:
-        return hash(self.rank)
-
-    def __repr__(self) -> str:
-        if self._assessment is not None:
-            return f"Ranked(rank={self.rank}, assessment={self._assessment!r})"
-        if self._load is not None:
-            return f"Ranked(rank={self.rank}, assessment=<not loaded yet>)"
-        return f"Ranked(rank={self.rank}, prepared={self.prepared!r})"
+    assessment: Assessment
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from jobscreen.record import (
     RecordOptions,
     read_record,
 )
-from jobscreen.results import Prepare, Ranked, Screening, screening_dict
+from jobscreen.results import Ranked, Screening, screening_dict
 from jobscreen.sources import read_vacancy_file
 from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import Vocabulary
@@ -96,17 +96,12 @@ def screen_files(
     today: dt.date,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    prepare: Prepare | None = None,
     decisions: str | None = None,
 ) -> Run:
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
 
     ``decisions``: a panel's decisions file (:mod:`jobscreen.decisionfile`), applied after
     the engine and recorded (its path and SHA-256) for verify.
-
-    With ``prepare`` (:func:`jobscreen.report.jsonfmt.preparer`), results hold only the text
-    it renders, made by the workers: their assessments cannot be read, and only a reporter
-    of the same format and blind mode can write them.
     """
     read = read_vacancy_file(vacancy_path)
     vacancy = read.vacancy
@@ -114,7 +109,7 @@ def screen_files(
     panel = read_decisions(decisions, [vacancy]) if decisions else None
     decided = panel.panel if panel else None
     limits, blind, vocab = options.limits, options.blind, read.vocabulary
-    job = Job(vacancy, when, limits, blind, today, prepare, vocab, decided)
+    job = Job(vacancy, when, limits, blind, today, vocab, decided)
     outcome = run_batch(job, names, jobs, progress)
     record: dict[str, Any] = {
         "vacancy": {"path": vacancy_path, "sha256": read.sha256},

@@ -38,7 +38,6 @@ from jobscreen.inputs import (
 from jobscreen.jsonresume import from_jsonresume, is_jsonresume, original_loc, shape_problems
 from jobscreen.limits import FIXED_LIMITS
 from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
-from jobscreen.model import NO_CONTROLS, may_hold_controls
 from jobscreen.results import EXTRACTED_ORIGIN
 from jobscreen.vacancy import Vacancy, semantic_problems
 from jobscreen.vocabulary import Vocabulary
@@ -245,8 +244,7 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
             return original_loc(loc, origins)
 
     try:
-        context = {"today": today, NO_CONTROLS: not may_hold_controls(doc.text)}
-        cv = CVFile.model_validate(data, context=context)
+        cv = CVFile.model_validate(data, context={"today": today})
     except ValidationError as exc:
         raise DocumentErrors(schema_errors(exc, doc, translate)) from None
     identity, profile = cv.split()

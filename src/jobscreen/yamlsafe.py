@@ -54,196 +54,197 @@ class Positions:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class _Frame:
-    container: dict[str, Any] | list[Any]
-    is_map: bool
-    path: Path
-    anchor: str | None
-    start: Any  # the opening event, for its position
-    size: int = 1
-    key: str | None = None
-
-
 def _mark(event: Any) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
 
 
 NULL_TAG = "tag:yaml.org,2002:null"
+_NO_KEY: Any = object()  # an open mapping waiting for its next key
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _SEQ_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAP_END, _SEQ_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DOC_START, _DOC_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
 
 
 class _Builder:
     """Turns one event stream into documents, enforcing the limits as it goes.
 
-    Positions are recorded only when asked for (``yaml_positions``, to locate an error);
-    otherwise an event's position is taken only to report a problem with it.
+    It reads every CV, so the usual event (a plain scalar, a mapping or a list opening or
+    closing) is handled in one loop with its state in local variables, no method called;
+    anchors, aliases, errors and positions call out. Positions are recorded only when asked
+    for (``yaml_positions``, to locate an error); otherwise an event's position is taken only
+    to report a problem with it.
     """
 
     def __init__(self, path: str, limits: Limits, positions: list[Positions] | None) -> None:
         self.path = path
         self.limits = limits
         self.positions = positions
-        self.stack: list[_Frame] = []
+        self.paths: list[Path] = []  # with positions: each open container's path
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
-        self.nodes = 0
-        self.documents: list[Any] = []
-        self.root: Any = None
 
     def fail(self, message: str, event: Any) -> InputError:
         line, column = _mark(event)
         return InputError(message, Location(self.path, line, column))
 
     def run(self, text: str) -> list[Any]:
-        handlers = {
-            yaml.ScalarEvent: self.scalar,
-            yaml.MappingStartEvent: self.open,
-            yaml.SequenceStartEvent: self.open,
-            yaml.MappingEndEvent: self.close,
-            yaml.SequenceEndEvent: self.close,
-            yaml.AliasEvent: self.alias,
-            yaml.DocumentStartEvent: self.start_document,
-            yaml.DocumentEndEvent: self.end_document,
-        }
         parser = _Loader(text)
         try:  # both parsers give None after the stream's end
-            while (event := parser.get_event()) is not None:
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(event)
+            return self.documents(parser.get_event)
         finally:
             parser.dispose()
-        return self.documents
 
-    def start_document(self, _: Any) -> None:
-        self.anchors.clear()
-        self.nodes = 0
-        if self.positions is not None:
-            self.positions.append(Positions())
+    def documents(self, get_event: Callable[[], Any]) -> list[Any]:
+        """Every document of the stream; the one loop (see the class)."""
+        max_nodes, max_items = self.limits.max_nodes, self.limits.max_items
+        record, anchors, open_anchors = self.positions is not None, self.anchors, self.open_anchors
+        documents: list[Any] = []
+        stack: list[Any] = []  # open containers, innermost last
+        keys: list[Any] = []  # for each: a mapping's pending key or _NO_KEY; None for a list
+        starts: list[Any] = []  # for each: its opening event
+        sizes: list[tuple[int, int]] = []  # each open anchored container: values, keys before
+        root: Any = None
+        nodes = keys_seen = 0  # values and keys counted in this document; keys alone
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is _SCALAR:
+                tag = event.tag
+                if tag is not None and tag not in ALLOWED_TAGS:
+                    raise self.bad_tag(event)
+                value = event.value
+                if (event.implicit[0] and not event.style and value in NULLS) or tag == NULL_TAG:
+                    value = None
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self.too_many(event)
+                if stack and keys[-1] is _NO_KEY:
+                    keys[-1] = self.key(value, stack[-1], event)
+                    keys_seen += 1
+                    continue
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+                if record:
+                    self.record_value(stack, keys, event)
+            elif kind is _MAP_START or kind is _SEQ_START:
+                self.check_open(event, stack, keys)
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self.too_many(event)
+                if event.anchor is not None:
+                    open_anchors.add(event.anchor)
+                    sizes.append((nodes - 1, keys_seen))
+                if record:
+                    self.paths.append(self.record_value(stack, keys, event))
+                is_map = kind is _MAP_START
+                stack.append({} if is_map else [])
+                keys.append(_NO_KEY if is_map else None)
+                starts.append(event)
+                continue
+            elif kind is _MAP_END or kind is _SEQ_END:
+                value, event = stack.pop(), starts.pop()  # a problem attaching it is at its start
+                keys.pop()
+                if record:
+                    self.paths.pop()
+                if event.anchor is not None:
+                    before, keys_before = sizes.pop()
+                    self.close_anchor(
+                        event.anchor, value, nodes - before - (keys_seen - keys_before)
+                    )
+            elif kind is _ALIAS:
+                value, size = self.alias(event)
+                nodes += size
+                if nodes > max_nodes:
+                    raise self.too_many(event)
+                if stack and keys[-1] is _NO_KEY:
+                    raise self.fail("mapping keys must be plain text", event)
+                if record:
+                    self.record_value(stack, keys, event)
+            elif kind is _DOC_START:
+                anchors.clear()
+                nodes = 0
+                if self.positions is not None:
+                    self.positions.append(Positions())
+                continue
+            elif kind is _DOC_END:
+                documents.append(root)
+                root = None
+                continue
+            else:
+                continue
+            if not stack:
+                root = value
+            elif (key := keys[-1]) is not None:
+                stack[-1][key] = value
+                keys[-1] = _NO_KEY
+            elif len(container := stack[-1]) >= max_items:
+                raise self.fail(
+                    f"list longer than {max_items} items" + self.limits.hint("max-items"), event
+                )
+            else:
+                container.append(value)
+        return documents
 
-    def end_document(self, _: Any) -> None:
-        self.documents.append(self.root)
-        self.root = None
+    def bad_tag(self, event: Any) -> InputError:
+        return self.fail(f"YAML tag {event.tag!r} is not allowed", event)
 
-    def check_tag(self, event: Any) -> None:
-        tag = event.tag
-        if tag is not None and tag not in ALLOWED_TAGS:
-            raise self.fail(f"YAML tag {tag!r} is not allowed", event)
+    def too_many(self, event: Any) -> InputError:
+        cause = "alias expansion or size limit"
+        return self.fail(
+            f"document expands to more than {self.limits.max_nodes} values"
+            + self.limits.hint("max-nodes", cause),
+            event,
+        )
 
-    def scalar(self, event: Any) -> None:
-        self.check_tag(event)
-        value = event.value
-        if (event.implicit[0] and not event.style and value in NULLS) or event.tag == NULL_TAG:
-            value = None
-        self.add(value, event, 1)
-
-    def count(self, size: int, event: Any) -> None:
-        self.nodes += size
-        if self.nodes > self.limits.max_nodes:
-            cause = "alias expansion or size limit"
-            raise self.fail(
-                f"document expands to more than {self.limits.max_nodes} values"
-                + self.limits.hint("max-nodes", cause),
-                event,
-            )
-
-    def open(self, event: Any) -> None:
-        self.check_tag(event)
-        if len(self.stack) >= self.limits.max_depth:
+    def check_open(self, event: Any, stack: list[Any], keys: list[Any]) -> None:
+        """A mapping or list may open here: its tag allowed, not too deep, not as a key."""
+        if event.tag is not None and event.tag not in ALLOWED_TAGS:
+            raise self.bad_tag(event)
+        if len(stack) >= self.limits.max_depth:
             raise self.fail(
                 f"nesting deeper than {self.limits.max_depth} levels"
                 + self.limits.hint("max-depth"),
                 event,
             )
-        is_map = type(event) is yaml.MappingStartEvent
-        container: dict[str, Any] | list[Any] = {} if is_map else []
-        path = self.child_path(event)
-        frame = _Frame(container, is_map, path, event.anchor, event)
-        self.count(1, event)
-        if event.anchor:
-            self.open_anchors.add(event.anchor)
-        self.record_value(path, event)
-        self.stack.append(frame)
+        if stack and keys[-1] is _NO_KEY:
+            raise self.fail("mapping keys must be plain text", event)
 
-    def close(self, _: Any) -> None:
-        frame = self.stack.pop()
-        if frame.anchor:
-            self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.attach(frame.container, frame.size, frame.start)
+    def key(self, value: str | None, mapping: dict[str, Any], event: Any) -> str:
+        """A mapping's next key: not one it holds already; its position, when recorded."""
+        key = "" if value is None else value
+        if key in mapping:
+            raise self.fail(f"duplicate key {key!r}", event)
+        if self.positions is not None:
+            self.positions[-1].keys[(*self.paths[-1], key)] = _mark(event)
+        return key
 
-    def alias(self, event: Any) -> None:
+    def alias(self, event: Any) -> tuple[Any, int]:
+        """The value an alias repeats, and how many values it counts for."""
         name = event.anchor
         if name in self.open_anchors:
             raise self.fail(f"alias *{name} refers to itself (recursive structure)", event)
         if name not in self.anchors:
             raise self.fail(f"alias *{name} has no anchor", event)
-        value, size = self.anchors[name]
-        self.count(size, event)
-        self.add(value, event, size, counted=True)
+        return self.anchors[name]
 
-    def add(self, value: Any, event: Any, size: int, counted: bool = False) -> None:
-        if not counted:
-            self.count(size, event)
-        stack = self.stack
-        if stack and stack[-1].is_map and stack[-1].key is None:
-            self.set_key(value, event)
-            return
-        if event.anchor and type(event) is yaml.ScalarEvent:
-            self.anchors[event.anchor] = (value, 1)
-        if self.positions is not None:
-            self.record_value(self.child_path(event), event)
-        self.attach(value, size, event)
+    def close_anchor(self, name: str, value: Any, size: int) -> None:
+        self.open_anchors.discard(name)
+        self.anchors[name] = (value, size)
 
-    def set_key(self, value: Any, event: Any) -> None:
-        frame = self.stack[-1]
-        if type(event) is not yaml.ScalarEvent:
-            raise self.fail("mapping keys must be plain text", event)
-        key = "" if value is None else str(value)
-        assert isinstance(frame.container, dict)
-        if key in frame.container:
-            raise self.fail(f"duplicate key {key!r}", event)
-        frame.key = key
-        if self.positions is not None:
-            self.positions[-1].keys[(*frame.path, key)] = _mark(event)
-
-    def child_path(self, event: Any) -> Path:
-        if not self.stack:
+    def child_path(self, stack: list[Any], keys: list[Any]) -> Path:
+        """The path of the value about to be added to the innermost open container."""
+        if not stack:
             return ()
-        frame = self.stack[-1]
-        if frame.is_map and frame.key is None:
-            raise self.fail("mapping keys must be plain text", event)
-        if self.positions is None:  # paths cost O(depth) each: build them only when recorded
-            return ()
-        key = frame.key if frame.is_map else len(frame.container)
-        assert key is not None
-        return (*frame.path, key)
+        key = keys[-1] if keys[-1] is not None else len(stack[-1])
+        return (*self.paths[-1], key)
 
-    def record_value(self, path: Path, event: Any) -> None:
-        if self.positions is not None:
-            self.positions[-1].values[path] = _mark(event)
-
-    def attach(self, value: Any, size: int, event: Any) -> None:
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        frame.size += size
-        container = frame.container
-        if frame.is_map:
-            assert isinstance(container, dict)
-            assert frame.key is not None
-            container[frame.key] = value
-            frame.key = None
-            return
-        assert isinstance(container, list)
-        if len(container) >= self.limits.max_items:
-            raise self.fail(
-                f"list longer than {self.limits.max_items} items" + self.limits.hint("max-items"),
-                event,
-            )
-        container.append(value)
+    def record_value(self, stack: list[Any], keys: list[Any], event: Any) -> Path:
+        """Record where the value about to be added starts; its path."""
+        assert self.positions is not None
+        path = self.child_path(stack, keys)
+        self.positions[-1].values[path] = _mark(event)
+        return path
 
 
 def _syntax_error(path: str, exc: yaml.YAMLError) -> InputError:
@@ -256,89 +257,6 @@ def _syntax_error(path: str, exc: yaml.YAMLError) -> InputError:
     if mark is None:
         return InputError(message, Location(path, 1, 1))
     return InputError(message, Location(path, mark.line + 1, mark.column + 1))
-
-
-class _Unusual(Exception):
-    """The one-loop reader met something only ``_Builder`` handles: an anchor, an alias, a
-    tag that is not allowed, a key that is not a scalar, a duplicate key, or a limit crossed."""
-
-
-_NO_KEY: Any = object()  # a mapping waiting for its next key
-
-
-def _fast_documents(text: str, limits: Limits) -> list[Any]:
-    """``_Builder``'s documents for the usual CV, in one loop with no method calls.
-
-    Plain mappings, lists and scalars only, within the limits: for anything else it raises
-    ``_Unusual`` and the caller starts again with ``_Builder``, which builds the unusual
-    document or gives its located error. tests/test_yamlsafe.py holds the two equal.
-    """
-    max_nodes, max_depth, max_items = limits.max_nodes, limits.max_depth, limits.max_items
-    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
-    openers = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-    closers = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    documents: list[Any] = []
-    stack: list[Any] = []  # open containers, innermost last
-    keys: list[Any] = []  # for each open mapping, its pending key (lists: unused)
-    root: Any = None  # the document's top value
-    nodes = 0
-    parser = _Loader(text)
-    get_event: Callable[[], Any] = parser.get_event
-    try:
-        while (event := get_event()) is not None:
-            kind = type(event)
-            if kind is scalar_event or kind in openers:
-                if event.anchor is not None or (
-                    event.tag is not None and event.tag not in ALLOWED_TAGS
-                ):
-                    raise _Unusual
-                nodes += 1
-                if nodes > max_nodes:
-                    raise _Unusual
-                wants_key = bool(stack) and type(stack[-1]) is dict and keys[-1] is _NO_KEY
-                if kind is not scalar_event:  # a mapping or list opens
-                    if wants_key or len(stack) >= max_depth:  # as a key, or too deep
-                        raise _Unusual
-                    stack.append({} if kind is mapping_start else [])
-                    keys.append(_NO_KEY)
-                    continue
-                value = event.value
-                if (event.implicit[0] and not event.style and value in NULLS) or (
-                    event.tag == NULL_TAG
-                ):
-                    value = None
-                if wants_key:
-                    key = "" if value is None else value
-                    if key in stack[-1]:
-                        raise _Unusual
-                    keys[-1] = key
-                    continue
-            elif kind in closers:
-                value = stack.pop()
-                keys.pop()
-            elif kind is yaml.DocumentStartEvent:
-                nodes = 0
-                continue
-            elif kind is yaml.DocumentEndEvent:
-                documents.append(root)
-                root = None
-                continue
-            elif kind is yaml.AliasEvent:
-                raise _Unusual
-            else:
-                continue
-            if not stack:
-                root = value
-            elif type(container := stack[-1]) is dict:
-                container[keys[-1]] = value
-                keys[-1] = _NO_KEY
-            elif len(container) >= max_items:
-                raise _Unusual
-            else:
-                container.append(value)
-    finally:
-        parser.dispose()
-    return documents
 
 
 PARSER_DEPTH_PROBLEM = "exceeded maximum nesting depth"  # libyaml 0.2.6's own limit
@@ -380,10 +298,7 @@ def parse_yaml(text: str, path: str, limits: Limits | None = None) -> list[Any]:
     """Every document of a YAML text as plain data (dicts, lists, strings, None)."""
     limits = limits or Limits()
     try:
-        try:
-            return _fast_documents(text, limits)
-        except _Unusual:
-            return _Builder(path, limits, None).run(text)
+        return _Builder(path, limits, None).run(text)
     except yaml.YAMLError as exc:
         if _is_parser_depth_limit(exc):
             raise _parser_depth_error(text, path, limits, exc) from None

@@ -276,24 +276,10 @@ def score(
     not_an_input(key_map, [vacancy, *cvs, decisions], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
-    prepare = None
-    if fmt in {"json", "jsonl"} and not key_map:  # the key map needs the assessments
-        from jobscreen.report.jsonfmt import preparer
-
-        prepare = preparer(fmt, blind)  # the workers render each result's JSON text
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
         try:
-            run = screen_files(
-                vacancy,
-                cvs,
-                options,
-                today,
-                workers,
-                progress,
-                prepare=prepare,
-                decisions=decisions,
-            )
+            run = screen_files(vacancy, cvs, options, today, workers, progress, decisions=decisions)
         except JobscreenError:  # the vacancy (each CV's errors are reported, not raised)
             not_swapped("score", vacancy)
             raise
