@@ -52,7 +52,7 @@ ENGINE = _assessment(
 
 
 def _panel(who: str, rule: str, met: bool, note: str = "") -> Decisions:
-    return Decisions({(who, rule): PanelDecision(met, "A. Officer", DAY, note)})
+    return Decisions({(who, rule): (PanelDecision(met, "A. Officer", DAY, note),)})
 
 
 def test_no_decision_leaves_the_engine_s_assessment_as_it_is() -> None:
@@ -254,7 +254,7 @@ def test_review_refuses_to_overwrite_an_input_and_writes_to_stdout_with_a_dash(u
     assert "d.csv" in err
     assert Path("d.csv").read_text(encoding="utf-8") == HEADER
     code, out, _ = invoke("review", "vacancy.yaml", "cvs", *AS_OF, "-o", "-")
-    assert out.startswith("candidate,rule,decision,by,date,note,evidence\n")
+    assert out.startswith("candidate,rule,decision,by,date,note,evidence,vacancy,sha256\n")
 
 
 def test_a_decisions_file_that_decides_nothing_here_warns_once(un: Path) -> None:
@@ -504,3 +504,114 @@ def test_match_applies_the_decisions_to_the_vacancy_with_the_rule(un: Path) -> N
     assert match["review"] == ["review-young-professionals"]
     lateral = next(r for r in match["rules"] if r["id"] == "review-lateral-move")
     assert (lateral["status"], lateral["decision"]["note"]) == ("met", "moves seen")
+
+
+# --- decisions for one vacancy and one CV -------------------------------------------------
+
+CCM = "ccm-isu-director"
+
+
+def _match_json(*args: str) -> tuple[int, dict[str, Any], str]:
+    shutil.copy(VACANCIES / f"{CCM}.yaml", "ccm.yaml")
+    code, out, err = invoke(
+        "match", "cvs/kwame-asante.yaml", "vacancy.yaml", "ccm.yaml", *AS_OF, "-f", "json", *args
+    )
+    return code, json.loads(out) if out else {}, err
+
+
+def _english(match: dict[str, Any]) -> dict[str, Any]:
+    return next(r for r in match["rules"] if r["id"] == "lang-english")
+
+
+def test_match_applies_a_decision_only_to_the_vacancy_it_names(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER.replace("\n", ",vacancy\n")
+        + f"kwame-asante,lang-english,not met,A,2026-12-04,,{CCM}\n",
+        encoding="utf-8",
+    )
+    code, matching, err = _match_json("--decisions", "d.csv")
+    assert code == 0, err
+    by_id = {m["vacancy"]["id"]: m for m in matching["matches"]}
+    assert _english(by_id[CCM])["status"] == "not_met"
+    assert "decision" not in _english(by_id["un-aro-senior-pmo"])
+
+
+def test_match_asks_to_name_the_vacancy_of_a_rule_two_vacancies_have(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER + "kwame-asante,lang-english,not met,A,2026-12-04,\n", encoding="utf-8"
+    )
+    code, _, err = _match_json("--decisions", "d.csv")
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        "d.csv:2:1: error: 2 vacancies have rule 'lang-english': name the vacancy: "
+    )
+    assert CCM in err
+    assert "un-aro-senior-pmo" in err
+
+
+def test_score_skips_the_rows_for_another_vacancy_unchecked(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER.replace("\n", ",vacancy\n")
+        + f"kwame-asante,lang-english,not met,A,2026-12-04,,{CCM}\n"
+        + f"kwame-asante,comp-advocacy,not met,A,2026-12-04,,{CCM}\n",  # not a rule here
+        encoding="utf-8",
+    )
+    code, _, err = invoke("score", "vacancy.yaml", "cvs", *AS_OF, "--decisions", "d.csv")
+    assert code == 0, err
+    assert "warning: no decision in d.csv applies" in err
+
+
+def test_review_names_the_vacancy_and_the_cv_s_digest(un: Path) -> None:
+    rows = _review()
+    scored = _score()
+    assert {r["vacancy"] for r in rows} == {"un-aro-senior-pmo"}
+    assert all(r["sha256"] == scored[r["candidate"]]["sha256"] for r in rows)
+
+
+def _two_kwames() -> str:
+    """A second CV with Kwame's id and other content (an updated CV); its source."""
+    Path("cvs/kwame-asante-2026.yaml").write_text(
+        (CANDIDATES / "kwame-asante.yaml")
+        .read_text(encoding="utf-8")
+        .replace("year: 2002", "year: 2003"),
+        encoding="utf-8",
+    )
+    return "cvs/kwame-asante-2026.yaml"
+
+
+def test_a_decision_on_one_cv_is_not_applied_to_another_with_the_same_id(un: Path) -> None:
+    sha = _score()["kwame-asante"]["sha256"]
+    Path("d.csv").write_text(
+        HEADER.replace("\n", ",sha256\n")
+        + f"kwame-asante,review-lateral-move,met,A,2026-12-04,,{sha}\n",
+        encoding="utf-8",
+    )
+    code, out, err = invoke(
+        "score", "vacancy.yaml", "cvs", *AS_OF, "-f", "json", "--decisions", "d.csv"
+    )
+    assert code == 0, err
+    assert "warning" not in err
+    lateral = {
+        r["source"]: next(x for x in r["rules"] if x["id"] == "review-lateral-move")
+        for r in json.loads(out)["results"]
+        if r["candidate"] == "kwame-asante"
+    }
+    assert lateral["cvs/kwame-asante.yaml"]["status"] == "met"
+    updated = _two_kwames()
+    code, out, err = invoke("score", "vacancy.yaml", updated, *AS_OF, "--decisions", "d.csv")
+    assert code == 0, err
+    assert err.count("d.csv:2:1: warning: the CV changed since the decision: decided again") == 1
+
+
+def test_a_decision_without_sha256_on_an_id_two_cvs_have_is_a_located_error(un: Path) -> None:
+    _two_kwames()
+    Path("d.csv").write_text(
+        HEADER + "kwame-asante,review-lateral-move,met,A,2026-12-04,\n", encoding="utf-8"
+    )
+    code, out, err = invoke("score", "vacancy.yaml", "cvs", *AS_OF, "--decisions", "d.csv")
+    assert code == 1
+    assert out == ""
+    first = err.splitlines()[0]
+    assert first.startswith("d.csv:2:1: error: 2 CVs have this candidate id"), err
+    assert "kwame-asante.yaml" in first
+    assert "kwame-asante-2026.yaml" in first

@@ -23,7 +23,7 @@ from jobscreen.model import one_line
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import parse_yaml, yaml_positions
 
-COLUMNS = ("candidate", "rule", "decision", "by", "date", "note")
+COLUMNS = ("candidate", "rule", "decision", "by", "date", "note", "vacancy", "sha256")
 NEEDED = ("candidate", "rule", "decision", "by", "date")
 EVIDENCE = "evidence"  # written by `review` for the reader; not read back
 DECISION_WORDS = {"met": True, "not met": False, "not_met": False}
@@ -136,23 +136,31 @@ def start_of(where: Location) -> tuple[int, int]:
     return (where.line or 1, where.column or 1)
 
 
+Key = tuple[str, str, str, str]  # candidate, rule, vacancy, sha256
+
+
 def _panel(rows: list[Row], vacancies: Sequence[Vacancy]) -> Panel:
-    """Each filled row's decision by (candidate, rule); a rule decided twice one way and
-    the other is an error at the second."""
-    panel: dict[tuple[str, str], PanelDecision] = {}
+    """Each filled row's decision by (candidate, rule), for its vacancy and CV if named; a
+    rule decided twice one way and the other is an error at the second. A row for a vacancy
+    not given here is skipped."""
+    ids = {v.id for v in vacancies}
+    found: dict[Key, PanelDecision] = {}
     for row in rows:
-        if not row.cells.get("decision"):
-            continue  # an item still open
+        if not row.cells.get("decision") or row.cells.get("vacancy", "") not in {"", *ids}:
+            continue  # an item still open, or one for another vacancy
         key, decision = _decision(row, vacancies)
-        if key in panel and panel[key] != decision:
-            who, rule = key
+        if key in found and found[key] != decision:
+            who, rule, *_ = key
             why = f"{who!r} is decided twice on {rule!r}, differently: keep one row"
             raise InputError(why, row.start)
-        panel.setdefault(key, decision)
+        found.setdefault(key, decision)
+    panel: dict[tuple[str, str], tuple[PanelDecision, ...]] = {}
+    for (who, rule, *_), decision in found.items():
+        panel[who, rule] = (*panel.get((who, rule), ()), decision)
     return panel
 
 
-def _decision(row: Row, vacancies: Sequence[Vacancy]) -> tuple[tuple[str, str], PanelDecision]:
+def _decision(row: Row, vacancies: Sequence[Vacancy]) -> tuple[Key, PanelDecision]:
     cells = row.cells
     word = cells["decision"].lower()
     if word not in DECISION_WORDS:
@@ -161,10 +169,23 @@ def _decision(row: Row, vacancies: Sequence[Vacancy]) -> tuple[tuple[str, str], 
     for key in ("candidate", "rule", "by", "date"):
         if not cells.get(key):
             raise InputError(f"a decision needs its {key!r}", row.at(key))
-    _rule_known(cells["rule"], vacancies, row.at("rule"))
+    vacancy, sha256 = cells.get("vacancy", ""), cells.get("sha256", "").lower()
+    named = [v for v in vacancies if v.id == vacancy] if vacancy else vacancies
+    _rule_known(cells["rule"], named, row.at("rule"))
+    _one_vacancy(cells["rule"], named, row.at("vacancy"))
     date = _date(cells["date"], row.at("date"))
-    decision = PanelDecision(DECISION_WORDS[word], cells["by"], date, cells.get("note", ""))
-    return (cells["candidate"], cells["rule"]), decision
+    met, note = DECISION_WORDS[word], cells.get("note", "")
+    decision = PanelDecision(met, cells["by"], date, note, vacancy, sha256, row.start)
+    return (cells["candidate"], cells["rule"], vacancy, sha256), decision
+
+
+def _one_vacancy(rule_id: str, vacancies: Sequence[Vacancy], where: Location) -> None:
+    """A decision on a rule that several vacancies have must name the one it was made for."""
+    having = [v.id for v in vacancies if any(rule.id == rule_id for rule in v.requirements)]
+    if len(having) > 1:
+        named = " or ".join(having[:3]) + (" or ..." if len(having) > 3 else "")
+        why = f"{len(having)} vacancies have rule {rule_id!r}: name the vacancy: {named}"
+        raise InputError(why, where)
 
 
 def _date(text: str, where: Location) -> dt.date:

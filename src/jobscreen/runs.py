@@ -18,8 +18,9 @@ from typing import Any
 from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
+from jobscreen.decide import Use
 from jobscreen.decisionfile import read_decisions
-from jobscreen.errors import InputError, Location
+from jobscreen.errors import InputError, Location, printable_name
 from jobscreen.record import (
     LoadedRecord,
     Record,
@@ -78,6 +79,7 @@ class Run:
     everyone: Sequence[Ranked]
     store: ResultStore
     vacancy: Vacancy
+    warnings: tuple[str, ...] = ()  # decisions made on another version of a CV
 
     def close(self) -> None:
         self.store.close()
@@ -116,6 +118,11 @@ def screen_files(
     limits, blind, vocab = options.limits, options.blind, read.vocabulary
     job = Job(vacancy, when, limits, blind, today, prepare, vocab, decided)
     outcome = run_batch(job, names, jobs, progress)
+    try:
+        stale = decisions_met(outcome.uses)
+    except InputError:
+        outcome.results.close()
+        raise
     record: dict[str, Any] = {
         "vacancy": {"path": vacancy_path, "sha256": read.sha256},
         "vocabulary": vocabulary_record(read.vocabulary),
@@ -135,7 +142,27 @@ def screen_files(
         record,
         outcome.summary,
     )
-    return Run(screening, outcome.results.everyone(), outcome.results, vacancy)
+    return Run(screening, outcome.results.everyone(), outcome.results, vacancy, stale)
+
+
+STALE = "the CV changed since the decision: decided again"
+
+
+def decisions_met(uses: Sequence[Use]) -> tuple[str, ...]:
+    """A warning for each decision made on another version of a CV (not applied); a located
+    InputError if a decision made on no CV in particular names a candidate id that several
+    CVs of the batch have."""
+    shared: dict[Location | None, dict[str, str]] = {}
+    for use in uses:
+        if not use.stale:
+            shared.setdefault(use.where, {}).setdefault(use.sha256, use.source)
+    for where, cvs in shared.items():
+        if len(cvs) > 1:
+            named = ", ".join(printable_name(s) for s in list(cvs.values())[:3])
+            why = f"{len(cvs)} CVs have this candidate id ({named}): name the CV by its sha256"
+            raise InputError(why, where)
+    stale = dict.fromkeys(str(u.where) for u in uses if u.stale)
+    return tuple(f"{where}: warning: {STALE} (not applied)" for where in stale)
 
 
 def vocabulary_record(vocab: Vocabulary) -> dict[str, Any]:

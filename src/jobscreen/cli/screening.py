@@ -198,6 +198,13 @@ def _none_applied(decisions: str | None, applied: int) -> None:
         stderr(f"jobscreen: warning: no decision in {decisions} applies to these candidates")
 
 
+def _warn_decisions(decisions: str | None, run: Run, screening: Screening) -> None:
+    """Each decision made on another version of a CV, and none applied at all, on stderr."""
+    for warning in run.warnings:
+        stderr(f"jobscreen: {warning}")
+    _none_applied(decisions, _applied(screening))
+
+
 def _applied(screening: Screening) -> int:
     return screening.counts.by_review + screening.counts.overrides
 
@@ -297,7 +304,7 @@ def score(
         except JobscreenError:  # the vacancy (each CV's errors are reported, not raised)
             not_swapped("score", vacancy)
             raise
-    _none_applied(decisions, _applied(run.screening))
+    _warn_decisions(decisions, run, run.screening)
     with run:
         if fmt == "xlsx":
             _emit_xlsx(run, output)
@@ -358,7 +365,7 @@ def explain(
         elif len(screening.results) > 1:  # a JSON Lines file or a multi-document YAML
             many = len(screening.results)
             usage(f"explain takes one CV, and {cv} holds {many}: {ONE_OF_MANY}")
-        _none_applied(decisions, _applied(screening))
+        _warn_decisions(decisions, run, screening)
         _emit(run, fmt, output, explain=True, screening=screening)
     raise typer.Exit(_exit_code(screening))
 
@@ -459,9 +466,9 @@ def review(
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
         _errors(run.screening)
-        _none_applied(decisions, _applied(run.screening))
+        _warn_decisions(decisions, run, run.screening)
         with open_output(output) as out:
             everyone = (ranked.assessment for ranked in run.everyone)
-            count = write_review(everyone, blind, out)
+            count = write_review(everyone, blind, run.vacancy.id, out)
     stderr(f"jobscreen: {count} item{'s' if count != 1 else ''} to review")
     raise typer.Exit(_exit_code(run.screening))
