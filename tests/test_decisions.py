@@ -615,3 +615,14 @@ def test_a_decision_without_sha256_on_an_id_two_cvs_have_is_a_located_error(un: 
     assert first.startswith("d.csv:2:1: error: 2 CVs have this candidate id"), err
     assert "kwame-asante.yaml" in first
     assert "kwame-asante-2026.yaml" in first
+
+
+def test_an_id_starting_like_a_formula_reads_back_without_review_s_quote(un: Path) -> None:
+    text = (CANDIDATES / "kwame-asante.yaml").read_text(encoding="utf-8")
+    Path("cvs/kwame-asante.yaml").write_text(
+        text.replace("id: kwame-asante", "id: -kwame"), encoding="utf-8"
+    )
+    rows = [r for r in _review() if r["candidate"] == "'-kwame"]
+    assert rows  # review quotes it against spreadsheet formulas
+    Path("d.csv").write_text(_fill(rows, "not met"), encoding="utf-8")
+    assert _score("--decisions", "d.csv")["-kwame"]["eligibility"] == "no"

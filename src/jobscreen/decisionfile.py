@@ -26,6 +26,7 @@ from jobscreen.yamlsafe import parse_yaml, yaml_positions
 COLUMNS = ("candidate", "rule", "decision", "by", "date", "note", "vacancy", "sha256")
 NEEDED = ("candidate", "rule", "decision", "by", "date")
 EVIDENCE = "evidence"  # written by `review` for the reader; not read back
+FORMULA_QUOTED = ("'=", "'+", "'-", "'@")  # how `review` keeps a spreadsheet from running it
 DECISION_WORDS = {"met": True, "not met": False, "not_met": False}
 YAML_SUFFIXES = (".yaml", ".yml")
 # A panel's file for a batch of 100,000 CVs holds a few hundred thousand rows
@@ -82,8 +83,10 @@ def _csv_rows(text: str, path: str) -> list[Row]:
 
 
 def _cell(text: str) -> str:
-    """A cell as shown in reports: one line, no control or invisible characters."""
-    return one_line(CONTROL.sub("", text))
+    """A cell as shown in reports: one line, no control or invisible characters, and without
+    the quote `review` puts before a cell that starts like a spreadsheet formula."""
+    cell = one_line(CONTROL.sub("", text))
+    return cell[1:] if cell.startswith(FORMULA_QUOTED) else cell
 
 
 def _columns_known(keys: Iterable[str], where: Location, places: dict[str, Location]) -> None:
