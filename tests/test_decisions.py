@@ -308,6 +308,16 @@ ERRORS = [
         "d.csv:3:1: error: 'kwame-asante' is decided twice on 'edu-advanced-degree', differently",
     ),
     (
+        HEADER + 'kwame-asante,edu-advanced-degree,yes,A,2026-12-04,"two\nlines"\n',
+        "d.csv:2:34: error: decision must be 'met' or 'not met', not 'yes'",
+    ),
+    (
+        HEADER
+        + 'nomvula-dlamini,edu-advanced-degree,met,A,2026-12-04,"two\nlines"\n\n'
+        + "kwame-asante,edu-advanced-degree,met,,2026-12-04,\n",
+        "d.csv:5:38: error: a decision needs its 'by'",
+    ),
+    (
         'candidate,rule,decision,by,date,note\n"kwame,',
         "d.csv:2:1: error: not a readable CSV: this quote is never closed",
     ),
