@@ -636,3 +636,19 @@ def test_an_id_starting_like_a_formula_reads_back_without_review_s_quote(un: Pat
     assert rows  # review quotes it against spreadsheet formulas
     Path("d.csv").write_text(_fill(rows, "not met"), encoding="utf-8")
     assert _score("--decisions", "d.csv")["-kwame"]["eligibility"] == "no"
+
+
+def test_decisions_given_twice_is_a_usage_error_not_the_last_file(un: Path) -> None:
+    Path("d1.csv").write_text(HEADER, encoding="utf-8")
+    Path("d2.csv").write_text(HEADER, encoding="utf-8")
+    twice = ("--decisions", "d1.csv", "--decisions", "d2.csv")
+    for command in (
+        ["score", "vacancy.yaml", "cvs"],
+        ["explain", "vacancy.yaml", "cvs/kwame-asante.yaml"],
+        ["match", "cvs/kwame-asante.yaml", "vacancy.yaml"],
+        ["review", "vacancy.yaml", "cvs"],
+    ):
+        code, out, err = invoke(*command, *twice)
+        assert code == 2, command
+        assert "--decisions is given once" in err, command
+        assert out == ""

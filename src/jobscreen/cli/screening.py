@@ -183,13 +183,24 @@ def _csv_style(fmt: str, excel: bool, delimiter: str | None) -> CsvStyle | None:
 
 
 DecisionsOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--decisions",
-        help="A panel's decisions (CSV or YAML: candidate,rule,decision,by,date,note), "
-        "applied after the engine and kept in the record.",
+        help="A panel's decisions (CSV or YAML: candidate,rule,decision,by,date,note; "
+        "optional vacancy,sha256), applied after the engine and kept in the record. Once.",
     ),
 ]
+
+
+def _one_file(decision_files: list[str] | None) -> str | None:
+    """The one decisions file given: several are not merged, so a second is a usage error
+    rather than silently replacing the first."""
+    if decision_files and len(decision_files) > 1:
+        usage(
+            "--decisions is given once: put every decision in one file "
+            f"(got {', '.join(decision_files)})"
+        )
+    return decision_files[0] if decision_files else None
 
 
 def _none_applied(decisions: str | None, applied: int) -> None:
@@ -257,9 +268,10 @@ def score(
     max_depth: MaxDepthOpt = DEFAULT_LIMITS.max_depth,
     max_nodes: MaxNodesOpt = DEFAULT_LIMITS.max_nodes,
     max_items: MaxItemsOpt = DEFAULT_LIMITS.max_items,
-    decisions: DecisionsOpt = None,
+    decision_files: DecisionsOpt = None,
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
+    decisions = _one_file(decision_files)
     from jobscreen.batch import default_jobs
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
@@ -338,10 +350,11 @@ def explain(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
-    decisions: DecisionsOpt = None,
+    decision_files: DecisionsOpt = None,
     candidate: CandidateOpt = None,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
+    decisions = _one_file(decision_files)
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.report.base import EXPLAIN_FORMATS
@@ -393,10 +406,11 @@ def match(
     blind: BlindOpt = False,
     excel: ExcelOpt = False,
     delimiter: DelimiterOpt = None,
-    decisions: DecisionsOpt = None,
+    decision_files: DecisionsOpt = None,
 ) -> None:
     """Rank vacancies for one candidate: where do they fit best? Exit 1 if a vacancy could
     not be read (the others are still ranked)."""
+    decisions = _one_file(decision_files)
     from jobscreen.api import match_vacancies
     from jobscreen.decisionfile import read_decisions
     from jobscreen.errors import JobscreenError
@@ -450,13 +464,14 @@ def review(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
-    decisions: Annotated[
-        str | None,
-        typer.Option("--decisions", help="Decisions already made: list only what is left."),
+    decision_files: Annotated[
+        list[str] | None,
+        typer.Option("--decisions", help="Decisions already made: list only what is left. Once."),
     ] = None,
 ) -> None:
     """Write the items a person must review as a decisions file to fill in (CSV: one row per
     open item, its evidence quoted), for --decisions. Exit 1 if any input could not be read."""
+    decisions = _one_file(decision_files)
     from jobscreen.inputs import CVS
     from jobscreen.outputs import open_output
     from jobscreen.report.review import write_review
