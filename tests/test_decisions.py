@@ -652,3 +652,23 @@ def test_decisions_given_twice_is_a_usage_error_not_the_last_file(un: Path) -> N
         assert code == 2, command
         assert "--decisions is given once" in err, command
         assert out == ""
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv", "html", "xlsx"])
+def test_blind_output_lists_an_unreadable_input_without_its_file(un: Path, fmt: str) -> None:
+    Path("cvs/Jane Doe CV.yaml").write_text("id: jane\n  bad: [\n", encoding="utf-8")
+    out_file = f"out.{fmt}"
+    code, _, err = invoke(
+        "score", "vacancy.yaml", "cvs", *AS_OF, "--blind", "-f", fmt, "-o", out_file
+    )
+    assert code == 1
+    assert "Jane Doe CV.yaml" in err  # the operator sees it on stderr
+    written = Path(out_file).read_bytes()
+    if fmt == "xlsx":
+        import zipfile
+
+        with zipfile.ZipFile(out_file) as book:
+            written = b"".join(book.read(name) for name in book.namelist())
+    assert b"Jane Doe" not in written
+    if fmt in ("markdown", "csv", "html", "xlsx"):
+        assert b"input 1" in written

@@ -149,7 +149,9 @@ class ResultOut(Part):
 
 
 class ErrorOut(Part):
-    source: FileName = Field(description="The input that could not be scored.")
+    source: FileName | None = Field(
+        description="The input that could not be scored (null when blind)."
+    )
     line: Place = Field(description="Its line, when known.")
     column: Place = Field(description="Its column, when known.")
     message: str = Field(description="What is wrong.")

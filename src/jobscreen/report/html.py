@@ -278,9 +278,10 @@ def _matrix(screening: Screening, vacancy: Vacancy, blind: bool) -> str:
 def _errors(screening: Screening) -> str:
     if not screening.errors:
         return ""
+    blind = bool(screening.options.get("blind"))
     items = "".join(
-        f'<li><span class="id">{text(e.where)}</span>: {text(e.message)}</li>'
-        for e in screening.errors
+        f'<li><span class="id">{text(e.shown_where(blind, n))}</span>: {text(e.message)}</li>'
+        for n, e in enumerate(screening.errors, 1)
     )
     return f"<h2>Not screened: inputs that could not be read</h2><ul>{items}</ul>"
 
