@@ -432,6 +432,10 @@ def test_audit_counts_per_group_the_outcomes_review_and_override_changed(un: Pat
     assert changed["B"]["override"] == (1 if kwame_was != "no" else 0)
     code, out, _ = invoke("audit", "rec.json", "--groups", "groups.csv")
     assert "eligibility changed by" in out
+    code, out, err = invoke("audit", "rec.json", "--groups", "groups.csv", "-f", "html")
+    assert code == 0, err
+    assert "<h2>Eligibility changed by</h2>" in out
+    assert "<tr><td>A</td><td class=\"num\">1</td><td>1 review</td></tr>" in out
 
 
 # --- declarations in CVs and vacancies -----------------------------------------------------
