@@ -212,7 +212,7 @@ def _none_applied(decisions: str | None, applied: int) -> None:
 def _warn_decisions(decisions: str | None, run: Run, screening: Screening) -> None:
     """Each decision made on another version of a CV, and none applied at all, on stderr."""
     for warning in run.warnings:
-        stderr(f"jobscreen: {warning}")
+        stderr(warning)
     _none_applied(decisions, _applied(screening))
 
 
