@@ -290,6 +290,14 @@ ERRORS = [
         "d.csv:2:40: error: date must be an ISO date YYYY-MM-DD, not '20261204'",
     ),
     (
+        HEADER + "kwame-asante,edu-advanced-degree,met,A,1899-12-31,\n",
+        "d.csv:2:40: error: date must be between 1900 and 2100, not '1899-12-31'",
+    ),
+    (
+        HEADER + "kwame-asante,edu-advanced-degree,met,A,2026-12-04,,lost\n",
+        "d.csv:2:52: error: a cell past the header's 6 columns: 'lost'",
+    ),
+    (
         HEADER + "kwame-asante,edu-advanced-degre,met,A,2026-12-04,\n",
         "d.csv:2:14: error: vacancy 'un-aro-senior-pmo' has no rule 'edu-advanced-degre'",
     ),
@@ -331,6 +339,11 @@ def test_the_same_decision_twice_is_one_decision(un: Path) -> None:
 
 
 YAML_ERRORS = [
+    (
+        "- {candidate: kwame-asante, rule: edu-advanced-degree, decision: met,"
+        " by: [A, B], date: '2026-12-04'}\n",
+        "d.yaml:1:75: error: by must be text (quote it)",
+    ),
     ("candidate: x\n", "d.yaml:1:1: error: a decisions file in YAML is one list of mappings"),
     (
         "- {candidate: kwame-asante, rule: edu-advanced-degree, decision: maybe,"
@@ -435,7 +448,7 @@ def test_audit_counts_per_group_the_outcomes_review_and_override_changed(un: Pat
     code, out, err = invoke("audit", "rec.json", "--groups", "groups.csv", "-f", "html")
     assert code == 0, err
     assert "<h2>Eligibility changed by</h2>" in out
-    assert "<tr><td>A</td><td class=\"num\">1</td><td>1 review</td></tr>" in out
+    assert '<tr><td>A</td><td class="num">1</td><td>1 review</td></tr>' in out
 
 
 # --- declarations in CVs and vacancies -----------------------------------------------------

@@ -66,7 +66,7 @@ def read_csv(text: str, source: str) -> CsvTable:
     reader = csv.reader(io.StringIO(text), strict=True, delimiter=delimiter)
     try:
         names = tuple(next(reader, ()))
-        rows = tuple(_rows(reader, names))
+        rows = tuple(_rows(reader, names, source))
     except csv.Error as exc:
         opened = open_quote(text, delimiter)
         if opened is not None:
@@ -77,7 +77,7 @@ def read_csv(text: str, source: str) -> CsvTable:
     return CsvTable(source, names, rows)
 
 
-def _rows(reader: Iterator[list[str]], names: Sequence[str]) -> Iterator[Row]:
+def _rows(reader: Iterator[list[str]], names: Sequence[str], source: str) -> Iterator[Row]:
     """Each row that is not blank, with the line it starts on (a quoted cell may hold line
     breaks: the row then ends lines later)."""
     while True:
@@ -86,7 +86,17 @@ def _rows(reader: Iterator[list[str]], names: Sequence[str]) -> Iterator[Row]:
         if row is None:
             return
         if row:
+            _none_past_header(names, row, Location(source, start, 1))
             yield start, _cells(names, row)
+
+
+def _none_past_header(names: Sequence[str], row: list[str], where: Location) -> None:
+    """A filled cell past the header's columns is an error: it would be silently lost."""
+    extra = next((i for i in range(len(names), len(row)) if row[i].strip()), None)
+    if extra is not None:
+        at = Location(where.path, where.line, column_of(row, extra))
+        why = f"a cell past the header's {len(names)} columns: {row[extra][:40]!r}"
+        raise InputError(why, at)
 
 
 def _cells(names: Sequence[str], row: list[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from jobscreen.csvinput import column_of, read_csv
 from jobscreen.decide import Panel, PanelDecision
 from jobscreen.errors import CONTROL, InputError, Location
-from jobscreen.limits import MAX_LIMIT, Limits
+from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 from jobscreen.loading import decode, read_bytes
 from jobscreen.model import one_line
 from jobscreen.vacancy import Vacancy
@@ -122,9 +122,12 @@ def _yaml_row(
     keys: dict[tuple[str | int, ...], tuple[int, int]],
 ) -> Row:
     start = Location(path, *positions.get((index,), (1, 1)))
-    if not isinstance(item, dict) or not all(isinstance(v, str | None) for v in item.values()):
+    if not isinstance(item, dict):
         raise InputError("expected a mapping of candidate, rule, decision, by, date, note", start)
     places = {k: Location(path, *positions.get((index, k), start_of(start))) for k in item}
+    for key, value in item.items():
+        if not isinstance(value, str | None):
+            raise InputError(f"{key} must be text (quote it)", places[key])
     key_places = {k: Location(path, *keys.get((index, k), start_of(start))) for k in item}
     _columns_known(item, start, key_places)
     cells = {k: _cell(v or "") for k, v in item.items()}
@@ -192,13 +195,18 @@ def _one_vacancy(rule_id: str, vacancies: Sequence[Vacancy], where: Location) ->
 
 
 def _date(text: str, where: Location) -> dt.date:
-    """An ISO date written YYYY-MM-DD (not 20261204, nor a week date)."""
+    """An ISO date written YYYY-MM-DD (not 20261204, nor a week date), in the years dates
+    are read in."""
     try:
-        if ISO_DATE.match(text):
-            return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text) if ISO_DATE.match(text) else None
     except ValueError:
-        pass
-    raise InputError(f"date must be an ISO date YYYY-MM-DD, not {text[:40]!r}", where)
+        date = None
+    if date is None:
+        raise InputError(f"date must be an ISO date YYYY-MM-DD, not {text[:40]!r}", where)
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        why = f"date must be between {FIRST_YEAR} and {LAST_YEAR}, not {text!r}"
+        raise InputError(why, where)
+    return date
 
 
 def _rule_known(rule_id: str, vacancies: Sequence[Vacancy], where: Location) -> None:
