@@ -628,6 +628,9 @@ def test_a_decision_on_one_cv_is_not_applied_to_another_with_the_same_id(un: Pat
     code, out, err = invoke("score", "vacancy.yaml", updated, *AS_OF, "--decisions", "d.csv")
     assert code == 0, err
     assert err.count("d.csv:2:1: warning: the CV changed since the decision: decided again") == 1
+    code, _, err = invoke("match", updated, "vacancy.yaml", *AS_OF, "--decisions", "d.csv")
+    assert code == 0, err
+    assert err.count("d.csv:2:1: warning: the CV changed since the decision: decided again") == 1
 
 
 def test_a_decision_without_sha256_on_an_id_two_cvs_have_is_a_located_error(un: Path) -> None:

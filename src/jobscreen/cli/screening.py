@@ -34,10 +34,11 @@ from jobscreen.cli.app import (
 from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
+    from jobscreen.decide import Panel
     from jobscreen.report.base import Reporter
     from jobscreen.report.csvfmt import CsvStyle
     from jobscreen.report.html import HtmlReporter
-    from jobscreen.results import Screening
+    from jobscreen.results import Matching, Screening
     from jobscreen.runs import Run
     from jobscreen.sources import Candidate
     from jobscreen.vacancy import Vacancy
@@ -214,6 +215,15 @@ def _warn_decisions(decisions: str | None, run: Run, screening: Screening) -> No
     for warning in run.warnings:
         stderr(warning)
     _none_applied(decisions, _applied(screening))
+
+
+def _stale(matching: Matching, panel: Panel | None) -> tuple[str, ...]:
+    """A warning for each decision made on another version of the CV matched."""
+    from jobscreen.decide import Decisions, uses_of
+    from jobscreen.runs import decisions_met
+
+    decided = Decisions(panel or {})
+    return decisions_met([u for m in matching.matches for u in uses_of(m.assessment, decided)])
 
 
 def _applied(screening: Screening) -> int:
@@ -446,6 +456,8 @@ def match(
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
+    for warning in _stale(matching, panel):
+        stderr(warning)
     settled = (r.decision for m in matching.matches for r in m.assessment.rules if r.decision)
     _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
     matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
