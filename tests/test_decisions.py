@@ -412,14 +412,14 @@ def test_verify_passes_with_the_same_decisions_and_names_an_edited_file(un: Path
     filled = _fill(_review())
     _record(filled)
     record = json.loads(Path("rec.json").read_text(encoding="utf-8"))
-    assert record["record"]["decisions"]["path"] == "decisions.csv"
+    assert record["record"]["decisions"][0]["path"] == "decisions.csv"
     assert record["summary"]["by_review"] == len(filled.splitlines()) - 1
     code, out, _ = invoke("verify", "rec.json")
     assert (code, out) == (0, "rec.json: identical: every result reproduced\n")
     Path("decisions.csv").write_text(filled.replace(",met,", ",not met,", 1), encoding="utf-8")
     code, out, _ = invoke("verify", "rec.json")
     assert code == 1
-    assert "record.decisions.sha256 (the decisions file changed)" in out
+    assert "record.decisions[0].sha256 (the decisions file changed)" in out
     assert out.splitlines()[1] == "  note: " + DECISIONS_CHANGED
     assert ".decision" in out or ".status" in out
 
@@ -658,20 +658,53 @@ def test_an_id_starting_like_a_formula_reads_back_without_review_s_quote(un: Pat
     assert _score("--decisions", "d.csv")["-kwame"]["eligibility"] == "no"
 
 
-def test_decisions_given_twice_is_a_usage_error_not_the_last_file(un: Path) -> None:
-    Path("d1.csv").write_text(HEADER, encoding="utf-8")
-    Path("d2.csv").write_text(HEADER, encoding="utf-8")
-    twice = ("--decisions", "d1.csv", "--decisions", "d2.csv")
+def test_decisions_given_twice_are_merged_and_both_recorded(un: Path) -> None:
+    rows = _review()
+    Path("d1.csv").write_text(_fill(rows[:1]), encoding="utf-8")
+    Path("d2.csv").write_text(_fill(rows[1:2]), encoding="utf-8")
+    both = ("--decisions", "d1.csv", "--decisions", "d2.csv")
+    left = _review(*both)
+    assert [(r["candidate"], r["rule"]) for r in left] == [
+        (r["candidate"], r["rule"]) for r in rows[2:]
+    ]
+    code, out, err = invoke(
+        "score", "vacancy.yaml", "cvs", *AS_OF, *both, "-f", "json", "-o", "rec.json"
+    )
+    assert code == 0, err
+    record = json.loads(Path("rec.json").read_text(encoding="utf-8"))
+    assert [f["path"] for f in record["record"]["decisions"]] == ["d1.csv", "d2.csv"]
+    assert record["summary"]["by_review"] == 2
+    code, out, _ = invoke("verify", "rec.json")
+    assert (code, out) == (0, "rec.json: identical: every result reproduced\n")
+    code, out, _ = invoke("score", "vacancy.yaml", "cvs", *AS_OF, *both, "-f", "html")
+    assert out.count("decisions SHA-256") == 2
+
+
+def test_a_decision_made_differently_in_a_second_file_is_an_error_there(un: Path) -> None:
+    rows = _review()
+    Path("d1.csv").write_text(_fill(rows[:1]), encoding="utf-8")
+    Path("d2.csv").write_text(_fill(rows[:1], "not met"), encoding="utf-8")
     for command in (
         ["score", "vacancy.yaml", "cvs"],
-        ["explain", "vacancy.yaml", "cvs/kwame-asante.yaml"],
-        ["match", "cvs/kwame-asante.yaml", "vacancy.yaml"],
+        ["explain", "vacancy.yaml", f"cvs/{rows[0]['candidate']}.yaml"],
+        ["match", f"cvs/{rows[0]['candidate']}.yaml", "vacancy.yaml"],
         ["review", "vacancy.yaml", "cvs"],
     ):
-        code, out, err = invoke(*command, *twice)
-        assert code == 2, command
-        assert "--decisions is given once" in err, command
+        code, out, err = invoke(*command, "--decisions", "d1.csv", "--decisions", "d2.csv")
+        assert code == 1, command
+        assert err.startswith("d2.csv:2:1: error: decided differently in d1.csv:2:1"), err
         assert out == ""
+
+
+def test_a_record_with_one_decisions_mapping_still_verifies(un: Path) -> None:
+    _record(_fill(_review()))
+    record = json.loads(Path("rec.json").read_text(encoding="utf-8"))
+    record["record"]["decisions"] = record["record"]["decisions"][0]  # as older jobscreens wrote
+    del record["record"]["digest"]
+    Path("old.json").write_text(json.dumps(record), encoding="utf-8")
+    code, out, err = invoke("verify", "old.json")
+    assert code == 0, out + err
+    assert "identical" in out
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv", "html", "xlsx"])

@@ -64,6 +64,37 @@ def read_decisions(path: str, vacancies: Sequence[Vacancy]) -> DecisionsFile:
     return DecisionsFile(path, hashlib.sha256(raw).hexdigest(), _panel(rows, vacancies))
 
 
+def read_all(
+    paths: Sequence[str], vacancies: Sequence[Vacancy]
+) -> tuple[Panel, list[DecisionsFile]]:
+    """Every file's decisions, merged in order, and each file as read; a decision in a later
+    file that differs from an earlier one on the same candidate, rule, vacancy and CV is a
+    located error at the later one."""
+    files = [read_decisions(path, vacancies) for path in paths]
+    merged: dict[tuple[str, str], tuple[PanelDecision, ...]] = {}
+    for file in files:
+        for key, made in file.panel.items():
+            merged[key] = (*merged.get(key, ()), *_new(merged.get(key, ()), made))
+    return merged, files
+
+
+def _new(before: tuple[PanelDecision, ...], made: tuple[PanelDecision, ...]) -> list[PanelDecision]:
+    """The decisions of a later file not already made; one made differently is an error."""
+    added = []
+    for decision in made:
+        same = next((d for d in before if _on(d) == _on(decision)), None)
+        if same is None:
+            added.append(decision)
+        elif same != decision:
+            why = f"decided differently in {same.where or 'an earlier file'}: keep one"
+            raise InputError(why, decision.where)
+    return added
+
+
+def _on(decision: PanelDecision) -> tuple[str, str]:
+    return decision.vacancy, decision.sha256
+
+
 def _csv_rows(text: str, path: str) -> list[Row]:
     table = read_csv(text, path)
     fields = table.columns(COLUMNS)

@@ -188,29 +188,20 @@ DecisionsOpt = Annotated[
     typer.Option(
         "--decisions",
         help="A panel's decisions (CSV or YAML: candidate,rule,decision,by,date,note; "
-        "optional vacancy,sha256), applied after the engine and kept in the record. Once.",
+        "optional vacancy,sha256), applied after the engine and kept in the record. "
+        "Repeatable: files are merged in order.",
     ),
 ]
 
 
-def _one_file(decision_files: list[str] | None) -> str | None:
-    """The one decisions file given: several are not merged, so a second is a usage error
-    rather than silently replacing the first."""
-    if decision_files and len(decision_files) > 1:
-        usage(
-            "--decisions is given once: put every decision in one file "
-            f"(got {', '.join(decision_files)})"
-        )
-    return decision_files[0] if decision_files else None
+def _none_applied(decisions: list[str], applied: int) -> None:
+    """Warn once when decisions files were given and none of their rows applies here."""
+    if decisions and not applied:
+        named = ", ".join(decisions)
+        stderr(f"jobscreen: warning: no decision in {named} applies to these candidates")
 
 
-def _none_applied(decisions: str | None, applied: int) -> None:
-    """Warn once when a decisions file was given and none of its rows applies here."""
-    if decisions is not None and not applied:
-        stderr(f"jobscreen: warning: no decision in {decisions} applies to these candidates")
-
-
-def _warn_decisions(decisions: str | None, run: Run, screening: Screening) -> None:
+def _warn_decisions(decisions: list[str], run: Run, screening: Screening) -> None:
     """Each decision made on another version of a CV, and none applied at all, on stderr."""
     for warning in run.warnings:
         stderr(warning)
@@ -281,7 +272,7 @@ def score(
     decision_files: DecisionsOpt = None,
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
-    decisions = _one_file(decision_files)
+    decisions = decision_files or []
     from jobscreen.batch import default_jobs
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
@@ -301,8 +292,8 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    not_an_input(output, [vacancy, *cvs, decisions], accept=CVS)
-    not_an_input(key_map, [vacancy, *cvs, decisions], "--key-map", CVS)
+    not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
+    not_an_input(key_map, [vacancy, *cvs, *decisions], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     prepare = None
@@ -364,7 +355,7 @@ def explain(
     candidate: CandidateOpt = None,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
-    decisions = _one_file(decision_files)
+    decisions = decision_files or []
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.report.base import EXPLAIN_FORMATS
@@ -373,7 +364,7 @@ def explain(
     choice(fmt, EXPLAIN_FORMATS, "--format")
     if candidate is None and Path(cv).is_dir():  # it would explain the first of many
         usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
-    not_an_input(output, [vacancy, cv, decisions], accept=CVS)
+    not_an_input(output, [vacancy, cv, *decisions], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     try:
@@ -420,9 +411,9 @@ def match(
 ) -> None:
     """Rank vacancies for one candidate: where do they fit best? Exit 1 if a vacancy could
     not be read (the others are still ranked)."""
-    decisions = _one_file(decision_files)
+    decisions = decision_files or []
     from jobscreen.api import match_vacancies
-    from jobscreen.decisionfile import read_decisions
+    from jobscreen.decisionfile import read_all
     from jobscreen.errors import JobscreenError
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
@@ -432,7 +423,7 @@ def match(
 
     choice(fmt, FORMATS, "--format")
     csv_style = _csv_style(fmt, excel, delimiter)
-    not_an_input(output, [cv, *vacancies, decisions])
+    not_an_input(output, [cv, *vacancies, *decisions])
     when, today = parse_as_of(as_of), dt.date.today()
     loaded, problems = read_vacancies(vacancies)
     if not loaded:
@@ -446,7 +437,7 @@ def match(
 
     files, read = [v.path for v in loaded], [v.vacancy for v in loaded]
     vocabularies = [v.vocabulary for v in loaded]
-    panel = read_decisions(decisions, read).panel if decisions else None
+    panel = read_all(decisions, read)[0] if decisions else None
     try:
         matching = match_vacancies(
             candidate_for, read, when, today, blind, files, vocabularies, panel
@@ -478,18 +469,20 @@ def review(
     blind: BlindOpt = False,
     decision_files: Annotated[
         list[str] | None,
-        typer.Option("--decisions", help="Decisions already made: list only what is left. Once."),
+        typer.Option(
+            "--decisions", help="Decisions already made (repeatable): list only what is left."
+        ),
     ] = None,
 ) -> None:
     """Write the items a person must review as a decisions file to fill in (CSV: one row per
     open item, its evidence quoted), for --decisions. Exit 1 if any input could not be read."""
-    decisions = _one_file(decision_files)
+    decisions = decision_files or []
     from jobscreen.inputs import CVS
     from jobscreen.outputs import open_output
     from jobscreen.report.review import write_review
     from jobscreen.runs import RunOptions, screen_files
 
-    not_an_input(output, [vacancy, *cvs, decisions], accept=CVS)
+    not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
         _errors(run.screening)
