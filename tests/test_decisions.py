@@ -52,7 +52,7 @@ ENGINE = _assessment(
 
 
 def _panel(who: str, rule: str, met: bool, note: str = "") -> Decisions:
-    return Decisions({(who, rule): PanelDecision(met, "A. Officer", DAY, note)})
+    return Decisions({(who, rule): (PanelDecision(met, "A. Officer", DAY, note),)})
 
 
 def test_no_decision_leaves_the_engine_s_assessment_as_it_is() -> None:
@@ -254,7 +254,7 @@ def test_review_refuses_to_overwrite_an_input_and_writes_to_stdout_with_a_dash(u
     assert "d.csv" in err
     assert Path("d.csv").read_text(encoding="utf-8") == HEADER
     code, out, _ = invoke("review", "vacancy.yaml", "cvs", *AS_OF, "-o", "-")
-    assert out.startswith("candidate,rule,decision,by,date,note,evidence\n")
+    assert out.startswith("candidate,rule,decision,by,date,note,evidence,vacancy,sha256\n")
 
 
 def test_a_decisions_file_that_decides_nothing_here_warns_once(un: Path) -> None:
@@ -290,6 +290,14 @@ ERRORS = [
         "d.csv:2:40: error: date must be an ISO date YYYY-MM-DD, not '20261204'",
     ),
     (
+        HEADER + "kwame-asante,edu-advanced-degree,met,A,1899-12-31,\n",
+        "d.csv:2:40: error: date must be between 1900 and 2100, not '1899-12-31'",
+    ),
+    (
+        HEADER + "kwame-asante,edu-advanced-degree,met,A,2026-12-04,,lost\n",
+        "d.csv:2:52: error: a cell past the header's 6 columns: 'lost'",
+    ),
+    (
         HEADER + "kwame-asante,edu-advanced-degre,met,A,2026-12-04,\n",
         "d.csv:2:14: error: vacancy 'un-aro-senior-pmo' has no rule 'edu-advanced-degre'",
     ),
@@ -308,6 +316,16 @@ ERRORS = [
         "d.csv:3:1: error: 'kwame-asante' is decided twice on 'edu-advanced-degree', differently",
     ),
     (
+        HEADER + 'kwame-asante,edu-advanced-degree,yes,A,2026-12-04,"two\nlines"\n',
+        "d.csv:2:34: error: decision must be 'met' or 'not met', not 'yes'",
+    ),
+    (
+        HEADER
+        + 'nomvula-dlamini,edu-advanced-degree,met,A,2026-12-04,"two\nlines"\n\n'
+        + "kwame-asante,edu-advanced-degree,met,,2026-12-04,\n",
+        "d.csv:5:38: error: a decision needs its 'by'",
+    ),
+    (
         'candidate,rule,decision,by,date,note\n"kwame,',
         "d.csv:2:1: error: not a readable CSV: this quote is never closed",
     ),
@@ -321,6 +339,11 @@ def test_the_same_decision_twice_is_one_decision(un: Path) -> None:
 
 
 YAML_ERRORS = [
+    (
+        "- {candidate: kwame-asante, rule: edu-advanced-degree, decision: met,"
+        " by: [A, B], date: '2026-12-04'}\n",
+        "d.yaml:1:75: error: by must be text (quote it)",
+    ),
     ("candidate: x\n", "d.yaml:1:1: error: a decisions file in YAML is one list of mappings"),
     (
         "- {candidate: kwame-asante, rule: edu-advanced-degree, decision: maybe,"
@@ -389,14 +412,14 @@ def test_verify_passes_with_the_same_decisions_and_names_an_edited_file(un: Path
     filled = _fill(_review())
     _record(filled)
     record = json.loads(Path("rec.json").read_text(encoding="utf-8"))
-    assert record["record"]["decisions"]["path"] == "decisions.csv"
+    assert record["record"]["decisions"][0]["path"] == "decisions.csv"
     assert record["summary"]["by_review"] == len(filled.splitlines()) - 1
     code, out, _ = invoke("verify", "rec.json")
     assert (code, out) == (0, "rec.json: identical: every result reproduced\n")
     Path("decisions.csv").write_text(filled.replace(",met,", ",not met,", 1), encoding="utf-8")
     code, out, _ = invoke("verify", "rec.json")
     assert code == 1
-    assert "record.decisions.sha256 (the decisions file changed)" in out
+    assert "record.decisions[0].sha256 (the decisions file changed)" in out
     assert out.splitlines()[1] == "  note: " + DECISIONS_CHANGED
     assert ".decision" in out or ".status" in out
 
@@ -422,6 +445,10 @@ def test_audit_counts_per_group_the_outcomes_review_and_override_changed(un: Pat
     assert changed["B"]["override"] == (1 if kwame_was != "no" else 0)
     code, out, _ = invoke("audit", "rec.json", "--groups", "groups.csv")
     assert "eligibility changed by" in out
+    code, out, err = invoke("audit", "rec.json", "--groups", "groups.csv", "-f", "html")
+    assert code == 0, err
+    assert "<h2>Eligibility changed by</h2>" in out
+    assert '<tr><td>A</td><td class="num">1</td><td>1 review</td></tr>' in out
 
 
 # --- declarations in CVs and vacancies -----------------------------------------------------
@@ -504,3 +531,197 @@ def test_match_applies_the_decisions_to_the_vacancy_with_the_rule(un: Path) -> N
     assert match["review"] == ["review-young-professionals"]
     lateral = next(r for r in match["rules"] if r["id"] == "review-lateral-move")
     assert (lateral["status"], lateral["decision"]["note"]) == ("met", "moves seen")
+
+
+# --- decisions for one vacancy and one CV -------------------------------------------------
+
+CCM = "ccm-isu-director"
+
+
+def _match_json(*args: str) -> tuple[int, dict[str, Any], str]:
+    shutil.copy(VACANCIES / f"{CCM}.yaml", "ccm.yaml")
+    code, out, err = invoke(
+        "match", "cvs/kwame-asante.yaml", "vacancy.yaml", "ccm.yaml", *AS_OF, "-f", "json", *args
+    )
+    return code, json.loads(out) if out else {}, err
+
+
+def _english(match: dict[str, Any]) -> dict[str, Any]:
+    return next(r for r in match["rules"] if r["id"] == "lang-english")
+
+
+def test_match_applies_a_decision_only_to_the_vacancy_it_names(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER.replace("\n", ",vacancy\n")
+        + f"kwame-asante,lang-english,not met,A,2026-12-04,,{CCM}\n",
+        encoding="utf-8",
+    )
+    code, matching, err = _match_json("--decisions", "d.csv")
+    assert code == 0, err
+    by_id = {m["vacancy"]["id"]: m for m in matching["matches"]}
+    assert _english(by_id[CCM])["status"] == "not_met"
+    assert "decision" not in _english(by_id["un-aro-senior-pmo"])
+
+
+def test_match_asks_to_name_the_vacancy_of_a_rule_two_vacancies_have(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER + "kwame-asante,lang-english,not met,A,2026-12-04,\n", encoding="utf-8"
+    )
+    code, _, err = _match_json("--decisions", "d.csv")
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        "d.csv:2:1: error: 2 vacancies have rule 'lang-english': name the vacancy: "
+    )
+    assert CCM in err
+    assert "un-aro-senior-pmo" in err
+
+
+def test_score_skips_the_rows_for_another_vacancy_unchecked(un: Path) -> None:
+    Path("d.csv").write_text(
+        HEADER.replace("\n", ",vacancy\n")
+        + f"kwame-asante,lang-english,not met,A,2026-12-04,,{CCM}\n"
+        + f"kwame-asante,comp-advocacy,not met,A,2026-12-04,,{CCM}\n",  # not a rule here
+        encoding="utf-8",
+    )
+    code, _, err = invoke("score", "vacancy.yaml", "cvs", *AS_OF, "--decisions", "d.csv")
+    assert code == 0, err
+    assert "warning: no decision in d.csv applies" in err
+
+
+def test_review_names_the_vacancy_and_the_cv_s_digest(un: Path) -> None:
+    rows = _review()
+    scored = _score()
+    assert {r["vacancy"] for r in rows} == {"un-aro-senior-pmo"}
+    assert all(r["sha256"] == scored[r["candidate"]]["sha256"] for r in rows)
+
+
+def _two_kwames() -> str:
+    """A second CV with Kwame's id and other content (an updated CV); its source."""
+    Path("cvs/kwame-asante-2026.yaml").write_text(
+        (CANDIDATES / "kwame-asante.yaml")
+        .read_text(encoding="utf-8")
+        .replace("year: 2002", "year: 2003"),
+        encoding="utf-8",
+    )
+    return "cvs/kwame-asante-2026.yaml"
+
+
+def test_a_decision_on_one_cv_is_not_applied_to_another_with_the_same_id(un: Path) -> None:
+    sha = _score()["kwame-asante"]["sha256"]
+    Path("d.csv").write_text(
+        HEADER.replace("\n", ",sha256\n")
+        + f"kwame-asante,review-lateral-move,met,A,2026-12-04,,{sha}\n",
+        encoding="utf-8",
+    )
+    code, out, err = invoke(
+        "score", "vacancy.yaml", "cvs", *AS_OF, "-f", "json", "--decisions", "d.csv"
+    )
+    assert code == 0, err
+    assert "warning" not in err
+    lateral = {
+        r["source"]: next(x for x in r["rules"] if x["id"] == "review-lateral-move")
+        for r in json.loads(out)["results"]
+        if r["candidate"] == "kwame-asante"
+    }
+    assert lateral["cvs/kwame-asante.yaml"]["status"] == "met"
+    updated = _two_kwames()
+    code, out, err = invoke("score", "vacancy.yaml", updated, *AS_OF, "--decisions", "d.csv")
+    assert code == 0, err
+    assert err.count("d.csv:2:1: warning: the CV changed since the decision: decided again") == 1
+    code, _, err = invoke("match", updated, "vacancy.yaml", *AS_OF, "--decisions", "d.csv")
+    assert code == 0, err
+    assert err.count("d.csv:2:1: warning: the CV changed since the decision: decided again") == 1
+
+
+def test_a_decision_without_sha256_on_an_id_two_cvs_have_is_a_located_error(un: Path) -> None:
+    _two_kwames()
+    Path("d.csv").write_text(
+        HEADER + "kwame-asante,review-lateral-move,met,A,2026-12-04,\n", encoding="utf-8"
+    )
+    code, out, err = invoke("score", "vacancy.yaml", "cvs", *AS_OF, "--decisions", "d.csv")
+    assert code == 1
+    assert out == ""
+    first = err.splitlines()[0]
+    assert first.startswith("d.csv:2:1: error: 2 CVs have this candidate id"), err
+    assert "kwame-asante.yaml" in first
+    assert "kwame-asante-2026.yaml" in first
+
+
+def test_an_id_starting_like_a_formula_reads_back_without_review_s_quote(un: Path) -> None:
+    text = (CANDIDATES / "kwame-asante.yaml").read_text(encoding="utf-8")
+    Path("cvs/kwame-asante.yaml").write_text(
+        text.replace("id: kwame-asante", "id: -kwame"), encoding="utf-8"
+    )
+    rows = [r for r in _review() if r["candidate"] == "'-kwame"]
+    assert rows  # review quotes it against spreadsheet formulas
+    Path("d.csv").write_text(_fill(rows, "not met"), encoding="utf-8")
+    assert _score("--decisions", "d.csv")["-kwame"]["eligibility"] == "no"
+
+
+def test_decisions_given_twice_are_merged_and_both_recorded(un: Path) -> None:
+    rows = _review()
+    Path("d1.csv").write_text(_fill(rows[:1]), encoding="utf-8")
+    Path("d2.csv").write_text(_fill(rows[1:2]), encoding="utf-8")
+    both = ("--decisions", "d1.csv", "--decisions", "d2.csv")
+    left = _review(*both)
+    assert [(r["candidate"], r["rule"]) for r in left] == [
+        (r["candidate"], r["rule"]) for r in rows[2:]
+    ]
+    code, out, err = invoke(
+        "score", "vacancy.yaml", "cvs", *AS_OF, *both, "-f", "json", "-o", "rec.json"
+    )
+    assert code == 0, err
+    record = json.loads(Path("rec.json").read_text(encoding="utf-8"))
+    assert [f["path"] for f in record["record"]["decisions"]] == ["d1.csv", "d2.csv"]
+    assert record["summary"]["by_review"] == 2
+    code, out, _ = invoke("verify", "rec.json")
+    assert (code, out) == (0, "rec.json: identical: every result reproduced\n")
+    code, out, _ = invoke("score", "vacancy.yaml", "cvs", *AS_OF, *both, "-f", "html")
+    assert out.count("decisions SHA-256") == 2
+
+
+def test_a_decision_made_differently_in_a_second_file_is_an_error_there(un: Path) -> None:
+    rows = _review()
+    Path("d1.csv").write_text(_fill(rows[:1]), encoding="utf-8")
+    Path("d2.csv").write_text(_fill(rows[:1], "not met"), encoding="utf-8")
+    for command in (
+        ["score", "vacancy.yaml", "cvs"],
+        ["explain", "vacancy.yaml", f"cvs/{rows[0]['candidate']}.yaml"],
+        ["match", f"cvs/{rows[0]['candidate']}.yaml", "vacancy.yaml"],
+        ["review", "vacancy.yaml", "cvs"],
+    ):
+        code, out, err = invoke(*command, "--decisions", "d1.csv", "--decisions", "d2.csv")
+        assert code == 1, command
+        assert err.startswith("d2.csv:2:1: error: decided differently in d1.csv:2:1"), err
+        assert out == ""
+
+
+def test_a_record_with_one_decisions_mapping_still_verifies(un: Path) -> None:
+    _record(_fill(_review()))
+    record = json.loads(Path("rec.json").read_text(encoding="utf-8"))
+    record["record"]["decisions"] = record["record"]["decisions"][0]  # as older jobscreens wrote
+    del record["record"]["digest"]
+    Path("old.json").write_text(json.dumps(record), encoding="utf-8")
+    code, out, err = invoke("verify", "old.json")
+    assert code == 0, out + err
+    assert "identical" in out
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv", "html", "xlsx"])
+def test_blind_output_lists_an_unreadable_input_without_its_file(un: Path, fmt: str) -> None:
+    Path("cvs/Jane Doe CV.yaml").write_text("id: jane\n  bad: [\n", encoding="utf-8")
+    out_file = f"out.{fmt}"
+    code, _, err = invoke(
+        "score", "vacancy.yaml", "cvs", *AS_OF, "--blind", "-f", fmt, "-o", out_file
+    )
+    assert code == 1
+    assert "Jane Doe CV.yaml" in err  # the operator sees it on stderr
+    written = Path(out_file).read_bytes()
+    if fmt == "xlsx":
+        import zipfile
+
+        with zipfile.ZipFile(out_file) as book:
+            written = b"".join(book.read(name) for name in book.namelist())
+    assert b"Jane Doe" not in written
+    if fmt in ("markdown", "csv", "html", "xlsx"):
+        assert b"input 1" in written

@@ -115,6 +115,17 @@ def _status(rule: RuleOut, applied: frozenset[str]) -> str:
     return rule.status if decided is None or decided.how in applied else decided.engine_status
 
 
+CHANGED_BY = (
+    "Eligibility changed by = candidates whose eligibility differs from the engine's "
+    "because of the candidates' declarations, the panel's review, or its overrides."
+)
+
+
+def changed_counts(figures: GroupFigures) -> list[str]:
+    """'2 review', '1 override': how many of a group's eligibility each kind changed."""
+    return [f"{count} {how}" for how, count in figures.changed.items() if count]
+
+
 def changed_by(result: ResultOut) -> str | None:
     """Which kind of decision changed a result's eligibility from the engine's: the last
     stage (declared, review, override) after which it differs; None if unchanged."""

@@ -22,12 +22,12 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
 from jobscreen.api import assess, problem_of, problems_of
-from jobscreen.decide import Panel, decisions_for
+from jobscreen.decide import Panel, Use, decisions_for, uses_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
 from jobscreen.errors import WORKER_DIED, InputError, InternalError, JobscreenError, Location, guard
@@ -67,7 +67,7 @@ class Job:
 
 # rank key, the result, and its tally: its eligibility label, then how each decision applied
 # to it settled its rule (Summary.of counts them)
-Scored = tuple[RankKey, bytes, tuple[str, ...]]
+Scored = tuple[RankKey, bytes, tuple[str, ...], tuple[Use, ...]]  # and the panel's rows met
 Outcome = Scored | list[InputProblem]  # a scored CV, or the problems of one unreadable input
 
 
@@ -96,7 +96,8 @@ class Scorer:
         assessment = assess(self.compiled, candidate, self.job.as_of, self.decisions)
         key, label = rank_key(assessment, self.job.blind), eligibility_label(assessment)
         tally = (label, *settled_by(assessment))
-        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL), tally
+        uses = uses_of(assessment, self.decisions)
+        return key, pickle.dumps(assessment, pickle.HIGHEST_PROTOCOL), tally, uses
 
     def files(self, inputs: list[Input]) -> list[Outcome]:
         """Load and score inputs (every document in each), in order."""
@@ -305,6 +306,7 @@ class BatchOutcome:
     results: ResultStore
     errors: list[InputProblem]
     summary: Summary
+    uses: list[Use] = field(default_factory=list)  # the panel's rows the CVs met
 
 
 def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], int]]:
@@ -429,29 +431,31 @@ def run_batch(
     labels: Counter[str] = Counter()
     settled: Counter[str] = Counter()
     store = ResultStore()
+    uses: list[Use] = []
     resolved = _resolved(names)
     tasks = _tasks(resolved, job.limits.max_bytes)
     parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
     chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
     try:
-        unreadable = _collect(chunks, store, problems, (labels, settled), progress)
+        unreadable = _collect(chunks, store, (problems, uses), (labels, settled), progress)
     except BaseException:
         store.close()  # an interrupted run leaves no spill file behind
         raise
     summary = Summary.of(labels.elements(), unreadable, settled.elements())
-    return BatchOutcome(store.finish(), problems, summary)
+    return BatchOutcome(store.finish(), problems, summary, uses)
 
 
 def _collect(
     chunks: Iterator[tuple[list[Outcome], int]],
     store: ResultStore,
-    problems: list[InputProblem],
+    found: tuple[list[InputProblem], list[Use]],
     tallies: tuple[Counter[str], Counter[str]],
     progress: Callable[[int], None] | None,
 ) -> int:
-    """Store every result and gather every problem; count each label and each way a
-    decision settled a rule (``tallies``); return how many
+    """Store every result and gather every problem and every panel's row met (``found``);
+    count each label and each way a decision settled a rule (``tallies``); return how many
     inputs could not be read."""
+    problems, uses = found
     seen: dict[str, str] = {}
     unreadable = 0
     for outcomes, size in chunks:
@@ -460,7 +464,8 @@ def _collect(
                 problems.extend(outcome)
                 unreadable += 1
                 continue
-            key, blob, (label, *settled) = outcome
+            key, blob, (label, *settled), met = outcome
+            uses.extend(met)
             store.add(key, blob)
             tallies[0][label] += 1
             tallies[1].update(settled)

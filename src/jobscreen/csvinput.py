@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from jobscreen.errors import InputError, Location
@@ -42,6 +42,7 @@ class CsvTable:
 
 
 DELIMITERS = (",", ";", "\t")
+Row = tuple[int, dict[str, str]]
 
 
 def delimiter_of(text: str) -> str:
@@ -62,23 +63,45 @@ def delimiter_of(text: str) -> str:
 def read_csv(text: str, source: str) -> CsvTable:
     """The rows of CSV text, or a located InputError if it cannot be read as CSV."""
     delimiter = delimiter_of(text)
-    reader = csv.DictReader(io.StringIO(text), strict=True, delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), strict=True, delimiter=delimiter)
     try:
-        names = tuple(reader.fieldnames or ())
-        rows = tuple((reader.line_num, _cells(row)) for row in reader)
+        names = tuple(next(reader, ()))
+        rows = tuple(_rows(reader, names, source))
     except csv.Error as exc:
         opened = open_quote(text, delimiter)
         if opened is not None:
             where = Location(source, *opened)
             raise InputError("not a readable CSV: this quote is never closed", where) from None
-        where = Location(source, reader.reader.line_num, 1)  # the line it stopped on
+        where = Location(source, reader.line_num, 1)  # the line it stopped on
         raise InputError(f"not a readable CSV: {exc}", where) from None
     return CsvTable(source, names, rows)
 
 
-def _cells(row: dict[str | None, object]) -> dict[str, str]:
+def _rows(reader: Iterator[list[str]], names: Sequence[str], source: str) -> Iterator[Row]:
+    """Each row that is not blank, with the line it starts on (a quoted cell may hold line
+    breaks: the row then ends lines later)."""
+    while True:
+        start = reader.line_num + 1  # type: ignore[attr-defined]
+        row = next(reader, None)
+        if row is None:
+            return
+        if row:
+            _none_past_header(names, row, Location(source, start, 1))
+            yield start, _cells(names, row)
+
+
+def _none_past_header(names: Sequence[str], row: list[str], where: Location) -> None:
+    """A filled cell past the header's columns is an error: it would be silently lost."""
+    extra = next((i for i in range(len(names), len(row)) if row[i].strip()), None)
+    if extra is not None:
+        at = Location(where.path, where.line, column_of(row, extra))
+        why = f"a cell past the header's {len(names)} columns: {row[extra][:40]!r}"
+        raise InputError(why, at)
+
+
+def _cells(names: Sequence[str], row: list[str]) -> dict[str, str]:
     """A row's cells by column; a missing cell is empty, cells past the header are left out."""
-    return {k: v if isinstance(v, str) else "" for k, v in row.items() if k is not None}
+    return {name: row[i] if i < len(row) else "" for i, name in enumerate(names)}
 
 
 def column_of(names: Sequence[str], index: int) -> int:

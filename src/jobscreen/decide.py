@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from jobscreen.cv import Declaration
 from jobscreen.engine.screen import score_of
+from jobscreen.errors import Location
 from jobscreen.results import Assessment, Decision, RuleResult, Settled, Status
 from jobscreen.vacancy import Vacancy
 
@@ -32,9 +33,12 @@ class PanelDecision:
     by: str
     date: dt.date
     note: str = ""
+    vacancy: str = ""  # the vacancy it was made for; "" for any that has the rule
+    sha256: str = ""  # the CV it was made on; "" for any CV of the candidate
+    where: Location | None = field(default=None, compare=False)  # its row in the file
 
 
-Panel = Mapping[tuple[str, str], PanelDecision]  # (candidate id or blind key, rule id)
+Panel = Mapping[tuple[str, str], tuple[PanelDecision, ...]]  # (candidate or blind key, rule)
 
 
 @dataclass(frozen=True)
@@ -53,9 +57,15 @@ NO_DECISIONS = Decisions()
 
 
 def decisions_for(vacancy: Vacancy, panel: Panel | None = None) -> Decisions:
-    """What settles a vacancy's rules after the engine: a panel's decisions, if any, and
-    the candidates' answers to the questions its review rules name."""
-    return Decisions(panel or {}, vacancy.declarations())
+    """What settles a vacancy's rules after the engine: a panel's decisions made for it (or
+    for no vacancy in particular), if any, and the candidates' answers to the questions its
+    review rules name."""
+    return Decisions(_for_vacancy(panel or {}, vacancy.id), vacancy.declarations())
+
+
+def _for_vacancy(panel: Panel, vacancy_id: str) -> Panel:
+    kept = {k: tuple(d for d in ds if d.vacancy in ("", vacancy_id)) for k, ds in panel.items()}
+    return {k: ds for k, ds in kept.items() if ds}
 
 
 def decide(
@@ -67,7 +77,12 @@ def decide(
     if not decisions:
         return assessment
     keys = (assessment.candidate, assessment.opaque_key)
-    rules = tuple(_settled(r, decisions, keys, declarations or {}) for r in assessment.rules)
+    panel = {
+        rule: found
+        for (who, rule), made in decisions.panel.items()
+        if who in keys and (found := on_cv(made, assessment.sha256))
+    }
+    rules = tuple(_settled(r, decisions, panel, declarations or {}) for r in assessment.rules)
     if rules == assessment.rules:
         return assessment
     return replace(assessment, rules=rules, score=score_of(rules))
@@ -76,10 +91,10 @@ def decide(
 def _settled(
     result: RuleResult,
     decisions: Decisions,
-    keys: tuple[str, str],
+    decided: Mapping[str, PanelDecision],
     declarations: Mapping[str, Declaration],
 ) -> RuleResult:
-    panel = next((d for k in keys if (d := decisions.panel.get((k, result.id)))), None)
+    panel = decided.get(result.id)
     if panel is not None:
         how = Settled.review if result.status is Status.needs_review else Settled.override
         return settle(
@@ -91,6 +106,37 @@ def _settled(
         return result
     decision = Decision(*_engine(result), Settled.declared, DECLARED_BY, None, declared.text or "")
     return settle(result, declared.answer, decision)
+
+
+def on_cv(made: tuple[PanelDecision, ...], sha256: str) -> PanelDecision | None:
+    """The decision made on this CV (its digest), else one made on no CV in particular."""
+    exact = next((d for d in made if d.sha256 and d.sha256 == sha256), None)
+    return exact or next((d for d in made if not d.sha256), None)
+
+
+@dataclass(frozen=True)
+class Use:
+    """A panel's row met by one CV: made on no CV in particular (``stale`` False), or made
+    on another version of this candidate's CV (``stale`` True); for the batch's checks."""
+
+    where: Location | None
+    stale: bool
+    sha256: str
+    source: str
+
+
+def uses_of(assessment: Assessment, decisions: Decisions) -> tuple[Use, ...]:
+    """The rows naming this CV's candidate id that were made on no CV in particular, and
+    those made on another CV of the same id and so not applied to it."""
+    uses = []
+    for (who, _), made in decisions.panel.items():
+        if who != assessment.candidate:
+            continue
+        mine = on_cv(made, assessment.sha256)
+        for d in made:
+            if not d.sha256 or (d.sha256 != assessment.sha256 and mine is None):
+                uses.append(Use(d.where, bool(d.sha256), assessment.sha256, assessment.source))
+    return tuple(uses)
 
 
 def _engine(result: RuleResult) -> tuple[Status, float]:

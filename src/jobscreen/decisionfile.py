@@ -17,15 +17,16 @@ from pathlib import Path
 from jobscreen.csvinput import column_of, read_csv
 from jobscreen.decide import Panel, PanelDecision
 from jobscreen.errors import CONTROL, InputError, Location
-from jobscreen.limits import MAX_LIMIT, Limits
+from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 from jobscreen.loading import decode, read_bytes
 from jobscreen.model import one_line
 from jobscreen.vacancy import Vacancy
 from jobscreen.yamlsafe import parse_yaml, yaml_positions
 
-COLUMNS = ("candidate", "rule", "decision", "by", "date", "note")
+COLUMNS = ("candidate", "rule", "decision", "by", "date", "note", "vacancy", "sha256")
 NEEDED = ("candidate", "rule", "decision", "by", "date")
 EVIDENCE = "evidence"  # written by `review` for the reader; not read back
+FORMULA_QUOTED = ("'=", "'+", "'-", "'@")  # how `review` keeps a spreadsheet from running it
 DECISION_WORDS = {"met": True, "not met": False, "not_met": False}
 YAML_SUFFIXES = (".yaml", ".yml")
 # A panel's file for a batch of 100,000 CVs holds a few hundred thousand rows
@@ -63,6 +64,37 @@ def read_decisions(path: str, vacancies: Sequence[Vacancy]) -> DecisionsFile:
     return DecisionsFile(path, hashlib.sha256(raw).hexdigest(), _panel(rows, vacancies))
 
 
+def read_all(
+    paths: Sequence[str], vacancies: Sequence[Vacancy]
+) -> tuple[Panel, list[DecisionsFile]]:
+    """Every file's decisions, merged in order, and each file as read; a decision in a later
+    file that differs from an earlier one on the same candidate, rule, vacancy and CV is a
+    located error at the later one."""
+    files = [read_decisions(path, vacancies) for path in paths]
+    merged: dict[tuple[str, str], tuple[PanelDecision, ...]] = {}
+    for file in files:
+        for key, made in file.panel.items():
+            merged[key] = (*merged.get(key, ()), *_new(merged.get(key, ()), made))
+    return merged, files
+
+
+def _new(before: tuple[PanelDecision, ...], made: tuple[PanelDecision, ...]) -> list[PanelDecision]:
+    """The decisions of a later file not already made; one made differently is an error."""
+    added = []
+    for decision in made:
+        same = next((d for d in before if _on(d) == _on(decision)), None)
+        if same is None:
+            added.append(decision)
+        elif same != decision:
+            why = f"decided differently in {same.where or 'an earlier file'}: keep one"
+            raise InputError(why, decision.where)
+    return added
+
+
+def _on(decision: PanelDecision) -> tuple[str, str]:
+    return decision.vacancy, decision.sha256
+
+
 def _csv_rows(text: str, path: str) -> list[Row]:
     table = read_csv(text, path)
     fields = table.columns(COLUMNS)
@@ -82,8 +114,10 @@ def _csv_rows(text: str, path: str) -> list[Row]:
 
 
 def _cell(text: str) -> str:
-    """A cell as shown in reports: one line, no control or invisible characters."""
-    return one_line(CONTROL.sub("", text))
+    """A cell as shown in reports: one line, no control or invisible characters, and without
+    the quote `review` puts before a cell that starts like a spreadsheet formula."""
+    cell = one_line(CONTROL.sub("", text))
+    return cell[1:] if cell.startswith(FORMULA_QUOTED) else cell
 
 
 def _columns_known(keys: Iterable[str], where: Location, places: dict[str, Location]) -> None:
@@ -119,9 +153,12 @@ def _yaml_row(
     keys: dict[tuple[str | int, ...], tuple[int, int]],
 ) -> Row:
     start = Location(path, *positions.get((index,), (1, 1)))
-    if not isinstance(item, dict) or not all(isinstance(v, str | None) for v in item.values()):
+    if not isinstance(item, dict):
         raise InputError("expected a mapping of candidate, rule, decision, by, date, note", start)
     places = {k: Location(path, *positions.get((index, k), start_of(start))) for k in item}
+    for key, value in item.items():
+        if not isinstance(value, str | None):
+            raise InputError(f"{key} must be text (quote it)", places[key])
     key_places = {k: Location(path, *keys.get((index, k), start_of(start))) for k in item}
     _columns_known(item, start, key_places)
     cells = {k: _cell(v or "") for k, v in item.items()}
@@ -136,23 +173,31 @@ def start_of(where: Location) -> tuple[int, int]:
     return (where.line or 1, where.column or 1)
 
 
+Key = tuple[str, str, str, str]  # candidate, rule, vacancy, sha256
+
+
 def _panel(rows: list[Row], vacancies: Sequence[Vacancy]) -> Panel:
-    """Each filled row's decision by (candidate, rule); a rule decided twice one way and
-    the other is an error at the second."""
-    panel: dict[tuple[str, str], PanelDecision] = {}
+    """Each filled row's decision by (candidate, rule), for its vacancy and CV if named; a
+    rule decided twice one way and the other is an error at the second. A row for a vacancy
+    not given here is skipped."""
+    ids = {v.id for v in vacancies}
+    found: dict[Key, PanelDecision] = {}
     for row in rows:
-        if not row.cells.get("decision"):
-            continue  # an item still open
+        if not row.cells.get("decision") or row.cells.get("vacancy", "") not in {"", *ids}:
+            continue  # an item still open, or one for another vacancy
         key, decision = _decision(row, vacancies)
-        if key in panel and panel[key] != decision:
-            who, rule = key
+        if key in found and found[key] != decision:
+            who, rule, *_ = key
             why = f"{who!r} is decided twice on {rule!r}, differently: keep one row"
             raise InputError(why, row.start)
-        panel.setdefault(key, decision)
+        found.setdefault(key, decision)
+    panel: dict[tuple[str, str], tuple[PanelDecision, ...]] = {}
+    for (who, rule, *_), decision in found.items():
+        panel[who, rule] = (*panel.get((who, rule), ()), decision)
     return panel
 
 
-def _decision(row: Row, vacancies: Sequence[Vacancy]) -> tuple[tuple[str, str], PanelDecision]:
+def _decision(row: Row, vacancies: Sequence[Vacancy]) -> tuple[Key, PanelDecision]:
     cells = row.cells
     word = cells["decision"].lower()
     if word not in DECISION_WORDS:
@@ -161,20 +206,38 @@ def _decision(row: Row, vacancies: Sequence[Vacancy]) -> tuple[tuple[str, str], 
     for key in ("candidate", "rule", "by", "date"):
         if not cells.get(key):
             raise InputError(f"a decision needs its {key!r}", row.at(key))
-    _rule_known(cells["rule"], vacancies, row.at("rule"))
+    vacancy, sha256 = cells.get("vacancy", ""), cells.get("sha256", "").lower()
+    named = [v for v in vacancies if v.id == vacancy] if vacancy else vacancies
+    _rule_known(cells["rule"], named, row.at("rule"))
+    _one_vacancy(cells["rule"], named, row.at("vacancy"))
     date = _date(cells["date"], row.at("date"))
-    decision = PanelDecision(DECISION_WORDS[word], cells["by"], date, cells.get("note", ""))
-    return (cells["candidate"], cells["rule"]), decision
+    met, note = DECISION_WORDS[word], cells.get("note", "")
+    decision = PanelDecision(met, cells["by"], date, note, vacancy, sha256, row.start)
+    return (cells["candidate"], cells["rule"], vacancy, sha256), decision
+
+
+def _one_vacancy(rule_id: str, vacancies: Sequence[Vacancy], where: Location) -> None:
+    """A decision on a rule that several vacancies have must name the one it was made for."""
+    having = [v.id for v in vacancies if any(rule.id == rule_id for rule in v.requirements)]
+    if len(having) > 1:
+        named = " or ".join(having[:3]) + (" or ..." if len(having) > 3 else "")
+        why = f"{len(having)} vacancies have rule {rule_id!r}: name the vacancy: {named}"
+        raise InputError(why, where)
 
 
 def _date(text: str, where: Location) -> dt.date:
-    """An ISO date written YYYY-MM-DD (not 20261204, nor a week date)."""
+    """An ISO date written YYYY-MM-DD (not 20261204, nor a week date), in the years dates
+    are read in."""
     try:
-        if ISO_DATE.match(text):
-            return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text) if ISO_DATE.match(text) else None
     except ValueError:
-        pass
-    raise InputError(f"date must be an ISO date YYYY-MM-DD, not {text[:40]!r}", where)
+        date = None
+    if date is None:
+        raise InputError(f"date must be an ISO date YYYY-MM-DD, not {text[:40]!r}", where)
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        why = f"date must be between {FIRST_YEAR} and {LAST_YEAR}, not {text!r}"
+        raise InputError(why, where)
+    return date
 
 
 def _rule_known(rule_id: str, vacancies: Sequence[Vacancy], where: Location) -> None:

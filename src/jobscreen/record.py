@@ -12,7 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from jobscreen.errors import InputError, JobscreenError, Location
 from jobscreen.limits import MAX_LIMIT, Limits
@@ -149,7 +157,9 @@ class ResultOut(Part):
 
 
 class ErrorOut(Part):
-    source: FileName = Field(description="The input that could not be scored.")
+    source: FileName | None = Field(
+        description="The input that could not be scored (null when blind)."
+    )
     line: Place = Field(description="Its line, when known.")
     column: Place = Field(description="Its column, when known.")
     message: str = Field(description="What is wrong.")
@@ -183,9 +193,17 @@ class RunRecord(Part):
     vocabulary: RecordedVocabulary | None = Field(
         None, description="The vocabulary matched with (absent in older records)."
     )
-    decisions: RecordedDecisions | None = Field(
-        None, description="The panel's decisions file, if one was given (--decisions)."
+    decisions: list[RecordedDecisions] | None = Field(
+        None,
+        description="The panel's decisions files, in the order given (--decisions); an older "
+        "record's one mapping is read as a list of one.",
     )
+
+    @field_validator("decisions", mode="before")
+    @classmethod
+    def _one_file(cls, value: object) -> object:
+        return [value] if isinstance(value, dict) else value
+
     inputs: list[FileName] = Field(description="The CV files and folders, as given.")
     cwd: FileName = Field(description="The working directory of the run.")
     digest: Sha256 | None = Field(

@@ -199,12 +199,18 @@ class InputProblem:
         """'path:line:column', as far as known; a file name's control characters as codes."""
         return ":".join(str(p) for p in (printable_name(self.source), self.line, self.column) if p)
 
+    def shown_where(self, blind: bool, number: int) -> str:
+        """Where it is, as outputs show it: blind, 'input 3' (its place among the inputs
+        that could not be read), never its file; the operator sees that on stderr."""
+        return f"input {number}" if blind else self.where
+
     def to_dict(self, blind: bool = False) -> dict[str, Any]:
-        """Its JSON form; with the candidate id when known, and not blind."""
+        """Its JSON form; with the candidate id when known, and not blind; blind, without
+        its file and place."""
         data: dict[str, Any] = {
-            "source": self.source,
-            "line": self.line,
-            "column": self.column,
+            "source": None if blind else self.source,
+            "line": None if blind else self.line,
+            "column": None if blind else self.column,
             "message": self.message,
         }
         if (who := self.shown_candidate(blind)) is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,8 +19,9 @@ from typing import Any
 from jobscreen import __version__
 from jobscreen.api import default_as_of
 from jobscreen.batch import Job, ResultStore, run_batch
-from jobscreen.decisionfile import read_decisions
-from jobscreen.errors import InputError, JobscreenError, Location
+from jobscreen.decide import Use
+from jobscreen.decisionfile import read_all
+from jobscreen.errors import InputError, JobscreenError, Location, printable_name
 from jobscreen.record import (
     LoadedRecord,
     Record,
@@ -78,6 +80,7 @@ class Run:
     everyone: Sequence[Ranked]
     store: ResultStore
     vacancy: Vacancy
+    warnings: tuple[str, ...] = ()  # decisions made on another version of a CV
 
     def close(self) -> None:
         self.store.close()
@@ -96,27 +99,31 @@ def screen_files(
     today: dt.date,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    decisions: str | None = None,
+    decisions: Sequence[str] = (),
 ) -> Run:
     """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
 
-    ``decisions``: a panel's decisions file (:mod:`jobscreen.decisionfile`), applied after
-    the engine and recorded (its path and SHA-256) for verify.
+    ``decisions``: a panel's decisions files (:mod:`jobscreen.decisionfile`), merged in
+    order, applied after the engine and recorded (each one's path and SHA-256) for verify.
     """
     read = read_vacancy_file(vacancy_path)
     vacancy = read.vacancy
     when = options.as_of or default_as_of(vacancy, today)
-    panel = read_decisions(decisions, [vacancy]) if decisions else None
-    decided = panel.panel if panel else None
+    decided, files = read_all(decisions, [vacancy]) if decisions else (None, [])
     limits, blind, vocab = options.limits, options.blind, read.vocabulary
     job = Job(vacancy, when, limits, blind, today, vocab, decided)
     outcome = run_batch(job, names, jobs, progress)
+    try:
+        stale = decisions_met(outcome.uses)
+    except InputError:
+        outcome.results.close()
+        raise
     record: dict[str, Any] = {
         "vacancy": {"path": vacancy_path, "sha256": read.sha256},
         "vocabulary": vocabulary_record(read.vocabulary),
     }
-    if panel is not None:
-        record["decisions"] = {"path": panel.path, "sha256": panel.sha256}
+    if files:
+        record["decisions"] = [{"path": f.path, "sha256": f.sha256} for f in files]
     record |= {"inputs": list(names), "cwd": str(Path.cwd())}
     shown = outcome.results.selected(options.top, options.eligible_only)
     screening = Screening(
@@ -130,7 +137,27 @@ def screen_files(
         record,
         outcome.summary,
     )
-    return Run(screening, outcome.results.everyone(), outcome.results, vacancy)
+    return Run(screening, outcome.results.everyone(), outcome.results, vacancy, stale)
+
+
+STALE = "the CV changed since the decision: decided again"
+
+
+def decisions_met(uses: Sequence[Use]) -> tuple[str, ...]:
+    """A warning for each decision made on another version of a CV (not applied); a located
+    InputError if a decision made on no CV in particular names a candidate id that several
+    CVs of the batch have."""
+    shared: dict[Location | None, dict[str, str]] = {}
+    for use in uses:
+        if not use.stale:
+            shared.setdefault(use.where, {}).setdefault(use.sha256, use.source)
+    for where, cvs in shared.items():
+        if len(cvs) > 1:
+            named = ", ".join(printable_name(s) for s in list(cvs.values())[:3])
+            why = f"{len(cvs)} CVs have this candidate id ({named}): name the CV by its sha256"
+            raise InputError(why, where)
+    stale = dict.fromkeys(str(u.where) for u in uses if u.stale)
+    return tuple(f"{where}: warning: {STALE} (not applied)" for where in stale)
 
 
 def vocabulary_record(vocab: Vocabulary) -> dict[str, Any]:
@@ -208,7 +235,7 @@ class _Recorded:
     names: list[str]
     options: RunOptions
     cwd: str
-    decisions: str | None = None
+    decisions: list[str] = field(default_factory=list)
 
 
 def _recorded(loaded: LoadedRecord) -> _Recorded:
@@ -222,7 +249,7 @@ def _recorded(loaded: LoadedRecord) -> _Recorded:
         [_resolve(name, run.cwd) for name in run.inputs],
         RunOptions.recorded(loaded.record.options),
         run.cwd,
-        _resolve(run.decisions.path, run.cwd) if run.decisions else None,
+        [_resolve(file.path, run.cwd) for file in run.decisions or ()],
     )
 
 
@@ -255,8 +282,8 @@ DECISIONS_CHANGED = (
 )
 
 
-def _digest_of(decisions: RecordedDecisions | None) -> str | None:
-    return decisions.sha256 if decisions else None
+def _digest_of(decisions: list[RecordedDecisions] | None) -> list[str]:
+    return [file.sha256 for file in decisions or ()]
 
 
 def _vocabulary_gone(recorded: Record, cwd: str) -> str | None:
@@ -320,8 +347,8 @@ def _comparable(record: Record, cwd: str) -> dict[str, Any]:
         data[section].pop(key, None)
     run = data["record"]
     run["vacancy"]["path"] = _absolute(run["vacancy"]["path"], cwd)
-    if run.get("decisions"):
-        run["decisions"]["path"] = _absolute(run["decisions"]["path"], cwd)
+    for file in run.get("decisions") or ():
+        file["path"] = _absolute(file["path"], cwd)
     run["inputs"] = [_absolute(name, cwd) for name in run["inputs"]]
     own = (run.get("vocabulary") or {}).get("organisation")
     if own:
@@ -372,5 +399,6 @@ def _item(items: list[Any], index: int) -> Any:
 
 
 def _hinted(path: str) -> str:
-    hint = HINTS.get(path) or ("the CV changed" if path.endswith(".sha256") else None)
+    key = re.sub(r"^record\.decisions\[\d+\]", "record.decisions", path)  # each file
+    hint = HINTS.get(key) or ("the CV changed" if path.endswith(".sha256") else None)
     return f"{path} ({hint})" if hint else path

@@ -34,10 +34,11 @@ from jobscreen.cli.app import (
 from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
+    from jobscreen.decide import Panel
     from jobscreen.report.base import Reporter
     from jobscreen.report.csvfmt import CsvStyle
     from jobscreen.report.html import HtmlReporter
-    from jobscreen.results import Screening
+    from jobscreen.results import Matching, Screening
     from jobscreen.runs import Run
     from jobscreen.sources import Candidate
     from jobscreen.vacancy import Vacancy
@@ -183,19 +184,37 @@ def _csv_style(fmt: str, excel: bool, delimiter: str | None) -> CsvStyle | None:
 
 
 DecisionsOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--decisions",
-        help="A panel's decisions (CSV or YAML: candidate,rule,decision,by,date,note), "
-        "applied after the engine and kept in the record.",
+        help="A panel's decisions (CSV or YAML: candidate,rule,decision,by,date,note; "
+        "optional vacancy,sha256), applied after the engine and kept in the record. "
+        "Repeatable: files are merged in order.",
     ),
 ]
 
 
-def _none_applied(decisions: str | None, applied: int) -> None:
-    """Warn once when a decisions file was given and none of its rows applies here."""
-    if decisions is not None and not applied:
-        stderr(f"jobscreen: warning: no decision in {decisions} applies to these candidates")
+def _none_applied(decisions: list[str], applied: int) -> None:
+    """Warn once when decisions files were given and none of their rows applies here."""
+    if decisions and not applied:
+        named = ", ".join(decisions)
+        stderr(f"jobscreen: warning: no decision in {named} applies to these candidates")
+
+
+def _warn_decisions(decisions: list[str], run: Run, screening: Screening) -> None:
+    """Each decision made on another version of a CV, and none applied at all, on stderr."""
+    for warning in run.warnings:
+        stderr(warning)
+    _none_applied(decisions, _applied(screening))
+
+
+def _stale(matching: Matching, panel: Panel | None) -> tuple[str, ...]:
+    """A warning for each decision made on another version of the CV matched."""
+    from jobscreen.decide import Decisions, uses_of
+    from jobscreen.runs import decisions_met
+
+    decided = Decisions(panel or {})
+    return decisions_met([u for m in matching.matches for u in uses_of(m.assessment, decided)])
 
 
 def _applied(screening: Screening) -> int:
@@ -250,9 +269,10 @@ def score(
     max_depth: MaxDepthOpt = DEFAULT_LIMITS.max_depth,
     max_nodes: MaxNodesOpt = DEFAULT_LIMITS.max_nodes,
     max_items: MaxItemsOpt = DEFAULT_LIMITS.max_items,
-    decisions: DecisionsOpt = None,
+    decision_files: DecisionsOpt = None,
 ) -> None:
     """Score and rank CVs against a vacancy. Exit 1 if any input could not be read."""
+    decisions = decision_files or []
     from jobscreen.batch import default_jobs
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
@@ -272,8 +292,8 @@ def score(
         usage("--key-map goes with --blind")
     if key_map and _same_target(key_map, output):
         usage("--key-map and --output name the same file: the key map would replace the results")
-    not_an_input(output, [vacancy, *cvs, decisions], accept=CVS)
-    not_an_input(key_map, [vacancy, *cvs, decisions], "--key-map", CVS)
+    not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
+    not_an_input(key_map, [vacancy, *cvs, *decisions], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
     options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     today, workers = dt.date.today(), jobs or default_jobs()
@@ -283,7 +303,7 @@ def score(
         except JobscreenError:  # the vacancy (each CV's errors are reported, not raised)
             not_swapped("score", vacancy)
             raise
-    _none_applied(decisions, _applied(run.screening))
+    _warn_decisions(decisions, run, run.screening)
     with run:
         if fmt == "xlsx":
             _emit_xlsx(run, output)
@@ -317,10 +337,11 @@ def explain(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
-    decisions: DecisionsOpt = None,
+    decision_files: DecisionsOpt = None,
     candidate: CandidateOpt = None,
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
+    decisions = decision_files or []
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.report.base import EXPLAIN_FORMATS
@@ -329,7 +350,7 @@ def explain(
     choice(fmt, EXPLAIN_FORMATS, "--format")
     if candidate is None and Path(cv).is_dir():  # it would explain the first of many
         usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
-    not_an_input(output, [vacancy, cv, decisions], accept=CVS)
+    not_an_input(output, [vacancy, cv, *decisions], accept=CVS)
     # explain has no limit options: its errors name none
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     try:
@@ -344,7 +365,7 @@ def explain(
         elif len(screening.results) > 1:  # a JSON Lines file or a multi-document YAML
             many = len(screening.results)
             usage(f"explain takes one CV, and {cv} holds {many}: {ONE_OF_MANY}")
-        _none_applied(decisions, _applied(screening))
+        _warn_decisions(decisions, run, screening)
         _emit(run, fmt, output, explain=True, screening=screening)
     raise typer.Exit(_exit_code(screening))
 
@@ -372,12 +393,13 @@ def match(
     blind: BlindOpt = False,
     excel: ExcelOpt = False,
     delimiter: DelimiterOpt = None,
-    decisions: DecisionsOpt = None,
+    decision_files: DecisionsOpt = None,
 ) -> None:
     """Rank vacancies for one candidate: where do they fit best? Exit 1 if a vacancy could
     not be read (the others are still ranked)."""
+    decisions = decision_files or []
     from jobscreen.api import match_vacancies
-    from jobscreen.decisionfile import read_decisions
+    from jobscreen.decisionfile import read_all
     from jobscreen.errors import JobscreenError
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
@@ -387,7 +409,7 @@ def match(
 
     choice(fmt, FORMATS, "--format")
     csv_style = _csv_style(fmt, excel, delimiter)
-    not_an_input(output, [cv, *vacancies, decisions])
+    not_an_input(output, [cv, *vacancies, *decisions])
     when, today = parse_as_of(as_of), dt.date.today()
     loaded, problems = read_vacancies(vacancies)
     if not loaded:
@@ -401,7 +423,7 @@ def match(
 
     files, read = [v.path for v in loaded], [v.vacancy for v in loaded]
     vocabularies = [v.vocabulary for v in loaded]
-    panel = read_decisions(decisions, read).panel if decisions else None
+    panel = read_all(decisions, read)[0] if decisions else None
     try:
         matching = match_vacancies(
             candidate_for, read, when, today, blind, files, vocabularies, panel
@@ -411,6 +433,8 @@ def match(
         raise DocumentErrors([*problems, *exc.every()]) from None
     problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
     report_errors(problems)
+    for warning in _stale(matching, panel):
+        stderr(warning)
     settled = (r.decision for m in matching.matches for r in m.assessment.rules if r.decision)
     _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
     matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
@@ -429,25 +453,28 @@ def review(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     blind: BlindOpt = False,
-    decisions: Annotated[
-        str | None,
-        typer.Option("--decisions", help="Decisions already made: list only what is left."),
+    decision_files: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--decisions", help="Decisions already made (repeatable): list only what is left."
+        ),
     ] = None,
 ) -> None:
     """Write the items a person must review as a decisions file to fill in (CSV: one row per
     open item, its evidence quoted), for --decisions. Exit 1 if any input could not be read."""
+    decisions = decision_files or []
     from jobscreen.inputs import CVS
     from jobscreen.outputs import open_output
     from jobscreen.report.review import write_review
     from jobscreen.runs import RunOptions, screen_files
 
-    not_an_input(output, [vacancy, *cvs, decisions], accept=CVS)
+    not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
     options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
         _errors(run.screening)
-        _none_applied(decisions, _applied(run.screening))
+        _warn_decisions(decisions, run, run.screening)
         with open_output(output) as out:
             everyone = (ranked.assessment for ranked in run.everyone)
-            count = write_review(everyone, blind, out)
+            count = write_review(everyone, blind, run.vacancy.id, out)
     stderr(f"jobscreen: {count} item{'s' if count != 1 else ''} to review")
     raise typer.Exit(_exit_code(run.screening))

@@ -8,7 +8,14 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text
 
-from jobscreen.audit import FOUR_FIFTHS, NOT_DECLARED, Audit, GroupFigures
+from jobscreen.audit import (
+    CHANGED_BY,
+    FOUR_FIFTHS,
+    NOT_DECLARED,
+    Audit,
+    GroupFigures,
+    changed_counts,
+)
 from jobscreen.errors import printable_name
 from jobscreen.report.table import console_for
 from jobscreen.runs import ABSENT, Difference, Verification
@@ -34,7 +41,7 @@ def _ratio(figures: GroupFigures, measure: str) -> Text:
 
 
 def _changed(figures: GroupFigures) -> str:
-    return "\n".join(f"{count} {how}" for how, count in figures.changed.items() if count) or "-"
+    return "\n".join(changed_counts(figures)) or "-"
 
 
 def print_audit(result: Audit, out: TextIO) -> None:
@@ -68,10 +75,7 @@ def print_audit(result: Audit, out: TextIO) -> None:
         "guessed, and never the reference.",
     ]
     if result.decided:
-        notes.append(
-            "Eligibility changed by = candidates whose eligibility differs from the engine's "
-            "because of the candidates' declarations, the panel's review, or its overrides."
-        )
+        notes.append(CHANGED_BY)
     if result.not_in_record:
         notes.append(
             f"{len(result.not_in_record)} candidates in the groups file are not in the record."

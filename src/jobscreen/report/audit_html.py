@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jobscreen.audit import FOUR_FIFTHS, NOT_DECLARED, Audit, GroupFigures
+from jobscreen.audit import (
+    CHANGED_BY,
+    FOUR_FIFTHS,
+    NOT_DECLARED,
+    Audit,
+    GroupFigures,
+    changed_counts,
+)
 from jobscreen.record import Record
 from jobscreen.report.html import document, row, table_of, text
 
@@ -36,6 +43,8 @@ def _body(result: Audit, record: Record) -> Iterator[str]:
         yield f"<h2>{text(measure)} rate</h2>"
         yield _chart(result, measure)
         yield _figures_table(result, measure)
+    if result.decided:
+        yield _changed_table(result)
     if result.not_in_record:
         count = len(result.not_in_record)
         yield f'<p class="note">{count} candidates in the groups file are not in the record.</p>'
@@ -161,3 +170,20 @@ def _figures_row(figures: GroupFigures, measure: str) -> str:
     flag = f"⚑ under {FOUR_FIFTHS}" if measure in figures.flagged else ""
     count = f'<td class="num">{figures.count}</td>'
     return row([text(_name(figures)) + small, count, text(_figures(figures, measure)), flag])
+
+
+def _changed_table(result: Audit) -> str:
+    """Per group, how many candidates' eligibility the decisions changed, and by which kind."""
+    rows = (
+        row([text(_name(g)), f'<td class="num">{g.count}</td>', text(_changed_cell(g))])
+        for g in result.groups
+    )
+    return (
+        "<h2>Eligibility changed by</h2>"
+        + table_of(["Group", "n", "Eligibility changed by"], rows)
+        + f'<p class="note">{text(CHANGED_BY)}</p>'
+    )
+
+
+def _changed_cell(figures: GroupFigures) -> str:
+    return ", ".join(changed_counts(figures)) or "-"

@@ -77,9 +77,9 @@ class CsvReporter(Reporter):
                     decisions_cell(a),
                 )
             )
-        for error in screening.errors:
-            who = error.shown_candidate(blind) or ""
-            writer.writerow(("", who, "", error.where, "", "", "", "", error.message, "", ""))
+        for n, error in enumerate(screening.errors, 1):
+            who, where = error.shown_candidate(blind) or "", error.shown_where(blind, n)
+            writer.writerow(("", who, "", where, "", "", "", "", error.message, "", ""))
 
     def matching(self, matching: Matching) -> None:
         writer = self.writer()

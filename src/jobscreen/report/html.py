@@ -279,9 +279,10 @@ def _matrix(screening: Screening, vacancy: Vacancy, blind: bool) -> str:
 def _errors(screening: Screening) -> str:
     if not screening.errors:
         return ""
+    blind = bool(screening.options.get("blind"))
     items = "".join(
-        f'<li><span class="id">{text(e.where)}</span>: {text(e.message)}</li>'
-        for e in screening.errors
+        f'<li><span class="id">{text(e.shown_where(blind, n))}</span>: {text(e.message)}</li>'
+        for n, e in enumerate(screening.errors, 1)
     )
     return f"<h2>Not screened: inputs that could not be read</h2><ul>{items}</ul>"
 
@@ -352,9 +353,9 @@ def _record(screening: Screening, blind: bool) -> str:
     if own:  # the organisation's vocabulary file beside the vacancy
         facts.append(("organisation's vocabulary", _digest(own.get("path"))))
         facts.append(("its SHA-256", _digest(own.get("sha256"))))
-    if "decisions" in record:  # the panel's decisions file given with --decisions
-        facts.append(("decisions file", _digest(record["decisions"]["path"])))
-        facts.append(("decisions SHA-256", _digest(record["decisions"]["sha256"])))
+    for file in record.get("decisions") or ():  # each decisions file given with --decisions
+        facts.append(("decisions file", _digest(file["path"])))
+        facts.append(("decisions SHA-256", _digest(file["sha256"])))
     rows = [row([f"<th>{key}</th>", value]) for key, value in facts]
     documents = [_document_row(ranked, blind) for ranked in screening.results]
     header = ["#", "Candidate", *([] if blind else ["File"]), "CV SHA-256"]

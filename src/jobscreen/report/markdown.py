@@ -102,9 +102,9 @@ class MarkdownReporter(Reporter):
                 ]
             )
         self.write(["Rank", "Candidate", "Eligible", "Score", "Unmet mandatory", "Review"], rows)
-        for e in screening.errors:
+        for n, e in enumerate(screening.errors, 1):
             who = e.shown_candidate(blind)
-            where = md(e.where) + (f" \\({md(who)}\\)" if who else "")
+            where = md(e.shown_where(blind, n)) + (f" \\({md(who)}\\)" if who else "")
             self.out.write(f"\n- **error** {where}: {md(e.message)}")
         if screening.errors:
             self.out.write("\n")

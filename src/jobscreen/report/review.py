@@ -9,15 +9,16 @@ from typing import TextIO
 from jobscreen.report.data import SafeWriter, shown_candidate
 from jobscreen.results import Assessment, RuleResult
 
-COLUMNS = ("candidate", "rule", "decision", "by", "date", "note", "evidence")
+COLUMNS = ("candidate", "rule", "decision", "by", "date", "note", "evidence", "vacancy", "sha256")
 
 
-def review_rows(assessment: Assessment, blind: bool) -> Iterator[tuple[str, ...]]:
+def review_rows(assessment: Assessment, blind: bool, vacancy: str) -> Iterator[tuple[str, ...]]:
     """One row per rule of the assessment still left to review: candidate (or blind key),
-    rule, empty decision, by, date and note, and the reason and evidence quoted."""
+    rule, empty decision, by, date and note, the reason and evidence quoted, and the vacancy
+    and the CV's SHA-256 the decision will apply to."""
     who = shown_candidate(assessment, blind)
     for rule in assessment.review:
-        yield who, rule.id, "", "", "", "", evidence_text(rule)
+        yield who, rule.id, "", "", "", "", evidence_text(rule), vacancy, assessment.sha256
 
 
 def evidence_text(rule: RuleResult) -> str:
@@ -25,13 +26,13 @@ def evidence_text(rule: RuleResult) -> str:
     return " · ".join([rule.reason, *(f"{e.heading}: {e.quote}" for e in rule.evidence)])
 
 
-def write_review(assessments: Iterable[Assessment], blind: bool, out: TextIO) -> int:
+def write_review(assessments: Iterable[Assessment], blind: bool, vacancy: str, out: TextIO) -> int:
     """The review file's CSV, header first; how many open items it holds."""
     writer = SafeWriter(out)
     writer.writerow(COLUMNS)
     count = 0
     for assessment in assessments:
-        for row in review_rows(assessment, blind):
+        for row in review_rows(assessment, blind, vacancy):
             writer.writerow(row)
             count += 1
     return count

@@ -145,8 +145,10 @@ class XlsxReporter:
             self._row(sheet, (key, value))
         for key, count in screening.counts.to_dict().items():
             self._row(sheet, (key.replace("_", " "), count))
-        for error in screening.errors:
-            self._row(sheet, ("not screened", f"{error.where}: {error.message}"))
+        blind = bool(screening.options.get("blind"))
+        for n, error in enumerate(screening.errors, 1):
+            where = error.shown_where(blind, n)
+            self._row(sheet, ("not screened", f"{where}: {error.message}"))
         sheet.append([])
         self._row(sheet, ("rule", "kind", "group", "mandatory", "what it asks", "notice"), True)
         texts, rules = self.vacancy.notice_texts(), dict(self.vacancy.walk())
