@@ -113,5 +113,5 @@ def test_the_bar_goes_to_the_terminal_and_never_into_the_results(
     assert code == 0
     assert piped.stderr == b""  # no terminal: no bar
     assert out == piped.stdout  # the bar never reaches the results
-    assert [json.loads(line)["rank"] for line in out.splitlines()][:3] == [1, 2, 3]
+    assert [json.loads(line)["rank"] for line in out.splitlines()[:3]] == [1, 2, 3]
     assert (b"scoring" in terminal) is (ci is None)

@@ -163,6 +163,10 @@ class ErrorOut(Part):
     line: Place = Field(description="Its line, when known.")
     column: Place = Field(description="Its column, when known.")
     message: str = Field(description="What is wrong.")
+    candidate: str | None = Field(
+        default=None,
+        description="The candidate id the input gave, when it got as far (never when blind).",
+    )
 
 
 class RecordedVacancy(Part):
