@@ -78,6 +78,7 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("consensus-building", "Conduite des débats jusqu'aux décisions adoptées par consensus."),
         ("chairing-meetings", "Chairs the interministerial coordination committee."),
         ("chairing-meetings", "Présidence du forum en 2019."),
+        ("special-envoys", "Supported the Special Envoy's talks with the signatories."),  # 's
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:

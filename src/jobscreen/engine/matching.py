@@ -176,15 +176,28 @@ _LEMMA_CACHE: dict[str, str] = {}
 def lemma(word: str) -> str:
     """A normalised word's dictionary form, by simplemma's English then French lexicons:
     "negotiations" and "negotiating" are "negotiation" and "negotiate", never "negoti";
-    "publications" is "publication", not "public"; an unknown word stays as it is."""
+    "publications" is "publication", not "public"; an unknown word stays as it is. An
+    English possessive is its noun: "the Special Envoy's talks" are the envoy's."""
     found = _LEMMA_CACHE.get(word)
     if found is None:
+        bare = _possessor(word)
+        if bare is not word:
+            return lemma(bare)
         found = simplemma.lemmatize(word, lang=LEMMA_LANGUAGES).lower() if word.isalpha() else word
         if len(_LEMMA_CACHE) >= _WORD_CACHE_SIZE:
             _LEMMA_CACHE.clear()
         if len(word) <= _CACHED_WORD_LENGTH:
             _LEMMA_CACHE[word] = found
     return found
+
+
+def _possessor(word: str) -> str:
+    """The noun of an English possessive ("envoy's", "states'"), else the word itself."""
+    if len(word) > 3 and word.endswith("'s"):
+        return word[:-2]
+    if len(word) > 2 and word.endswith("s'"):
+        return word[:-1]
+    return word
 
 
 LEMMA_HEAD = 3  # the first letters of a word, which a phrase's word or lemma must share
