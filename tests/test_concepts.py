@@ -79,6 +79,9 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("chairing-meetings", "Chairs the interministerial coordination committee."),
         ("chairing-meetings", "Présidence du forum en 2019."),
         ("special-envoys", "Supported the Special Envoy's talks with the signatories."),  # 's
+        ("equality-and-non-discrimination", "Inclusion strategy for 100,000 employees."),
+        ("equality-and-non-discrimination", "Led a project on hiring discrimination."),
+        ("equality-and-non-discrimination", "Responsable de la stratégie d'inclusion."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -97,6 +100,7 @@ def test_other_words_for_the_same_concept_count(concept: str, description: str) 
         ("diplomacy", "Was tactful and diplomatic with customers."),
         ("post-conflict-recovery", "Obtained security clearance and handled customs clearance."),
         ("mine-action", "Managed the clearance sale and the coal mine's mine planning."),
+        ("equality-and-non-discrimination", "Led the financial inclusion strategy."),
     ],
 )
 def test_false_friends_and_other_words_do_not_count(concept: str, description: str) -> None:
