@@ -79,6 +79,7 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("chairing-meetings", "Chairs the interministerial coordination committee."),
         ("chairing-meetings", "Présidence du forum en 2019."),
         ("special-envoys", "Supported the Special Envoy's talks with the signatories."),  # 's
+        ("special-envoys", "Rédaction des notes de l'Envoyé spécial."),  # l'
         ("equality-and-non-discrimination", "Inclusion strategy for 100,000 employees."),
         ("equality-and-non-discrimination", "Led a project on hiring discrimination."),
         ("equality-and-non-discrimination", "Responsable de la stratégie d'inclusion."),

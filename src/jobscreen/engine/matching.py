@@ -177,7 +177,8 @@ def lemma(word: str) -> str:
     """A normalised word's dictionary form, by simplemma's English then French lexicons:
     "negotiations" and "negotiating" are "negotiation" and "negotiate", never "negoti";
     "publications" is "publication", not "public"; an unknown word stays as it is. An
-    English possessive is its noun: "the Special Envoy's talks" are the envoy's."""
+    English possessive is its noun ("the Special Envoy's talks" are the envoy's), and a French
+    elided article or preposition is left off ("l'Envoyé spécial" is "envoyé spécial")."""
     found = _LEMMA_CACHE.get(word)
     if found is None:
         bare = _possessor(word)
@@ -191,12 +192,20 @@ def lemma(word: str) -> str:
     return found
 
 
+_ELIDED = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+
+
 def _possessor(word: str) -> str:
-    """The noun of an English possessive ("envoy's", "states'"), else the word itself."""
+    """The noun of an English possessive ("envoy's", "states'") or of a French elision
+    ("l'envoyé", "d'allocutions"), else the word itself."""
     if len(word) > 3 and word.endswith("'s"):
         return word[:-2]
     if len(word) > 2 and word.endswith("s'"):
         return word[:-1]
+    if "'" in word[1:8]:
+        bare = _ELIDED.sub("", word)
+        if bare != word:
+            return bare
     return word
 
 
@@ -216,7 +225,13 @@ def lemma_heads(phrases: Iterable[Phrase]) -> frozenset[str]:
 def lemma_text(norm_text: str, heads: frozenset[str]) -> str:
     """A normalised text with each word that may be a phrase's as its lemma (see
     ``lemma_heads``), word for word, so places agree."""
-    return " ".join([lemma(w) if w[:LEMMA_HEAD] in heads else w for w in norm_text.split()])
+    return " ".join([lemma(w) if _may_be_a_phrase_word(w, heads) else w for w in norm_text.split()])
+
+
+def _may_be_a_phrase_word(word: str, heads: frozenset[str]) -> bool:
+    if word[:LEMMA_HEAD] in heads:
+        return True
+    return "'" in word and _possessor(word)[:LEMMA_HEAD] in heads
 
 
 def compile_lemmas(phrases: Iterable[str]) -> tuple[Phrase, ...]:
