@@ -248,6 +248,17 @@ def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
             {"title": "Officer", "description": "Reports for the Forum for Security Co-operation."},
             True,
         ),
+        (  # a donor's money, a partner's sites: not the employer's
+            "multilateral",
+            {"title": "Director", "description": "Spent EUR 38 million a year from ECHO."},
+            False,
+        ),
+        ("multilateral", {"title": "Officer", "description": "Liaison with UNMISS sites."}, False),
+        (
+            "managerial",
+            {"title": "Specialist", "description": "Did not supervise staff in that post."},
+            False,
+        ),
     ],
 )
 def test_qualifiers_come_from_the_whole_post(

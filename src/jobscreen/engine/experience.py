@@ -73,7 +73,8 @@ DESCRIPTION_HINTS = {
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n")
 # Denials of a qualifier in a description: "no direct line management".
 _DENIED = re.compile(
-    r"\b(?:no|without|non-)\s*(?:direct\s+)?(?:line\s+)?(?:management|managerial|supervis\w*)",
+    r"\b(?:no|not|never|without|non-)\s*(?:direct\s+)?(?:line\s+)?"
+    r"(?:management|managerial|manage|managed|supervis\w*)",
     re.IGNORECASE,
 )
 
