@@ -225,13 +225,14 @@ def lemma_heads(phrases: Iterable[Phrase]) -> frozenset[str]:
 def lemma_text(norm_text: str, heads: frozenset[str]) -> str:
     """A normalised text with each word that may be a phrase's as its lemma (see
     ``lemma_heads``), word for word, so places agree."""
-    return " ".join([lemma(w) if _may_be_a_phrase_word(w, heads) else w for w in norm_text.split()])
-
-
-def _may_be_a_phrase_word(word: str, heads: frozenset[str]) -> bool:
-    if word[:LEMMA_HEAD] in heads:
-        return True
-    return "'" in word and _possessor(word)[:LEMMA_HEAD] in heads
+    return " ".join(
+        [
+            lemma(w)
+            if w[:LEMMA_HEAD] in heads or ("'" in w and _possessor(w)[:LEMMA_HEAD] in heads)
+            else w
+            for w in norm_text.split()
+        ]
+    )
 
 
 def compile_lemmas(phrases: Iterable[str]) -> tuple[Phrase, ...]:
