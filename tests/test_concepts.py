@@ -61,6 +61,28 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("bilateral-diplomacy", "Led the Dutch side in bilateral defence consultations."),
         ("peacebuilding", "Trained district peace committees in northern Uganda."),
         ("peacebuilding", "Principal investigator, 'Local Peace Infrastructures after War'."),
+        # clearing land for people to return to is post-conflict recovery work (and mine action)
+        ("post-conflict-recovery", "Clearance of roads and return areas after the fighting."),
+        ("post-conflict-recovery", "Cluster munition clearance in the south after the war."),
+        ("post-conflict-recovery", "Prepared the annual clearance plans for the minefields."),
+        (
+            "post-conflict-recovery",
+            "Supervise les opérations de déminage dans les zones de retour.",
+        ),
+        ("mine-action", "Survey and clearance of farmland retaken in 2022."),
+        ("conflict-prevention", "Forme les fonctionnaires à la prévention des crises électorales."),
+        ("conflict-prevention", "Crisis prevention and early engagement in the Sahel."),
+        ("speech-writing", "Rédaction des discours et des notes de l'Envoyé spécial."),
+        ("speech-writing", "Talking points for the Secretary General on regional security."),
+        ("speech-writing", "Drafted statements to the Security Council."),
+        ("consensus-building", "Conduite des débats jusqu'aux décisions adoptées par consensus."),
+        ("chairing-meetings", "Chairs the interministerial coordination committee."),
+        ("chairing-meetings", "Présidence du forum en 2019."),
+        ("special-envoys", "Supported the Special Envoy's talks with the signatories."),  # 's
+        ("special-envoys", "Rédaction des notes de l'Envoyé spécial."),  # l'
+        ("equality-and-non-discrimination", "Inclusion strategy for 100,000 employees."),
+        ("equality-and-non-discrimination", "Led a project on hiring discrimination."),
+        ("equality-and-non-discrimination", "Responsable de la stratégie d'inclusion."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -77,6 +99,9 @@ def test_other_words_for_the_same_concept_count(concept: str, description: str) 
         ("political-negotiation", "Led supplier negotiations for the procurement unit."),
         ("mediation", "Handled media relations and social media."),
         ("diplomacy", "Was tactful and diplomatic with customers."),
+        ("post-conflict-recovery", "Obtained security clearance and handled customs clearance."),
+        ("mine-action", "Managed the clearance sale and the coal mine's mine planning."),
+        ("equality-and-non-discrimination", "Led the financial inclusion strategy."),
     ],
 )
 def test_false_friends_and_other_words_do_not_count(concept: str, description: str) -> None:
@@ -198,6 +223,41 @@ def test_an_employer_whose_work_is_the_concept_is_evidence_of_it() -> None:
             "international",
             {"title": "Programme Officer", "organisation": "The Asia Foundation"},
             True,
+        ),
+        ("senior", {"title": "Head, Mediation Support Unit"}, True),  # as "Head of"
+        ("senior", {"title": "Political Affairs Officer (P-5)"}, True),  # UN grades
+        ("senior", {"title": "Political Affairs Officer (P-4)"}, False),
+        ("senior", {"title": "Directeur général adjoint des affaires politiques"}, True),
+        ("senior", {"title": "Ambassadeur auprès de l'OSCE"}, True),
+        ("senior", {"title": "Chargé de mission"}, False),
+        ("managerial", {"title": "Conseiller", "description": "Dirige une équipe de 7."}, True),
+        ("managerial", {"title": "Conseiller", "description": "Encadre 12 agents."}, True),
+        ("managerial", {"title": "Conseiller", "description": "Dirige les débats."}, False),
+        (
+            "international",
+            {"title": "Adviser", "description": "Leads 9 officers from 6 Forum member countries."},
+            True,
+        ),
+        (
+            "international",
+            {"title": "Conseiller", "description": "Conseillers de 6 nationalités."},
+            True,
+        ),
+        (
+            "multilateral",
+            {"title": "Officer", "description": "Reports for the Forum for Security Co-operation."},
+            True,
+        ),
+        (  # a donor's money, a partner's sites: not the employer's
+            "multilateral",
+            {"title": "Director", "description": "Spent EUR 38 million a year from ECHO."},
+            False,
+        ),
+        ("multilateral", {"title": "Officer", "description": "Liaison with UNMISS sites."}, False),
+        (
+            "managerial",
+            {"title": "Specialist", "description": "Did not supervise staff in that post."},
+            False,
         ),
     ],
 )

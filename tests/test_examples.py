@@ -202,8 +202,13 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             statuses={"exp-international-team-leadership": "met"},
         ),
         PAO: yes(),
-        # a Norwegian diplomat: foreign ministry and a mission on disarmament
-        NATO: no(*NATO_FIT, statuses={"exp-political-security": "met"}),
+        # a Norwegian diplomat: foreign ministry and a mission on disarmament; five years
+        # at the mission, where he "chaired the working group on victim assistance"
+        NATO: no(
+            "exp-partner-relationships",
+            "exp-vision-policy",
+            statuses={"exp-political-security": "met", "exp-high-level-dialogue": "met"},
+        ),
     },
     "leila-haddad": {
         ARO: no(*ARO_DOMAINS),
@@ -264,7 +269,13 @@ EXPECTED: dict[str, dict[str, Expected]] = {
             # STANAG profile 3332: listening, speaking, reading 3 (C1), writing 2 (B1)
             reasons={"lang-english": "read C1, speak C1, understand C1, write B1 is below"},
         ),
-        HEAD: no(*HEAD_EXPERIENCE),
+        # managing, in an international post, work on humanitarian demining and cluster
+        # munition clearance: mine clearance is post-conflict recovery work
+        HEAD: no(
+            "exp-preventive-diplomacy",
+            "exp-research-publishing",
+            statuses={"exp-international-team-leadership": "met"},
+        ),
         PAO: yes(),
         NATO: no(
             "exp-partner-relationships",
@@ -348,7 +359,13 @@ EXPECTED: dict[str, dict[str, Expected]] = {
         ARO: no(*ARO_DOMAINS),
         # a diplomat: foreign ministry, NATO delegation and UN mission posts
         CCM: no(*CCM_OUTSIDE_IR, statuses={"exp-international-relations": "met"}),
-        HEAD: no(*HEAD_EXPERIENCE),
+        # "Head, Arms Control and Disarmament Team" is senior, as "Head of" is: with the
+        # Director and Deputy Permanent Representative posts, 15.9 senior years in diplomacy
+        HEAD: no(
+            "exp-research-publishing",
+            "exp-international-team-leadership",
+            statuses={"exp-preventive-diplomacy": "met"},
+        ),
         PAO: yes(),
         # an MA in War Studies: political sciences (ISCED-F 0312), a field of the post
         NATO: yes(

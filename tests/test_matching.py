@@ -312,3 +312,20 @@ def test_days_in_month_agrees_with_the_calendar() -> None:
     for year in range(1896, 2105):
         for month in range(1, 13):
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+@pytest.mark.parametrize(
+    ("possessive", "noun"),
+    [
+        ("envoy's", "envoy"),
+        ("minister's", "minister"),
+        ("states'", "states"),
+        ("l'envoyé", "envoyé"),  # a French elision is left off
+        ("d'allocutions", "allocutions"),
+        ("jusqu'aux", "aux"),
+    ],
+)
+def test_a_possessive_or_an_elision_lemmatises_as_its_word(possessive: str, noun: str) -> None:
+    assert matching.lemma(possessive) == matching.lemma(noun)
+    assert matching.lemma("'s") == "'s"  # nothing is left of a bare ending to be a noun
+    assert matching.lemma("aujourd'hui") == "aujourd'hui"  # no elision: one word

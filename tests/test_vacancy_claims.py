@@ -86,3 +86,29 @@ def test_work_in_international_relations_is_international() -> None:
     home = judged("ccm-isu-director", "exp-international-relations", **post)
     abroad = judged("ccm-isu-director", "exp-international-relations", organisation="ICRC", **post)
     assert (home, abroad) == (Status.not_met, Status.met)
+
+
+def degree_judged(vacancy: str, rule_id: str, degree: str, field: str) -> Status:
+    """A bundled vacancy's education rule against one degree."""
+    found = load_vacancy(str(VACANCIES / f"{vacancy}.yaml"))
+    identity, profile = CVFile.model_validate(
+        {"education": [{"degree": degree, "field": field}]}
+    ).split()
+    candidate = Candidate("c", "c.yaml", identity, profile, "")
+    results = assess(CompiledVacancy.build(found), candidate, dt.date(2024, 1, 1)).rules
+    return next(r for r in results if r.id == rule_id).status
+
+
+@pytest.mark.parametrize(
+    ("field", "status"),
+    [
+        ("Development Studies", Status.met),
+        ("International Development", Status.met),
+        ("Social Policy", Status.met),
+        ("Civil Engineering", Status.needs_review),  # "another relevant field": a person
+    ],
+)
+def test_inter_disciplinary_social_sciences_are_social_sciences(field: str, status: Status) -> None:
+    """CCM: 'a master's degree ... in political/social sciences ...': a master's in
+    development studies is one in the social sciences, not a field for a person to weigh."""
+    assert degree_judged("ccm-isu-director", "edu-master", "MSc", field) is status

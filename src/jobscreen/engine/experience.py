@@ -19,9 +19,14 @@ _COUNT = (
     r"thirty|forty|fifty|a hundred|over \d+|more than \d+|around \d+)"
 )
 _HEADS = (
-    r"head of|head,|director|chief|minister|ambassador|permanent representative|"
+    r"head of|head(?=,)|director|chief|minister|ambassador|permanent representative|"
     r"high commissioner|special representative|special envoy|commander|commandant|"
-    r"secretary-general|secretary general|under-secretary|assistant secretary"
+    r"secretary-general|secretary general|under-secretary|assistant secretary|"
+    # French: chef, directeur, ambassadeur, représentant permanent, envoyé spécial ...
+    r"chef|cheffe|directeur|directrice|ministre|ambassadeur|ambassadrice|"
+    r"représentant permanent|représentante permanente|représentant spécial|"
+    r"représentante spéciale|envoyé spécial|envoyée spéciale|haut-commissaire|"
+    r"secrétaire général|secrétaire générale"
 )
 QUALIFIER_HINTS = {
     "managerial": re.compile(
@@ -29,8 +34,9 @@ QUALIFIER_HINTS = {
         r"led (a|the) (team|unit|section|division|office)|line manag\w*)\b"
     ),
     "senior": re.compile(
-        rf"\b(senior|principal|deputy|{_HEADS}|vice[- ]president|president|ceo|envoy|"
-        r"minister[- ]counsell?or)\b"
+        rf"\b(senior|principal|principale|deputy|adjoint|adjointe|{_HEADS}|vice[- ]president|"
+        r"president|président|présidente|ceo|envoy|minister[- ]counsell?or|"
+        r"p-?5|d-?1|d-?2)\b"  # the UN's senior professional and director grades
     ),
     # organisations by name (the UN, NATO, an embassy ...) are the employer kinds of
     # organisations.yaml, found by the context; these are the words that say it of any post
@@ -46,16 +52,20 @@ DESCRIPTION_HINTS = {
     "managerial": re.compile(
         r"\b(?:(?:managed|manage|managing|led|lead|leading|headed|heading|ran|running|"
         r"supervised|supervise|supervises|supervising|oversaw|oversee|oversees|directed|"
-        r"directing|coordinated a team of)\s+(?:a |an |the |my |our |his |her )?"
+        r"directing|coordinated a team of|dirige|dirigé|dirigée|diriger|encadre|encadré|"
+        r"encadrée|supervisé|supervisée|pilote|piloté)\s+"
+        r"(?:a |an |the |my |our |his |her |une |un |l'|le |la |les |des )?"
         rf"(?:team|unit|section|office|staff|division|department|branch|directorate|secretariat|"
-        rf"mission|delegation|personnel|{_COUNT})"
-        rf"|team of {_COUNT}|(?:supervis\w+|managing|managed|leading|led) {_COUNT} "
+        rf"mission|delegation|personnel|{_COUNT}|équipe|unité|service|bureau|direction|"
+        r"directions|délégation|personnel|agents|\d+)"
+        rf"|team of {_COUNT}|équipe de \d+|(?:supervis\w+|managing|managed|leading|led) {_COUNT} "
         r"(?:staff|direct reports|people|officers|colleagues)"
         r"|line manag\w+|direct reports)\b",
         re.IGNORECASE,
     ),
     "international": re.compile(
-        rf"\b(?:of {_COUNT} nationalities|from {_COUNT} (?:countries|member states|nations)|"
+        rf"\b(?:of {_COUNT} nationalities|from {_COUNT} (?:\w+ )?(?:countries|member states|"
+        r"member countries|nations)|de \d+ nationalités|de \d+ pays|"
         r"multinational|multicultural team|international team|international staff)\b",
         re.IGNORECASE,
     ),
@@ -63,7 +73,8 @@ DESCRIPTION_HINTS = {
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n")
 # Denials of a qualifier in a description: "no direct line management".
 _DENIED = re.compile(
-    r"\b(?:no|without|non-)\s*(?:direct\s+)?(?:line\s+)?(?:management|managerial|supervis\w*)",
+    r"\b(?:no|not|never|without|non-)\s*(?:direct\s+)?(?:line\s+)?"
+    r"(?:management|managerial|manage|managed|supervis\w*)",
     re.IGNORECASE,
 )
 

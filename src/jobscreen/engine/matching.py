@@ -176,15 +176,37 @@ _LEMMA_CACHE: dict[str, str] = {}
 def lemma(word: str) -> str:
     """A normalised word's dictionary form, by simplemma's English then French lexicons:
     "negotiations" and "negotiating" are "negotiation" and "negotiate", never "negoti";
-    "publications" is "publication", not "public"; an unknown word stays as it is."""
+    "publications" is "publication", not "public"; an unknown word stays as it is. An
+    English possessive is its noun ("the Special Envoy's talks" are the envoy's), and a French
+    elided article or preposition is left off ("l'Envoyé spécial" is "envoyé spécial")."""
     found = _LEMMA_CACHE.get(word)
     if found is None:
+        bare = _possessor(word)
+        if bare is not word:
+            return lemma(bare)
         found = simplemma.lemmatize(word, lang=LEMMA_LANGUAGES).lower() if word.isalpha() else word
         if len(_LEMMA_CACHE) >= _WORD_CACHE_SIZE:
             _LEMMA_CACHE.clear()
         if len(word) <= _CACHED_WORD_LENGTH:
             _LEMMA_CACHE[word] = found
     return found
+
+
+_ELIDED = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+
+
+def _possessor(word: str) -> str:
+    """The noun of an English possessive ("envoy's", "states'") or of a French elision
+    ("l'envoyé", "d'allocutions"), else the word itself."""
+    if len(word) > 3 and word.endswith("'s"):
+        return word[:-2]
+    if len(word) > 2 and word.endswith("s'"):
+        return word[:-1]
+    if "'" in word[1:8]:
+        bare = _ELIDED.sub("", word)
+        if bare != word:
+            return bare
+    return word
 
 
 LEMMA_HEAD = 3  # the first letters of a word, which a phrase's word or lemma must share
@@ -203,7 +225,14 @@ def lemma_heads(phrases: Iterable[Phrase]) -> frozenset[str]:
 def lemma_text(norm_text: str, heads: frozenset[str]) -> str:
     """A normalised text with each word that may be a phrase's as its lemma (see
     ``lemma_heads``), word for word, so places agree."""
-    return " ".join([lemma(w) if w[:LEMMA_HEAD] in heads else w for w in norm_text.split()])
+    return " ".join(
+        [
+            lemma(w)
+            if w[:LEMMA_HEAD] in heads or ("'" in w and _possessor(w)[:LEMMA_HEAD] in heads)
+            else w
+            for w in norm_text.split()
+        ]
+    )
 
 
 def compile_lemmas(phrases: Iterable[str]) -> tuple[Phrase, ...]:
