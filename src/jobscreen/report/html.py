@@ -50,7 +50,8 @@ th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
-.id { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: anywhere; }
+.id { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: break-word; }
+.path { overflow-wrap: anywhere; }
 .sub { color: #444; font-size: .9em; }
 .quote { font-style: italic; color: #333; }
 .who, .reason { overflow-wrap: anywhere; }
@@ -370,7 +371,7 @@ def _record(screening: Screening, blind: bool) -> str:
 
 
 def _digest(value: object) -> str:
-    return f'<span class="id">{text(value)}</span>' if isinstance(value, str) else "-"
+    return f'<span class="id path">{text(value)}</span>' if isinstance(value, str) else "-"
 
 
 def _options(screening: Screening) -> str:
@@ -386,7 +387,7 @@ def _options(screening: Screening) -> str:
 
 def _document_row(ranked: Ranked, blind: bool) -> str:
     a = ranked.assessment
-    file = [] if blind else [f'<td class="id">{text(a.source)}</td>']
+    file = [] if blind else [f'<td class="id path">{text(a.source)}</td>']
     key = f'<td class="id">{text(shown_candidate(a, blind))}</td>'
     return row([str(ranked.rank), key, *file, _digest(a.sha256)])
 
