@@ -12,7 +12,7 @@ import pytest
 from jobscreen.cli import screening as screening_cli
 from jobscreen.engine.screen import rank
 from jobscreen.results import Assessment, RuleResult, Status
-from tests.conftest import CANDIDATES, VACANCIES, invoke, jsonl_records
+from tests.conftest import CANDIDATES, ROOT, VACANCIES, invoke, jsonl_records
 
 AS_OF = ("--as-of", "2026-06-30")
 VACANCY_FILES = sorted(str(p) for p in VACANCIES.glob("*.yaml"))
@@ -122,12 +122,15 @@ def test_match_counts_a_vacancy_it_could_not_read(tmp_path: Path) -> None:
 
 def test_explain_names_the_failed_knock_outs_and_shows_no_credit_for_review() -> None:
     vacancy = str(VACANCIES / "comsec-head-good-offices.yaml")
-    cv = str(CANDIDATES / "mei-lin-zhao.resume.json")
+    everyone = _json("score", vacancy, str(CANDIDATES), *AS_OF)["results"]
+    assert isinstance(everyone, list)
+    # a candidate with both a failed knock-out and a rule left to review, whoever it is
+    both = next(r for r in everyone if r["unmet"] and r["review"])
+    cv = str(ROOT / both["source"])
     result = _json("explain", vacancy, cv, *AS_OF)["results"]
     assert isinstance(result, list)
     unmet, review = result[0]["unmet"], result[0]["review"]
-    assert unmet
-    assert review
+    assert (unmet, review) == (both["unmet"], both["review"])
     for fmt in ("table", "markdown"):
         code, out, _ = invoke("explain", vacancy, cv, *AS_OF, "-f", fmt)
         assert code == 0
