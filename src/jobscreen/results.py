@@ -359,22 +359,13 @@ def shown_candidate(assessment: Assessment, blind: bool) -> str:
 
 
 def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
+    """A ranked result's JSON form; blind, without the name and file."""
     a = ranked.assessment
-    return {**result_head(a, blind), "rank": ranked.rank, **result_tail(a)}
-
-
-def result_head(a: Assessment, blind: bool = False) -> dict[str, Any]:
-    """The keys of a result's JSON form that come before its rank."""
     return {
         "candidate": shown_candidate(a, blind),
         "name": None if blind else a.name,
         "source": None if blind else a.source,
-    }
-
-
-def result_tail(a: Assessment) -> dict[str, Any]:
-    """The keys of a result's JSON form that come after its rank."""
-    return {
+        "rank": ranked.rank,
         "eligible": a.eligible,
         "eligibility": eligibility_label(a),
         "origin": a.origin,
