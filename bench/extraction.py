@@ -286,7 +286,8 @@ def timing(runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="dev", choices=["dev", "dev-2", "held-out", "held-out-2"])
+    sets = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+    parser.add_argument("--set", default="dev", choices=sets, help="a folder of the corpus")
     parser.add_argument("--cases", action="store_true", help="list every miss")
     parser.add_argument("--time", action="store_true", help="time the two-page PDF")
     parser.add_argument("--runs", type=int, default=50)
