@@ -72,12 +72,36 @@ class JobscreenError(Exception):
         return [self]
 
 
+class DocumentErrors(JobscreenError):
+    """Several located errors from one document (its schema errors, a file's problems)."""
+
+    def __init__(self, errors: list[JobscreenError]) -> None:
+        first = errors[0]
+        super().__init__(first.message, first.location)
+        self.errors = errors
+
+    def every(self) -> list[JobscreenError]:
+        return list(self.errors)
+
+
 class InputError(JobscreenError):
     """An input file could not be read or parsed (bytes, encoding, YAML/JSON syntax, limits)."""
 
 
+class LineError(InputError):
+    """An error in one JSON Lines record; the stream goes on."""
+
+
 class SchemaError(JobscreenError):
     """An input parsed but does not fit the vacancy or CV model."""
+
+
+class LintError(JobscreenError):
+    """A lint finding reported as an error (--strict); it keeps its code."""
+
+    def __init__(self, code: str, message: str, location: Location) -> None:
+        super().__init__(message, location)
+        self.code = code
 
 
 class UsageError(JobscreenError):

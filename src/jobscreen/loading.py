@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from jobscreen.errors import InputError, InternalError, JobscreenError, Location, guard
+from jobscreen.errors import InputError, InternalError, JobscreenError, LineError, Location, guard
 from jobscreen.limits import BYTES_HINT
 from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
 
@@ -222,13 +222,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKey(f"duplicate key {key!r}")
+                raise ValueError(f"duplicate key {key!r}")
             seen.add(key)
     return result
-
-
-class _DuplicateKey(ValueError):
-    pass
 
 
 def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> Any:
@@ -328,10 +324,6 @@ def documents_from_text(text: str, source: str, kind: str, limits: Limits) -> li
     return [
         Document(data, source, text, index=i) for i, data in enumerate(docs) if data is not None
     ]
-
-
-class LineError(InputError):
-    """An error in one JSON Lines record; the stream goes on."""
 
 
 def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:

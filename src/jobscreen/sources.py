@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Declaration, Identity, Profile
 from jobscreen.errors import (
+    DocumentErrors,
     InputError,
     JobscreenError,
     Location,
@@ -110,18 +111,6 @@ def validate_document(model: type[M], data: Any, doc: Document) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         raise DocumentErrors(schema_errors(exc, doc)) from None
-
-
-class DocumentErrors(JobscreenError):
-    """Several located errors from one document."""
-
-    def __init__(self, errors: list[JobscreenError]) -> None:
-        first = errors[0]
-        super().__init__(first.message, first.location)
-        self.errors = errors
-
-    def every(self) -> list[JobscreenError]:
-        return list(self.errors)
 
 
 def not_mapping(doc: Document, what: str) -> JobscreenError:

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from jobscreen.errors import JobscreenError, Location, guard
+from jobscreen.errors import DocumentErrors, JobscreenError, LintError, Location, guard
 from jobscreen.inputs import DATA, VOCABULARY_FILE, DataFile, Input, Refusal, is_vocabulary, resolve
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import Finding, lint
 from jobscreen.loading import Document
 from jobscreen.orgvocab import load, vocabulary_beside
 from jobscreen.sources import (
-    DocumentErrors,
     candidate_from_document,
     not_mapping,
     vacancy_from_document,
@@ -26,14 +25,6 @@ from jobscreen.yamlsafe import Limits
 
 Kind = Literal["auto", "vacancy", "cv"]
 CV_KEYS = frozenset({"experience", "education", "languages", "competencies", "summary", "name"})
-
-
-class LintError(JobscreenError):
-    """A lint finding reported as an error (--strict); it keeps its code."""
-
-    def __init__(self, code: str, message: str, location: Location) -> None:
-        super().__init__(message, location)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from jobscreen.errors import JobscreenError, Location, char_code, printable_name
-from jobscreen.validation import FileCheck, LintError
+from jobscreen.errors import JobscreenError, LintError, Location, char_code, printable_name
+from jobscreen.validation import FileCheck
 
 VALIDATE_FORMATS = ("text", "json", "github", "junit")
 COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
