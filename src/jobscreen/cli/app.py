@@ -18,7 +18,7 @@ from jobscreen import __version__
 from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
-    from jobscreen.errors import JobscreenError
+    from jobscreen.errors import JobscreenError, Problem
     from jobscreen.inputs import Accept
     from jobscreen.vacancy import Vacancy
 
@@ -40,9 +40,11 @@ class HandledGroup(TyperGroup):
             stderr(f"jobscreen: error: {exc}")
             ctx.exit(EXIT_USAGE)
         except JobscreenError as exc:
-            errors = exc.every()
-            report_errors(errors)
-            stderr(f"jobscreen: {len(errors)} problem{'s' if len(errors) != 1 else ''}; stopped")
+            problems = exc.problems()
+            report_problems(problems)
+            stderr(
+                f"jobscreen: {len(problems)} problem{'s' if len(problems) != 1 else ''}; stopped"
+            )
             ctx.exit(EXIT_INPUT)
         except BrokenPipeError:
             quiet_stdout()  # the reader (`| head`) has what it wanted: not a failure
@@ -247,21 +249,25 @@ def stderr(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
-def report_errors(errors: list[JobscreenError]) -> None:
+def report_errors(errors: Iterable[JobscreenError]) -> None:
     """One `path:line:col: error: message` line per error, as validate prints them."""
-    for error in errors:
-        where = f"{error.location}: " if error.location else ""
-        stderr(f"{where}error: {error.message}")
-        debug_traces([error])
+    report_problems(problem for error in errors for problem in error.problems())
 
 
-def debug_traces(errors: Iterable[JobscreenError]) -> None:
+def report_problems(problems: Iterable[Problem]) -> None:
+    """One `path:line:col: error: message` line per problem, each followed by its trace
+    when JOBSCREEN_DEBUG is set."""
+    from jobscreen.errors import located
+
+    for problem in problems:
+        stderr(located(problem.location, f"error: {problem.message}"))
+        debug_trace(problem.trace)
+
+
+def debug_traces(problems: Iterable[Problem]) -> None:
     """With JOBSCREEN_DEBUG set, the trace of each bug met on an input, on stderr."""
-    from jobscreen.errors import InternalError
-
-    for error in errors:
-        if isinstance(error, InternalError):
-            debug_trace(error.trace)
+    for problem in problems:
+        debug_trace(problem.trace)
 
 
 def debug_trace(trace: str) -> None:
