@@ -276,12 +276,11 @@ def iter_documents(
 
 def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
     """A candidate, or a failure holding every problem: from a file's error, a broken JSON
-    Lines record (its data is the error), a document that does not fit the model, or a bug
-    met on the document."""
+    Lines record, a document that does not fit the model, or a bug met on the document."""
     try:
         return _candidate(item, today)
     except JobscreenError as exc:
-        if not isinstance(item, Document) or isinstance(item.data, JobscreenError):
+        if not isinstance(item, Document):
             return Failed(exc.location.path if exc.location else "", (exc.problem(),))
         return Failed(item.label, tuple(exc.problems(item.label, given_id(item.data))))
 
@@ -289,8 +288,6 @@ def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Cand
 def _candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate:
     """A candidate from a document, or the JobscreenError that stops it (a bug met on the
     document is its InternalError)."""
-    if isinstance(item, Document) and isinstance(item.data, JobscreenError):
-        item = item.data
     if isinstance(item, JobscreenError):
         raise item
     with guard(item.start):

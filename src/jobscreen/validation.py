@@ -12,7 +12,7 @@ from jobscreen.errors import DocumentErrors, JobscreenError, Location, Problem, 
 from jobscreen.inputs import DATA, VOCABULARY_FILE, DataFile, Input, Refusal, is_vocabulary, resolve
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import Finding, lint
-from jobscreen.loading import Document
+from jobscreen.loading import Document, Record
 from jobscreen.orgvocab import load, vocabulary_beside
 from jobscreen.sources import (
     candidate_from_document,
@@ -167,13 +167,13 @@ def check_input(
     return check.strict() if options.strict else check
 
 
-def _checked(source: str, docs: list[Document], kind: Kind, options: LintOptions) -> FileCheck:
+def _checked(source: str, docs: list[Record], kind: Kind, options: LintOptions) -> FileCheck:
     """A file's check from its documents: every error and warning, one line each."""
     kinds, errors, warnings = set(), [], []
     for doc in docs:
-        if isinstance(doc.data, JobscreenError):  # a broken JSON Lines record
+        if isinstance(doc, JobscreenError):  # a broken JSON Lines record
             kinds.add("cv")
-            errors.append(doc.data)
+            errors.append(doc)
             continue
         found, problems, advice = _check_document(doc, kind, len(docs), options)
         kinds.add(found)
