@@ -1,4 +1,6 @@
-"""One exception family: every error a user can cause, with the place it points at."""
+"""Errors, in one module: every exception class jobscreen defines (tests/test_errors.py keeps
+them here), each error with the place it points at, and :class:`Problem`, the one value of a
+problem that is reported rather than raised (an exception's :meth:`JobscreenError.problem`)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from jobscreen import __version__
+from jobscreen.entry import EXIT_INPUT as EXIT_INPUT
+from jobscreen.entry import EXIT_INTERNAL as EXIT_INTERNAL
+from jobscreen.entry import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from jobscreen.entry import EXIT_OK as EXIT_OK
+from jobscreen.entry import EXIT_USAGE as EXIT_USAGE
+from jobscreen.entry import debug_trace as debug_trace
+from jobscreen.entry import handle as handle
+from jobscreen.entry import quiet_stdout as quiet_stdout
+from jobscreen.entry import report_problems as report_problems
+from jobscreen.entry import stderr as stderr
+from jobscreen.entry import write_version
 from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
@@ -24,42 +34,21 @@ if TYPE_CHECKING:
 
 
 class HandledGroup(TyperGroup):
-    """Turns a JobscreenError from any command into its message and exit code.
+    """Hands a JobscreenError or an OSError from any command to the one error handler
+    (:func:`jobscreen.entry.handle`) and exits with its code.
 
-    Here rather than in main() so that the in-process test runner sees the same handling.
+    Here as well as in main() so that the in-process test runner sees the same handling.
     """
 
     # typer.Context is the public name of the context typer passes (a subclass of the base
     # class the signature names, which typer keeps private)
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from jobscreen.errors import JobscreenError, UsageError
+        from jobscreen.errors import JobscreenError
 
         try:
             return super().invoke(ctx)
-        except UsageError as exc:
-            stderr(f"jobscreen: error: {exc}")
-            ctx.exit(EXIT_USAGE)
-        except JobscreenError as exc:
-            problems = exc.problems()
-            report_problems(problems)
-            stderr(
-                f"jobscreen: {len(problems)} problem{'s' if len(problems) != 1 else ''}; stopped"
-            )
-            ctx.exit(EXIT_INPUT)
-        except BrokenPipeError:
-            quiet_stdout()  # the reader (`| head`) has what it wanted: not a failure
-            ctx.exit(EXIT_OK)
-        except OSError as exc:  # inputs become JobscreenErrors; this is writing the output
-            stderr(f"jobscreen: error: cannot write the output: {exc.strerror or exc}")
-            ctx.exit(EXIT_INPUT)
-
-
-def quiet_stdout() -> None:
-    """Point stdout at /dev/null so that the flush at exit cannot fail on a closed pipe."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+        except (JobscreenError, OSError) as exc:  # the rest reach main(), or a test's runner
+            ctx.exit(handle(exc))
 
 
 app = typer.Typer(
@@ -73,12 +62,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"jobscreen {__version__}\n")
+        write_version()
         raise typer.Exit(EXIT_OK)
 
 
@@ -245,36 +232,15 @@ def parse_as_of(value: str | None) -> dt.date | None:
     return day
 
 
-def stderr(line: str) -> None:
-    sys.stderr.write(line + "\n")
-
-
 def report_errors(errors: Iterable[JobscreenError]) -> None:
     """One `path:line:col: error: message` line per error, as validate prints them."""
     report_problems(problem for error in errors for problem in error.problems())
-
-
-def report_problems(problems: Iterable[Problem]) -> None:
-    """One `path:line:col: error: message` line per problem, each followed by its trace
-    when JOBSCREEN_DEBUG is set."""
-    from jobscreen.errors import located
-
-    for problem in problems:
-        stderr(located(problem.location, f"error: {problem.message}"))
-        debug_trace(problem.trace)
 
 
 def debug_traces(problems: Iterable[Problem]) -> None:
     """With JOBSCREEN_DEBUG set, the trace of each bug met on an input, on stderr."""
     for problem in problems:
         debug_trace(problem.trace)
-
-
-def debug_trace(trace: str) -> None:
-    import os
-
-    if trace and os.environ.get("JOBSCREEN_DEBUG"):
-        sys.stderr.write(trace)
 
 
 def load_vacancy_file(path: str) -> Vacancy:
