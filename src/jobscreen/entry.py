@@ -12,10 +12,11 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --version stays fast
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jobscreen.errors import JobscreenError, Problem
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
