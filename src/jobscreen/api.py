@@ -9,10 +9,9 @@ from jobscreen import __version__
 from jobscreen.decide import NO_DECISIONS, Decisions, Panel, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import evaluate_rules, rank, rank_key, score_of
-from jobscreen.errors import InternalError, JobscreenError, Location, guard
+from jobscreen.errors import InternalError, Location, Problem, guard
 from jobscreen.results import (
     Assessment,
-    InputProblem,
     Matching,
     Screening,
     Summary,
@@ -52,17 +51,6 @@ def assess(
     return decide(assessment, decisions, candidate.declarations)
 
 
-def problems_of(failed: Failed) -> list[InputProblem]:
-    return [problem_of(error, failed.source, failed.candidate) for error in failed.errors]
-
-
-def problem_of(error: JobscreenError, source: str, candidate: str | None = None) -> InputProblem:
-    loc, trace = error.location, error.trace if isinstance(error, InternalError) else ""
-    if loc is None:
-        return InputProblem(source, None, None, error.message, trace, candidate)
-    return InputProblem(loc.path, loc.line, loc.column, error.message, trace, candidate)
-
-
 def assess_all(
     vacancy: Vacancy,
     items: Iterable[Candidate | Failed],
@@ -92,11 +80,11 @@ def screen(
     """
     options = dict(options or {})
     assessments: list[Assessment] = []
-    errors: list[InputProblem] = []
+    errors: list[Problem] = []
     unreadable = 0
     for outcome in assess_all(vacancy, items, as_of, vocab):
         if isinstance(outcome, Failed):
-            errors.extend(problems_of(outcome))
+            errors.extend(outcome.errors)
             unreadable += 1
         else:
             assessments.append(outcome)

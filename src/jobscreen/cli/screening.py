@@ -400,12 +400,12 @@ def match(
     decisions = decision_files or []
     from jobscreen.api import match_vacancies
     from jobscreen.decisionfile import read_all
-    from jobscreen.errors import JobscreenError
+    from jobscreen.errors import DocumentErrors, JobscreenError
     from jobscreen.outputs import open_output
     from jobscreen.report.base import FORMATS, reporter_for
     from jobscreen.report.data import matching_line
     from jobscreen.results import Settled
-    from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
+    from jobscreen.sources import load_cv, read_vacancies
 
     choice(fmt, FORMATS, "--format")
     csv_style = _csv_style(fmt, excel, delimiter)
