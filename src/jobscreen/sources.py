@@ -1,6 +1,6 @@
 """Inputs to models: vacancies and CV summaries, each error located in its file.
 
-A batch never stops at a bad file: :func:`iter_candidates` yields a :class:`Candidate` or a
+A batch never stops at a bad file: :func:`load_candidates` yields a :class:`Candidate` or a
 list of errors for every document it is given, in order.
 """
 
@@ -261,7 +261,7 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     return Candidate(key, doc.label, identity, profile, digest, origin, uncertain, cv.declarations)
 
 
-def iter_candidates(
+def load_candidates(
     names: Iterable[str],
     limits: Limits | None = None,
     today: dt.date | None = None,
@@ -312,7 +312,7 @@ def load_cv(
     phrases: tuple[str, ...] = (),
 ) -> Candidate:
     """Read a file holding one CV; raises DocumentErrors with every problem."""
-    items = iter_candidates([str(path)], limits, today, phrases)
+    items = load_candidates([str(path)], limits, today, phrases)
     for item in items:
         if isinstance(item, Failed):
             raise DocumentErrors(list(item.errors))

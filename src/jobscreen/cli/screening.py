@@ -34,12 +34,12 @@ from jobscreen.cli.app import (
 from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
+    from jobscreen.api import Run
     from jobscreen.decide import Panel
     from jobscreen.report.base import Reporter
     from jobscreen.report.csvfmt import CsvStyle
     from jobscreen.report.html import HtmlReporter
     from jobscreen.results import Matching, Screening
-    from jobscreen.runs import Run
     from jobscreen.sources import Candidate
     from jobscreen.vacancy import Vacancy
 
@@ -276,9 +276,10 @@ def score(
     from jobscreen.batch import default_jobs
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
+    from jobscreen.options import ScreenOptions
     from jobscreen.report.base import DOCUMENT_FORMATS, FORMATS
     from jobscreen.report.progress import progress_bar
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.runs import screen_files
 
     choice(fmt, (*FORMATS, *DOCUMENT_FORMATS), "--format")
     if fmt == "xlsx":
@@ -295,7 +296,7 @@ def score(
     not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
     not_an_input(key_map, [vacancy, *cvs, *decisions], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
-    options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
+    options = ScreenOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
         try:
@@ -344,15 +345,16 @@ def explain(
     decisions = decision_files or []
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
+    from jobscreen.options import ScreenOptions
     from jobscreen.report.base import EXPLAIN_FORMATS
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.runs import screen_files
 
     choice(fmt, EXPLAIN_FORMATS, "--format")
     if candidate is None and Path(cv).is_dir():  # it would explain the first of many
         usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
     not_an_input(output, [vacancy, cv, *decisions], accept=CVS)
     # explain has no limit options: its errors name none
-    options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
+    options = ScreenOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     try:
         run = screen_files(vacancy, [cv], options, dt.date.today(), decisions=decisions)
     except JobscreenError:
@@ -464,12 +466,13 @@ def review(
     open item, its evidence quoted), for --decisions. Exit 1 if any input could not be read."""
     decisions = decision_files or []
     from jobscreen.inputs import CVS
+    from jobscreen.options import ScreenOptions
     from jobscreen.outputs import open_output
     from jobscreen.report.review import write_review
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.runs import screen_files
 
     not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
-    options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
+    options = ScreenOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
         _errors(run.screening)
         _warn_decisions(decisions, run, run.screening)

@@ -165,7 +165,7 @@ def document(title: str, body: Iterable[str]) -> str:
 
 
 def _body(screening: Screening, vacancy: Vacancy, explain: bool) -> Iterator[str]:
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     yield _heading(screening, vacancy, explain)
     if not explain:  # the outcome first; the rules' words next, before the accounts
         yield _counts(screening)
@@ -280,7 +280,7 @@ def _matrix(screening: Screening, vacancy: Vacancy, blind: bool) -> str:
 def _errors(screening: Screening) -> str:
     if not screening.errors:
         return ""
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     items = "".join(
         f'<li><span class="id">{text(e.shown_where(blind, n))}</span>: {text(e.message)}</li>'
         for n, e in enumerate(screening.errors, 1)
@@ -377,10 +377,10 @@ def _digest(value: object) -> str:
 def _options(screening: Screening) -> str:
     options = screening.options
     shown = [
-        "blind" if options.get("blind") else "",
-        f"top {options['top']}" if options.get("top") else "",
-        "eligible only" if options.get("eligible_only") else "",
-        "" if options.get("as_of_given", True) else "as-of by default",
+        "blind" if options.blind else "",
+        f"top {options.top}" if options.top else "",
+        "eligible only" if options.eligible_only else "",
+        "" if options.as_of is not None else "as-of by default",
     ]
     return ", ".join(s for s in shown if s) or "none"
 

@@ -106,7 +106,7 @@ class XlsxReporter:
         last = f"{get_column_letter(len(header))}{len(screening.results) + 1}"
         sheet.auto_filter.ref = f"A1:{last}"
         self._row(sheet, header, bold=True)
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for ranked in screening.results:
             self._row(sheet, self._candidate(ranked.rank, ranked.assessment, blind, mandatory))
 
@@ -140,12 +140,12 @@ class XlsxReporter:
             ("organisation", self.vacancy.organisation),
             ("as of", screening.as_of.isoformat()),
             ("jobscreen version", screening.version),
-            ("blind", "yes" if screening.options.get("blind") else "no"),
+            ("blind", "yes" if screening.options.blind else "no"),
         ):
             self._row(sheet, (key, value))
         for key, count in screening.counts.to_dict().items():
             self._row(sheet, (key.replace("_", " "), count))
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for n, error in enumerate(screening.errors, 1):
             where = error.shown_where(blind, n)
             self._row(sheet, ("not screened", f"{where}: {error.message}"))
