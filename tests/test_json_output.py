@@ -23,7 +23,7 @@ import jobscreen.batch
 from jobscreen.api import screen
 from jobscreen.batch import Job
 from jobscreen.options import ScreenOptions
-from jobscreen.report.base import reporter_for
+from jobscreen.report.base import Target, reporter_for
 from jobscreen.report.data import result_dict, screening_dict
 from jobscreen.report.jsonfmt import dumps
 from jobscreen.results import Ranked, Screening
@@ -86,7 +86,7 @@ def old_output(screening: Screening, fmt: str) -> str:
 
 def reported(screening: Screening, fmt: str) -> str:
     out = io.StringIO()
-    reporter_for(fmt, out).screening(screening)
+    reporter_for(fmt, Target(out)).screening(screening)
     return out.getvalue()
 
 

@@ -59,7 +59,7 @@ def validate(
 ) -> None:
     """Check vacancy files and CV summaries: one line per problem or warning, path:line:col."""
     from jobscreen.outputs import open_output
-    from jobscreen.report.validation import VALIDATE_FORMATS, WRITERS
+    from jobscreen.report.validation import VALIDATE_FORMATS, WRITERS, ValidateFormat
     from jobscreen.validation import check_paths
 
     choice(fmt, VALIDATE_FORMATS, "--format")
@@ -69,7 +69,7 @@ def validate(
     options = _lint_options(strict, as_of, ignore or [])
     checks = check_paths(paths, kind, limits, options)  # type: ignore[arg-type]
     with open_output(output) as out:
-        WRITERS[fmt](checks, out, fmt == "text" and color_wanted(out))
+        WRITERS[ValidateFormat(fmt)](checks, out, fmt == "text" and color_wanted(out))
     debug_traces(error for check in checks for error in check.errors)
     raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_INPUT)
 

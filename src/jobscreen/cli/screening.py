@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -36,9 +36,7 @@ from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 if TYPE_CHECKING:
     from jobscreen.api import Run
     from jobscreen.decide import Panel
-    from jobscreen.report.base import Reporter
     from jobscreen.report.csvfmt import CsvStyle
-    from jobscreen.report.html import HtmlReporter
     from jobscreen.results import Matching, Screening
     from jobscreen.sources import Candidate
     from jobscreen.vacancy import Vacancy
@@ -53,31 +51,20 @@ def _emit(
     screening: Screening | None = None,
 ) -> None:
     """Write ``screening`` (the run's own, or a part of it: one candidate of many)."""
-    from jobscreen.outputs import open_output
+    from jobscreen.outputs import open_binary_output, open_output
+    from jobscreen.report.base import Format, Target, reporter_for
     from jobscreen.report.data import summary_line
 
     screening = screening or run.screening
     _errors(screening)
-    with open_output(output) as out:
-        reporter = _reporter(run, fmt, out, csv_style)
+    opened = open_binary_output(output) if Format(fmt).binary else open_output(output)
+    with opened as out:
+        reporter = reporter_for(fmt, Target(out, csv_style, run.vacancy))
         if explain:
             reporter.explanation(screening)
         else:
             reporter.screening(screening)
     _summary_aside(fmt, summary_line(screening))
-
-
-def _reporter(
-    run: Run, fmt: str, out: TextIO, csv_style: CsvStyle | None
-) -> Reporter | HtmlReporter:
-    """The format's reporter; the HTML one also shows the vacancy's rules, so it takes them."""
-    from jobscreen.report.base import reporter_for
-
-    if fmt == "html":
-        from jobscreen.report.html import HtmlReporter
-
-        return HtmlReporter(out, run.vacancy)
-    return reporter_for(fmt, out, csv_style)
 
 
 def _summary_aside(fmt: str, line: str) -> None:
@@ -87,15 +74,6 @@ def _summary_aside(fmt: str, line: str) -> None:
 
     if fmt == "csv" and sys.stderr.isatty():
         stderr(f"jobscreen: {line}")
-
-
-def _emit_xlsx(run: Run, output: str | None) -> None:
-    from jobscreen.outputs import open_binary_output
-    from jobscreen.report.xlsx import XlsxReporter
-
-    _errors(run.screening)
-    with open_binary_output(output) as out:
-        XlsxReporter(out, run.vacancy).screening(run.screening)
 
 
 def _errors(screening: Screening) -> None:
@@ -277,11 +255,11 @@ def score(
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.options import ScreenOptions
-    from jobscreen.report.base import DOCUMENT_FORMATS, FORMATS
+    from jobscreen.report.base import SCORE_FORMATS
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import screen_files
 
-    choice(fmt, (*FORMATS, *DOCUMENT_FORMATS), "--format")
+    choice(fmt, SCORE_FORMATS, "--format")
     if fmt == "xlsx":
         binary_output(output, "--format xlsx")
     csv_style = _csv_style(fmt, excel, delimiter)
@@ -306,10 +284,7 @@ def score(
             raise
     _warn_decisions(decisions, run, run.screening)
     with run:
-        if fmt == "xlsx":
-            _emit_xlsx(run, output)
-        else:
-            _emit(run, fmt, output, csv_style=csv_style)
+        _emit(run, fmt, output, csv_style=csv_style)
         if key_map:
             _write_key_map(run, key_map)
     raise typer.Exit(_exit_code(run.screening))
@@ -404,12 +379,12 @@ def match(
     from jobscreen.decisionfile import read_all
     from jobscreen.errors import JobscreenError
     from jobscreen.outputs import open_output
-    from jobscreen.report.base import FORMATS, reporter_for
+    from jobscreen.report.base import MATCH_FORMATS, Target, reporter_for
     from jobscreen.report.data import matching_line
     from jobscreen.results import Settled
     from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
 
-    choice(fmt, FORMATS, "--format")
+    choice(fmt, MATCH_FORMATS, "--format")
     csv_style = _csv_style(fmt, excel, delimiter)
     not_an_input(output, [cv, *vacancies, *decisions])
     when, today = parse_as_of(as_of), dt.date.today()
@@ -441,7 +416,7 @@ def match(
     _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
     matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
     with open_output(output) as out:
-        reporter_for(fmt, out, csv_style).matching(matching)
+        reporter_for(fmt, Target(out, csv_style)).matching(matching)
     _summary_aside(fmt, matching_line(matching))
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
 

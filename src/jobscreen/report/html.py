@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from jobscreen.errors import CONTROL, char_code
+from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
     STATUS_WORDS,
     decision_line,
@@ -129,14 +130,15 @@ def _who(a: Assessment, blind: bool) -> str:
     return f'<span class="who">{text(a.name)}<br>{marked}</span>'
 
 
-class HtmlReporter:
+class HtmlReporter(Reporter):
     """Writes a screening as one HTML page: the panel report (score) or one candidate's
     account (explain). It needs the vacancy, for its rules and the notice's words."""
 
     name = "html"
 
     def __init__(self, out: TextIO, vacancy: Vacancy) -> None:
-        self.out, self.vacancy = out, vacancy
+        super().__init__(out)
+        self.vacancy = vacancy
 
     def screening(self, screening: Screening) -> None:
         self.out.write(page(screening, self.vacancy, explain=False))

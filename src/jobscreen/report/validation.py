@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from typing import NamedTuple, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from jobscreen.errors import JobscreenError, Location, char_code, printable_name
 from jobscreen.validation import FileCheck, LintError
 
-VALIDATE_FORMATS = ("text", "json", "github", "junit")
 COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -193,9 +193,19 @@ def _junit_case(check: FileCheck) -> str:
     return head + ">\n" + "".join(body) + "    </testcase>\n"
 
 
-WRITERS: dict[str, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {
-    "text": write_text,
-    "json": write_json,
-    "github": write_github,
-    "junit": write_junit,
+class ValidateFormat(StrEnum):
+    """Every output format of validate, in the order --format lists them."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+VALIDATE_FORMATS = tuple(ValidateFormat)  # validate's --format choices
+WRITERS: dict[ValidateFormat, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {
+    ValidateFormat.text: write_text,
+    ValidateFormat.json: write_json,
+    ValidateFormat.github: write_github,
+    ValidateFormat.junit: write_junit,
 }
