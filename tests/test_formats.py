@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from jobscreen.report.audit import AUDIT_WRITERS, AuditFormat
 from jobscreen.report.base import (
     EXPLAIN_FORMATS,
     MATCH_FORMATS,
@@ -17,6 +18,7 @@ from jobscreen.report.base import (
     Target,
     reporter_for,
 )
+from jobscreen.report.vacancy import VACANCY_WRITERS, VacancyFormat
 from jobscreen.report.validation import VALIDATE_FORMATS, ValidateFormat
 from jobscreen.sources import load_vacancy
 from tests.conftest import CANDIDATES, VACANCIES, invoke
@@ -45,6 +47,8 @@ COMMANDS = {
     "explain": (["explain", VACANCY, CV], EXPLAIN_FORMATS, Format),
     "match": (["match", CV, VACANCY], MATCH_FORMATS, Format),
     "validate": (["validate", VACANCY], VALIDATE_FORMATS, ValidateFormat),
+    "show": (["show", VACANCY], tuple(VacancyFormat), VacancyFormat),
+    "audit": (["audit", "record.json", "--groups", "groups.csv"], tuple(AuditFormat), AuditFormat),
 }
 
 
@@ -58,12 +62,19 @@ def test_every_format_choice_is_a_format_and_an_unknown_one_is_refused(command: 
     assert all(family(name) is name for name in choices)
 
 
+def test_every_show_and_audit_format_has_a_writer() -> None:
+    assert list(VACANCY_WRITERS) == list(VacancyFormat)
+    assert list(AUDIT_WRITERS) == list(AuditFormat)
+
+
 def test_the_choices_are_those_of_before() -> None:
     """The lists each command's --format gave before the registry, in the same order."""
     assert SCORE_FORMATS == ("table", "json", "jsonl", "csv", "markdown", "xlsx", "html")
     assert EXPLAIN_FORMATS == ("table", "json", "markdown", "html")
     assert MATCH_FORMATS == ("table", "json", "jsonl", "csv", "markdown")
     assert VALIDATE_FORMATS == ("text", "json", "github", "junit")
+    assert tuple(VacancyFormat) == ("table", "json")
+    assert tuple(AuditFormat) == ("table", "json", "html")
 
 
 def test_reporter_for_an_unknown_name_is_a_value_error() -> None:

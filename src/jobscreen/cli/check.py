@@ -112,14 +112,10 @@ def show(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Show a vacancy's requirements as a table a recruiter can read."""
-    choice(fmt, ("table", "json"), "--format")
-    loaded = load_vacancy_file(vacancy)
-    if fmt == "json":
-        sys.stdout.write(loaded.model_dump_json(indent=2, exclude_none=True) + "\n")
-        return
-    from jobscreen.report.vacancy import print_vacancy
+    from jobscreen.report.vacancy import VACANCY_WRITERS, VacancyFormat
 
-    print_vacancy(loaded, sys.stdout)
+    choice(fmt, tuple(VacancyFormat), "--format")
+    VACANCY_WRITERS[VacancyFormat(fmt)](load_vacancy_file(vacancy), sys.stdout)
 
 
 @app.command()
