@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import subprocess
 import sys
@@ -9,7 +10,10 @@ import sys
 import pytest
 
 import jobscreen
-from tests.conftest import ROOT
+from jobscreen.results import screening_dict
+from tests.conftest import CANDIDATES, ROOT, VACANCIES
+
+VACANCY = str(VACANCIES / "un-aro-senior-pmo.yaml")
 
 
 def test_every_public_name_is_the_object_its_module_defines() -> None:
@@ -33,3 +37,18 @@ def test_importing_jobscreen_imports_neither_pydantic_nor_the_engine() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=ROOT, check=True)
     assert done.stdout.decode().strip() == "['jobscreen']"
+
+
+def test_screen_in_a_pool_of_workers_is_the_same_screening() -> None:
+    """The executor decides where CVs are scored, never the outcome."""
+    from jobscreen.batch import pool
+
+    vacancy = jobscreen.load_vacancy(VACANCY)
+    loaded = list(
+        jobscreen.load_candidates([str(CANDIDATES)], phrases=vacancy.competency_phrases())
+    )
+    options = jobscreen.ScreenOptions(dt.date(2026, 6, 30), top=5)
+    here = jobscreen.screen(vacancy, loaded, options)
+    there = jobscreen.screen(vacancy, loaded, options, executor=pool(2))
+    assert len(here.results) == 5
+    assert screening_dict(there) == screening_dict(here)

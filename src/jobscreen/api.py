@@ -67,19 +67,6 @@ def problem_of(error: JobscreenError, source: str, candidate: str | None = None)
     return InputProblem(loc.path, loc.line, loc.column, error.message, trace, candidate)
 
 
-def assess_all(
-    vacancy: Vacancy,
-    items: Iterable[Candidate | Failed],
-    as_of: dt.date,
-    vocab: Vocabulary | None = None,
-) -> Iterator[Assessment | Failed]:
-    """Assess a stream of loaded candidates, passing failures through in order; ``vocab``:
-    the vocabulary to match with (default: the package's)."""
-    compiled, decisions = CompiledVacancy.build(vacancy, vocab), decisions_for(vacancy)
-    for item in items:
-        yield item if isinstance(item, Failed) else assess(compiled, item, as_of, decisions)
-
-
 def screen(
     vacancy: Vacancy,
     candidates: Iterable[Candidate | Failed],
