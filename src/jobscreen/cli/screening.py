@@ -255,13 +255,13 @@ def score(
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
     from jobscreen.options import ScreenOptions
-    from jobscreen.report.base import SCORE_FORMATS
+    from jobscreen.report.base import SCORE_FORMATS, Format
     from jobscreen.report.progress import progress_bar
     from jobscreen.runs import screen_files
 
     choice(fmt, SCORE_FORMATS, "--format")
-    if fmt == "xlsx":
-        binary_output(output, "--format xlsx")
+    if Format(fmt).binary:
+        binary_output(output, f"--format {fmt}")
     csv_style = _csv_style(fmt, excel, delimiter)
     if top is not None and top < 1:
         usage("--top must be at least 1")
