@@ -25,7 +25,7 @@ from jobscreen.loading import (
     parse_json,
     read_bytes,
 )
-from jobscreen.sources import Failed, iter_candidates, load_vacancy
+from jobscreen.sources import Failed, load_candidates, load_vacancy
 from jobscreen.validation import check_paths
 from jobscreen.yamlsafe import Limits
 
@@ -353,7 +353,7 @@ def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
         "cvs/a.yaml": [],
         "cvs/locked": ["cvs/locked:1:1: folder cannot be read: permission denied"],
     }
-    found = list(iter_candidates(["cvs"]))
+    found = list(load_candidates(["cvs"]))
     assert [type(f).__name__ for f in found] == ["Candidate", "Failed"]
     failed = found[1]
     assert isinstance(failed, Failed)
@@ -388,7 +388,7 @@ def test_link_loops_end_the_walk_and_are_reported_when_read(tmp_path: Path) -> N
     (top / "up").symlink_to(top)  # a folder link: never followed
     (top / "self.yaml").symlink_to(top / "self.yaml")  # a file link to itself
     assert _files(str(top)) == [str(top / "a.yaml"), str(top / "self.yaml")]
-    found = list(iter_candidates([str(top)]))
+    found = list(load_candidates([str(top)]))
     assert isinstance(found[1], Failed)
     assert [str(e) for e in found[1].errors] == [
         f"{top / 'self.yaml'}:1:1: cannot read: Too many levels of symbolic links"

@@ -87,13 +87,22 @@ class Scorer:
         """A document's rank key and result, or its problems; a bug met reading or scoring
         it is its problem, never the batch's end."""
         loaded = to_candidate(item, self.job.today)
+        return self.candidate(loaded, item.start if isinstance(item, Document) else None)
+
+    def candidate(self, loaded: Candidate | Failed, where: Location | None = None) -> Outcome:
+        """A loaded candidate's rank key and result, or its problems; a bug met scoring it
+        (located at ``where``, else its source) is its problem."""
         if isinstance(loaded, Failed):
             return list(loaded.errors)
         try:
-            with guard(item.start if isinstance(item, Document) else Location(loaded.source)):
+            with guard(where or Location(loaded.source)):
                 return self._scored(loaded)
         except InternalError as exc:
             return exc.problems(loaded.source)
+
+    def loaded(self, items: list[Candidate | Failed]) -> list[Outcome]:
+        """Score candidates already loaded (a script's), in order."""
+        return [self.candidate(item) for item in items]
 
     def _scored(self, candidate: Candidate) -> Scored:
         assessment = assess(self.compiled, candidate, self.job.as_of, self.decisions)
@@ -137,6 +146,12 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
+
+
+def loaded_tasks(items: Iterable[Candidate | Failed]) -> Iterator[Task]:
+    """Work for candidates already loaded: chunks of them, in order."""
+    for chunk in _chunks(items, FILES_PER_CHUNK):
+        yield "loaded", (chunk,), len(chunk)
 
 
 Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs, the rest
@@ -313,7 +328,12 @@ class BatchOutcome:
     uses: list[Use] = field(default_factory=list)  # the panel's rows the CVs met
 
 
-def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], int]]:
+Chunks = Iterator[tuple[list[Outcome], int]]  # each task's outcomes, and how many CVs it held
+Executor = Callable[[Job, Iterator[Task]], Chunks]  # runs the tasks: here, or in workers
+
+
+def serial(job: Job, tasks: Iterator[Task]) -> Chunks:
+    """Run the tasks in this process, in order."""
     scorer = Scorer(job)
     for method, args, size in tasks:
         yield getattr(scorer, method)(*args), size
@@ -336,7 +356,12 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
 Pending = deque[tuple["Future[list[Outcome]]", Task]]
 
 
-def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list[Outcome], int]]:
+def pool(jobs: int) -> Executor:
+    """Run the tasks in a pool of ``jobs`` worker processes, their outcomes in input order."""
+    return functools.partial(_parallel, jobs=jobs)
+
+
+def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Chunks:
     """Tasks run in a pool of worker processes, their outcomes in input order.
 
     A worker that dies (killed for its memory, a crash in an extension) breaks the pool and
@@ -400,6 +425,8 @@ def _inputs(task: Task) -> list[Task]:
         return [("files", ([name],), 1) for name in args[0]]
     if method == "lines":
         return [("lines", (args[0], [line]), 1) for line in args[1]]
+    if method == "loaded":
+        return [("loaded", ([item],), 1) for item in args[0]]
     return [task]
 
 
@@ -409,7 +436,7 @@ def _worker_died(method: str, args: tuple[Any, ...]) -> Problem:
     if method == "lines":
         source, [(number, _)] = args
         where = Location(source, number + 1, 1)
-    elif method == "files":
+    elif method in {"files", "loaded"}:
         where = Location(args[0][0].source, 1, 1)
     return Problem(where, WORKER_DIED, code=INTERNAL_CODE)
 
@@ -425,22 +452,31 @@ def _duplicate(key: RankKey, seen: dict[str, str]) -> list[Problem]:
     return [Problem(Location(source or who), message)]
 
 
+def file_tasks(
+    names: Sequence[str], limits: Limits, jobs: int = 1
+) -> tuple[Iterator[Task], Executor]:
+    """The work of loading and scoring every CV under ``names``, and where to run it: in a
+    pool of ``jobs`` workers when the batch looks big enough to pay for one, else here."""
+    resolved = _resolved(names)
+    tasks = _tasks(resolved, limits.max_bytes)
+    parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
+    return tasks, pool(jobs) if parallel else serial
+
+
 def run_batch(
     job: Job,
-    names: Sequence[str],
-    jobs: int = 1,
+    tasks: Iterator[Task],
+    executor: Executor = serial,
     progress: Callable[[int], None] | None = None,
 ) -> BatchOutcome:
-    """Load, score and rank every CV under ``names``; failures become problems, never lost."""
+    """Score and rank every CV the tasks hold, run by ``executor``; failures become
+    problems, never lost."""
     problems: list[Problem] = []
     labels: Counter[str] = Counter()
     settled: Counter[str] = Counter()
     store = ResultStore()
     uses: list[Use] = []
-    resolved = _resolved(names)
-    tasks = _tasks(resolved, job.limits.max_bytes)
-    parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
-    chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
+    chunks = executor(job, tasks)
     try:
         unreadable = _collect(chunks, store, (problems, uses), (labels, settled), progress)
     except BaseException:
@@ -451,7 +487,7 @@ def run_batch(
 
 
 def _collect(
-    chunks: Iterator[tuple[list[Outcome], int]],
+    chunks: Chunks,
     store: ResultStore,
     found: tuple[list[Problem], list[Use]],
     tallies: tuple[Counter[str], Counter[str]],

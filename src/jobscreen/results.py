@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from jobscreen.errors import JobscreenError, Problem
+from jobscreen.options import ScreenOptions
 
 # What a result says of a CV read by the extractor, by the medium its text came from
 EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
@@ -257,7 +258,7 @@ class Screening:
     version: str
     results: Sequence[Ranked]
     errors: tuple[Problem, ...] = ()  # the inputs that could not be scored
-    options: dict[str, Any] = field(default_factory=dict)
+    options: ScreenOptions = field(default_factory=ScreenOptions)
     record: dict[str, Any] = field(default_factory=dict)
     summary: Summary | None = None
 
@@ -340,7 +341,7 @@ def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
 
 def screening_dict(screening: Screening) -> dict[str, Any]:
     """The screening as -f json writes it; a decision record with its digest."""
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     head, tail = screening_parts(screening)
     document = {**head, "results": [result_dict(r, blind) for r in screening.results], **tail}
     if "record" in document:
@@ -354,10 +355,10 @@ def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any
         "vacancy": {"id": screening.vacancy_id, "title": screening.vacancy_title},
         "as_of": screening.as_of.isoformat(),
         "jobscreen_version": screening.version,
-        "options": screening.options,
+        "options": screening.options.to_dict(screening.as_of),
         "summary": screening.counts.to_dict(),
     }
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     tail: dict[str, Any] = {"errors": [e.to_dict(blind) for e in screening.errors]}
     if screening.record:
         tail["record"] = screening.record

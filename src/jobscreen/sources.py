@@ -1,6 +1,6 @@
 """Inputs to models: vacancies and CV summaries, each error located in its file.
 
-A batch never stops at a bad file: :func:`iter_candidates` yields a :class:`Candidate` or a
+A batch never stops at a bad file: :func:`load_candidates` yields a :class:`Candidate` or a
 list of errors for every document it is given, in order.
 """
 
@@ -251,7 +251,7 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     return Candidate(key, doc.label, identity, profile, digest, origin, uncertain, cv.declarations)
 
 
-def iter_candidates(
+def load_candidates(
     names: Iterable[str],
     limits: Limits | None = None,
     today: dt.date | None = None,

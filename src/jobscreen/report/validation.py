@@ -10,13 +10,13 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from enum import StrEnum
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from jobscreen.errors import KINDS, Location, Problem, char_code, printable_name
 from jobscreen.validation import FileCheck
 
-VALIDATE_FORMATS = ("text", "json", "github", "junit")
 COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -185,9 +185,19 @@ def _junit_case(check: FileCheck) -> str:
     return head + ">\n" + "".join(body) + "    </testcase>\n"
 
 
-WRITERS: dict[str, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {
-    "text": write_text,
-    "json": write_json,
-    "github": write_github,
-    "junit": write_junit,
+class ValidateFormat(StrEnum):
+    """Every output format of validate, in the order --format lists them."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+VALIDATE_FORMATS = tuple(ValidateFormat)  # validate's --format choices
+WRITERS: dict[ValidateFormat, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {
+    ValidateFormat.text: write_text,
+    ValidateFormat.json: write_json,
+    ValidateFormat.github: write_github,
+    ValidateFormat.junit: write_junit,
 }
