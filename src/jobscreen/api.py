@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jobscreen import __version__
 from jobscreen.decide import NO_DECISIONS, Decisions, Panel, Use, decide, decisions_for
@@ -26,6 +26,7 @@ from jobscreen.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # batch scores with this module's assess: imported where it is used
     from jobscreen.batch import Executor, ResultStore, Task
+    from jobscreen.record import RunRecord
 
 
 def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
@@ -124,7 +125,7 @@ def screening_run(
     tasks: Iterator[Task],
     options: ScreenOptions,
     how: Scoring,
-    record: dict[str, Any] | None = None,
+    record: RunRecord | None = None,
 ) -> Run:
     """The one place a screening is built, from CVs in memory (:func:`screen`) or files
     (:func:`jobscreen.runs.screen_files`): scored by ``how.executor``, ranked, selected
@@ -138,7 +139,7 @@ def screening_run(
     shown = outcome.results.selected(options.top, options.eligible_only)
     errors, summary = tuple(outcome.errors), outcome.summary
     screening = Screening(
-        vacancy.id, vacancy.title, when, __version__, shown, errors, options, record or {}, summary
+        vacancy.id, vacancy.title, when, __version__, shown, errors, options, record, summary
     )
     everyone, uses = outcome.results.everyone(), tuple(outcome.uses)
     return Run(screening, everyone, outcome.results, vacancy, uses=uses)

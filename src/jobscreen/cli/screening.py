@@ -357,7 +357,7 @@ def _one_candidate(run: Run, key: str, cv: str) -> Screening:
     if not chosen:
         screened = run.screening.counts.screened
         usage(f"--candidate {key!r} is none of the {screened} candidates in {cv}")
-    return replace(run.screening, results=chosen, record={})
+    return replace(run.screening, results=chosen, record=None)
 
 
 @app.command()
