@@ -11,7 +11,7 @@ from jobscreen import __version__
 from jobscreen.decide import NO_DECISIONS, Decisions, Panel, Use, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, evaluate_rules, rank_key, score_of
-from jobscreen.errors import InternalError, Location, guard
+from jobscreen.errors import InternalError, Location, Problem, guard
 from jobscreen.options import ScreenOptions
 from jobscreen.results import (
     Assessment,
@@ -169,7 +169,8 @@ def match_vacancies(
     ``vacancies[i]``, else named by its id), and the others are still ranked. ``panel``:
     a panel's decisions, applied to each vacancy that has the rule decided.
     """
-    outcomes, errors = [], []
+    outcomes: list[tuple[Vacancy, dt.date, Assessment]] = []
+    errors: list[Problem] = []
     for index, vacancy in enumerate(vacancies):
         when = as_of or default_as_of(vacancy, today)
         candidate = candidate_for(vacancy)
@@ -181,7 +182,7 @@ def match_vacancies(
                 compiled = CompiledVacancy.build(vacancy, vocab)
                 assessment = assess(compiled, candidate, when, decisions)
         except InternalError as exc:
-            errors.append(exc)
+            errors.extend(exc.problems())
             continue
         outcomes.append((vacancy, when, assessment))
     outcomes.sort(key=_match_key)

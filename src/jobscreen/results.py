@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from jobscreen.errors import JobscreenError, Problem
+from jobscreen.errors import Problem
 from jobscreen.options import ScreenOptions
 
 if TYPE_CHECKING:  # a record is built by runs and read by verify; results only writes it
@@ -299,7 +299,7 @@ class Matching:
     version: str
     matches: tuple[VacancyMatch, ...]
     # a bug met scoring the candidate against a vacancy: that vacancy's error, never the end
-    errors: tuple[JobscreenError, ...] = ()
+    errors: tuple[Problem, ...] = ()  # the vacancies that could not be read or scored
 
     @property
     def counts(self) -> Summary:
