@@ -498,7 +498,11 @@ def test_a_record_without_a_file_re_runs_as_before(tmp_path: Path) -> None:
     cv(tmp_path, "diplomatic liaison")
     options = ScreenOptions()
     with screen_files(str(post), [str(tmp_path / "cvs")], options, AS_DATE) as run:
-        assert run.screening.record["vocabulary"] == {"sha256": vocabulary().sha256}
+        record = run.screening.record
+        assert record is not None
+        assert record.vocabulary is not None
+        assert record.vocabulary.sha256 == vocabulary().sha256
+        assert record.vocabulary.organisation is None
 
 
 # --- concepts ----------------------------------------------------------------------------

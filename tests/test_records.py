@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -11,6 +12,9 @@ from typing import Any
 
 import pytest
 
+from jobscreen.options import ScreenOptions
+from jobscreen.record import read_record
+from jobscreen.runs import screen_files
 from tests.conftest import CANDIDATES, VACANCIES, invoke
 
 CV = """\
@@ -50,6 +54,18 @@ def test_record_carries_version_hashes_as_of_and_options(batch: Path) -> None:
     assert data["options"]["as_of"] == "2026-01-01"
     assert data["options"]["as_of_given"] is True
     assert set(data["options"]) >= {"top", "eligible_only", "blind", "limits"}
+
+
+def test_the_record_score_writes_is_the_model_verify_reads(batch: Path) -> None:
+    """One model: the run's record (built as a RunRecord) reads back, through read_record,
+    as the same RunRecord plus its digest."""
+    options = ScreenOptions(as_of=dt.date(2026, 1, 1))
+    with screen_files("vacancy.yaml", ["cvs"], options, dt.date(2026, 1, 1)) as run:
+        written = run.screening.record
+    read = read_record(str(batch / "rec.json")).record.record
+    assert written is not None
+    assert read.digest is not None
+    assert read.model_copy(update={"digest": None}) == written
 
 
 def test_verify_reproduces_an_untouched_record(batch: Path) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jobscreen import __version__
 from jobscreen.decide import NO_DECISIONS, Decisions, Panel, Use, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, evaluate_rules, rank_key, score_of
-from jobscreen.errors import InternalError, Location, guard
+from jobscreen.errors import InternalError, Location, Problem, guard
 from jobscreen.options import ScreenOptions
 from jobscreen.results import (
     Assessment,
@@ -26,6 +26,7 @@ from jobscreen.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # batch scores with this module's assess: imported where it is used
     from jobscreen.batch import Executor, ResultStore, Task
+    from jobscreen.record import RunRecord
 
 
 def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
@@ -124,7 +125,7 @@ def screening_run(
     tasks: Iterator[Task],
     options: ScreenOptions,
     how: Scoring,
-    record: dict[str, Any] | None = None,
+    record: RunRecord | None = None,
 ) -> Run:
     """The one place a screening is built, from CVs in memory (:func:`screen`) or files
     (:func:`jobscreen.runs.screen_files`): scored by ``how.executor``, ranked, selected
@@ -138,7 +139,7 @@ def screening_run(
     shown = outcome.results.selected(options.top, options.eligible_only)
     errors, summary = tuple(outcome.errors), outcome.summary
     screening = Screening(
-        vacancy.id, vacancy.title, when, __version__, shown, errors, options, record or {}, summary
+        vacancy.id, vacancy.title, when, __version__, shown, errors, options, record, summary
     )
     everyone, uses = outcome.results.everyone(), tuple(outcome.uses)
     return Run(screening, everyone, outcome.results, vacancy, uses=uses)
@@ -168,7 +169,8 @@ def match_vacancies(
     ``vacancies[i]``, else named by its id), and the others are still ranked. ``panel``:
     a panel's decisions, applied to each vacancy that has the rule decided.
     """
-    outcomes, errors = [], []
+    outcomes: list[tuple[Vacancy, dt.date, Assessment]] = []
+    errors: list[Problem] = []
     for index, vacancy in enumerate(vacancies):
         when = as_of or default_as_of(vacancy, today)
         candidate = candidate_for(vacancy)
@@ -180,7 +182,7 @@ def match_vacancies(
                 compiled = CompiledVacancy.build(vacancy, vocab)
                 assessment = assess(compiled, candidate, when, decisions)
         except InternalError as exc:
-            errors.append(exc)
+            errors.extend(exc.problems())
             continue
         outcomes.append((vacancy, when, assessment))
     outcomes.sort(key=_match_key)

@@ -169,18 +169,11 @@ class ErrorOut(Part):
     )
 
 
-class RecordedVacancy(Part):
-    path: FileName = Field(description="The vacancy file, as given.")
-    sha256: Sha256 = Field(description="SHA-256 of the vacancy file.")
-
-
-class RecordedDecisions(Part):
-    path: FileName = Field(description="The decisions file, as given.")
-    sha256: Sha256 = Field(description="SHA-256 of the decisions file.")
-
-
 class RecordedFile(Part):
-    path: FileName = Field(description="The file, as found beside the vacancy.")
+    """A file a run read (the vacancy, a decisions file, the organisation's vocabulary), as
+    given and by its SHA-256, so that verify can say which one changed."""
+
+    path: FileName = Field(description="The file, as given (or as found beside the vacancy).")
     sha256: Sha256 = Field(description="SHA-256 of the file.")
 
 
@@ -193,11 +186,14 @@ class RecordedVocabulary(Part):
 
 
 class RunRecord(Part):
-    vacancy: RecordedVacancy = Field(description="The vacancy file read.")
+    """What a run read and where: score writes it (through this model), verify and audit read
+    it back."""
+
+    vacancy: RecordedFile = Field(description="The vacancy file read.")
     vocabulary: RecordedVocabulary | None = Field(
         None, description="The vocabulary matched with (absent in older records)."
     )
-    decisions: list[RecordedDecisions] | None = Field(
+    decisions: list[RecordedFile] | None = Field(
         None,
         description="The panel's decisions files, in the order given (--decisions); an older "
         "record's one mapping is read as a list of one.",

@@ -9,10 +9,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jobscreen.errors import JobscreenError, Problem
+from jobscreen.errors import Problem
 from jobscreen.options import ScreenOptions
+
+if TYPE_CHECKING:  # a record is built by runs and read by verify; results only writes it
+    from jobscreen.record import RunRecord
 
 # What a result says of a CV read by the extractor, by the medium its text came from
 EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
@@ -259,7 +262,7 @@ class Screening:
     results: Sequence[Ranked]
     errors: tuple[Problem, ...] = ()  # the inputs that could not be scored
     options: ScreenOptions = field(default_factory=ScreenOptions)
-    record: dict[str, Any] = field(default_factory=dict)
+    record: RunRecord | None = None  # what a run from files read (score's decision record)
     summary: Summary | None = None
 
     @property
@@ -296,7 +299,7 @@ class Matching:
     version: str
     matches: tuple[VacancyMatch, ...]
     # a bug met scoring the candidate against a vacancy: that vacancy's error, never the end
-    errors: tuple[JobscreenError, ...] = ()
+    errors: tuple[Problem, ...] = ()  # the vacancies that could not be read or scored
 
     @property
     def counts(self) -> Summary:
@@ -360,8 +363,8 @@ def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any
     }
     blind = screening.options.blind
     tail: dict[str, Any] = {"errors": [e.to_dict(blind) for e in screening.errors]}
-    if screening.record:
-        tail["record"] = screening.record
+    if screening.record is not None:
+        tail["record"] = screening.record.model_dump(mode="json", exclude_none=True)
     return head, tail
 
 

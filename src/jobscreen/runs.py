@@ -25,7 +25,9 @@ from jobscreen.options import ScreenOptions
 from jobscreen.record import (
     LoadedRecord,
     Record,
-    RecordedDecisions,
+    RecordedFile,
+    RecordedVocabulary,
+    RunRecord,
     read_record,
 )
 from jobscreen.results import screening_dict
@@ -50,13 +52,13 @@ def screen_files(
     """
     read = read_vacancy_file(vacancy_path)
     decided, files = read_all(decisions, [read.vacancy]) if decisions else (None, [])
-    record: dict[str, Any] = {
-        "vacancy": {"path": vacancy_path, "sha256": read.sha256},
-        "vocabulary": vocabulary_record(read.vocabulary),
-    }
-    if files:
-        record["decisions"] = [{"path": f.path, "sha256": f.sha256} for f in files]
-    record |= {"inputs": list(names), "cwd": str(Path.cwd())}
+    record = RunRecord(
+        vacancy=RecordedFile(path=vacancy_path, sha256=read.sha256),
+        vocabulary=vocabulary_record(read.vocabulary),
+        decisions=[RecordedFile(path=f.path, sha256=f.sha256) for f in files] or None,
+        inputs=list(names),
+        cwd=str(Path.cwd()),
+    )
     tasks, executor = file_tasks(names, options.limits, jobs)
     how = Scoring(executor, today, read.vocabulary, decided, progress)
     run = screening_run(read.vacancy, tasks, options, how, record)
@@ -87,14 +89,12 @@ def decisions_met(uses: Sequence[Use]) -> tuple[str, ...]:
     return tuple(f"{where}: warning: {STALE} (not applied)" for where in stale)
 
 
-def vocabulary_record(vocab: Vocabulary) -> dict[str, Any]:
+def vocabulary_record(vocab: Vocabulary) -> RecordedVocabulary:
     """The digests of every vocabulary a run matched with: the package's, and the
     organisation's file, with its name, when the vacancy's folder has one."""
-    found: dict[str, Any] = {"sha256": vocab.sha256}
-    if vocab.organisation is not None:
-        own = vocab.organisation
-        found["organisation"] = {"path": own.path, "sha256": own.sha256}
-    return found
+    own = vocab.organisation
+    mine = RecordedFile(path=own.path, sha256=own.sha256) if own is not None else None
+    return RecordedVocabulary(sha256=vocab.sha256, organisation=mine)
 
 
 # --- verify ------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ DECISIONS_CHANGED = (
 )
 
 
-def _digest_of(decisions: list[RecordedDecisions] | None) -> list[str]:
+def _digest_of(decisions: list[RecordedFile] | None) -> list[str]:
     return [file.sha256 for file in decisions or ()]
 
 

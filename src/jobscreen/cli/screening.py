@@ -22,11 +22,11 @@ from jobscreen.cli.app import (
     app,
     binary_output,
     choice,
-    debug_trace,
     limits_from,
     not_an_input,
     parse_as_of,
     report_errors,
+    report_problems,
     stderr,
     usage,
     writable_file,
@@ -78,9 +78,7 @@ def _summary_aside(fmt: str, line: str) -> None:
 
 def _errors(screening: Screening) -> None:
     """The inputs that could not be scored, on stderr (every format lists them too)."""
-    for error in screening.errors:
-        stderr(f"{error.where}: error: {error.message}")
-        debug_trace(error.trace)
+    report_problems(screening.errors)
 
 
 SYNOPSIS = {
@@ -357,7 +355,7 @@ def _one_candidate(run: Run, key: str, cv: str) -> Screening:
     if not chosen:
         screened = run.screening.counts.screened
         usage(f"--candidate {key!r} is none of the {screened} candidates in {cv}")
-    return replace(run.screening, results=chosen, record={})
+    return replace(run.screening, results=chosen, record=None)
 
 
 @app.command()
@@ -408,17 +406,18 @@ def match(
     except JobscreenError as exc:  # the CV itself: nothing to rank; report all, as for any
         not_swapped("match", cv)
         raise DocumentErrors([*problems, *exc.every()]) from None
-    problems += matching.errors  # a bug met scoring one vacancy: its error, the rest ranked
-    report_errors(problems)
+    # a bug met scoring one vacancy is its error, the rest ranked
+    found = (*(p for error in problems for p in error.problems()), *matching.errors)
+    report_problems(found)
     for warning in _stale(matching, panel):
         stderr(warning)
     settled = (r.decision for m in matching.matches for r in m.assessment.rules if r.decision)
     _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
-    matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
+    matching = replace(matching, errors=found)  # each counted as unreadable
     with open_output(output) as out:
         reporter_for(fmt, Target(out, csv_style)).matching(matching)
     _summary_aside(fmt, matching_line(matching))
-    raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
+    raise typer.Exit(EXIT_INPUT if found else EXIT_OK)
 
 
 @app.command()

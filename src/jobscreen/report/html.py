@@ -344,21 +344,22 @@ def _reason(rule: RuleResult) -> str:
 
 def _record(screening: Screening, blind: bool) -> str:
     record = screening.record
+    vocabulary = record.vocabulary if record else None
     facts = [
         ("jobscreen version", text(screening.version)),
         ("as of", screening.as_of.isoformat()),
-        ("vacancy file", _digest(record.get("vacancy", {}).get("path"))),
-        ("vacancy SHA-256", _digest(record.get("vacancy", {}).get("sha256"))),
-        ("vocabulary SHA-256", _digest(record.get("vocabulary", {}).get("sha256"))),
+        ("vacancy file", _digest(record.vacancy.path if record else None)),
+        ("vacancy SHA-256", _digest(record.vacancy.sha256 if record else None)),
+        ("vocabulary SHA-256", _digest(vocabulary.sha256 if vocabulary else None)),
         ("options", text(_options(screening))),
     ]
-    own = record.get("vocabulary", {}).get("organisation")
+    own = vocabulary.organisation if vocabulary else None
     if own:  # the organisation's vocabulary file beside the vacancy
-        facts.append(("organisation's vocabulary", _digest(own.get("path"))))
-        facts.append(("its SHA-256", _digest(own.get("sha256"))))
-    for file in record.get("decisions") or ():  # each decisions file given with --decisions
-        facts.append(("decisions file", _digest(file["path"])))
-        facts.append(("decisions SHA-256", _digest(file["sha256"])))
+        facts.append(("organisation's vocabulary", _digest(own.path)))
+        facts.append(("its SHA-256", _digest(own.sha256)))
+    for file in (record.decisions if record else None) or ():  # each --decisions file
+        facts.append(("decisions file", _digest(file.path)))
+        facts.append(("decisions SHA-256", _digest(file.sha256)))
     rows = [row([f"<th>{key}</th>", value]) for key, value in facts]
     documents = [_document_row(ranked, blind) for ranked in screening.results]
     header = ["#", "Candidate", *([] if blind else ["File"]), "CV SHA-256"]
