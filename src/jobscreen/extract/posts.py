@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from jobscreen.cv import parse_partial_date
+from jobscreen.extract.careers import promotion
 from jobscreen.extract.dates import _EITHER, _all_dates, _dated_pieces, _Dates, _ordered
 from jobscreen.extract.roles import (
     _FIELD,
@@ -103,18 +104,54 @@ def _mentioned(state: _State, unit: _Unit, found: list[_Dates]) -> bool:
     return all(_within(post, dates) for dates in found)
 
 
-def _post(state: _State, index: int, unit: _Unit) -> bool:
-    """One post per dated period of the unit; False if it dates none."""
+def _post(state: _State, index: int, unit: _Unit, roleless: bool = True) -> bool:
+    """One post per dated period of the unit; False if it dates none. Without ``roleless``,
+    a sentence that names no title or employer is no post: its dates are another thing's
+    ('Swahili, which I have been learning since 2014')."""
     found = _all_dates(unit.text, unit.section == "experience")
     if found and _mentioned(state, unit, found):
         return False
+    if found and _promoted(state, index, unit):
+        return True
     pieces = _dated_pieces(unit.text, found) if found else []
+    employer, added = None, False
     for text, periods in pieces:
         part = unit if len(pieces) == 1 else dataclasses.replace(unit, text=text)
         role = _piece_role(state, index, part, periods)
+        employer = _same_employer(role, employer)
+        if role.told and not (roleless or _has_role(role)):
+            continue
         for dates in periods:
             _add_post(state, part, role, dates)
-    return bool(pieces)
+        added = True
+    return added
+
+
+def _same_employer(role: _Entry, employer: str | None) -> str | None:
+    """A sentence's later post with a title only ('..., puis comme premier secrétaire de 2008
+    à 2011') is at the employer the sentence named before; the employer for the next one."""
+    if "organisation" in role.fields:
+        return str(role.fields["organisation"])
+    if employer and role.told and "title" in role.fields:
+        role.set("organisation", employer, "the employer named earlier in the sentence")
+    return employer
+
+
+def _promoted(state: _State, index: int, unit: _Unit) -> bool:
+    """Two posts at one employer told in one sentence, a promotion between them."""
+    told = promotion(unit.text) if _PROSE.search(unit.text) else None
+    if told is None:
+        return False
+    _flush(state)
+    for post in told:
+        entry = _Entry(unit.text, index, unit.block, unit.bullet, unit.indent, told=True)
+        for key in ("title", "organisation", "start"):
+            entry.set(key, getattr(post, key), post.note)
+        entry.set("end", post.end, "still in post" if post.end == "present" else post.note)
+        entry.doubt = post.doubt
+        state.experience.append(entry)
+    state.post = state.experience[-1]
+    return True
 
 
 def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -> _Entry:

@@ -19,7 +19,7 @@ from jobscreen.extract.degrees import (
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
 from jobscreen.extract.languages import _expire_level, _languages, _late_level
 from jobscreen.extract.narrative import _narrative_role
-from jobscreen.extract.posts import _flush, _post, _text
+from jobscreen.extract.posts import _flush, _post, _promoted, _text
 from jobscreen.extract.roles import _rest
 from jobscreen.extract.sections import _clean, _split_outside, _Unit, _units
 from jobscreen.extract.state import Extraction, Note, _Entry, _quote, _State, _tidy
@@ -118,7 +118,11 @@ def _free(state: _State, index: int, unit: _Unit) -> bool:
     languages = _languages(state, index, unit, listed=False)
     if _degrees(state, index, unit, anywhere=False):
         return True
-    return (not claims and _post(state, index, unit)) or claims or languages
+    # a claim ('six years with UN Women') beside a promotion does not hide its two posts
+    posts = _promoted(state, index, unit) or (
+        not claims and _post(state, index, unit, roleless=not languages)
+    )
+    return posts or claims or languages
 
 
 _BARE_LABEL = re.compile(r"[^\W\d_][\w ()/'\u2019-]{0,40}:")  # 'Other language(s):', a sub-heading

@@ -8,7 +8,7 @@ from jobscreen.extract.dates import _DURATION, _LEAD, _Dates
 from jobscreen.extract.narrative import Role, _narrative_role
 from jobscreen.extract.sections import _split_outside
 from jobscreen.extract.state import _named, _tidy
-from jobscreen.extract.words import _PROSE
+from jobscreen.extract.words import _JOINERS, _PROSE
 
 _TITLE_WORDS = re.compile(
     r"\b(?:officer|advis[eo]r|director|head|chief|manager|co-?ordinator|consultant|specialist"
@@ -51,7 +51,7 @@ def _rest(text: str, periods: list[_Dates]) -> str:
     bounds = [0, *(i for d in periods for i in d.span), len(text)]
     rest = " ".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
     rest = re.sub(r"\(\s*[,;]?\s*\)", " ", _DURATION.sub(" ", rest))
-    return _tidy(_LEAD.sub("", _tidy(rest)))
+    return _tidy(_JOINERS.sub("", _LEAD.sub("", _tidy(rest))))
 
 
 # small words inside a place's name or between two ('Rio de Janeiro and Port-au-Prince')
