@@ -9,7 +9,7 @@ from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
 from jobscreen.extract.words import _alternation, _listed
-from jobscreen.levels import degree_of
+from jobscreen.levels import degree_field, degree_of
 
 _DEGREE_VERB = re.compile(
     r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
@@ -242,3 +242,10 @@ def _expire_institution(state: _State, index: int) -> None:
     if state.degree_year is not None and state.degree_year < index - 1:
         state.unplaced.append(state.units[state.degree_year].text)
         state.degree_year = None
+
+
+def _implied_fields(state: _State) -> None:
+    """The field a degree's name says by itself, where the CV names none (an LL.B. is in law)."""
+    for entry in state.education:
+        implied = None if "field" in entry.fields else degree_field(entry.fields["degree"])
+        entry.set("field", implied and implied.capitalize(), "the field the degree's name says")

@@ -13,6 +13,7 @@ from jobscreen.extract.degrees import (
     _degree_dates,
     _degrees,
     _expire_institution,
+    _implied_fields,
     _institution,
     _wrapped_field,
 )
@@ -237,4 +238,5 @@ def extract(text: str, competency_phrases: Sequence[str] = ()) -> Extraction:
     _expire_institution(state, len(state.units) + 1)
     _expire_level(state, len(state.units) + 1)
     _phrases(state, cleaned, competency_phrases)
+    _implied_fields(state)
     return _result(state, document_notes + _cap(state))

@@ -1,0 +1,40 @@
+"""The field a degree's name says by itself (vocabulary/degrees.yaml 'field'): an LL.B. is in
+law, where the CV names no other field. Every input here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobscreen.extract import extract
+from jobscreen.levels import degree_field
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("LL.B.", "law"),
+        ("LLB (Hons)", "law"),
+        ("Bachelor of Laws", "law"),
+        ("LL.M.", "law"),
+        ("Juris Doctor", "law"),
+        ("Gakushi (Bachelor of Laws)", "law"),  # a gloss in brackets says it
+        ("MA", None),
+        ("Licence", None),
+    ],
+)
+def test_a_degree_name_says_its_field(name: str, field: str | None) -> None:
+    assert degree_field(name) == field
+
+
+def test_an_extracted_llb_without_a_field_is_in_law() -> None:
+    text = "Education\n\nLL.B. (Hons), University of Nairobi, 2004\n"
+    [degree] = extract(text).data["education"]
+    assert degree["field"] == "Law"
+    notes = [n.message for n in extract(text).notes if n.path == ("education", 0, "field")]
+    assert notes == ["the field the degree's name says"]
+
+
+def test_a_field_written_on_the_cv_wins() -> None:
+    text = "Education\n\nLL.M. in International Trade Law, University of Cape Town, 2009\n"
+    [degree] = extract(text).data["education"]
+    assert degree["field"] == "International Trade Law"
