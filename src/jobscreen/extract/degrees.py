@@ -6,6 +6,7 @@ import re
 
 from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
 from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
+from jobscreen.extract.roles import _is_place
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
 from jobscreen.extract.words import _alternation, _listed
@@ -66,7 +67,7 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     inside = [p.strip() for group in re.findall(r"\(([^()]*)\)", rest) for p in group.split(",")]
     outside = re.sub(r"\([^()]*\)", " ", rest)
     main, *place = _FROM.split(f" {outside}", maxsplit=1)
-    chunks = [c for c in (_chunk(c) for c in re.split(_PART, main)) if c]
+    chunks = [c for c in (_chunk(c) for c in re.split(_PART, _CAPS_FIELD.sub(r"\1, ", main))) if c]
     named = chunks and (
         _INSTITUTION.search(chunks[0]) or (len(chunks) == 1 and _ACRONYM.fullmatch(chunks[0]))
     )
@@ -78,6 +79,8 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     return field_, ", ".join(places) or None
 
 
+# 'IN INTERNATIONAL STUDIES Charles University': a subject in capitals, then the institution
+_CAPS_FIELD = re.compile(r"^(\s*(?:[^\W\d_a-z]{2,}\s+){1,}?[^\W\d_a-z]{2,})\s+(?=[A-Z][a-z])")
 # 'EQF level 7' (Europass) or 'NQF level 8' beside a degree: its level, not its subject
 _FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECASE)
 
@@ -85,7 +88,7 @@ _FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECA
 def _chunk(text: str) -> str:
     """A comma-separated part of a degree line without connectors and bare years."""
     text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
-    text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text)
+    text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text, flags=re.IGNORECASE)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
     return "" if not re.search(r"[^\W\d_]", text) else text
 
@@ -177,6 +180,18 @@ def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
 
 
 def _only_dates(text: str) -> bool:
+    """Whether a line holds dates alone, or dates and then a place ('2006 - 2008 Prague,
+    Czech Republic', as Europass writes them)."""
+    found = _LEADING_DATES.match(text)
+    if found and text[found.end() :].strip() and _is_place(text[found.end() :]):
+        text = found[0]
+    return _dates_alone(text)
+
+
+_LEADING_DATES = re.compile(rf"\s*{_DATE}(?:\s*[-\u2013\u2014]\s*(?:{_DATE}|{_PRESENT}))?(?=\s)")
+
+
+def _dates_alone(text: str) -> bool:
     leftover = re.sub(
         rf"{_DATE}|{_PRESENT}|\b(?:to|until|since|from|expected)\b", " ", text, flags=re.I
     )

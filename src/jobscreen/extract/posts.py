@@ -265,21 +265,43 @@ def _completes(post: _Entry, unit: _Unit) -> bool:
     found = _field(unit.text)
     if found is not None:
         done = _labelled_field(post, unit, *found)
-    elif not _header_like(unit, post.block):
+    elif not _header_like(unit, post.block if _has_role(post) else unit.block):
         done = False
     elif "title" not in post.fields and "organisation" not in post.fields:
         post.stacked = True
-        _set_role(post, [unit.text], "from the line below the dates")
+        _set_role(post, [unit.text], _BELOW_DATES)
         done = True
     elif "organisation" not in post.fields and (post.stacked or _ORG_WORDS.search(unit.text)):
         post.set("organisation", _tidy(unit.text), "from the line below the title")
         done = True
     else:
-        done = False
+        done = _employer_below(post, unit)
     if done:
+        post.block = unit.block  # the post's lines go on from here
         post.source = f"{post.source} / {unit.text}"
         post.doubt = "" if post.doubt == _NO_ROLE and _has_role(post) else post.doubt
     return done
+
+
+_BELOW_DATES = "from the line below the dates"
+
+
+def _split_below(post: _Entry) -> bool:
+    """Whether a post's title and employer were split from one line below its dates."""
+    return post.stacked and post.notes.get("organisation") == _BELOW_DATES
+
+
+def _employer_below(post: _Entry, unit: _Unit) -> bool:
+    """'DEPUTY HEAD, ELECTIONS DEPARTMENT' / 'OSCE Office for ...': the line under a title
+    read as 'title, employer' names the employer, so that whole line was the title."""
+    if not (_split_below(post) and _ORG_WORDS.search(unit.text)):
+        return False
+    if _TITLE_WORDS.search(unit.text) and not _ORG_WORDS.search(unit.text[:30]):
+        return False
+    title = f"{post.fields['title']}, {post.fields['organisation']}"
+    post.set("title", title, "the line below the dates, whose next line names the employer")
+    post.set("organisation", _tidy(unit.text), "from the line below the title")
+    return True
 
 
 def _has_role(post: _Entry) -> bool:
@@ -289,10 +311,14 @@ def _has_role(post: _Entry) -> bool:
 def _text(state: _State, index: int, unit: _Unit) -> None:
     """A line nothing else read: what a post still lacks, or held for a description."""
     post, state.awaiting = state.awaiting, None
-    follows = post is not None and post.index == index - 1 and unit.block == post.block
+    # a post read from its dates alone takes its title from the next line, after a blank
+    # line too (Europass: '01/09/2019 - CURRENT  Warsaw, Poland', then the title in bold)
+    follows = post is not None and post.index == index - 1
+    follows = follows and post is not None and (unit.block == post.block or not _has_role(post))
     if follows and post is not None and _completes(post, unit):
         post.index = index
         lacking = "title" not in post.fields or "organisation" not in post.fields
+        lacking = lacking or _split_below(post)
         state.awaiting = post if lacking or _FIELD.match(unit.text) else None
     else:
         state.pending.append(index)

@@ -74,7 +74,10 @@ def _dates_only(text: str, dates: _Dates, rest: str) -> bool:
     after = text[dates.span[1] :].lstrip(" )")
     if _tidy(text[: dates.span[0]]):
         return False
-    return (after[:1] in {",", "·", "|"} and _is_place(rest)) or _remark(after) is not None
+    # 'Jan 2019 - present, Geneva', or 'Jan 2019 - present  Vienna, Austria' (Europass)
+    spaced = text[dates.span[1] : dates.span[1] + 1].isspace() and "," in rest
+    placed = after[:1] in {",", "·", "|"} or spaced
+    return (placed and _is_place(rest)) or _remark(after) is not None
 
 
 def _remark(text: str) -> str | None:
