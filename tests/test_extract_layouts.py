@@ -8,17 +8,17 @@ from jobscreen.extract import extract
 
 _EUROPASS = (
     "### WORK EXPERIENCE\n\n"
-    "**01/04/2020 – CURRENT** Vienna, Austria\n\n"
+    "**01/04/2020 \u2013 CURRENT** Vienna, Austria\n\n"
     "**SENIOR ANALYST, SAFEGUARDS DEPARTMENT**\n"
     "International Atomic Energy Agency (IAEA)\n\n"
     "- Leads a team of six.\n\n"
-    "**15/03/2016 – 31/03/2020** Geneva, Switzerland\n\n"
+    "**15/03/2016 \u2013 31/03/2020** Geneva, Switzerland\n\n"
     "**PROGRAMME OFFICER**\n"
     "World Meteorological Organization\n\n"
     "### EDUCATION AND TRAINING\n\n"
-    "**2004 – 2006** Lisbon, Portugal\n\n"
+    "**2004 \u2013 2006** Lisbon, Portugal\n\n"
     "**MESTRADO IN EUROPEAN STUDIES** University of Lisbon\n\n"
-    "**2001 – 2004** Lisbon, Portugal\n\n"
+    "**2001 \u2013 2004** Lisbon, Portugal\n\n"
     "**LICENCIATURA (LIC.) IN LAW** University of Lisbon\n"
 )
 
