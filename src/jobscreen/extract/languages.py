@@ -214,7 +214,9 @@ def _level_in(text: str) -> str | None:
 
 # a P.11 form's grid ('Read Write Speak Understand: Easily / Not easily') tells no level;
 # the words at the end of the row do ('English  Easily  Easily ...  (fluent, C1)')
-_EASILY = re.compile(r"^(?:\s+(?:not\s+)?easily\b)+", re.IGNORECASE)
+_EASILY = re.compile(
+    rf"^(?:\s+(?:(?:not\s+)?easily|{_alternation(_listed('easily'))})(?!\w))+", re.IGNORECASE
+)
 
 
 def _level_after(gap: str, listed: bool) -> Level:

@@ -8,7 +8,7 @@ from jobscreen.extract.dates import _DURATION, _LEAD, _Dates
 from jobscreen.extract.narrative import Role, _narrative_role
 from jobscreen.extract.sections import _split_outside
 from jobscreen.extract.state import _named, _tidy
-from jobscreen.extract.words import _JOINERS, _PROSE
+from jobscreen.extract.words import _JOINERS, _PROSE, _alternation, _listed
 
 _TITLE_WORDS = re.compile(
     r"\b(?:officer|advis[eo]r|director|head|chief|manager|co-?ordinator|consultant|specialist"
@@ -35,12 +35,13 @@ _FIELD = re.compile(
     r"(?:\s+of\s+(?:your\s+)?(?:post|position))?|title|positions?(?:\s+held)?"
     r"|function|occupation|(?:name\s+(?:and\s+address\s+)?of\s+)?employer|organi[sz]ation"
     r"|agency|(?:description\s+of\s+)?(?:main\s+)?(?:duties|responsibilities|activities)"
-    r"(?:\s+and\s+responsibilities)?|description|achievements)\s*:\s*(?P<value>\S.*)$",
+    r"(?:\s+and\s+responsibilities)?|description|achievements"
+    rf"|{_alternation(_listed('post_labels'))})\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _FIELD_KEYS = (
-    ("description", r"dut|respons|activit|descr|achiev"),
-    ("organisation", r"employer|organi|agency"),
+    ("description", r"dut|respons|activit|descr|achiev|attribution"),
+    ("organisation", r"employ|organi|agency"),
     ("title", r"."),
 )
 _NO_ROLE = "no title or organisation found"
@@ -51,7 +52,8 @@ def _rest(text: str, periods: list[_Dates]) -> str:
     bounds = [0, *(i for d in periods for i in d.span), len(text)]
     rest = " ".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
     rest = re.sub(r"\(\s*[,;]?\s*\)", " ", _DURATION.sub(" ", rest))
-    return _tidy(_JOINERS.sub("", _LEAD.sub("", _tidy(rest))))
+    rest = _tidy(_JOINERS.sub("", _LEAD.sub("", _tidy(rest))))
+    return "" if re.fullmatch(r"[A-Z]", rest) else rest  # 'A. From: ...': a form's item letter
 
 
 # small words inside a place's name or between two ('Rio de Janeiro and Port-au-Prince')
