@@ -132,3 +132,50 @@ def test_a_dated_sentence_outside_the_career_that_names_no_post_is_not_one() -> 
         "been learning since 2017.\n"
     )
     assert _posts(text) == []
+
+
+def test_a_promotion_after_moving_to_a_city_takes_the_unit_as_employer() -> None:
+    text = (
+        "I moved to Vienna in May 2012 as a Programme Officer in the Gender Section and was "
+        "promoted to Senior Programme Officer in June 2016, the role I held until I left in "
+        "March 2020.\n"
+    )
+    first, second = _posts(text)
+    assert (first["title"], first["organisation"]) == ("Programme Officer", "Gender Section")
+    assert (first["start"], first["end"]) == ("2012-05", "2016-06")
+    assert (second["title"], second["start"], second["end"]) == (
+        "Senior Programme Officer",
+        "2016-06",
+        "2020-03",
+    )
+
+
+def test_a_promotion_with_no_employer_named_is_not_read_as_one() -> None:
+    text = (
+        "I moved to Vienna in 2012 as a Programme Officer and became Senior Programme "
+        "Officer in 2016.\n"
+    )
+    assert len(_posts(text)) < 2
+
+
+def test_left_the_employer_in_a_year_ends_the_post() -> None:
+    text = (
+        "I began my career in 2004 at the Ministry of Health as a Planning Officer in the "
+        "Statistics Division, and left the Ministry in 2009.\n"
+    )
+    [post] = _posts(text)
+    assert (post["start"], post["end"]) == ("2004", "2009")
+    assert post["title"] == "Planning Officer"
+
+
+def test_from_a_year_until_she_left_in_a_year() -> None:
+    text = (
+        "Before that, from 2010 until she left for Nairobi in 2014, she was a Programme "
+        "Analyst with the United Nations Environment Programme (UNEP).\n"
+    )
+    [post] = _posts(text)
+    assert (post["start"], post["end"]) == ("2010", "2014")
+    assert (post["title"], post["organisation"]) == (
+        "Programme Analyst",
+        "United Nations Environment Programme (UNEP)",
+    )

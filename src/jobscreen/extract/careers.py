@@ -11,8 +11,11 @@ from jobscreen.extract.state import _quote, _tidy
 _ARTICLE = r"(?:an?\s+|the\s+)?"
 _PROMOTION = re.compile(
     rf"(?:\b(?:in|since)\s+(?P<early>{_DATE}),?\s+(?:I|he|she|they)\s+)?"
-    r"\b(?:joined|entered|was\s+recruited\s+by)\s+(?:the\s+)?(?P<org>[A-Z][^;]{0,120}?)"
+    r"\b(?:(?:joined|entered|was\s+recruited\s+by)\s+(?:the\s+)?(?P<org>[A-Z][^;]{0,120}?)"
+    # 'came to London in January 2016 as a Political Officer in the Good Offices section'
+    r"|(?:came|moved|went|returned)\s+to\s+[A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)?)"
     rf"\s+(?:in\s+(?P<joined>{_DATE}),?\s+)?as\s+{_ARTICLE}(?P<first>[A-Z][^;]{{0,100}}?)"
+    r"(?:\s+(?:in|at|with)\s+(?:the\s+)?(?P<unit>[A-Z][^;,]{0,100}?))??"
     rf"(?:\s+in\s+(?P<late>{_DATE}))?,?\s+and\s+(?:was\s+)?(?:then\s+|later\s+)?"
     r"(?:became|promoted\s+to|appointed|rose\s+to(?:\s+become)?)\s+"
     rf"{_ARTICLE}(?P<second>[A-Z][^;,]{{0,100}}?)\s+in\s+(?P<changed>{_DATE})(?P<after>[^.;]*)",
@@ -63,6 +66,9 @@ def promotion(text: str) -> tuple[Told, Told] | None:
     end, doubt = ending
     if not _ordered(changed, end):
         return None
-    org, note = _tidy(match["org"]), f"a promotion told in a sentence: {_quote(match[0])}"
+    org = _tidy(", ".join(part for part in (match["org"], match["unit"]) if part))
+    if not org:
+        return None
+    note = f"a promotion told in a sentence: {_quote(match[0])}"
     first = Told(_tidy(match["first"]), org, start, changed, note)
     return first, Told(_tidy(match["second"]), org, changed, end, note, doubt)

@@ -94,7 +94,8 @@ _STILL = re.compile(
 )
 _NARRATED = re.compile(
     rf"\b(?:in|from)\s+(?P<start>{_DATE})(?P<middle>[^.;]{{1,200}}?)"
-    rf"\b(?:until|till|leaving(?:\s+(?:in|on))?)\s+(?P<end>{_DATE})",
+    # '... until 2003', '..., leaving in 2021', '... and left the Ministry in 2011'
+    rf"\b(?:until|till|leaving(?:\s+(?:in|on))?|left(?:\s+[^.;,]{{1,60}}?)?\s+in)\s+(?P<end>{_DATE})",
     re.IGNORECASE,
 )
 # '... and was then posted to Vienna as Counsellor, where he served until March 2022': a post
@@ -102,6 +103,12 @@ _NARRATED = re.compile(
 _CONTINUED = re.compile(
     rf"\b(?:then|later|subsequently|(?i:{_alternation(_listed('then'))}))\b[^.;]{{1,200}}?"
     rf"(?P<until>\b(?:until|till|(?i:{_alternation(_listed('until'))}))\s+(?P<end>{_DATE}))",
+    re.IGNORECASE,
+)
+# 'from 2012 until she left for Djibouti in 2016': the end told in a clause of its own
+_UNTIL_CLAUSE = re.compile(
+    rf"\b(?:from|in)\s+(?P<start>{_DATE})\s+until\s+(?:I|he|she|they|we)\s+"
+    rf"[^.;,]{{1,60}}?\bin\s+(?P<end>{_DATE})",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -292,6 +299,17 @@ def _continued(text: str) -> _Dates | None:
     return _Dates("", end, match.span("until"), note, opens=match.start())
 
 
+def _until_clause(text: str) -> _Dates | None:
+    """'from 2012 until she left for Djibouti in 2016, she was ...': a start and an end."""
+    match = _UNTIL_CLAUSE.search(text)
+    if match is None:
+        return None
+    start, end = _date_value(match["start"]), _date_value(match["end"])
+    if not (start and end and _ordered(start, end)):
+        return None
+    return _Dates(start, end, match.span(), f"told in a sentence: {_quote(match[0])}")
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -304,7 +322,10 @@ def _single_year(text: str) -> _Dates | None:
 def _find_dates(text: str, experience: bool) -> _Dates | None:
     """The first well-placed dates of a post in a line or sentence; a lone year is a last
     resort, and only in a post section."""
-    readers = (_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated, _continued)
+    readers = (
+        *(_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated),
+        *(_continued, _until_clause),
+    )
     found = [d for d in (f(text) for f in readers) if d]
     if found:
         return min(found, key=lambda d: d.span[0])
