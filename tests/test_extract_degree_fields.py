@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jobscreen.extract import extract
-from jobscreen.levels import degree_field
+from jobscreen.levels import EducationLevel, degree_field, degree_of
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,31 @@ def test_a_field_written_on_the_cv_wins() -> None:
     text = "Education\n\nLL.M. in International Trade Law, University of Cape Town, 2009\n"
     [degree] = extract(text).data["education"]
     assert degree["field"] == "International Trade Law"
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("Graduat", EducationLevel.bachelor),
+        ("Ptychio", EducationLevel.bachelor),
+        ("Mag.iur.", EducationLevel.master),
+        ("Mag. phil.", EducationLevel.master),
+    ],
+)
+def test_national_degree_names_have_their_level(name: str, level: EducationLevel) -> None:
+    assert degree_of(name).level == level
+    assert not degree_of(name).uncertain
+
+
+def test_a_magister_iuris_is_in_law() -> None:
+    assert degree_field("Mag.iur.") == "law"
+    assert degree_field("Mag. phil.") is None
+
+
+def test_a_colegio_is_an_institution_with_the_degrees_year() -> None:
+    text = (
+        "Education\n\nMaestría en Ciencia Política (MA in Political Science)\n"
+        "El Colegio de la Frontera Norte — 2015\n"
+    )
+    [degree] = extract(text).data["education"]
+    assert degree["year"] == 2015

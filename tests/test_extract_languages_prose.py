@@ -74,3 +74,11 @@ def test_a_level_after_a_comma_list_is_the_last_ones_only() -> None:
 def test_a_lower_case_name_with_no_article_is_no_language_in_prose() -> None:
     # 'droit français' is French law, not the language
     assert _levels("Elle enseigne le droit français et courant depuis 2010.\n") == {}
+
+
+def test_pacific_and_american_languages_are_named() -> None:
+    text = (
+        "I speak te reo Māori fluently and have a basic knowledge of Samoan.\n\n"
+        "Languages\n- Nahuatl — elementary proficiency\n- Guaraní — intermediate\n"
+    )
+    assert set(_levels(text)) == {"Maori", "Samoan", "Nahuatl", "Guarani"}

@@ -321,6 +321,16 @@ _LANGUAGES: dict[str, tuple[str, ...]] = {
     "Turkmen": ("tk", "tuk", "turkmène"),
     "Belarusian": ("be", "bel", "biélorusse"),
     "Tetum": ("tet", "tetun"),
+    # short codes that are also words or abbreviations (mi, to, bis, ton) are left out
+    "Maori": ("mri", "māori", "te reo", "te reo māori", "reo māori"),
+    "Samoan": ("smo", "gagana samoa"),
+    "Tongan": ("lea faka-tonga",),
+    "Fijian": ("fij", "vosa vakaviti"),
+    "Bislama": (),
+    "Tok Pisin": ("tpi",),
+    "Nahuatl": ("nah", "náhuatl"),
+    "Guarani": ("grn", "guaraní"),
+    "Aymara": ("aym",),
 }
 
 LANGUAGE_NAMES: dict[str, str] = {}

@@ -36,7 +36,8 @@ _PROGRESS_DATES = re.compile(
     rf"\bsince\s+{_YEAR}|{_YEAR}\s*[-\u2013\u2014]\s*(?:present|ongoing|now)\b", re.IGNORECASE
 )
 _INSTITUTION = re.compile(
-    r"\b(?:Universi\w*|College|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
+    r"\b(?:Universi\w*|Coll[eè]ge|Colegio|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
+    r"|Escuela|Escola|Scuola"
     r"|Politecnico|Sciences Po|SOAS|LSE|[ÉE]cole|Faculty|Facult[ée]|Conservatoire)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{3,}")  # 'MBA, INSEAD 2007': a lone acronym names the school
