@@ -51,3 +51,27 @@ def test_a_title_and_employer_on_one_line_below_the_dates_stay_split() -> None:
     )
     [post] = extract(text).data["experience"]
     assert (post["title"], post["organisation"]) == ("Policy Officer", "Ministry of Health")
+
+
+def test_a_flattened_table_row_title_duties_then_employer() -> None:
+    text = (
+        "EXPÉRIENCE PROFESSIONNELLE\n\n"
+        "mars 2016 \u2013 ce jour\n"
+        "Coordinatrice de programme\n"
+        "Suivi des projets de 2017 ; appui aux élections de 2018-2019.\n"
+        "Organisation internationale pour les migrations (OIM)\n"
+        "Dakar\n"
+    )
+    [post] = extract(text).data["experience"]
+    assert post["title"] == "Coordinatrice de programme"
+    assert post["organisation"] == "Organisation internationale pour les migrations (OIM)"
+    assert (post["start"], post["end"]) == ("2016-03", "present")
+
+
+def test_a_part_of_a_sentence_cut_at_a_semicolon_is_no_employer() -> None:
+    text = (
+        "Experience\n\n2012 - 2015\nField Officer\n"
+        "Registration of returnees; monitoring of 12 sites.\n"
+    )
+    [post] = extract(text).data["experience"]
+    assert "organisation" not in post

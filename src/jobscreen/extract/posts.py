@@ -73,7 +73,9 @@ def _header_like(unit: _Unit, block: int) -> bool:
     most = 30 if unit.heading else 24 if _TITLE_DASH.search(unit.text) else 14
     shaped = unit.block == block and not unit.bullet and 0 < words <= most
     form_part = _FORM_PART.match(unit.text)  # 'A. PRESENT POST' (a P.11 form's sub-heading)
-    return shaped and unit.text[-1] != "." and _named(unit.text) and not form_part
+    # a part of a sentence cut at ';' is a duty's, never a title's or an employer's
+    ended = unit.text[-1] == "." or bool(unit.tail)
+    return shaped and not ended and _named(unit.text) and not form_part
 
 
 def _within(post: _Entry, dates: _Dates) -> bool:
@@ -320,5 +322,16 @@ def _text(state: _State, index: int, unit: _Unit) -> None:
         lacking = "title" not in post.fields or "organisation" not in post.fields
         lacking = lacking or _split_below(post)
         state.awaiting = post if lacking or _FIELD.match(unit.text) else None
+    elif follows and post is not None and _employer_after_duties(post, unit):
+        post.index = index  # a table row flattened: title, its duties, then the employer
+        state.awaiting = post
+        state.pending.append(index)
     else:
         state.pending.append(index)
+
+
+def _employer_after_duties(post: _Entry, unit: _Unit) -> bool:
+    """Whether a duty sentence stands between a stacked post's title and its employer, as
+    a table's cell does ('Title' / 'Duties ...; more duties.' / 'Employer'): wait on."""
+    waiting = post.stacked and "title" in post.fields and "organisation" not in post.fields
+    return waiting and unit.block == post.block and not _header_like(unit, post.block)
