@@ -82,3 +82,16 @@ def test_pacific_and_american_languages_are_named() -> None:
         "Languages\n- Nahuatl — elementary proficiency\n- Guaraní — intermediate\n"
     )
     assert set(_levels(text)) == {"Maori", "Samoan", "Nahuatl", "Guarani"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elle est parfaitement bilingue en français.\n", {"French": "bilingual"}),
+        ("Langues\nItalien \u2013 connaissances de base\n", {"Italian": "A2"}),
+        ("Il a quelques notions d'allemand.\n", {"German": "A2"}),
+        ("Languages\n\nEnglish\nFluent (IELTS Academic 8.0)\n", {"English": "fluent"}),
+    ],
+)
+def test_more_level_phrases(text: str, expected: dict[str, object]) -> None:
+    assert _levels(text) == expected

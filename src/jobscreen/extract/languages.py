@@ -41,9 +41,12 @@ _LEVEL = (
 _SLP_RE = re.compile(_SLP_PROFILE, re.IGNORECASE)
 _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
 # a level alone on its line, or a form's question ('What is your mother tongue?')
-_LEVEL_LINE = re.compile(rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*[.?]?\s*", re.IGNORECASE)
+# ... with a remark in brackets ('Fluent (IELTS Academic 8.0)', 'Basic (reading only)')
+_LEVEL_LINE = re.compile(
+    rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*(?:\([^()]{{1,60}}\))?\s*[.?]?\s*", re.IGNORECASE
+)
 _BEFORE = re.compile(
-    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|(?:level\s+|command\s+)?of|de)\s+|d['\u2019]\s*"
+    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|(?:level\s+|command\s+)?of|de|en)\s+|d['\u2019]\s*"
     r"|[:\u2013\u2014-]\s*|(?:(?:est|is)\s+)?(?:le\s+|la\s+|les\s+|l['\u2019]\s*))?$",
     re.IGNORECASE,
 )
