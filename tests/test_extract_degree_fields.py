@@ -66,3 +66,22 @@ def test_a_colegio_is_an_institution_with_the_degrees_year() -> None:
     )
     [degree] = extract(text).data["education"]
     assert degree["year"] == 2015
+
+
+def test_degrees_named_only_in_the_summary_are_read() -> None:
+    text = (
+        "Profile\n\nEconomist with an MSc in Development Economics from SOAS (2009) and a BA "
+        "in Economics from the University of Ghana (2006), she has worked on trade policy "
+        "for fifteen years.\n"
+    )
+    first, second = extract(text).data["education"]
+    assert (first["degree"], first["field"], first["year"]) == (
+        "MSc",
+        "Development Economics",
+        2009,
+    )
+    assert (second["degree"], second["institution"], second["year"]) == (
+        "BA",
+        "University of Ghana",
+        2006,
+    )

@@ -75,3 +75,22 @@ def test_a_part_of_a_sentence_cut_at_a_semicolon_is_no_employer() -> None:
     )
     [post] = extract(text).data["experience"]
     assert "organisation" not in post
+
+
+def test_a_long_title_wrapped_onto_the_employers_line() -> None:
+    text = (
+        "Experience\n\nSenior Adviser on Humanitarian Access and Civil-Military\n"
+        "Coordination, Office for the Coordination of Humanitarian Affairs\n2016 - 2020\n"
+    )
+    [post] = extract(text).data["experience"]
+    assert post["title"] == "Senior Adviser on Humanitarian Access and Civil-Military Coordination"
+    assert post["organisation"] == "Office for the Coordination of Humanitarian Affairs"
+
+
+def test_an_employer_line_with_a_place_is_not_a_wrapped_title() -> None:
+    text = (
+        "Experience\n\nHead of Programmes for the Horn of Africa region\n"
+        "Norwegian Church Aid, Oslo\n2015 - 2019\n"
+    )
+    [post] = extract(text).data["experience"]
+    assert post["organisation"] == "Norwegian Church Aid, Oslo"

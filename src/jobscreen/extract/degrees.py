@@ -94,6 +94,9 @@ def _chunk(text: str) -> str:
     return "" if not re.search(r"[^\W\d_]", text) else text
 
 
+_BRACKETED_YEAR = re.compile(rf"\(\s*{_YEAR}\s*\)(?=\s*,\s*[a-z])")
+
+
 def _degree_year(rest: str, before: str, progress: str) -> int | None:
     if progress:
         expected = re.search(rf"expected\D{{0,10}}({_YEAR})", rest, re.IGNORECASE)
@@ -119,6 +122,10 @@ def _first_years(text: str) -> list[str]:
 
 def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) -> _Entry:
     rest = unit.text[found.end : end]
+    # '... from the University of Ghana (2006), she has worked ...': the year in brackets
+    # ends the degree's words in a sentence
+    closed = _BRACKETED_YEAR.search(rest)
+    rest = rest[: closed.end()] if closed else rest
     progress = _progress(unit.text, found, rest)
     name = found.name
     entry = _Entry(unit.text, index, unit.block)

@@ -63,6 +63,7 @@ def _summary(state: _State, index: int, unit: _Unit) -> bool:
     state.summary.append(unit.text + unit.tail)
     _claims(state, unit)
     _languages(state, index, unit, listed=False)
+    _degrees(state, index, unit, anywhere=False)  # 'Economist with an MSc in ... (2009)'
     return True
 
 

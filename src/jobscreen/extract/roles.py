@@ -143,8 +143,21 @@ def _field(text: str) -> tuple[str, str] | None:
     return key, " ".join(match["value"].split())
 
 
+def _wrapped_title(first: str, second: str) -> Role | None:
+    """'Senior Adviser on Humanitarian Access and Civil-Military' / 'Coordination, Office
+    for the Coordination of ...': a long title wrapped onto the employer's line, whose
+    first part names no employer while the rest does."""
+    parts = _split_outside(second, ",")
+    if len(parts) < 2 or len(first.split()) < 5 or not _TITLE_WORDS.search(first):
+        return None
+    head, rest = parts[0], ",".join(parts[1:])
+    if _ORG_WORDS.search(head) or _TITLE_WORDS.search(head) or not _ORG_WORDS.search(rest):
+        return None
+    return _tidy(f"{first} {head}"), _tidy(rest), ""
+
+
 def _role(lines: list[str]) -> Role:
     """Title and organisation from one line ('Title, Org') or two (title, then org)."""
     if len(lines) == 2:
-        return _tidy(lines[0]), _tidy(lines[1]), ""
+        return _wrapped_title(*lines) or (_tidy(lines[0]), _tidy(lines[1]), "")
     return _split_role(lines[0]) if lines else (None, None, "")
