@@ -121,6 +121,32 @@ def _competencies(data: dict[str, Any]) -> list[str]:
     return found
 
 
+# JSON Resume's publications and awards, which jobscreen's CV model has no field for: each
+# a sentence of the summary, where a reviewer and the summary's phrase matching see them
+_RECORDS = (
+    ("publications", "Publication", ("name", "publisher", "releaseDate")),
+    ("awards", "Award", ("title", "awarder", "date")),
+)
+
+
+def _record(entry: dict[str, Any], keys: tuple[str, str, str]) -> str | None:
+    """'Title (Publisher, 2019)' from one publication or award; None without a title."""
+    title, source, date = (_text(entry.get(key)) for key in keys)
+    if title is None:
+        return None
+    inside = ", ".join(v for v in (source, date[:4] if date else None) if v)
+    return f"{title} ({inside})" if inside else title
+
+
+def _summary(data: dict[str, Any], basics: dict[str, Any]) -> str | None:
+    """The summary, then one sentence per publication and award."""
+    parts = [_text(basics.get("summary"))]
+    for section, label, keys in _RECORDS:
+        found = [r for e in _dicts(data.get(section)) if (r := _record(e, keys))]
+        parts += [f"{label}: {record}." for record in found]
+    return " ".join(p for p in parts if p) or None
+
+
 def _declarations(data: dict[str, Any]) -> Any:
     """The screening questions' answers, which JSON Resume keeps under meta.declarations."""
     meta = data.get("meta")
@@ -142,7 +168,7 @@ def from_jsonresume(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[st
         "address": ", ".join(str(v) for v in location.values() if v)
         if isinstance(location, dict)
         else None,
-        "summary": _text(basics.get("summary")),
+        "summary": _summary(data, basics),
         "experience": [_post(e, section == "volunteer") for section, _, e in work + volunteer],
         "education": [_degree(e) for e in _dicts(data.get("education"))],
         "languages": [

@@ -121,6 +121,33 @@ def degree_spellings() -> dict[str, tuple[str, ...]]:
     return {norm: tuple(names) for norm, names in table.items()}
 
 
+@cache
+def _degree_fields() -> dict[str, str]:
+    """The field each degree name of vocabulary/degrees.yaml says by itself (LL.B.: law)."""
+    from jobscreen.vocabulary import vocabulary
+
+    return {
+        normalise_degree(str(name)): str(entry["field"])
+        for entry in vocabulary().degrees
+        if entry.get("field")
+        for name in entry["names"]
+    }
+
+
+def degree_field(name: str) -> str | None:
+    """The field a degree's name says by itself ('LL.B. (Hons)', 'Gakushi (Bachelor of
+    Laws)': law), from the name as written, its first word or its bracketed gloss."""
+    fields = _degree_fields()
+    gloss = _GLOSS.search(name)
+    norm = normalise_degree(name)
+    candidates = (
+        norm,
+        normalise_degree(_GLOSS.sub("", name)),
+        gloss and normalise_degree(gloss[1]),
+    )
+    return next((fields[c] for c in candidates if c and c in fields), None)
+
+
 _IN_PROGRESS = re.compile(r"\b(candidate|student|ongoing|in progress|pending|studies|abd)\b")
 _CONNECTORS = re.compile(r"\s+(in|of|en|em|de|on|w|z)\b.*$")
 # 'Baccalauréat en droit (LL.B.)', 'Maîtrise (LL.M.)': the writer's own gloss in brackets
@@ -294,6 +321,16 @@ _LANGUAGES: dict[str, tuple[str, ...]] = {
     "Turkmen": ("tk", "tuk", "turkmène"),
     "Belarusian": ("be", "bel", "biélorusse"),
     "Tetum": ("tet", "tetun"),
+    # short codes that are also words or abbreviations (mi, to, bis, ton) are left out
+    "Maori": ("mri", "māori", "te reo", "te reo māori", "reo māori"),
+    "Samoan": ("smo", "gagana samoa"),
+    "Tongan": ("lea faka-tonga",),
+    "Fijian": ("fij", "vosa vakaviti"),
+    "Bislama": (),
+    "Tok Pisin": ("tpi",),
+    "Nahuatl": ("nah", "náhuatl"),
+    "Guarani": ("grn", "guaraní"),
+    "Aymara": ("aym",),
 }
 
 LANGUAGE_NAMES: dict[str, str] = {}

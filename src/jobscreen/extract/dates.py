@@ -94,7 +94,21 @@ _STILL = re.compile(
 )
 _NARRATED = re.compile(
     rf"\b(?:in|from)\s+(?P<start>{_DATE})(?P<middle>[^.;]{{1,200}}?)"
-    rf"\b(?:until|till|leaving(?:\s+(?:in|on))?)\s+(?P<end>{_DATE})",
+    # '... until 2003', '..., leaving in 2021', '... and left the Ministry in 2011'
+    rf"\b(?:until|till|leaving(?:\s+(?:in|on))?|left(?:\s+[^.;,]{{1,60}}?)?\s+in)\s+(?P<end>{_DATE})",
+    re.IGNORECASE,
+)
+# '... and was then posted to Vienna as Counsellor, where he served until March 2022': a post
+# that starts where the one before it in the sentence ended
+_CONTINUED = re.compile(
+    rf"\b(?:then|later|subsequently|(?i:{_alternation(_listed('then'))}))\b[^.;]{{1,200}}?"
+    rf"(?P<until>\b(?:until|till|(?i:{_alternation(_listed('until'))}))\s+(?P<end>{_DATE}))",
+    re.IGNORECASE,
+)
+# 'from 2012 until she left for Djibouti in 2016': the end told in a clause of its own
+_UNTIL_CLAUSE = re.compile(
+    rf"\b(?:from|in)\s+(?P<start>{_DATE})\s+until\s+(?:I|he|she|they|we)\s+"
+    rf"[^.;,]{{1,60}}?\bin\s+(?P<end>{_DATE})",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
@@ -127,6 +141,9 @@ class _Dates:
     span: tuple[int, int]
     note: str
     doubt: str = ""
+    opens: int = (
+        -1
+    )  # where the words of a continued period begin ('then posted ...'), if not at span
 
 
 def _day_month(text: str) -> tuple[str, str] | None:
@@ -271,6 +288,28 @@ def _narrated(text: str) -> _Dates | None:
     return _Dates(start, end, match.span("start"), note)
 
 
+def _continued(text: str) -> _Dates | None:
+    """'... and was then posted to Vienna ..., where he served until March 2022': an end only;
+    the start is the end of the period before it (see _all_dates)."""
+    match = _CONTINUED.search(text)
+    end = _date_value(match["end"]) if match else None
+    if match is None or end is None:
+        return None
+    note = f"{_quote(match[0])}: from the post before"
+    return _Dates("", end, match.span("until"), note, opens=match.start())
+
+
+def _until_clause(text: str) -> _Dates | None:
+    """'from 2012 until she left for Djibouti in 2016, she was ...': a start and an end."""
+    match = _UNTIL_CLAUSE.search(text)
+    if match is None:
+        return None
+    start, end = _date_value(match["start"]), _date_value(match["end"])
+    if not (start and end and _ordered(start, end)):
+        return None
+    return _Dates(start, end, match.span(), f"told in a sentence: {_quote(match[0])}")
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -283,7 +322,10 @@ def _single_year(text: str) -> _Dates | None:
 def _find_dates(text: str, experience: bool) -> _Dates | None:
     """The first well-placed dates of a post in a line or sentence; a lone year is a last
     resort, and only in a post section."""
-    readers = (_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated)
+    readers = (
+        *(_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated),
+        *(_continued, _until_clause),
+    )
     found = [d for d in (f(text) for f in readers) if d]
     if found:
         return min(found, key=lambda d: d.span[0])
@@ -291,15 +333,23 @@ def _find_dates(text: str, experience: bool) -> _Dates | None:
 
 
 def _shifted(dates: _Dates, offset: int) -> _Dates:
-    return dataclasses.replace(dates, span=(dates.span[0] + offset, dates.span[1] + offset))
+    opens = dates.opens + offset if dates.opens >= 0 else -1
+    return dataclasses.replace(
+        dates, span=(dates.span[0] + offset, dates.span[1] + offset), opens=opens
+    )
 
 
 def _all_dates(text: str, experience: bool) -> list[_Dates]:
     found: list[_Dates] = []
     offset = 0
     while len(found) < 20 and (dates := _find_dates(text[offset:], experience)) is not None:
-        found.append(_shifted(dates, offset))
-        offset = found[-1].span[1]
+        offset += dates.span[1]
+        if dates.start == "":  # continued: it starts where the period before it ended
+            before = found[-1].end if found else "present"
+            if before == "present" or not _ordered(before, dates.end):
+                continue
+            dates = dataclasses.replace(dates, start=before)
+        found.append(_shifted(dates, offset - dates.span[1]))
     return found
 
 
@@ -314,7 +364,7 @@ def _dated_pieces(text: str, found: list[_Dates]) -> list[tuple[str, list[_Dates
         else:
             groups.append([dates])
     if not _tidy(_LEAD.sub("", text[: found[0].span[0]])):
-        cuts = [group[0].span[0] for group in groups[1:]]
+        cuts = [max(group[0].opens, 0) or group[0].span[0] for group in groups[1:]]
     else:
         cuts = [
             g[-1].span[1] + (text[g[-1].span[1] : g[-1].span[1] + 1] == ")") for g in groups[:-1]

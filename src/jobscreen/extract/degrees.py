@@ -6,10 +6,11 @@ import re
 
 from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
 from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
+from jobscreen.extract.roles import _is_place
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
 from jobscreen.extract.words import _alternation, _listed
-from jobscreen.levels import degree_of
+from jobscreen.levels import degree_field, degree_of
 
 _DEGREE_VERB = re.compile(
     r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
@@ -35,7 +36,8 @@ _PROGRESS_DATES = re.compile(
     rf"\bsince\s+{_YEAR}|{_YEAR}\s*[-\u2013\u2014]\s*(?:present|ongoing|now)\b", re.IGNORECASE
 )
 _INSTITUTION = re.compile(
-    r"\b(?:Universi\w*|College|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
+    r"\b(?:Universi\w*|Coll[eè]ge|Colegio|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
+    r"|Escuela|Escola|Scuola"
     r"|Politecnico|Sciences Po|SOAS|LSE|[ÉE]cole|Faculty|Facult[ée]|Conservatoire)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{3,}")  # 'MBA, INSEAD 2007': a lone acronym names the school
@@ -66,7 +68,7 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     inside = [p.strip() for group in re.findall(r"\(([^()]*)\)", rest) for p in group.split(",")]
     outside = re.sub(r"\([^()]*\)", " ", rest)
     main, *place = _FROM.split(f" {outside}", maxsplit=1)
-    chunks = [c for c in (_chunk(c) for c in re.split(_PART, main)) if c]
+    chunks = [c for c in (_chunk(c) for c in re.split(_PART, _CAPS_FIELD.sub(r"\1, ", main))) if c]
     named = chunks and (
         _INSTITUTION.search(chunks[0]) or (len(chunks) == 1 and _ACRONYM.fullmatch(chunks[0]))
     )
@@ -78,6 +80,8 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     return field_, ", ".join(places) or None
 
 
+# 'IN INTERNATIONAL STUDIES Charles University': a subject in capitals, then the institution
+_CAPS_FIELD = re.compile(r"^(\s*(?:[^\W\d_a-z]{2,}\s+){1,}?[^\W\d_a-z]{2,})\s+(?=[A-Z][a-z])")
 # 'EQF level 7' (Europass) or 'NQF level 8' beside a degree: its level, not its subject
 _FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECASE)
 
@@ -85,9 +89,12 @@ _FRAMEWORK_LEVEL = re.compile(r"\b(?:EQF|NQF|ISCED)\s+level\s+\d\b", re.IGNORECA
 def _chunk(text: str) -> str:
     """A comma-separated part of a degree line without connectors and bare years."""
     text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
-    text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text)
+    text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text, flags=re.IGNORECASE)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
     return "" if not re.search(r"[^\W\d_]", text) else text
+
+
+_BRACKETED_YEAR = re.compile(rf"\(\s*{_YEAR}\s*\)(?=\s*,\s*[a-z])")
 
 
 def _degree_year(rest: str, before: str, progress: str) -> int | None:
@@ -115,6 +122,10 @@ def _first_years(text: str) -> list[str]:
 
 def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) -> _Entry:
     rest = unit.text[found.end : end]
+    # '... from the University of Ghana (2006), she has worked ...': the year in brackets
+    # ends the degree's words in a sentence
+    closed = _BRACKETED_YEAR.search(rest)
+    rest = rest[: closed.end()] if closed else rest
     progress = _progress(unit.text, found, rest)
     name = found.name
     entry = _Entry(unit.text, index, unit.block)
@@ -177,6 +188,18 @@ def _degrees(state: _State, index: int, unit: _Unit, anywhere: bool) -> bool:
 
 
 def _only_dates(text: str) -> bool:
+    """Whether a line holds dates alone, or dates and then a place ('2006 - 2008 Prague,
+    Czech Republic', as Europass writes them)."""
+    found = _LEADING_DATES.match(text)
+    if found and text[found.end() :].strip() and _is_place(text[found.end() :]):
+        text = found[0]
+    return _dates_alone(text)
+
+
+_LEADING_DATES = re.compile(rf"\s*{_DATE}(?:\s*[-\u2013\u2014]\s*(?:{_DATE}|{_PRESENT}))?(?=\s)")
+
+
+def _dates_alone(text: str) -> bool:
     leftover = re.sub(
         rf"{_DATE}|{_PRESENT}|\b(?:to|until|since|from|expected)\b", " ", text, flags=re.I
     )
@@ -242,3 +265,10 @@ def _expire_institution(state: _State, index: int) -> None:
     if state.degree_year is not None and state.degree_year < index - 1:
         state.unplaced.append(state.units[state.degree_year].text)
         state.degree_year = None
+
+
+def _implied_fields(state: _State) -> None:
+    """The field a degree's name says by itself, where the CV names none (an LL.B. is in law)."""
+    for entry in state.education:
+        implied = None if "field" in entry.fields else degree_field(entry.fields["degree"])
+        entry.set("field", implied and implied.capitalize(), "the field the degree's name says")

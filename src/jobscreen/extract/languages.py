@@ -41,21 +41,26 @@ _LEVEL = (
 _SLP_RE = re.compile(_SLP_PROFILE, re.IGNORECASE)
 _LEVEL_RE = re.compile(rf"(?<!\w){_LEVEL}(?!\w)", re.IGNORECASE)
 # a level alone on its line, or a form's question ('What is your mother tongue?')
-_LEVEL_LINE = re.compile(rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*[.?]?\s*", re.IGNORECASE)
+# ... with a remark in brackets ('Fluent (IELTS Academic 8.0)', 'Basic (reading only)')
+_LEVEL_LINE = re.compile(
+    rf"\s*(?:what\s+is\s+your\s+)?{_LEVEL}\s*(?:\([^()]{{1,60}}\))?\s*[.?]?\s*", re.IGNORECASE
+)
 _BEFORE = re.compile(
-    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|(?:level\s+|command\s+)?of|de)\s+|d['\u2019]\s*"
-    r"|[:\u2013\u2014-]\s*|(?:est|is)\s+(?:le\s+|la\s+|l['\u2019]\s*)?)?$",
+    rf"(?<!\w)(?P<level>{_LEVEL})\s*(?:(?:in|(?:level\s+|command\s+)?of|de|en)\s+|d['\u2019]\s*"
+    r"|[:\u2013\u2014-]\s*|(?:(?:est|is)\s+)?(?:le\s+|la\s+|les\s+|l['\u2019]\s*))?$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"\s*(?:\s+(?:is|are)\s+(?:both\s+)?(?:his|her|their|my|the)\s+"
-    r"(?P<is>mother[- ]tongues?|native\s+languages?|first\s+languages?)\b"
+    r"\s*(?:\s+(?:is|are|est|sont)\s+(?:both\s+)?"
+    rf"(?:his|her|their|my|the|{_alternation(_listed('possessives'))})\s+(?:deux\s+)?"
+    r"(?P<is>mother[- ]tongues?|native\s+languages?|first\s+languages?"
+    r"|langues?\s+maternelles?)(?!\w)"
     r"|\((?P<paren>[^()]{0,80})\)"
     r"|[:\u2013\u2014-]\s*(?P<dash>"
     rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
-    rf"|bilingual|{CEFR_PATTERN}\+?|{_LOCAL_WORDS})"
+    rf"|bilingual|{CEFR_PATTERN}\+?|{_LOCAL_WORDS}|{_SLP_PROFILE}|ILR\s*(?:level\s*)?[0-5]\+?)"
     r"(?!\w)(?:\s*\([^()]{0,40}\))?)|,\s*(?P<comma>[^,;|]{0,60}?)\s*$)",
     re.IGNORECASE,
 )
@@ -63,12 +68,23 @@ _CEFR_IN = re.compile(rf"(?<!\w){CEFR_PATTERN}(?!\w)")
 _TOLD = re.compile(
     r"\s+is\s+(?:his|her|their|my|the)\s+[^,;.()]{0,40}?\((?P<stated>[^()]{0,40})\)"
     r"|\s+(?:is\s+)?(?:certified|rated|tested|assessed)\s+(?:at\s+)?"
-    r"(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})(?!\d)"
+    r"(?:(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})"
+    r"|(?P<ilr>ILR\s*(?:level\s*)?[0-5]\+?))(?!\d)"
     rf"|\s+is\s+at\s+(?:(?:CEFR\s+)?level\s+)?(?P<at>{CEFR_PATTERN})(?!\w)",  # 'is at level A2'
     re.IGNORECASE,
 )
 _SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+_LIST_SEP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|/|&|\band\b|\bor\b"
+    # 'français et l'anglais', 'français-anglais'
+    rf"|(?:{_alternation(_listed('and'))})(?:\s+(?:le|la|les)\b|\s+l['\u2019])?|-)\s*",
+    re.IGNORECASE,
+)
+# '(all fluent)', '(both C1)': one level after a list with commas is every member's
+_ALL = re.compile(
+    rf"\s*[(:\u2013\u2014-]?\s*(?P<all>(?:all|both|each|{_alternation(_listed('all'))})(?!\w)\s*)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _MULTIWORD = re.compile(
     r"\b(?:"
@@ -84,7 +100,7 @@ _FOLLOWERS = _words(
     "language mother tongue first native natively fluent fluently bilingual basic good very "
     "intermediate upper advanced working knowledge conversational proficient excellent "
     "elementary beginner limited full professional written spoken reading writing speaking "
-    "oral " + " ".join(_listed("followers"))
+    "oral stanag slp ilr " + " ".join(_listed("followers"))
 )
 _CEFR = re.compile(rf"{CEFR_PATTERN}\+?", re.IGNORECASE)
 _SKILL_WORDS = re.compile(
@@ -132,13 +148,42 @@ def _adjectival(text: str, end: int) -> bool:
     return not (word in _FOLLOWERS or _CEFR.fullmatch(word) or word in LANGUAGE_NAMES)
 
 
+# French names a language in lower case after an article ('le français', 'l'anglais',
+# 'notions d'espagnol'), and joins two with a hyphen ('bilingue français-anglais')
+_ARTICLE = re.compile(
+    rf"(?<!\w)(?:{_alternation(_listed('language_articles'))})\s*$", re.IGNORECASE
+)
+_ELIDED = re.compile(r"(?<!\w)[dl]['\u2019]", re.IGNORECASE)
+
+
+def _word_mentions(text: str, match: re.Match[str], listed: bool) -> list[_Mention]:
+    """The languages one word names: itself, after an elided article, or each half of a
+    hyphenated pair; a lower-case name outside a list only after an article."""
+    start, word = match.start(), match[0]
+    elided = _ELIDED.match(word)
+    if elided:
+        start, word = start + elided.end(), word[elided.end() :]
+    parts = word.split("-") if "-" in word else [word]
+    names = [_language_word(part, listed or bool(elided)) for part in parts]
+    if not all(names) and not elided and _ARTICLE.search(text[: match.start()]):
+        names = [_language_word(part, True) for part in parts]
+    if len(parts) > 1 and not all(names):
+        name = _language_word(word, listed)
+        return [_Mention(name, start, match.end())] if name else []
+    found, offset = [], start
+    for part, name in zip(parts, names, strict=True):
+        if name:
+            found.append(_Mention(name, offset, offset + len(part)))
+        offset += len(part) + 1
+    return found
+
+
 def _mentions(text: str, listed: bool) -> list[_Mention]:
     found = [_Mention(LANGUAGE_NAMES[m[0].lower()], *m.span()) for m in _MULTIWORD.finditer(text)]
     taken = {i for m in found for i in range(m.start, m.end)}
     for match in _WORD.finditer(text):
-        name = _language_word(match[0], listed)
-        if name and match.start() not in taken:
-            found.append(_Mention(name, *match.span()))
+        if match.start() not in taken:
+            found += _word_mentions(text, match, listed)
     found.sort(key=lambda m: m.start)
     found = [m for m in found if listed or not _adjectival(text, m.end)]
     # 'Burmese (Myanmar language)': the name again in brackets is the same mention
@@ -172,7 +217,9 @@ def _level_in(text: str) -> str | None:
 
 # a P.11 form's grid ('Read Write Speak Understand: Easily / Not easily') tells no level;
 # the words at the end of the row do ('English  Easily  Easily ...  (fluent, C1)')
-_EASILY = re.compile(r"^(?:\s+(?:not\s+)?easily\b)+", re.IGNORECASE)
+_EASILY = re.compile(
+    rf"^(?:\s+(?:(?:not\s+)?easily|{_alternation(_listed('easily'))})(?!\w))+", re.IGNORECASE
+)
 
 
 def _level_after(gap: str, listed: bool) -> Level:
@@ -206,6 +253,8 @@ def _level_told(gap: str) -> Level:
         return None
     if match["slp"]:
         return _slp_levels(match["slp"])
+    if match["ilr"]:
+        return _level_text(match["ilr"])
     return match["at"].upper() if match["at"] else _stated_cefr(match["stated"])
 
 
@@ -270,9 +319,13 @@ def _group_levels(
     if grid is not None:
         return [grid]
     before = _level_before(text[bounds[0] : group[0].start])
-    after = _level_after(text[group[-1].end : bounds[1]], listed)
+    gap = text[group[-1].end : bounds[1]]
+    every = _ALL.match(gap)
+    if every:  # '(all fluent)': the level without 'all'
+        gap = gap[: every.start("all")] + gap[every.end() :]
+    after = _level_after(gap, listed)
     joins = [text[a.end : b.start] for a, b in itertools.pairwise(group)]
-    shared = not any("," in j for j in joins)
+    shared = not any("," in j for j in joins) or every is not None
     levels: list[Level] = []
     for position, _ in enumerate(group):
         mine = after if shared or position == len(group) - 1 else None

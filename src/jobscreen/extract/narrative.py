@@ -39,6 +39,19 @@ _ORG_FIRST = re.compile(
     rf"(?P<org>[A-Z](?:(?!\s(?:in|and|from|until|where)\s)[^,;]){{0,120}}?)"
     rf"\s+as\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{{0,80}}?){_ORG_STOP}"
 )
+# French writes a title in lower case after 'comme': 'comme attaché culturel à l'ambassade de
+# France', and 'a servi à l'ambassade de France au Caire, d'abord comme attaché culturel'
+_AS = rf"(?<!\w)(?:(?:{_alternation(_listed('title_as'))})\s+(?:une?\s+)?)+"
+_AT = rf"(?<!\w)(?:{_alternation(_listed('employer_at'))})\s*"
+_LOCAL_AS = re.compile(
+    rf"{_AS}(?P<title>[^\W\d_][^,;.()]{{0,80}}?)(?:\s+{_AT}(?P<org>[^\W\d_][^,;]{{0,120}}?))?"
+    r"(?=\s*[,;(]|\.(?:\s|$)|\s*$)"
+)
+_LOCAL_ORG_FIRST = re.compile(
+    rf"^[^,;]*?{_AT}(?P<org>[^\W\d_][^,;]{{0,120}}?)(?:,[^,;]{{0,60}})?,\s+"
+    rf"(?:(?:{_alternation(_listed('joiners'))})\s+)*{_AS}"
+    r"(?P<title>[^\W\d_][^,;.()]{0,80}?)(?=\s*[,;(]|\.(?:\s|$)|\s*$)"
+)
 _ORG_ONLY = re.compile(
     rf"\b(?:worked|served)\s+(?:at|with|for)\s+(?:the\s+)?(?P<org>[A-Z][^,;]{{0,120}}?){_ORG_STOP}"
 )
@@ -47,11 +60,12 @@ _ORG_ONLY = re.compile(
 def _narrative_role(rest: str) -> Role | None:
     """'he was a Policy Adviser at the Ministry ...' -> ('Policy Adviser', 'Ministry ...');
     'She joined the OSCE as Senior Adviser', 'elle est Représentante adjointe du HCDH'."""
-    for pattern in (*_TITLE_FIRST, _ORG_FIRST, _LOCAL_TITLE_FIRST, _TITLE_OF):
+    patterns = (*_TITLE_FIRST, _ORG_FIRST, _LOCAL_TITLE_FIRST, _LOCAL_ORG_FIRST, _TITLE_OF)
+    for pattern in (*patterns, _LOCAL_AS):
         match = pattern.search(rest)
         if match and len(match["title"].split()) <= 8:
             doubt = _TITLE_OF_DOUBT if pattern is _TITLE_OF else ""
-            return _tidy(match["title"]), _tidy(match["org"]), doubt
+            return _tidy(match["title"]), _tidy(match["org"] or "") or None, doubt
     employer = _ORG_ONLY.search(rest)
     return (None, _tidy(employer["org"]), "") if employer else None
 

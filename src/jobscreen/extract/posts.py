@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from jobscreen.cv import parse_partial_date
+from jobscreen.extract.careers import promotion
 from jobscreen.extract.dates import _EITHER, _all_dates, _dated_pieces, _Dates, _ordered
 from jobscreen.extract.roles import (
     _FIELD,
@@ -72,7 +73,9 @@ def _header_like(unit: _Unit, block: int) -> bool:
     most = 30 if unit.heading else 24 if _TITLE_DASH.search(unit.text) else 14
     shaped = unit.block == block and not unit.bullet and 0 < words <= most
     form_part = _FORM_PART.match(unit.text)  # 'A. PRESENT POST' (a P.11 form's sub-heading)
-    return shaped and unit.text[-1] != "." and _named(unit.text) and not form_part
+    # a part of a sentence cut at ';' is a duty's, never a title's or an employer's
+    ended = unit.text[-1] == "." or bool(unit.tail)
+    return shaped and not ended and _named(unit.text) and not form_part
 
 
 def _within(post: _Entry, dates: _Dates) -> bool:
@@ -103,18 +106,54 @@ def _mentioned(state: _State, unit: _Unit, found: list[_Dates]) -> bool:
     return all(_within(post, dates) for dates in found)
 
 
-def _post(state: _State, index: int, unit: _Unit) -> bool:
-    """One post per dated period of the unit; False if it dates none."""
+def _post(state: _State, index: int, unit: _Unit, roleless: bool = True) -> bool:
+    """One post per dated period of the unit; False if it dates none. Without ``roleless``,
+    a sentence that names no title or employer is no post: its dates are another thing's
+    ('Swahili, which I have been learning since 2014')."""
     found = _all_dates(unit.text, unit.section == "experience")
     if found and _mentioned(state, unit, found):
         return False
+    if found and _promoted(state, index, unit):
+        return True
     pieces = _dated_pieces(unit.text, found) if found else []
+    employer, added = None, False
     for text, periods in pieces:
         part = unit if len(pieces) == 1 else dataclasses.replace(unit, text=text)
         role = _piece_role(state, index, part, periods)
+        employer = _same_employer(role, employer)
+        if role.told and not (roleless or _has_role(role)):
+            continue
         for dates in periods:
             _add_post(state, part, role, dates)
-    return bool(pieces)
+        added = True
+    return added
+
+
+def _same_employer(role: _Entry, employer: str | None) -> str | None:
+    """A sentence's later post with a title only ('..., puis comme premier secrétaire de 2008
+    à 2011') is at the employer the sentence named before; the employer for the next one."""
+    if "organisation" in role.fields:
+        return str(role.fields["organisation"])
+    if employer and role.told and "title" in role.fields:
+        role.set("organisation", employer, "the employer named earlier in the sentence")
+    return employer
+
+
+def _promoted(state: _State, index: int, unit: _Unit) -> bool:
+    """Two posts at one employer told in one sentence, a promotion between them."""
+    told = promotion(unit.text) if _PROSE.search(unit.text) else None
+    if told is None:
+        return False
+    _flush(state)
+    for post in told:
+        entry = _Entry(unit.text, index, unit.block, unit.bullet, unit.indent, told=True)
+        for key in ("title", "organisation", "start"):
+            entry.set(key, getattr(post, key), post.note)
+        entry.set("end", post.end, "still in post" if post.end == "present" else post.note)
+        entry.doubt = post.doubt
+        state.experience.append(entry)
+    state.post = state.experience[-1]
+    return True
 
 
 def _piece_role(state: _State, index: int, unit: _Unit, periods: list[_Dates]) -> _Entry:
@@ -228,21 +267,43 @@ def _completes(post: _Entry, unit: _Unit) -> bool:
     found = _field(unit.text)
     if found is not None:
         done = _labelled_field(post, unit, *found)
-    elif not _header_like(unit, post.block):
+    elif not _header_like(unit, post.block if _has_role(post) else unit.block):
         done = False
     elif "title" not in post.fields and "organisation" not in post.fields:
         post.stacked = True
-        _set_role(post, [unit.text], "from the line below the dates")
+        _set_role(post, [unit.text], _BELOW_DATES)
         done = True
     elif "organisation" not in post.fields and (post.stacked or _ORG_WORDS.search(unit.text)):
         post.set("organisation", _tidy(unit.text), "from the line below the title")
         done = True
     else:
-        done = False
+        done = _employer_below(post, unit)
     if done:
+        post.block = unit.block  # the post's lines go on from here
         post.source = f"{post.source} / {unit.text}"
         post.doubt = "" if post.doubt == _NO_ROLE and _has_role(post) else post.doubt
     return done
+
+
+_BELOW_DATES = "from the line below the dates"
+
+
+def _split_below(post: _Entry) -> bool:
+    """Whether a post's title and employer were split from one line below its dates."""
+    return post.stacked and post.notes.get("organisation") == _BELOW_DATES
+
+
+def _employer_below(post: _Entry, unit: _Unit) -> bool:
+    """'DEPUTY HEAD, ELECTIONS DEPARTMENT' / 'OSCE Office for ...': the line under a title
+    read as 'title, employer' names the employer, so that whole line was the title."""
+    if not (_split_below(post) and _ORG_WORDS.search(unit.text)):
+        return False
+    if _TITLE_WORDS.search(unit.text) and not _ORG_WORDS.search(unit.text[:30]):
+        return False
+    title = f"{post.fields['title']}, {post.fields['organisation']}"
+    post.set("title", title, "the line below the dates, whose next line names the employer")
+    post.set("organisation", _tidy(unit.text), "from the line below the title")
+    return True
 
 
 def _has_role(post: _Entry) -> bool:
@@ -252,10 +313,25 @@ def _has_role(post: _Entry) -> bool:
 def _text(state: _State, index: int, unit: _Unit) -> None:
     """A line nothing else read: what a post still lacks, or held for a description."""
     post, state.awaiting = state.awaiting, None
-    follows = post is not None and post.index == index - 1 and unit.block == post.block
+    # a post read from its dates alone takes its title from the next line, after a blank
+    # line too (Europass: '01/09/2019 - CURRENT  Warsaw, Poland', then the title in bold)
+    follows = post is not None and post.index == index - 1
+    follows = follows and post is not None and (unit.block == post.block or not _has_role(post))
     if follows and post is not None and _completes(post, unit):
         post.index = index
         lacking = "title" not in post.fields or "organisation" not in post.fields
+        lacking = lacking or _split_below(post)
         state.awaiting = post if lacking or _FIELD.match(unit.text) else None
+    elif follows and post is not None and _employer_after_duties(post, unit):
+        post.index = index  # a table row flattened: title, its duties, then the employer
+        state.awaiting = post
+        state.pending.append(index)
     else:
         state.pending.append(index)
+
+
+def _employer_after_duties(post: _Entry, unit: _Unit) -> bool:
+    """Whether a duty sentence stands between a stacked post's title and its employer, as
+    a table's cell does ('Title' / 'Duties ...; more duties.' / 'Employer'): wait on."""
+    waiting = post.stacked and "title" in post.fields and "organisation" not in post.fields
+    return waiting and unit.block == post.block and not _header_like(unit, post.block)

@@ -13,13 +13,14 @@ from jobscreen.extract.degrees import (
     _degree_dates,
     _degrees,
     _expire_institution,
+    _implied_fields,
     _institution,
     _wrapped_field,
 )
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
 from jobscreen.extract.languages import _expire_level, _languages, _late_level
 from jobscreen.extract.narrative import _narrative_role
-from jobscreen.extract.posts import _flush, _post, _text
+from jobscreen.extract.posts import _flush, _post, _promoted, _text
 from jobscreen.extract.roles import _rest
 from jobscreen.extract.sections import _clean, _split_outside, _Unit, _units
 from jobscreen.extract.state import Extraction, Note, _Entry, _quote, _State, _tidy
@@ -62,6 +63,7 @@ def _summary(state: _State, index: int, unit: _Unit) -> bool:
     state.summary.append(unit.text + unit.tail)
     _claims(state, unit)
     _languages(state, index, unit, listed=False)
+    _degrees(state, index, unit, anywhere=False)  # 'Economist with an MSc in ... (2009)'
     return True
 
 
@@ -118,7 +120,11 @@ def _free(state: _State, index: int, unit: _Unit) -> bool:
     languages = _languages(state, index, unit, listed=False)
     if _degrees(state, index, unit, anywhere=False):
         return True
-    return (not claims and _post(state, index, unit)) or claims or languages
+    # a claim ('six years with UN Women') beside a promotion does not hide its two posts
+    posts = _promoted(state, index, unit) or (
+        not claims and _post(state, index, unit, roleless=not languages)
+    )
+    return posts or claims or languages
 
 
 _BARE_LABEL = re.compile(r"[^\W\d_][\w ()/'\u2019-]{0,40}:")  # 'Other language(s):', a sub-heading
@@ -233,4 +239,5 @@ def extract(text: str, competency_phrases: Sequence[str] = ()) -> Extraction:
     _expire_institution(state, len(state.units) + 1)
     _expire_level(state, len(state.units) + 1)
     _phrases(state, cleaned, competency_phrases)
+    _implied_fields(state)
     return _result(state, document_notes + _cap(state))

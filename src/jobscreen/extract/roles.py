@@ -8,7 +8,7 @@ from jobscreen.extract.dates import _DURATION, _LEAD, _Dates
 from jobscreen.extract.narrative import Role, _narrative_role
 from jobscreen.extract.sections import _split_outside
 from jobscreen.extract.state import _named, _tidy
-from jobscreen.extract.words import _PROSE
+from jobscreen.extract.words import _JOINERS, _PROSE, _alternation, _listed
 
 _TITLE_WORDS = re.compile(
     r"\b(?:officer|advis[eo]r|director|head|chief|manager|co-?ordinator|consultant|specialist"
@@ -35,12 +35,13 @@ _FIELD = re.compile(
     r"(?:\s+of\s+(?:your\s+)?(?:post|position))?|title|positions?(?:\s+held)?"
     r"|function|occupation|(?:name\s+(?:and\s+address\s+)?of\s+)?employer|organi[sz]ation"
     r"|agency|(?:description\s+of\s+)?(?:main\s+)?(?:duties|responsibilities|activities)"
-    r"(?:\s+and\s+responsibilities)?|description|achievements)\s*:\s*(?P<value>\S.*)$",
+    r"(?:\s+and\s+responsibilities)?|description|achievements"
+    rf"|{_alternation(_listed('post_labels'))})\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _FIELD_KEYS = (
-    ("description", r"dut|respons|activit|descr|achiev"),
-    ("organisation", r"employer|organi|agency"),
+    ("description", r"dut|respons|activit|descr|achiev|attribution"),
+    ("organisation", r"employ|organi|agency"),
     ("title", r"."),
 )
 _NO_ROLE = "no title or organisation found"
@@ -51,7 +52,8 @@ def _rest(text: str, periods: list[_Dates]) -> str:
     bounds = [0, *(i for d in periods for i in d.span), len(text)]
     rest = " ".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
     rest = re.sub(r"\(\s*[,;]?\s*\)", " ", _DURATION.sub(" ", rest))
-    return _tidy(_LEAD.sub("", _tidy(rest)))
+    rest = _tidy(_JOINERS.sub("", _LEAD.sub("", _tidy(rest))))
+    return "" if re.fullmatch(r"[A-Z]", rest) else rest  # 'A. From: ...': a form's item letter
 
 
 # small words inside a place's name or between two ('Rio de Janeiro and Port-au-Prince')
@@ -74,7 +76,10 @@ def _dates_only(text: str, dates: _Dates, rest: str) -> bool:
     after = text[dates.span[1] :].lstrip(" )")
     if _tidy(text[: dates.span[0]]):
         return False
-    return (after[:1] in {",", "·", "|"} and _is_place(rest)) or _remark(after) is not None
+    # 'Jan 2019 - present, Geneva', or 'Jan 2019 - present  Vienna, Austria' (Europass)
+    spaced = text[dates.span[1] : dates.span[1] + 1].isspace() and "," in rest
+    placed = after[:1] in {",", "·", "|"} or spaced
+    return (placed and _is_place(rest)) or _remark(after) is not None
 
 
 def _remark(text: str) -> str | None:
@@ -138,8 +143,21 @@ def _field(text: str) -> tuple[str, str] | None:
     return key, " ".join(match["value"].split())
 
 
+def _wrapped_title(first: str, second: str) -> Role | None:
+    """'Senior Adviser on Humanitarian Access and Civil-Military' / 'Coordination, Office
+    for the Coordination of ...': a long title wrapped onto the employer's line, whose
+    first part names no employer while the rest does."""
+    parts = _split_outside(second, ",")
+    if len(parts) < 2 or len(first.split()) < 5 or not _TITLE_WORDS.search(first):
+        return None
+    head, rest = parts[0], ",".join(parts[1:])
+    if _ORG_WORDS.search(head) or _TITLE_WORDS.search(head) or not _ORG_WORDS.search(rest):
+        return None
+    return _tidy(f"{first} {head}"), _tidy(rest), ""
+
+
 def _role(lines: list[str]) -> Role:
     """Title and organisation from one line ('Title, Org') or two (title, then org)."""
     if len(lines) == 2:
-        return _tidy(lines[0]), _tidy(lines[1]), ""
+        return _wrapped_title(*lines) or (_tidy(lines[0]), _tidy(lines[1]), "")
     return _split_role(lines[0]) if lines else (None, None, "")

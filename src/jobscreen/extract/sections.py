@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from jobscreen.errors import UNSAFE
-from jobscreen.extract.words import _LOCAL_MONTHS, _PROSE, _WORDING, _listed, _words
+from jobscreen.extract.words import _LOCAL_LEVELS, _LOCAL_MONTHS, _PROSE, _WORDING, _listed, _words
 
 MAX_CHARS = 200_000  # no CV summary is longer; the rest is dropped, with a note
 MAX_PIECE = 1_000  # longer sentences are read in slices, which keeps every pattern fast
@@ -278,7 +278,9 @@ def _labelled(text: str) -> tuple[str | None, str]:
     """'Languages: English, French' -> ('languages', 'English, French')."""
     match = _LABEL.match(text)
     if match and (section := _heading(match[1])) is not None:
-        return section, match[2]
+        # 'Langue maternelle : kirundi': a heading word that is also a level keeps it
+        level = " ".join(match[1].lower().replace("(s)", "").split()) in _LOCAL_LEVELS
+        return section, text if level and section == "languages" else match[2]
     return None, text
 
 

@@ -50,4 +50,12 @@ _NARRATIVE = re.compile(
     r"\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|has|have|had|was|were|been)\b|\bas\s+(?:an?\s+)?[A-Z]"
 )
 # words of a sentence that tells a career, in every language the wording files name
-_PROSE = re.compile(rf"{_NARRATIVE.pattern}|(?<!\w)(?:{_alternation(_listed('narrative'))})(?!\w)")
+_PROSE = re.compile(
+    rf"{_NARRATIVE.pattern}|(?<!\w)(?i:{_alternation(_listed('narrative'))})(?!\w)"
+    # 'puis comme premier secrétaire': a title told after 'comme'
+    rf"|(?<!\w)(?:{_alternation(_listed('title_as'))})\s"
+)
+# words that join a post told in a sentence to the one before ('and', 'then', 'puis')
+_JOINERS = re.compile(
+    rf"^(?:(?:and|then|later|first|(?i:{_alternation(_listed('joiners'))}))(?!\w)[\s,]*)+"
+)
