@@ -22,6 +22,23 @@ from tests.conftest import CANDIDATES, VACANCIES, invoke, run_or_fail_on_hang
 CCM = str(VACANCIES / "ccm-isu-director.yaml")
 
 
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder given twice, and a file of it given by another spelling of its name, are
+    each CV once: no 'appears twice' error for what is one file."""
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(
+            (CANDIDATES / "priya-raman.yaml").read_text("utf-8").replace("priya-raman", name[0]),
+            "utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("score", CCM, ".", str(tmp_path), "./a.yaml", "-f", "json")
+    data = json.loads(out)
+    assert (code, err, data["errors"]) == (0, "", [])
+    assert sorted(r["candidate"] for r in data["results"]) == ["a", "b"]
+    code, out, _ = invoke("validate", ".", "a.yaml", str(tmp_path / "b.yaml"))
+    assert (code, out.splitlines()[-1]) == (0, "2 files valid"), out
+
+
 def test_a_duplicate_id_is_reported_and_both_results_are_kept(tmp_path: Path) -> None:
     for name in ("a.yaml", "b.yaml"):
         (tmp_path / name).write_text((CANDIDATES / "priya-raman.yaml").read_text("utf-8"), "utf-8")

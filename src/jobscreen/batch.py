@@ -160,9 +160,9 @@ Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs,
 def _resolved(names: Iterable[str]) -> list[Resolved]:
     """What each name stands for, its first PARALLEL_FROM inputs resolved (a folder listed)
     to guess the batch's size with, the rest to come."""
-    found = []
+    found, seen = [], set[str]()
     for name in names:
-        inputs = resolve([name], CVS)
+        inputs = resolve([name], CVS, seen)
         found.append((name, list(itertools.islice(inputs, PARALLEL_FROM)), inputs))
     return found
 
