@@ -424,6 +424,75 @@ def test_every_place_of_a_concept_is_checked_not_only_the_first() -> None:
     assert judge(rule, title="Analyst", description=text).status is Status.not_met
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "description", "counts"),
+    [
+        # every form of the verbs of running people, and the people by what they do
+        ("managerial", "Heads a unit of five economists.", True),
+        ("managerial", "I run a compact team covering the Horn of Africa.", True),
+        ("managerial", "Oversees 14 field staff in three provinces.", True),
+        ("managerial", "Line-managed three junior researchers.", True),
+        ("managerial", "Directs a 20-strong secretariat.", True),
+        ("managerial", "Since 2021 I have supervised four liaison officers.", True),
+        ("managerial", "Anime une petite équipe de juristes.", True),
+        ("managerial", "Gère un service de huit agents.", True),
+        ("managerial", "Served as acting Chief of Staff during the transition.", True),
+        ("managerial", "Managed the office's travel budget.", False),  # a possessive
+        ("managerial", "Worked in a unit led by the Deputy Director.", False),
+        ("managerial", "Ran the consultations between the two delegations' legal experts.", False),
+        ("managerial", "Managed the country portfolio of grants.", False),
+        # the rank named in the description, or a large group: senior
+        ("senior", "Served as Deputy Head of Mission for three years.", True),
+        ("senior", "Seconded with the rank of Ambassador to the talks.", True),
+        ("senior", "Acting chargé d'affaires during the vacancy.", True),
+        ("senior", "Managed a division of 17 officers.", True),
+        ("senior", "Leads a directorate covering policy and planning.", True),
+        ("senior", "Supervised 25 staff across two offices.", True),
+        ("senior", "Responsible for a team of twelve.", True),
+        ("senior", "En qualité de directrice adjointe du cabinet.", True),
+        ("senior", "Supervised two programme officers.", False),  # a small team is not senior
+        ("senior", "Led a team of four analysts.", False),
+        ("senior", "Ran 12 workshops for mediators.", False),
+        ("senior", "Briefed the Director on the talks.", False),
+        ("senior", "Drafted the department's annual report.", False),
+        # people from several countries named one by one
+        ("international", "Leads five advisers from Chad, Niger, Mali and Senegal.", True),
+        ("international", "A team of experts from Peru, Chile and the Netherlands.", True),
+        ("international", "Colleagues of nine different nationalities.", True),
+        ("international", "Trained staff from Nairobi.", False),
+        ("international", "Opened offices in Lyon, Lille and Nantes.", False),
+    ],
+)
+def test_a_qualifier_said_only_in_the_description_counts(
+    qualifier: str, description: str, counts: bool
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": [qualifier]}  # fmt: skip
+    found = judge(rule, title="Adviser", organisation="Agency", description=description)
+    assert (found.status is Status.met) is counts, found.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "senior", "managerial"),
+    [
+        ("Undersecretary, Policy Planning", True, False),
+        ("Under Secretary, Peace Secretariat", True, False),
+        ("Joint Secretary, Ministry of Home Affairs", True, False),
+        ("Additional Secretary (Peace)", True, False),
+        ("Chargée d'affaires a.i.", True, False),
+        ("Secretary of State for Foreign Affairs", True, True),
+    ],
+)
+def test_senior_ranks_are_senior_and_heads_are_managers(
+    title: str, senior: bool, managerial: bool
+) -> None:
+    for qualifier, expected in (("senior", senior), ("managerial", managerial)):
+        rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+                "qualifiers": [qualifier]}  # fmt: skip
+        found = judge(rule, title=title, organisation="Government")
+        assert (found.status is Status.met) is expected, (qualifier, found.evidence)
+
+
 def test_a_topic_held_by_a_false_friend_is_looked_for_further_on_without_a_crash() -> None:
     rule = experience("research-and-analysis", topics=["diplomacy", "conflict-prevention"])
     text = "Tactful and diplomatic; published research on conflict prevention in West Africa."
