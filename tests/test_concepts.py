@@ -493,6 +493,110 @@ def test_senior_ranks_are_senior_and_heads_are_managers(
         assert (found.status is Status.met) is expected, (qualifier, found.evidence)
 
 
+@pytest.mark.parametrize(
+    ("concept", "post", "counts"),
+    [
+        # at a political body, general mediation and negotiation are its political forms
+        (
+            "peace-mediation",
+            {"title": "Mediation Officer", "organisation": "IGAD Secretariat"},
+            True,
+        ),
+        (
+            "conflict-resolution",
+            {
+                "title": "Adviser",
+                "organisation": "African Union Commission",
+                "description": "Mediated between the parties to the border dispute.",
+            },
+            True,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Counsellor",
+                "organisation": "Embassy of Ghana",
+                "description": "Negotiated the readmission agreement.",
+            },
+            True,
+        ),
+        (
+            "political-negotiation",
+            {"title": "Senior Negotiator", "organisation": "Organisation des États américains"},
+            True,
+        ),
+        (
+            "political-dispute-resolution",
+            {
+                "title": "Officer",
+                "organisation": "OSCE Conflict Prevention Centre",
+                "description": "Dispute settlement between the two communities.",
+            },
+            True,
+        ),
+        ("peace-mediation", {"title": "Médiatrice", "organisation": "Union africaine"}, True),
+        # elsewhere they are not; nor their false friends, nor study of them, anywhere
+        (
+            "peace-mediation",
+            {"title": "Mediator", "organisation": "Family Mediation Service"},
+            False,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Buyer",
+                "organisation": "Acme Ltd",
+                "description": "Negotiated supplier contracts.",
+            },
+            False,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Procurement Officer",
+                "organisation": "Ministry of Foreign Affairs",
+                "description": "Contract negotiations with suppliers.",
+            },
+            False,
+        ),
+        (
+            "peace-mediation",
+            {
+                "title": "Intern",
+                "organisation": "African Union",
+                "description": "Research on mediation in the Sahel.",
+            },
+            False,
+        ),
+        (
+            "peace-mediation",
+            {
+                "title": "Analyst",
+                "organisation": "OECD",
+                "description": "Mediation of tax disputes.",
+            },
+            False,
+        ),
+        (
+            "peace-mediation",
+            {
+                "title": "Press Officer",
+                "organisation": "Council of Europe",
+                "description": "Handled media relations.",
+            },
+            False,
+        ),
+    ],
+)
+def test_general_work_at_a_political_body_is_its_political_form(
+    concept: str, post: dict[str, str], counts: bool
+) -> None:
+    found = judge(experience(concept), **post)
+    assert (found.status is Status.met) is counts, found.evidence
+    if counts:
+        assert "a political body" in found.evidence[0].quote
+
+
 def test_a_topic_held_by_a_false_friend_is_looked_for_further_on_without_a_crash() -> None:
     rule = experience("research-and-analysis", topics=["diplomacy", "conflict-prevention"])
     text = "Tactful and diplomatic; published research on conflict prevention in West Africa."

@@ -9,6 +9,7 @@ from functools import cache
 
 from jobscreen.cv import Post, Profile
 from jobscreen.engine.concepts import (
+    POLITICAL,
     RELATED,
     TOPIC,
     Employers,
@@ -18,6 +19,7 @@ from jobscreen.engine.concepts import (
     RuleConcepts,
     concepts_of,
     holds,
+    political_forms,
     related_concepts,
     rule_concepts,
 )
@@ -102,7 +104,9 @@ class CompiledVacancy:
     rules_of: RulesOf  # the rules of each phrase, with its place among the rule's phrases
     lieu: tuple[EducationRule, ...]  # education rules with in-lieu alternatives: run first
     texts: dict[str, str | None]  # each rule's notice words: its own, else its group's
-    concepts: dict[str, RuleConcepts]  # the rules that name concepts
+    # the rules that name concepts; under a rule's id + POLITICAL, the general work that a
+    # political employer makes the political form the rule accepts (see political_forms)
+    concepts: dict[str, RuleConcepts]
     labels: dict[str, tuple[Phrase, ...]]  # their concepts' labels, found by lemma
     label_index: PhraseIndex
     rules_of_label: RulesOf
@@ -130,6 +134,10 @@ class CompiledVacancy:
             if isinstance(rule, ExperienceRule) and rule.id in concepts:
                 near = related_concepts(concepts[rule.id], vocab).labels
                 labels[rule.id + RELATED] = compile_lemmas(near)
+                politics = political_forms(concepts[rule.id], vocab)
+                if politics.labels:
+                    concepts[rule.id + POLITICAL] = politics
+                    labels[rule.id + POLITICAL] = compile_lemmas(politics.labels)
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
         located = vacancy.notice_texts()
