@@ -597,6 +597,27 @@ def test_general_work_at_a_political_body_is_its_political_form(
         assert "a political body" in found.evidence[0].quote
 
 
+@pytest.mark.parametrize(
+    ("description", "years"),
+    [
+        ("Since March 2016 I have managed a team of five.", 3.8),  # 2016-03 to 2019-12
+        ("From 2018 she supervised four researchers.", 2.0),
+        ("Depuis septembre 2017, j'encadre une équipe de 6 analystes.", 2.3),
+        ("As of Jan 2019, line-managed two officers.", 1.0),
+        ("Managed a team of five.", 10.0),  # no date: the whole post
+        ("Since 2005 I have managed a team of five.", 10.0),  # before the post: the whole post
+        ("Managed a team of five. Since 2018 also in charge of grants.", 10.0),  # not its sentence
+    ],
+)
+def test_a_qualifier_the_description_dates_counts_from_that_date(
+    description: str, years: float
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 10,
+            "qualifiers": ["managerial"]}  # fmt: skip
+    found = judge(rule, title="Adviser", organisation="Agency", description=description)
+    assert found.reason.startswith(f"{years:g} of 10 years"), found.reason
+
+
 def test_a_topic_held_by_a_false_friend_is_looked_for_further_on_without_a_crash() -> None:
     rule = experience("research-and-analysis", topics=["diplomacy", "conflict-prevention"])
     text = "Tactful and diplomatic; published research on conflict prevention in West Africa."

@@ -23,7 +23,13 @@ from jobscreen.engine.concepts import (
     related_concepts,
     rule_concepts,
 )
-from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
+from jobscreen.engine.experience import (
+    Span,
+    merged_years,
+    post_span,
+    qualifier_since,
+    qualifier_source,
+)
 from jobscreen.engine.matching import (
     Phrase,
     PhraseIndex,
@@ -226,7 +232,7 @@ class Context:
         default_factory=dict
     )
     _qualifiers: dict[tuple[int, str], str | None] = field(default_factory=dict)
-    _years: dict[tuple[int, ...], float] = field(default_factory=dict)
+    _years: dict[tuple[tuple[int, dt.date], ...], float] = field(default_factory=dict)
     _label_found: dict[str, Hits] = field(default_factory=dict)
     _held: dict[str, dict[str, tuple[Guard, ...]]] = field(default_factory=dict)
     _employers: dict[int, tuple[EmployerKind, ...]] = field(default_factory=dict)
@@ -263,6 +269,24 @@ class Context:
             self._qualifiers[key] = source
         return self._qualifiers[key]
 
+    def since(self, index: int, qualifiers: Sequence[str]) -> Span | None:
+        """Post ``index``'s span from when the last of its qualifiers that only its
+        description shows began, if the description says ("since April 2024 I have
+        supervised"); None when it says nothing of when."""
+        span = self.spans[index]
+        starts = [
+            start
+            for q in qualifiers
+            if (self.qualifier(index, q) or "").startswith("inferred from description ('")
+            and (start := qualifier_since(self.profile.experience[index], q, self._own)) is not None
+        ]
+        if span is None or not starts or not span.start < max(starts) <= span.end:
+            return None
+        return Span(max(starts), span.end, index)
+
+    def _own(self, text: str) -> str:
+        return self.compiled.employers.own(text)
+
     def _implied(self, index: int, qualifier: str) -> str | None:
         """A qualifier that the kind of post ``index``'s employer implies, or, for the
         international and multilateral ones, an organisation its description names."""
@@ -279,7 +303,7 @@ class Context:
 
     def years(self, spans: Sequence[Span]) -> float:
         """Years the spans cover, overlaps once; rules counting the same posts share it."""
-        key = tuple(s.index for s in spans)
+        key = tuple((s.index, s.start) for s in spans)
         if key not in self._years:
             self._years[key] = merged_years(spans)
         return self._years[key]

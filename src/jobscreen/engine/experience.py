@@ -200,13 +200,52 @@ def qualifier_source(
     for name, value in fields:
         if value and QUALIFIER_HINTS[qualifier].search(own(value).lower()):
             return f"inferred from {name}"
+    found = _described(post, qualifier, own)
+    return f"inferred from description ('{found[0]}')" if found else None
+
+
+def _described(post: Post, qualifier: str, own: Callable[[str], str]) -> tuple[str, str] | None:
+    """The words of a post's description that show a qualifier, and their sentence."""
     described = DESCRIPTION_HINTS.get(qualifier)
     if described is not None and post.description:
         for sentence in _SENTENCE.split(own(post.description)):  # a denial holds its own
             found = described.search(sentence)
             if found and not _DENIED.search(sentence):
-                return f"inferred from description ('{found[0]}')"
+                return found[0], sentence
     return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january janvier jan", "february février fevrier feb", "march mars mar",
+            "april avril apr", "may mai", "june juin jun", "july juillet jul",
+            "august août aout aug", "september septembre sep sept", "october octobre oct",
+            "november novembre nov", "december décembre decembre dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+_SINCE = re.compile(
+    r"\b(?:since|as of|from|starting in|depuis|à partir de|dès)\s+(?:(?:le\s+)?(?:1er\s+)?"
+    rf"({'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def qualifier_since(
+    post: Post, qualifier: str, own: Callable[[str], str] = lambda text: text
+) -> dt.date | None:
+    """When a qualifier that only the description shows began, if its sentence says so
+    ("Since April 2024 I have supervised two officers"): the post has it from then on."""
+    found = _described(post, qualifier, own)
+    since = _SINCE.search(found[1]) if found else None
+    if since is None:
+        return None
+    month = _MONTHS[since[1].lower()] if since[1] else 1
+    return dt.date(int(since[2]), month, 1)
 
 
 def years_text(years: float) -> str:

@@ -157,7 +157,10 @@ class ExperienceEvaluator(Evaluator):
             if texts is not None and not self.on_topic(rule, ctx, texts[index]):
                 near.append((span, self.off_topic(rule)))  # the work, not on the rule's subject
                 continue
-            spans.append(span)
+            since = ctx.since(index, qualifiers) if qualifiers else None
+            if since is not None:  # "since April 2024 I have supervised": from then on
+                notes.append(f"counted from {since.start:%Y-%m}")
+            spans.append(since or span)
             strength = weakest(found[1] if found else Strength.stated, *map(_qualified, why))
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index), strength))
