@@ -83,6 +83,26 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("equality-and-non-discrimination", "Inclusion strategy for 100,000 employees."),
         ("equality-and-non-discrimination", "Led a project on hiring discrimination."),
         ("equality-and-non-discrimination", "Responsable de la stratégie d'inclusion."),
+        # families of words for quiet diplomacy, talks and their facilitation
+        ("diplomacy", "Opened a back-channel to the rebel leadership."),
+        ("diplomacy", "Years of shuttle diplomacy between the two capitals."),
+        ("diplomacy", "Track two diplomacy with retired generals."),
+        ("diplomacy", "Ran a confidential channel to the opposition."),
+        ("diplomacy", "Diplomatie discrète entre les deux présidences."),
+        ("conflict-prevention", "Peace and Development Advisor to the UN country team."),
+        ("conflict-prevention", "De-escalation of tensions around the elections."),
+        ("conflict-prevention", "Désamorcer les tensions entre éleveurs et agriculteurs."),
+        ("mediation", "Brokered a local truce between two clans."),
+        ("mediation", "Facilitated talks between the landowners and the company."),
+        ("mediation", "Acted as go-between for the two families."),
+        ("mediation", "Facilitatrice entre les communautés."),
+        ("political-negotiation", "Chief government negotiator with the insurgents."),
+        ("political-negotiation", "Led negotiations with armed groups in the east."),
+        ("political-negotiation", "Négociateur gouvernemental pour l'accord de 2015."),
+        ("high-level-dialogue", "Convened inter-party dialogue on the new constitution."),
+        ("high-level-dialogue", "Prepared exploratory talks with the separatists."),
+        ("high-level-dialogue", "Organised closed-door talks among party leaders."),
+        ("high-level-dialogue", "Conduit les pourparlers politiques à Addis-Abeba."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -102,6 +122,10 @@ def test_other_words_for_the_same_concept_count(concept: str, description: str) 
         ("post-conflict-recovery", "Obtained security clearance and handled customs clearance."),
         ("mine-action", "Managed the clearance sale and the coal mine's mine planning."),
         ("equality-and-non-discrimination", "Led the financial inclusion strategy."),
+        ("mediation", "Worked as an insurance broker in Leeds."),
+        ("mediation", "Configured the message broker for the payment platform."),
+        ("political-negotiation", "Led the trade negotiations on agricultural tariffs."),
+        ("political-negotiation", "Member of the FTA negotiations team."),
     ],
 )
 def test_false_friends_and_other_words_do_not_count(concept: str, description: str) -> None:
@@ -564,6 +588,15 @@ def test_senior_ranks_are_senior_and_heads_are_managers(
                 "title": "Procurement Officer",
                 "organisation": "Ministry of Foreign Affairs",
                 "description": "Contract negotiations with suppliers.",
+            },
+            False,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Counsellor",
+                "organisation": "Ministry of Foreign Affairs",
+                "description": "Trade negotiations with the EU on tariffs.",
             },
             False,
         ),
