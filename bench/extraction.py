@@ -231,7 +231,11 @@ def answers(path: Path) -> dict[str, Any]:
 
 
 def documents(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not p.name.endswith(".expected.yaml"))
+    """The documents of a set: every file but the expected answers and the set's README."""
+    skip = ("README.md",)
+    return sorted(
+        p for p in folder.iterdir() if not p.name.endswith(".expected.yaml") and p.name not in skip
+    )
 
 
 def measure(set_name: str, cases: bool) -> dict[str, Count]:

@@ -202,10 +202,11 @@ def test_stdin_over_the_limit_is_refused_not_cut_short() -> None:
 def test_reading_results_after_the_run_is_closed_says_why() -> None:
     import pytest
 
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.options import ScreenOptions
+    from jobscreen.runs import screen_files
 
     cv = str(CANDIDATES / "priya-raman.yaml")
-    with screen_files(CCM, [cv], RunOptions(), dt.date(2026, 1, 1)) as run:
+    with screen_files(CCM, [cv], ScreenOptions(), dt.date(2026, 1, 1)) as run:
         assert run.screening.results[0].assessment.candidate == "priya-raman"
     with pytest.raises(RuntimeError, match="the run is closed"):
         run.screening.results[0]

@@ -619,8 +619,10 @@ def test_the_readme_library_example_runs_and_agrees_with_score(vacancy: str) -> 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Using the library", 1)[1]
     code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert re.findall(r"^(?:from|import) (\S+)", code, re.MULTILINE) == ["datetime", "jobscreen"]
     code = code.replace("vacancies/un-aro-senior-pmo.yaml", f"vacancies/{vacancy}")
     printed = [line.split() for line in _exec_here(code).splitlines()]
+    assert printed, "the example printed no ranked candidate"
     args = ["score", f"vacancies/{vacancy}", "examples/candidates/", "--as-of", "2026-06-30"]
     rows = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout.decode())))
     assert [(p[0], p[1], p[3]) for p in printed] == [

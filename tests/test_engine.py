@@ -15,6 +15,7 @@ import pytest
 from jobscreen.api import assess, default_as_of, match_vacancies, screen
 from jobscreen.cv import IDENTITY_FIELDS, CVFile, Profile
 from jobscreen.engine.context import CompiledVacancy
+from jobscreen.options import ScreenOptions
 from jobscreen.report.data import screening_dict
 from jobscreen.report.jsonfmt import dumps
 from jobscreen.results import Assessment, RuleResult, Status
@@ -828,7 +829,7 @@ def rank_fixture() -> tuple[Vacancy, list[Candidate]]:
 
 def test_ranking_eligible_first_then_score_then_candidate_id_then_source() -> None:
     vac, cands = rank_fixture()
-    results = screen(vac, cands, AS_OF).results
+    results = screen(vac, cands, ScreenOptions(AS_OF)).results
     order = [(r.rank, r.assessment.candidate, r.assessment.source) for r in results]
     assert order == [
         (1, "bob", "bob.yaml"),
@@ -841,12 +842,21 @@ def test_ranking_eligible_first_then_score_then_candidate_id_then_source() -> No
     assert [r.assessment.score for r in results] == [100.0, 50.0, 50.0, 75.0, 0.0, 0.0]
 
 
-def test_same_inputs_give_byte_identical_output_whatever_their_order() -> None:
+def test_same_inputs_give_byte_identical_results_whatever_their_order() -> None:
+    """The results; the duplicate id's error names the CV met first, as `score`'s does."""
     vac, cands = rank_fixture()
-    first = dumps(screening_dict(screen(vac, cands, AS_OF)))
-    again = dumps(screening_dict(screen(vac, cands, AS_OF)))
-    reverse = dumps(screening_dict(screen(vac, list(reversed(cands)), AS_OF)))
+    documents = [
+        screening_dict(screen(vac, order, ScreenOptions(AS_OF)))
+        for order in (cands, cands, list(reversed(cands)))
+    ]
+    errors = [document.pop("errors") for document in documents]
+    first, again, reverse = (dumps(document) for document in documents)
     assert first == again == reverse
+    assert [[e["message"] for e in found] for found in errors] == [
+        ["candidate 'dup' appears twice (first in z.yaml): ids must be unique; both are scored"],
+    ] * 2 + [
+        ["candidate 'dup' appears twice (first in a.yaml): ids must be unique; both are scored"]
+    ]
 
 
 def test_as_of_defaults_to_the_closing_date_else_today() -> None:
@@ -930,7 +940,7 @@ def test_json_resume_sample_scores_against_every_bundled_vacancy(path: Path) -> 
     vac = load_vacancy(path)
     sample = load_cv(JSONRESUME_SAMPLE)
     assert sample.origin == "jsonresume"
-    screening = screen(vac, [sample], default_as_of(vac, AS_OF))
+    screening = screen(vac, [sample], ScreenOptions(default_as_of(vac, AS_OF)))
     assert screening.errors == ()
     [ranked] = screening.results
     assert len(ranked.assessment.rules) == len(vac.requirements)

@@ -23,8 +23,9 @@ import yaml
 
 from jobscreen.api import screen
 from jobscreen.cv import IDENTITY_FIELDS
+from jobscreen.options import ScreenOptions
 from jobscreen.results import Assessment, RuleResult, Status
-from jobscreen.sources import iter_candidates, load_vacancy
+from jobscreen.sources import load_candidates, load_vacancy
 from tests.conftest import CANDIDATES, JSONRESUME_SAMPLE, VACANCIES, invoke
 
 AS_OF = dt.date(2026, 6, 30)
@@ -479,7 +480,7 @@ def eligibility(assessment: Assessment) -> str:
 def screened(vacancy_id: str, files: Iterable[Path]) -> dict[str, Assessment]:
     """Every candidate's assessment by key, through the public API, with no input errors."""
     vacancy = load_vacancy(vacancy_path(vacancy_id))
-    screening = screen(vacancy, iter_candidates([str(f) for f in files]), as_of=AS_OF)
+    screening = screen(vacancy, load_candidates([str(f) for f in files]), ScreenOptions(AS_OF))
     assert screening.errors == (), screening.errors
     keys = [r.assessment.candidate for r in screening.results]
     assert len(keys) == len(set(keys)), keys

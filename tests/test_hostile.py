@@ -39,7 +39,7 @@ from jobscreen.errors import INTERNAL, InputError
 from jobscreen.inputs import NOT_REGULAR
 from jobscreen.loading import read_bytes
 from jobscreen.report.jsonfmt import JsonLinesReporter
-from jobscreen.sources import Candidate, iter_candidates, load_cv
+from jobscreen.sources import Candidate, load_candidates, load_cv
 from jobscreen.yamlsafe import Limits, parse_yaml
 from tests.conftest import (
     CANDIDATES,
@@ -220,7 +220,7 @@ def test_validate_reports_each_hostile_file_on_one_located_line(
 
 
 def _loaded(name: str) -> list[Candidate]:
-    found = list(iter_candidates([str(HOSTILE / name)]))
+    found = list(load_candidates([str(HOSTILE / name)]))
     assert all(isinstance(c, Candidate) for c in found), found
     return [c for c in found if isinstance(c, Candidate)]
 

@@ -22,12 +22,13 @@ import pytest
 import jobscreen.batch
 from jobscreen.api import screen
 from jobscreen.batch import Job
-from jobscreen.report.base import reporter_for
+from jobscreen.options import ScreenOptions
+from jobscreen.report.base import Target, reporter_for
 from jobscreen.report.data import result_dict, screening_dict
 from jobscreen.report.jsonfmt import dumps
 from jobscreen.results import Ranked, Screening
-from jobscreen.runs import RunOptions, screen_files
-from jobscreen.sources import iter_candidates, read_vacancy
+from jobscreen.runs import screen_files
+from jobscreen.sources import load_candidates, read_vacancy
 from jobscreen.yamlsafe import Limits
 from tests.conftest import CANDIDATES, VACANCIES, invoke
 
@@ -73,7 +74,7 @@ def old_output(screening: Screening, fmt: str) -> str:
     """The screening dumped at once: one json.dumps (JSON Lines: one per line)."""
     if fmt == "json":
         return dumps(screening_dict(screening)) + "\n"
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     lines = [{"vacancy": screening.vacancy_id, **result_dict(r, blind)} for r in screening.results]
     lines += [
         {"vacancy": screening.vacancy_id, "error": True, **e.to_dict(blind)}
@@ -85,15 +86,14 @@ def old_output(screening: Screening, fmt: str) -> str:
 
 def reported(screening: Screening, fmt: str) -> str:
     out = io.StringIO()
-    reporter_for(fmt, out).screening(screening)
+    reporter_for(fmt, Target(out)).screening(screening)
     return out.getvalue()
 
 
 def api_screening(cvs: Path, blind: bool) -> Screening:
     vacancy, _ = read_vacancy(VACANCY)
-    items = iter_candidates([str(cvs)], today=TODAY, phrases=vacancy.competency_phrases())
-    options = {"blind": blind, "note": "Ünïcode ✓"}
-    return screen(vacancy, items, dt.date.fromisoformat(AS_OF), options)
+    items = load_candidates([str(cvs)], today=TODAY, phrases=vacancy.competency_phrases())
+    return screen(vacancy, items, ScreenOptions(dt.date.fromisoformat(AS_OF), blind=blind))
 
 
 # --- the reporters: a result at a time, as one json.dumps of the screening ----------------
@@ -133,7 +133,7 @@ def cli_output(tmp_path: Path, fmt: str, *args: str) -> bytes:
     return target.read_bytes()
 
 
-def library_output(fmt: str, names: list[str], options: RunOptions, jobs: int = 1) -> bytes:
+def library_output(fmt: str, names: list[str], options: ScreenOptions, jobs: int = 1) -> bytes:
     """The library's run of the same screening, reported."""
     with screen_files(VACANCY, names, options, dt.date.today(), jobs) as run:
         text = reported(run.screening, fmt)
@@ -159,7 +159,7 @@ OPTIONS: list[tuple[list[str], dict[str, Any]]] = [
 def test_score_output_is_the_librarys_run_reported(
     cvs: Path, tmp_path: Path, fmt: str, args: list[str], kwargs: dict[str, Any]
 ) -> None:
-    options = RunOptions(as_of=dt.date.fromisoformat(AS_OF), limits=Limits(), **kwargs)
+    options = ScreenOptions(as_of=dt.date.fromisoformat(AS_OF), limits=Limits(), **kwargs)
     expected = library_output(fmt, [str(cvs)], options)
     assert cli_output(tmp_path, fmt, str(cvs), "-j", "1", *args) == expected
 
@@ -171,7 +171,7 @@ def test_eligible_only_can_leave_no_results(cvs: Path, tmp_path: Path) -> None:
     out = cli_output(tmp_path, "json", str(cvs), "--eligible-only")
     assert json.loads(out)["results"] == []
     assert b'\n  "results": [],\n' in out
-    options = RunOptions(as_of=dt.date.fromisoformat(AS_OF), eligible_only=True)
+    options = ScreenOptions(as_of=dt.date.fromisoformat(AS_OF), eligible_only=True)
     assert out == library_output("json", [str(cvs)], options)
 
 
@@ -186,7 +186,7 @@ def test_serial_and_parallel_output_are_byte_identical(
     parallel = cli_output(tmp_path, fmt, str(many), "-j", "2", *args)
     assert parallel_spy == [2]
     assert parallel == serial
-    options = RunOptions(as_of=dt.date.fromisoformat(AS_OF), blind=blind)
+    options = ScreenOptions(as_of=dt.date.fromisoformat(AS_OF), blind=blind)
     assert parallel == library_output(fmt, [str(many)], options, jobs=2)
     assert ("Nørgaard 李雷".encode() in parallel) is not blind  # names, unescaped; none blind
     assert "…".encode() in parallel  # reasons are kept unescaped too
@@ -210,7 +210,7 @@ def test_workers_started_by_spawn_give_the_same_output(
         asked.append(method)
         return real("spawn")
 
-    options = RunOptions(as_of=dt.date.fromisoformat(AS_OF))
+    options = ScreenOptions(as_of=dt.date.fromisoformat(AS_OF))
     names = [str(many)]
     expected = library_output("jsonl", names, options)
     monkeypatch.setattr(multiprocessing, "get_context", spawn)

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobscreen.errors import InputError
+from jobscreen.errors import InputError, LineError
 from jobscreen.inputs import CV_SUFFIXES, FOLDER_DEPTH, NOT_REGULAR, scan
 from jobscreen.loading import (
+    Document,
     _json_limit_problem,
     decode,
     documents_from_text,
@@ -24,7 +25,7 @@ from jobscreen.loading import (
     parse_json,
     read_bytes,
 )
-from jobscreen.sources import Failed, iter_candidates
+from jobscreen.sources import Failed, load_candidates, load_vacancy
 from jobscreen.validation import check_paths
 from jobscreen.yamlsafe import Limits
 
@@ -85,16 +86,17 @@ def test_json_values_python_refuses_are_located(text: str, where: str, message: 
 
 def test_a_refused_json_value_is_located_on_its_line_of_a_json_lines_file() -> None:
     docs = list(iter_jsonl([b'{"id": "a"}', b'{"id": "b", "x": [NaN]}'], "in.jsonl", Limits()))
-    problem = docs[1].data
-    assert isinstance(problem, InputError)
+    problem = docs[1]
+    assert isinstance(problem, LineError)
     assert str(problem) == "in.jsonl:2:19: NaN is not a JSON number"
 
 
 def test_jsonl_bad_line_does_not_stop_the_stream() -> None:
     lines = [b'{"id": "a"}', b"{broken", b"", b'{"id": "c"}', b"\xff"]
     docs = list(iter_jsonl(lines, "in.jsonl", Limits()))
-    assert [d.data["id"] for d in docs if isinstance(d.data, dict)] == ["a", "c"]
-    errors = [d.data for d in docs if isinstance(d.data, InputError)]
+    assert [d.data["id"] for d in docs if isinstance(d, Document)] == ["a", "c"]
+    errors = [d for d in docs if not isinstance(d, Document)]
+    assert all(isinstance(e, LineError) for e in errors)
     assert [str(e).split(": ", 1)[0] for e in errors] == ["in.jsonl:2:2", "in.jsonl:5:1"]
 
 
@@ -122,7 +124,8 @@ def test_empty_yaml_documents_are_skipped_and_the_others_keep_their_place(
 
 def test_utf16_is_named_only_where_a_file_starts() -> None:
     lines = [b"\xff\xfe{", b'{"id": "b"}', b'\xff\xfe{"id": "c"}']
-    errors = [d.data for d in iter_jsonl(lines, "in.jsonl", Limits())]
+    errors = list(iter_jsonl(lines, "in.jsonl", Limits()))
+    assert isinstance(errors[1], Document)
     assert str(errors[0]) == "in.jsonl:1:1: UTF-16 text: save the file as UTF-8"
     assert str(errors[2]) == "in.jsonl:3:1: invalid UTF-8 (byte 0xff): save the file as UTF-8"
 
@@ -350,7 +353,7 @@ def test_a_folder_that_cannot_be_listed_is_named_not_dropped() -> None:
         "cvs/a.yaml": [],
         "cvs/locked": ["cvs/locked:1:1: folder cannot be read: permission denied"],
     }
-    found = list(iter_candidates(["cvs"]))
+    found = list(load_candidates(["cvs"]))
     assert [type(f).__name__ for f in found] == ["Candidate", "Failed"]
     failed = found[1]
     assert isinstance(failed, Failed)
@@ -385,7 +388,7 @@ def test_link_loops_end_the_walk_and_are_reported_when_read(tmp_path: Path) -> N
     (top / "up").symlink_to(top)  # a folder link: never followed
     (top / "self.yaml").symlink_to(top / "self.yaml")  # a file link to itself
     assert _files(str(top)) == [str(top / "a.yaml"), str(top / "self.yaml")]
-    found = list(iter_candidates([str(top)]))
+    found = list(load_candidates([str(top)]))
     assert isinstance(found[1], Failed)
     assert [str(e) for e in found[1].errors] == [
         f"{top / 'self.yaml'}:1:1: cannot read: Too many levels of symbolic links"
@@ -426,3 +429,17 @@ def test_a_stream_of_unknown_size_is_read_within_the_limit_in_small_steps() -> N
     finally:
         os.close(reader)
     assert peak < 1 << 20
+
+
+def test_a_broken_json_lines_record_is_its_error_where_a_document_is_needed(
+    tmp_path: Path,
+) -> None:
+    """A bad record is its LineError, never a document holding it: a vacancy read from JSON
+    Lines names the record's own problem, not 'found a single value'."""
+    with pytest.raises(LineError) as caught:
+        documents_from_text("{broken\n", "v.jsonl", "jsonl", Limits())
+    assert str(caught.value).startswith("v.jsonl:1:2: JSON syntax error: ")
+    (tmp_path / "v.jsonl").write_text("{broken\n")
+    with pytest.raises(LineError) as read:
+        load_vacancy(tmp_path / "v.jsonl")
+    assert str(read.value) == str(caught.value).replace("v.jsonl", str(tmp_path / "v.jsonl"))

@@ -13,8 +13,9 @@ import pytest
 import jobscreen.batch
 from jobscreen.errors import JobscreenError
 from jobscreen.inputs import VOCABULARY_FILE
+from jobscreen.options import ScreenOptions
 from jobscreen.orgvocab import load, vocabulary_beside
-from jobscreen.runs import RunOptions, screen_files
+from jobscreen.runs import screen_files
 from jobscreen.sources import read_vacancy_file
 from jobscreen.vocabulary import vocabulary
 from tests.conftest import invoke
@@ -495,7 +496,7 @@ def test_verify_says_when_the_file_was_added_after_the_record(
 def test_a_record_without_a_file_re_runs_as_before(tmp_path: Path) -> None:
     post = folder(tmp_path / "plain", None, "diplomacy") / "post.yaml"
     cv(tmp_path, "diplomatic liaison")
-    options = RunOptions()
+    options = ScreenOptions()
     with screen_files(str(post), [str(tmp_path / "cvs")], options, AS_DATE) as run:
         assert run.screening.record["vocabulary"] == {"sha256": vocabulary().sha256}
 

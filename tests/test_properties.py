@@ -21,6 +21,7 @@ from jobscreen.cv import IDENTITY_FIELDS
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.levels import CEFR_NAMES, NATO, PHRASES
 from jobscreen.loading import Document
+from jobscreen.options import ScreenOptions
 from jobscreen.results import Assessment, RuleResult, Status
 from jobscreen.sources import Candidate, candidate_from_document
 from jobscreen.vacancy import MAX_WEIGHT, MAX_YEARS, MIN_WEIGHT, ExperienceRule, Vacancy
@@ -220,8 +221,8 @@ def test_ranking_does_not_depend_on_input_order(
     candidates = [candidate(body, f"c{index}") for index, body in enumerate(bodies)]
     shuffled = list(candidates)
     random.shuffle(shuffled)
-    first = screen(vacancy, candidates, AS_OF)
-    again = screen(vacancy, shuffled, AS_OF)
+    first = screen(vacancy, candidates, ScreenOptions(AS_OF))
+    again = screen(vacancy, shuffled, ScreenOptions(AS_OF))
     assert [(r.rank, r.assessment) for r in first.results] == [
         (r.rank, r.assessment) for r in again.results
     ]

@@ -161,8 +161,8 @@ def test_an_empty_output_name_is_a_usage_error(batch: Path) -> None:
 def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path) -> None:
     import datetime as dt
 
-    from jobscreen.api import screen
-    from jobscreen.sources import iter_candidates, read_vacancy
+    from jobscreen import ScreenOptions, screen
+    from jobscreen.sources import load_candidates, read_vacancy
 
     folder = tmp_path / "cvs"
     folder.mkdir()
@@ -176,9 +176,9 @@ def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path)
     assert code == 0
     from_cli = [r["candidate"] for r in json.loads(out)["results"]]
     vacancy, _ = read_vacancy(vacancy_path)
-    items = list(iter_candidates([str(folder)]))
-    blind = screen(vacancy, items, dt.date(2026, 1, 1), {"blind": True})
-    seen = screen(vacancy, items, dt.date(2026, 1, 1))
+    items = list(load_candidates([str(folder)]))
+    blind = screen(vacancy, items, ScreenOptions(dt.date(2026, 1, 1), blind=True))
+    seen = screen(vacancy, items, ScreenOptions(dt.date(2026, 1, 1)))
     assert [r.assessment.opaque_key for r in blind.results] == from_cli == sorted(from_cli)
     assert [r.assessment.candidate for r in seen.results] == list("abcdef")
     assert [r.assessment.candidate for r in blind.results] != list("abcdef")  # keys, not ids

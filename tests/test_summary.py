@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from jobscreen.api import screen
+from jobscreen.options import ScreenOptions
 from jobscreen.results import Summary, content_digest
 from jobscreen.sources import load_cv, read_vacancy
 from tests.conftest import UN_CV, VACANCIES, invoke, un_screening
@@ -167,7 +168,7 @@ def test_the_library_counts_the_same() -> None:
     candidate = load_cv(
         str(Path(__file__).parent.parent / "examples/candidates/daniel-okafor.yaml"), today=today
     )
-    screening = screen(vacancy, [candidate], today)
+    screening = screen(vacancy, [candidate], ScreenOptions(today))
     assert screening.summary == Summary(1, 1, 0, 0, 0)
     assert screening.counts.line() == (
         "1 screened · 1 eligible · 0 to review · 0 not eligible · 0 unreadable"

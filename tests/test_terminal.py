@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from jobscreen.cli import screening as screening_cli
-from jobscreen.engine.screen import rank
+from jobscreen.engine.screen import rank_key
 from jobscreen.results import Assessment, RuleResult, Status
 from tests.conftest import CANDIDATES, ROOT, VACANCIES, invoke, jsonl_records
 
@@ -163,7 +163,7 @@ def test_at_equal_scores_yes_ranks_above_review() -> None:
     pending = _assessment("a", 70.0, Status.needs_review)  # "a" would come first by id
     clear = _assessment("b", 70.0, Status.met)
     better = _assessment("c", 70.1, Status.needs_review)
-    ranked = [r.assessment.candidate for r in rank([pending, clear, better])]
+    ranked = [a.candidate for a in sorted([pending, clear, better], key=rank_key)]
     assert ranked == ["c", "b", "a"]
 
 

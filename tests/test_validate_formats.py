@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jobscreen.cli.check import color_wanted
-from jobscreen.errors import JobscreenError, Location
+from jobscreen.errors import JobscreenError, Location, Problem
 from jobscreen.report.validation import (
     VALIDATE_FORMATS,
     WRITERS,
@@ -20,7 +20,7 @@ from jobscreen.report.validation import (
     write_junit,
     write_text,
 )
-from jobscreen.validation import FileCheck, LintWarning
+from jobscreen.validation import FileCheck
 from tests.conftest import DATA, VACANCIES, invoke
 
 INVALID = DATA / "invalid-vacancies"
@@ -29,14 +29,14 @@ BAD = FileCheck(
     "bad.yaml",
     "vacancy",
     (
-        JobscreenError("missing required key 'min_years'", Location("bad.yaml", 5, 5)),
-        JobscreenError('weight: <less> & "more"', Location("bad.yaml", 8, 13)),
+        JobscreenError("missing required key 'min_years'", Location("bad.yaml", 5, 5)).problem(),
+        JobscreenError('weight: <less> & "more"', Location("bad.yaml", 8, 13)).problem(),
     ),
 )
 WARNED = FileCheck(
     "warned.yaml",
     "vacancy",
-    warnings=(LintWarning("JS104", "closing date is past", Location("warned.yaml", 4, 15)),),
+    warnings=(Problem(Location("warned.yaml", 4, 15), "closing date is past", "warning", "JS104"),),
 )
 
 
@@ -115,7 +115,7 @@ def test_escape_property(raw: str, escaped: str) -> None:
 
 def test_annotation_escapes_each_part_by_its_own_rules() -> None:
     error = JobscreenError("bad: 100%,\nsee", Location("dir,1/f:x.yaml", 3, 7))
-    entry = next(entries(FileCheck("dir,1/f:x.yaml", "vacancy", (error,))))
+    entry = next(entries(FileCheck("dir,1/f:x.yaml", "vacancy", (error.problem(),))))
     assert annotation(entry) == (
         "::error file=dir%2C1/f%3Ax.yaml,line=3,col=7,title=jobscreen::bad: 100%25,%0Asee"
     )

@@ -1,5 +1,8 @@
 """jobscreen: screen structured CV summaries against vacancy rules, every score explained.
 
+The public API is what this module exports (``__all__``): load a vacancy and candidates,
+screen them with :class:`ScreenOptions`, read the results. Everything else is internal.
+
 Where inputs are read: every command and the batch runner turn the names they are given
 (files, folders, '-') into inputs in one place, :mod:`jobscreen.inputs` (``resolve(names,
 accept)``: a data file, a JSON Lines stream, a text document, or a refusal with its
@@ -12,19 +15,76 @@ into vacancies and candidates, :mod:`jobscreen.validation` checks them, and
 
 from __future__ import annotations
 
+import importlib
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing slows `jobscreen --version`
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load_cv", "load_vacancy", "screen"]
+# Each public name and the module it lives in: imported on first use, so that
+# `jobscreen --version` does not import pydantic and the engine.
+_PUBLIC = {
+    "load_vacancy": "jobscreen.sources",
+    "load_cv": "jobscreen.sources",
+    "load_candidates": "jobscreen.sources",
+    "screen": "jobscreen.api",
+    "ScreenOptions": "jobscreen.options",
+    "Limits": "jobscreen.limits",
+    "Screening": "jobscreen.results",
+    "Ranked": "jobscreen.results",
+    "Assessment": "jobscreen.results",
+    "RuleResult": "jobscreen.results",
+    "Evidence": "jobscreen.results",
+    "Status": "jobscreen.results",
+    "Problem": "jobscreen.errors",
+    "Summary": "jobscreen.results",
+    "Candidate": "jobscreen.sources",
+    "Failed": "jobscreen.sources",
+    "Vacancy": "jobscreen.vacancy",
+    "JobscreenError": "jobscreen.errors",
+}
+
+__all__ = [  # the names of _PUBLIC, spelled out for type checkers
+    "Assessment",
+    "Candidate",
+    "Evidence",
+    "Failed",
+    "JobscreenError",
+    "Limits",
+    "Problem",
+    "Ranked",
+    "RuleResult",
+    "ScreenOptions",
+    "Screening",
+    "Status",
+    "Summary",
+    "Vacancy",
+    "__version__",
+    "load_candidates",
+    "load_cv",
+    "load_vacancy",
+    "screen",
+]
+
+if TYPE_CHECKING:
+    from jobscreen.api import screen
+    from jobscreen.errors import JobscreenError, Problem
+    from jobscreen.limits import Limits
+    from jobscreen.options import ScreenOptions
+    from jobscreen.results import (
+        Assessment,
+        Evidence,
+        Ranked,
+        RuleResult,
+        Screening,
+        Status,
+        Summary,
+    )
+    from jobscreen.sources import Candidate, Failed, load_candidates, load_cv, load_vacancy
+    from jobscreen.vacancy import Vacancy
 
 
 def __getattr__(name: str) -> object:
-    # Lazy, so that `jobscreen --version` does not import pydantic and the engine.
-    if name in {"load_cv", "load_vacancy"}:
-        from jobscreen import sources
-
-        return getattr(sources, name)
-    if name == "screen":
-        from jobscreen.api import screen
-
-        return screen
-    raise AttributeError(name)
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'jobscreen' has no attribute {name!r}")
+    return getattr(importlib.import_module(_PUBLIC[name]), name)

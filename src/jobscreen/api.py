@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from jobscreen import __version__
-from jobscreen.decide import NO_DECISIONS, Decisions, Panel, decide, decisions_for
+from jobscreen.decide import NO_DECISIONS, Decisions, Panel, Use, decide, decisions_for
 from jobscreen.engine.context import CompiledVacancy
-from jobscreen.engine.screen import evaluate_rules, rank, rank_key, score_of
-from jobscreen.errors import InternalError, JobscreenError, Location, guard
+from jobscreen.engine.screen import RankKey, evaluate_rules, rank_key, score_of
+from jobscreen.errors import InternalError, Location, guard
+from jobscreen.options import ScreenOptions
 from jobscreen.results import (
     Assessment,
-    InputProblem,
     Matching,
+    Ranked,
     Screening,
-    Summary,
     VacancyMatch,
-    eligibility_label,
-    settled_by,
 )
 from jobscreen.sources import Candidate, Failed
 from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # batch scores with this module's assess: imported where it is used
+    from jobscreen.batch import Executor, ResultStore, Task
 
 
 def default_as_of(vacancy: Vacancy, today: dt.date) -> dt.date:
@@ -52,66 +55,99 @@ def assess(
     return decide(assessment, decisions, candidate.declarations)
 
 
-def problems_of(failed: Failed) -> list[InputProblem]:
-    return [problem_of(error, failed.source, failed.candidate) for error in failed.errors]
-
-
-def problem_of(error: JobscreenError, source: str, candidate: str | None = None) -> InputProblem:
-    loc, trace = error.location, error.trace if isinstance(error, InternalError) else ""
-    if loc is None:
-        return InputProblem(source, None, None, error.message, trace, candidate)
-    return InputProblem(loc.path, loc.line, loc.column, error.message, trace, candidate)
-
-
-def assess_all(
-    vacancy: Vacancy,
-    items: Iterable[Candidate | Failed],
-    as_of: dt.date,
-    vocab: Vocabulary | None = None,
-) -> Iterator[Assessment | Failed]:
-    """Assess a stream of loaded candidates, passing failures through in order; ``vocab``:
-    the vocabulary to match with (default: the package's)."""
-    compiled, decisions = CompiledVacancy.build(vacancy, vocab), decisions_for(vacancy)
-    for item in items:
-        yield item if isinstance(item, Failed) else assess(compiled, item, as_of, decisions)
-
-
 def screen(
     vacancy: Vacancy,
-    items: Iterable[Candidate | Failed],
-    as_of: dt.date,
-    options: dict[str, object] | None = None,
+    candidates: Iterable[Candidate | Failed],
+    options: ScreenOptions | None = None,
+    executor: Executor | None = None,
+    *,
+    today: dt.date | None = None,
     vocab: Vocabulary | None = None,
 ) -> Screening:
     """Assess and rank every candidate; failed inputs become errors, never lost.
 
-    ``options`` are recorded with the screening; ``{"blind": True}`` also breaks ties by each
-    CV's opaque key rather than its id, as ``score --blind`` does (the reporters then show
-    only that key). ``vocab``: the vocabulary to match with (default: the package's;
+    ``options`` (default: none) are recorded with the screening: the as-of date (default:
+    the vacancy's closing date, else ``today``, else the clock's), --top, --eligible-only
+    and blind mode, which breaks ties by each CV's opaque key (the reporters then show only
+    that key). ``executor`` runs the scoring (default: :func:`jobscreen.batch.serial`, in
+    this process). ``vocab``: the vocabulary to match with (default: the package's;
     :func:`jobscreen.orgvocab.vocabulary_beside` gives a vacancy's with its folder's own).
     """
-    options = dict(options or {})
-    assessments: list[Assessment] = []
-    errors: list[InputProblem] = []
-    unreadable = 0
-    for outcome in assess_all(vacancy, items, as_of, vocab):
-        if isinstance(outcome, Failed):
-            errors.extend(problems_of(outcome))
-            unreadable += 1
-        else:
-            assessments.append(outcome)
-    labels = [eligibility_label(a) for a in assessments]
-    summary = Summary.of(labels, unreadable, (how for a in assessments for how in settled_by(a)))
-    return Screening(
-        vacancy.id,
-        vacancy.title,
-        as_of,
-        __version__,
-        rank(assessments, bool(options.get("blind"))),
-        tuple(errors),
-        options,
-        summary=summary,
+    from jobscreen.batch import loaded_tasks, serial
+
+    chosen = options or ScreenOptions()
+    tasks = loaded_tasks(candidates)
+    how = Scoring(executor or serial, today=today, vocab=vocab)
+    with screening_run(vacancy, tasks, chosen, how) as run:
+        return replace(run.screening, results=tuple(run.screening.results))
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How a screening is scored, apart from its options: where (``executor``), the date a
+    CV's posts must not start after (``today``), the vocabulary, a panel's decisions, and a
+    callback told how many CVs each step scored."""
+
+    executor: Executor
+    today: dt.date | None = None
+    vocab: Vocabulary | None = None
+    panel: Panel | None = None
+    progress: Callable[[int], None] | None = None
+
+
+@dataclass(frozen=True)
+class Run:
+    """A screening as shown (after --top/--eligible-only) and every ranked result.
+
+    Results are read from a spill file: use the run as a context manager (or call close).
+    """
+
+    screening: Screening
+    everyone: Sequence[Ranked]
+    store: ResultStore
+    vacancy: Vacancy
+    warnings: tuple[str, ...] = ()  # decisions made on another version of a CV
+    uses: tuple[Use, ...] = ()  # the panel's rows the CVs met
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def screening_run(
+    vacancy: Vacancy,
+    tasks: Iterator[Task],
+    options: ScreenOptions,
+    how: Scoring,
+    record: dict[str, Any] | None = None,
+) -> Run:
+    """The one place a screening is built, from CVs in memory (:func:`screen`) or files
+    (:func:`jobscreen.runs.screen_files`): scored by ``how.executor``, ranked, selected
+    (--top, --eligible-only, ranks kept), counted, every failure an error."""
+    from jobscreen.batch import Job, run_batch
+
+    today = how.today or dt.date.today()
+    when = options.as_of or default_as_of(vacancy, today)
+    job = Job(vacancy, when, options.limits, options.blind, today, how.vocab, how.panel)
+    outcome = run_batch(job, tasks, how.executor, how.progress)
+    shown = outcome.results.selected(options.top, options.eligible_only)
+    errors, summary = tuple(outcome.errors), outcome.summary
+    screening = Screening(
+        vacancy.id, vacancy.title, when, __version__, shown, errors, options, record or {}, summary
     )
+    everyone, uses = outcome.results.everyone(), tuple(outcome.uses)
+    return Run(screening, everyone, outcome.results, vacancy, uses=uses)
+
+
+def _match_key(outcome: tuple[Vacancy, dt.date, Assessment]) -> RankKey:
+    """A vacancy's place for the candidate: as screen ranks, its id breaking ties."""
+    vacancy, _, assessment = outcome
+    return rank_key(assessment, then=(vacancy.id, ""))
 
 
 def match_vacancies(
@@ -147,7 +183,7 @@ def match_vacancies(
             errors.append(exc)
             continue
         outcomes.append((vacancy, when, assessment))
-    outcomes.sort(key=lambda o: (*rank_key(o[2])[:3], o[0].id))
+    outcomes.sort(key=_match_key)
     matches = tuple(
         VacancyMatch(i + 1, v.id, v.title, a, when) for i, (v, when, a) in enumerate(outcomes)
     )

@@ -26,20 +26,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
-from jobscreen.api import assess, problem_of, problems_of
+from jobscreen.api import assess
 from jobscreen.decide import Panel, Use, decisions_for, uses_of
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.screen import RankKey, rank_key
-from jobscreen.errors import WORKER_DIED, InputError, InternalError, JobscreenError, Location, guard
+from jobscreen.errors import (
+    INTERNAL_CODE,
+    WORKER_DIED,
+    InputError,
+    InternalError,
+    JobscreenError,
+    Location,
+    Problem,
+    guard,
+)
 from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
 from jobscreen.loading import STDIN, Document, jsonl_record
-from jobscreen.results import (
-    InputProblem,
-    Ranked,
-    Summary,
-    eligibility_label,
-    settled_by,
-)
+from jobscreen.results import Ranked, Summary, eligibility_label, settled_by
 from jobscreen.sources import Candidate, Failed, to_candidate
 from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import Vocabulary
@@ -68,7 +71,7 @@ class Job:
 # rank key, the result, and its tally: its eligibility label, then how each decision applied
 # to it settled its rule (Summary.of counts them)
 Scored = tuple[RankKey, bytes, tuple[str, ...], tuple[Use, ...]]  # and the panel's rows met
-Outcome = Scored | list[InputProblem]  # a scored CV, or the problems of one unreadable input
+Outcome = Scored | list[Problem]  # a scored CV, or the problems of one unreadable input
 
 
 class Scorer:
@@ -84,13 +87,22 @@ class Scorer:
         """A document's rank key and result, or its problems; a bug met reading or scoring
         it is its problem, never the batch's end."""
         loaded = to_candidate(item, self.job.today)
+        return self.candidate(loaded, item.start if isinstance(item, Document) else None)
+
+    def candidate(self, loaded: Candidate | Failed, where: Location | None = None) -> Outcome:
+        """A loaded candidate's rank key and result, or its problems; a bug met scoring it
+        (located at ``where``, else its source) is its problem."""
         if isinstance(loaded, Failed):
-            return problems_of(loaded)
+            return list(loaded.errors)
         try:
-            with guard(item.start if isinstance(item, Document) else Location(loaded.source)):
+            with guard(where or Location(loaded.source)):
                 return self._scored(loaded)
         except InternalError as exc:
-            return problems_of(Failed(loaded.source, (exc,)))
+            return exc.problems(loaded.source)
+
+    def loaded(self, items: list[Candidate | Failed]) -> list[Outcome]:
+        """Score candidates already loaded (a script's), in order."""
+        return [self.candidate(item) for item in items]
 
     def _scored(self, candidate: Candidate) -> Scored:
         assessment = assess(self.compiled, candidate, self.job.as_of, self.decisions)
@@ -108,7 +120,7 @@ class Scorer:
         """Parse and score JSON Lines records given with their 0-based line numbers."""
         return [self.outcome(jsonl_record(n, raw, source, self.job.limits)) for n, raw in lines]
 
-    def given(self, problems: list[InputProblem]) -> list[Outcome]:
+    def given(self, problems: list[Problem]) -> list[Outcome]:
         """Problems found while listing inputs (one an input), passed through the stream to
         keep their order."""
         return [[problem] for problem in problems]
@@ -136,6 +148,12 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def loaded_tasks(items: Iterable[Candidate | Failed]) -> Iterator[Task]:
+    """Work for candidates already loaded: chunks of them, in order."""
+    for chunk in _chunks(items, FILES_PER_CHUNK):
+        yield "loaded", (chunk,), len(chunk)
+
+
 Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs, the rest
 
 
@@ -156,7 +174,7 @@ def _tasks(resolved: Iterable[Resolved], limit: int) -> Iterator[Task]:
         inputs = itertools.chain(first, rest)
         for how, items in itertools.groupby(inputs, key=functools.partial(_how, name)):
             if how == "given":
-                errors = [problem_of(i.error, name) for i in items if isinstance(i, Refusal)]
+                errors = [i.error.problem(name) for i in items if isinstance(i, Refusal)]
                 yield "given", (errors,), len(errors)
             elif how == "lines":
                 for item in items:
@@ -191,12 +209,13 @@ def _line_tasks(stream: JsonLines, limit: int) -> Iterator[Task]:
         first, skipped, lines = _object_start(stream.lines(limit), limit)
         if skipped:  # a YAML or text CV piped in: said once, not once a line
             counted = f"{skipped} line{'s' if skipped > 1 else ''}"
-            problem = InputProblem(stream.source, first, 1, NOT_JSON_LINES.format(skipped=counted))
+            where = Location(stream.source, first, 1)
+            problem = Problem(where, NOT_JSON_LINES.format(skipped=counted))
             yield "given", ([problem],), 1
         for chunk in _chunks(lines, LINES_PER_CHUNK):
             yield "lines", (stream.source, chunk), len(chunk)
     except InputError as exc:  # it cannot be opened: a problem with it as a whole, at 1:1
-        yield "given", ([InputProblem(stream.name, 1, 1, exc.message)],), 1
+        yield "given", ([Problem(Location(stream.name, 1, 1), exc.message, code=exc.code)],), 1
 
 
 def _object_start(
@@ -304,12 +323,17 @@ class BatchOutcome:
     """The store of ranked results, every input problem in input order, and the counts."""
 
     results: ResultStore
-    errors: list[InputProblem]
+    errors: list[Problem]
     summary: Summary
     uses: list[Use] = field(default_factory=list)  # the panel's rows the CVs met
 
 
-def _serial(job: Job, tasks: Iterator[Task]) -> Iterator[tuple[list[Outcome], int]]:
+Chunks = Iterator[tuple[list[Outcome], int]]  # each task's outcomes, and how many CVs it held
+Executor = Callable[[Job, Iterator[Task]], Chunks]  # runs the tasks: here, or in workers
+
+
+def serial(job: Job, tasks: Iterator[Task]) -> Chunks:
+    """Run the tasks in this process, in order."""
     scorer = Scorer(job)
     for method, args, size in tasks:
         yield getattr(scorer, method)(*args), size
@@ -332,7 +356,12 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
 Pending = deque[tuple["Future[list[Outcome]]", Task]]
 
 
-def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Iterator[tuple[list[Outcome], int]]:
+def pool(jobs: int) -> Executor:
+    """Run the tasks in a pool of ``jobs`` worker processes, their outcomes in input order."""
+    return functools.partial(_parallel, jobs=jobs)
+
+
+def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Chunks:
     """Tasks run in a pool of worker processes, their outcomes in input order.
 
     A worker that dies (killed for its memory, a crash in an extension) breaks the pool and
@@ -396,20 +425,23 @@ def _inputs(task: Task) -> list[Task]:
         return [("files", ([name],), 1) for name in args[0]]
     if method == "lines":
         return [("lines", (args[0], [line]), 1) for line in args[1]]
+    if method == "loaded":
+        return [("loaded", ([item],), 1) for item in args[0]]
     return [task]
 
 
-def _worker_died(method: str, args: tuple[Any, ...]) -> InputProblem:
+def _worker_died(method: str, args: tuple[Any, ...]) -> Problem:
     """The error of the one input a task of _inputs holds, whose worker died."""
+    where = None  # a "given" task: it runs nothing, and no worker dies on it
     if method == "lines":
         source, [(number, _)] = args
-        return InputProblem(source, number + 1, 1, WORKER_DIED)
-    if method == "files":
-        return InputProblem(args[0][0].source, 1, 1, WORKER_DIED)
-    return InputProblem("", None, None, WORKER_DIED)  # pragma: no cover - "given" runs nothing
+        where = Location(source, number + 1, 1)
+    elif method in {"files", "loaded"}:
+        where = Location(args[0][0].source, 1, 1)
+    return Problem(where, WORKER_DIED, code=INTERNAL_CODE)
 
 
-def _duplicate(key: RankKey, seen: dict[str, str]) -> list[InputProblem]:
+def _duplicate(key: RankKey, seen: dict[str, str]) -> list[Problem]:
     """A problem when a candidate id (or, blind, the same content) comes twice; both stay."""
     who, source = key[-2], key[-1]
     if who not in seen:
@@ -417,25 +449,34 @@ def _duplicate(key: RankKey, seen: dict[str, str]) -> list[InputProblem]:
         return []
     first = f" (first in {seen[who]})" if seen[who] else ""
     message = f"candidate {who!r} appears twice{first}: ids must be unique; both are scored"
-    return [InputProblem(source or who, None, None, message)]
+    return [Problem(Location(source or who), message)]
+
+
+def file_tasks(
+    names: Sequence[str], limits: Limits, jobs: int = 1
+) -> tuple[Iterator[Task], Executor]:
+    """The work of loading and scoring every CV under ``names``, and where to run it: in a
+    pool of ``jobs`` workers when the batch looks big enough to pay for one, else here."""
+    resolved = _resolved(names)
+    tasks = _tasks(resolved, limits.max_bytes)
+    parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
+    return tasks, pool(jobs) if parallel else serial
 
 
 def run_batch(
     job: Job,
-    names: Sequence[str],
-    jobs: int = 1,
+    tasks: Iterator[Task],
+    executor: Executor = serial,
     progress: Callable[[int], None] | None = None,
 ) -> BatchOutcome:
-    """Load, score and rank every CV under ``names``; failures become problems, never lost."""
-    problems: list[InputProblem] = []
+    """Score and rank every CV the tasks hold, run by ``executor``; failures become
+    problems, never lost."""
+    problems: list[Problem] = []
     labels: Counter[str] = Counter()
     settled: Counter[str] = Counter()
     store = ResultStore()
     uses: list[Use] = []
-    resolved = _resolved(names)
-    tasks = _tasks(resolved, job.limits.max_bytes)
-    parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
-    chunks = _parallel(job, tasks, jobs) if parallel else _serial(job, tasks)
+    chunks = executor(job, tasks)
     try:
         unreadable = _collect(chunks, store, (problems, uses), (labels, settled), progress)
     except BaseException:
@@ -446,9 +487,9 @@ def run_batch(
 
 
 def _collect(
-    chunks: Iterator[tuple[list[Outcome], int]],
+    chunks: Chunks,
     store: ResultStore,
-    found: tuple[list[InputProblem], list[Use]],
+    found: tuple[list[Problem], list[Use]],
     tallies: tuple[Counter[str], Counter[str]],
     progress: Callable[[int], None] | None,
 ) -> int:

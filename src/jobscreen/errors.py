@@ -1,4 +1,6 @@
-"""One exception family: every error a user can cause, with the place it points at."""
+"""Errors, in one module: every exception class jobscreen defines (tests/test_errors.py keeps
+them here), each error with the place it points at, and :class:`Problem`, the one value of a
+problem that is reported rather than raised (an exception's :meth:`JobscreenError.problem`)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,8 @@ import contextlib
 import re
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
 
 # The characters no input may bring to a reader, in one class: C0 and C1 controls but tab and
 # newline (terminal escapes among them), and the invisible ones that reorder or hide text, so
@@ -53,8 +56,82 @@ class Location:
         return ":".join(parts)
 
 
+def located(location: Location | None, message: str) -> str:
+    """'path:line:col: message', or the message alone where there is no place."""
+    return message if location is None else f"{location}: {message}"
+
+
+Severity = Literal["error", "warning"]
+
+# The codes a Problem carries: one a kind of problem, stable, written in machine outputs
+# only where a format already had a code (validate's lint findings).
+#   input     an input could not be read or parsed: bytes, encoding, syntax, limits, its ids
+#   schema    an input parsed but does not fit the vacancy, CV, vocabulary or record model
+#   usage     the command line asks for something that cannot be done
+#   internal  a bug met on one input (its traceback kept, shown with JOBSCREEN_DEBUG=1)
+#   JS1xx     validate's lint findings, one code a check (jobscreen.lint.CODES)
+INPUT, SCHEMA, USAGE, INTERNAL_CODE = "input", "schema", "usage", "internal"
+KINDS = frozenset({INPUT, SCHEMA, USAGE, INTERNAL_CODE})  # the codes that are not a check's
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem reported rather than raised: where, what, how serious, and its code.
+
+    ``trace``: a bug's traceback (code "internal"); ``candidate``: the id the input gave,
+    when it parsed as far as that.
+    """
+
+    location: Location | None
+    message: str
+    severity: Severity = "error"
+    code: str = INPUT
+    trace: str = field(default="", repr=False)
+    candidate: str | None = None
+
+    def __str__(self) -> str:
+        return located(self.location, self.message)
+
+    @property
+    def source(self) -> str:
+        """The file it is in ('' when it has no place)."""
+        return self.location.path if self.location else ""
+
+    @property
+    def where(self) -> str:
+        """'path:line:column', as far as known; a file name's control characters as codes."""
+        loc = self.location or Location("")
+        return ":".join(str(p) for p in (printable_name(loc.path), loc.line, loc.column) if p)
+
+    def shown_where(self, blind: bool, number: int) -> str:
+        """Where it is, as outputs show it: blind, 'input 3' (its place among the inputs
+        that could not be read), never its file; the operator sees that on stderr."""
+        return f"input {number}" if blind else self.where
+
+    def shown_candidate(self, blind: bool) -> str | None:
+        """The candidate id it gave, as outputs show it: never in blind mode."""
+        return None if blind else self.candidate
+
+    def to_dict(self, blind: bool = False) -> dict[str, Any]:
+        """Its JSON form in a screening; with the candidate id when known, and not blind;
+        blind, without its file and place."""
+        loc = self.location or Location("")
+        data: dict[str, Any] = {
+            "source": None if blind else loc.path,
+            "line": None if blind else loc.line,
+            "column": None if blind else loc.column,
+            "message": self.message,
+        }
+        if (who := self.shown_candidate(blind)) is not None:
+            data["candidate"] = who
+        return data
+
+
 class JobscreenError(Exception):
     """Base of every error jobscreen reports to a user; the message is complete."""
+
+    code: ClassVar[str] = INPUT  # its Problem's code
+    trace = ""  # a bug's traceback (InternalError)
 
     def __init__(self, message: str, location: Location | None = None) -> None:
         message = printable(message)
@@ -63,25 +140,53 @@ class JobscreenError(Exception):
         self.location = location
 
     def __str__(self) -> str:
-        if self.location is None:
-            return self.message
-        return f"{self.location}: {self.message}"
+        return located(self.location, self.message)
 
     def every(self) -> list[JobscreenError]:
         """Each error this one stands for: itself (DocumentErrors: all of a document's)."""
         return [self]
+
+    def problem(self, source: str = "", candidate: str | None = None) -> Problem:
+        """This error as a reported problem; ``source`` places one without a location of
+        its own, ``candidate`` is the id its input gave."""
+        where = self.location or (Location(source) if source else None)
+        return Problem(where, self.message, "error", self.code, self.trace, candidate)
+
+    def problems(self, source: str = "", candidate: str | None = None) -> list[Problem]:
+        """Each error this one stands for, as a problem (see :meth:`problem`)."""
+        return [error.problem(source, candidate) for error in self.every()]
+
+
+class DocumentErrors(JobscreenError):
+    """Several located errors from one document (its schema errors, a file's problems)."""
+
+    def __init__(self, errors: list[JobscreenError]) -> None:
+        first = errors[0]
+        super().__init__(first.message, first.location)
+        self.errors = errors
+
+    def every(self) -> list[JobscreenError]:
+        return list(self.errors)
 
 
 class InputError(JobscreenError):
     """An input file could not be read or parsed (bytes, encoding, YAML/JSON syntax, limits)."""
 
 
+class LineError(InputError):
+    """An error in one JSON Lines record; the stream goes on."""
+
+
 class SchemaError(JobscreenError):
     """An input parsed but does not fit the vacancy or CV model."""
+
+    code = SCHEMA
 
 
 class UsageError(JobscreenError):
     """The command line asks for something that cannot be done."""
+
+    code = USAGE
 
 
 INTERNAL = (
@@ -98,6 +203,8 @@ class InternalError(JobscreenError):
 
     ``trace`` is the bug's traceback, which the CLI shows when JOBSCREEN_DEBUG is set.
     """
+
+    code = INTERNAL_CODE
 
     def __init__(self, location: Location | None, trace: str = "") -> None:
         super().__init__(INTERNAL, location)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from jobscreen.loading import (
     JSONL_SUFFIXES,
     STDIN,
     Document,
+    Record,
     bounded_lines,
     cannot_read,
     documents_from_text,
@@ -71,7 +72,7 @@ class DataFile(_Named):
         """'yaml', 'json' or 'jsonl', by its name."""
         return "yaml" if self.name == STDIN else kind_of(Path(self.name))
 
-    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> list[Document]:
+    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> Sequence[Record]:
         if self.name == STDIN:
             return documents_from_text(
                 read_text(STDIN, limits.max_bytes), self.source, "yaml", limits
@@ -97,8 +98,8 @@ class JsonLines(_Named):
         with handle:
             yield from numbered(bounded_lines(handle, limit))
 
-    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> Iterator[Document]:
-        """Its records: a broken one is a document whose data is its LineError."""
+    def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> Iterator[Record]:
+        """Its records: a broken one is its LineError, in its place."""
         for number, raw in self.lines(limits.max_bytes):
             yield jsonl_record(number, raw, self.source, limits)
 

@@ -10,13 +10,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from jobscreen.errors import InputError, InternalError, JobscreenError, Location, guard
+from jobscreen.errors import InputError, InternalError, JobscreenError, LineError, Location, guard
 from jobscreen.limits import BYTES_HINT
 from jobscreen.yamlsafe import Limits, Positions, parse_yaml, yaml_positions
 
@@ -222,13 +222,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKey(f"duplicate key {key!r}")
+                raise ValueError(f"duplicate key {key!r}")
             seen.add(key)
     return result
-
-
-class _DuplicateKey(ValueError):
-    pass
 
 
 def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> Any:
@@ -313,9 +309,10 @@ def _locate_json_problem(text: str, source: str, limits: Limits, line_offset: in
 
 
 def documents_from_text(text: str, source: str, kind: str, limits: Limits) -> list[Document]:
-    """Parse text by kind ('yaml', 'json' or 'jsonl') into documents."""
+    """Parse text by kind ('yaml', 'json' or 'jsonl') into documents; a JSON Lines record
+    that cannot be one raises its error (a stream that goes on is read by iter_jsonl)."""
     if kind == "jsonl":
-        return list(iter_jsonl(text.encode("utf-8").splitlines(), source, limits))
+        return [_document(r) for r in iter_jsonl(text.encode("utf-8").splitlines(), source, limits)]
     if not text.strip():
         raise InputError("empty file", Location(source, 1, 1))
     if kind == "json":
@@ -328,10 +325,6 @@ def documents_from_text(text: str, source: str, kind: str, limits: Limits) -> li
     return [
         Document(data, source, text, index=i) for i, data in enumerate(docs) if data is not None
     ]
-
-
-class LineError(InputError):
-    """An error in one JSON Lines record; the stream goes on."""
 
 
 def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
@@ -354,42 +347,49 @@ def numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
     return ((number, raw) for number, raw in enumerate(lines) if raw.strip())
 
 
-def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Document]:
-    """Documents from JSON Lines; a bad line yields a document whose data is a LineError."""
+# A JSON Lines record: its document, or the error that stopped it being one (a LineError,
+# or the InternalError of a bug met reading it); the records after it are still read
+Record = Document | JobscreenError
+
+
+def _document(record: Record) -> Document:
+    """A record where only a document will do: its error raised."""
+    if isinstance(record, JobscreenError):
+        raise record
+    return record
+
+
+def iter_jsonl(lines: Iterable[bytes], source: str, limits: Limits) -> Iterator[Record]:
+    """Records from JSON Lines, in order; a bad line is its error, and the stream goes on."""
     for number, raw in numbered(lines):
         yield jsonl_record(number, raw, source, limits)
 
 
-def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Document:
-    """One JSON Lines record (0-based line number); errors come back as LineError data, and
-    a bug met on the record as its InternalError."""
+def jsonl_record(number: int, raw: bytes, source: str, limits: Limits) -> Record:
+    """One JSON Lines record (0-based line number): its document, or its LineError, or the
+    InternalError of a bug met on it; returned, never raised."""
     where = Location(source, number + 1, 1)
     try:
         with guard(where):
             return _record(number, raw, source, limits, where)
-    except InternalError as exc:
-        return _error_document(exc, source)
+    except (LineError, InternalError) as exc:
+        return exc
 
 
 def _record(number: int, raw: bytes, source: str, limits: Limits, where: Location) -> Document:
     if _over_long(raw, limits.max_bytes):
         over = f"record over the {limits.max_bytes}-byte limit{limits.hint('max-bytes')}"
-        message = f"{over}; the rest of this input is not read"
-        return _error_document(LineError(message, where), source)
+        raise LineError(f"{over}; the rest of this input is not read", where)
     try:
         text = decode(raw, source, start=number == 0).strip()
     except InputError as exc:
         column = exc.location.column if exc.location else 1
-        return _error_document(LineError(exc.message, Location(source, number + 1, column)), source)
+        raise LineError(exc.message, Location(source, number + 1, column)) from None
     try:
         data = parse_json(text, source, limits, line_offset=number)
     except InputError as exc:
-        return _error_document(LineError(exc.message, exc.location or where), source)
+        raise LineError(exc.message, exc.location or where) from None
     return Document(data, source, text, line_offset=number, record=True)
-
-
-def _error_document(error: JobscreenError, source: str) -> Document:
-    return Document(error, source, "")
 
 
 def kind_of(path: Path) -> str:
@@ -402,11 +402,11 @@ def kind_of(path: Path) -> str:
     return "yaml"
 
 
-def load_documents(path: Path, limits: Limits) -> list[Document]:
+def load_documents(path: Path, limits: Limits) -> Sequence[Record]:
     """Read and parse one file into documents, raising a located InputError.
 
     A JSON Lines file is decoded record by record, so a bad byte in one record is that
-    record's error and the others are still read.
+    record's error (in the list, in its place) and the others are still read.
     """
     raw = read_bytes(path, limits.max_bytes, limits.hint("max-bytes"))
     kind = kind_of(path)

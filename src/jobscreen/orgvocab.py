@@ -21,8 +21,8 @@ from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from jobscreen.errors import (
     CONTROL,
+    DocumentErrors,
     InputError,
-    JobscreenError,
     Location,
     SchemaError,
     UsageError,
@@ -151,33 +151,27 @@ def _merged(path: str, raw: bytes, limits: Limits) -> Vocabulary:
     docs = documents_from_text(decode(raw, path), path, kind_of(Path(path)), limits)
     if len(docs) != 1:
         found = f"holds one YAML document, found {len(docs)}"
-        raise _errors([SchemaError(f"a vocabulary file {found}", Location(path, 1, 1))])
+        raise DocumentErrors([SchemaError(f"a vocabulary file {found}", Location(path, 1, 1))])
     file = _validated(docs[0])
     loaded, sha256 = package_data()
     merged = copy.deepcopy(loaded)
     changes = _merge(file, merged)
     problems = _problems(file, merged, changes)
     if problems:
-        raise _errors([SchemaError(why, docs[0].locate(loc)) for loc, why in problems])
+        raise DocumentErrors([SchemaError(why, docs[0].locate(loc)) for loc, why in problems])
     digest = hashlib.sha256(raw).hexdigest()
     return build(merged, sha256, OrganisationFile(path, digest, changes))
-
-
-def _errors(found: list[JobscreenError]) -> JobscreenError:
-    from jobscreen.sources import DocumentErrors
-
-    return DocumentErrors(found)
 
 
 def _validated(doc: Document) -> OrganisationVocabulary:
     from jobscreen.sources import not_mapping, schema_errors
 
     if not isinstance(doc.data, dict):
-        raise _errors([not_mapping(doc, "an organisation's vocabulary")])
+        raise DocumentErrors([not_mapping(doc, "an organisation's vocabulary")])
     try:
         return OrganisationVocabulary.model_validate(doc.data)
     except ValidationError as exc:
-        raise _errors(schema_errors(exc, doc, describe=_described)) from None
+        raise DocumentErrors(schema_errors(exc, doc, describe=_described)) from None
 
 
 def _described(error: Any) -> tuple[str, bool]:

@@ -22,7 +22,7 @@ from pydantic import (
     field_validator,
 )
 
-from jobscreen.errors import InputError, JobscreenError, Location
+from jobscreen.errors import DocumentErrors, InputError, JobscreenError, Location
 from jobscreen.limits import MAX_LIMIT, Limits
 from jobscreen.loading import Document, parse_json, read_text
 from jobscreen.yamlsafe import Positions, yaml_positions
@@ -323,7 +323,7 @@ def _record_message(error: Any) -> tuple[str, bool]:
 
 
 def _located(exc: ValidationError, doc: Document) -> JobscreenError:
-    from jobscreen.sources import DocumentErrors, schema_errors
+    from jobscreen.sources import schema_errors
 
     errors = schema_errors(exc, doc, describe=_record_message)
     if len(errors) > MOST_ERRORS:

@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from jobscreen.errors import JobscreenError, printable_name
+from jobscreen.errors import JobscreenError, Problem
+from jobscreen.options import ScreenOptions
 
 # What a result says of a CV read by the extractor, by the medium its text came from
 EXTRACTED_ORIGIN = {"text": "extracted", "PDF": "extracted-pdf", "Word": "extracted-word"}
@@ -184,45 +185,6 @@ class Ranked:
 
 
 @dataclass(frozen=True)
-class InputProblem:
-    """An input that could not be scored: where, and why."""
-
-    source: str
-    line: int | None
-    column: int | None
-    message: str
-    trace: str = field(default="", repr=False)  # a bug met on the input: its traceback
-    candidate: str | None = None  # the id the input gave, when it parsed as far as that
-
-    @property
-    def where(self) -> str:
-        """'path:line:column', as far as known; a file name's control characters as codes."""
-        return ":".join(str(p) for p in (printable_name(self.source), self.line, self.column) if p)
-
-    def shown_where(self, blind: bool, number: int) -> str:
-        """Where it is, as outputs show it: blind, 'input 3' (its place among the inputs
-        that could not be read), never its file; the operator sees that on stderr."""
-        return f"input {number}" if blind else self.where
-
-    def to_dict(self, blind: bool = False) -> dict[str, Any]:
-        """Its JSON form; with the candidate id when known, and not blind; blind, without
-        its file and place."""
-        data: dict[str, Any] = {
-            "source": None if blind else self.source,
-            "line": None if blind else self.line,
-            "column": None if blind else self.column,
-            "message": self.message,
-        }
-        if (who := self.shown_candidate(blind)) is not None:
-            data["candidate"] = who
-        return data
-
-    def shown_candidate(self, blind: bool) -> str | None:
-        """The candidate id it gave, as outputs show it: never in blind mode."""
-        return None if blind else self.candidate
-
-
-@dataclass(frozen=True)
 class Summary:
     """What a screening counted: every candidate scored by eligibility, and the inputs that
     could not be read, whatever --top or --eligible-only then kept; and the rules settled
@@ -295,8 +257,8 @@ class Screening:
     as_of: dt.date
     version: str
     results: Sequence[Ranked]
-    errors: tuple[InputProblem, ...] = ()
-    options: dict[str, Any] = field(default_factory=dict)
+    errors: tuple[Problem, ...] = ()  # the inputs that could not be scored
+    options: ScreenOptions = field(default_factory=ScreenOptions)
     record: dict[str, Any] = field(default_factory=dict)
     summary: Summary | None = None
 
@@ -379,7 +341,7 @@ def result_dict(ranked: Ranked, blind: bool = False) -> dict[str, Any]:
 
 def screening_dict(screening: Screening) -> dict[str, Any]:
     """The screening as -f json writes it; a decision record with its digest."""
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     head, tail = screening_parts(screening)
     document = {**head, "results": [result_dict(r, blind) for r in screening.results], **tail}
     if "record" in document:
@@ -393,10 +355,10 @@ def screening_parts(screening: Screening) -> tuple[dict[str, Any], dict[str, Any
         "vacancy": {"id": screening.vacancy_id, "title": screening.vacancy_title},
         "as_of": screening.as_of.isoformat(),
         "jobscreen_version": screening.version,
-        "options": screening.options,
+        "options": screening.options.to_dict(screening.as_of),
         "summary": screening.counts.to_dict(),
     }
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     tail: dict[str, Any] = {"errors": [e.to_dict(blind) for e in screening.errors]}
     if screening.record:
         tail["record"] = screening.record

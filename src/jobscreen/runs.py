@@ -12,112 +12,44 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from jobscreen import __version__
-from jobscreen.api import default_as_of
-from jobscreen.batch import Job, ResultStore, run_batch
+from jobscreen.api import Run, Scoring, screening_run
+from jobscreen.batch import file_tasks
 from jobscreen.decide import Use
 from jobscreen.decisionfile import read_all
 from jobscreen.errors import InputError, JobscreenError, Location, printable_name
+from jobscreen.options import ScreenOptions
 from jobscreen.record import (
     LoadedRecord,
     Record,
     RecordedDecisions,
-    RecordOptions,
     read_record,
 )
-from jobscreen.results import Ranked, Screening, screening_dict
+from jobscreen.results import screening_dict
 from jobscreen.sources import read_vacancy_file
-from jobscreen.vacancy import Vacancy
 from jobscreen.vocabulary import Vocabulary
-from jobscreen.yamlsafe import Limits
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Every option that affects results (not --jobs, --format or --output: they do not)."""
-
-    as_of: dt.date | None = None
-    top: int | None = None
-    eligible_only: bool = False
-    blind: bool = False
-    limits: Limits = field(default_factory=Limits)
-
-    def to_dict(self, effective_as_of: dt.date) -> dict[str, Any]:
-        return {
-            "as_of": effective_as_of.isoformat(),
-            "as_of_given": self.as_of is not None,
-            "top": self.top,
-            "eligible_only": self.eligible_only,
-            "blind": self.blind,
-            "limits": {
-                "max_bytes": self.limits.max_bytes,
-                "max_depth": self.limits.max_depth,
-                "max_nodes": self.limits.max_nodes,
-                "max_items": self.limits.max_items,
-            },
-        }
-
-    @classmethod
-    def recorded(cls, options: RecordOptions) -> RunOptions:
-        """The options of a recorded run, its as-of date pinned to the date the run used."""
-        bounds = options.limits
-        limits = Limits(bounds.max_bytes, bounds.max_depth, bounds.max_nodes, bounds.max_items)
-        return cls(options.as_of, options.top, options.eligible_only, options.blind, limits)
-
-
-@dataclass(frozen=True)
-class Run:
-    """A screening as shown (after --top/--eligible-only) and every ranked result.
-
-    Results are read from a spill file: use the run as a context manager (or call close).
-    """
-
-    screening: Screening
-    everyone: Sequence[Ranked]
-    store: ResultStore
-    vacancy: Vacancy
-    warnings: tuple[str, ...] = ()  # decisions made on another version of a CV
-
-    def close(self) -> None:
-        self.store.close()
-
-    def __enter__(self) -> Run:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
 
 
 def screen_files(
     vacancy_path: str,
     names: Sequence[str],
-    options: RunOptions,
+    options: ScreenOptions,
     today: dt.date,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     decisions: Sequence[str] = (),
 ) -> Run:
-    """Load a vacancy, score every CV under ``names`` and rank them, with a decision record.
+    """Load a vacancy, score every CV under ``names`` and rank them, with a decision record:
+    :func:`jobscreen.api.screening_run` with the batch runner (``jobs`` workers).
 
     ``decisions``: a panel's decisions files (:mod:`jobscreen.decisionfile`), merged in
     order, applied after the engine and recorded (each one's path and SHA-256) for verify.
     """
     read = read_vacancy_file(vacancy_path)
-    vacancy = read.vacancy
-    when = options.as_of or default_as_of(vacancy, today)
-    decided, files = read_all(decisions, [vacancy]) if decisions else (None, [])
-    limits, blind, vocab = options.limits, options.blind, read.vocabulary
-    job = Job(vacancy, when, limits, blind, today, vocab, decided)
-    outcome = run_batch(job, names, jobs, progress)
-    try:
-        stale = decisions_met(outcome.uses)
-    except InputError:
-        outcome.results.close()
-        raise
+    decided, files = read_all(decisions, [read.vacancy]) if decisions else (None, [])
     record: dict[str, Any] = {
         "vacancy": {"path": vacancy_path, "sha256": read.sha256},
         "vocabulary": vocabulary_record(read.vocabulary),
@@ -125,19 +57,14 @@ def screen_files(
     if files:
         record["decisions"] = [{"path": f.path, "sha256": f.sha256} for f in files]
     record |= {"inputs": list(names), "cwd": str(Path.cwd())}
-    shown = outcome.results.selected(options.top, options.eligible_only)
-    screening = Screening(
-        vacancy.id,
-        vacancy.title,
-        when,
-        __version__,
-        shown,
-        tuple(outcome.errors),
-        options.to_dict(when),
-        record,
-        outcome.summary,
-    )
-    return Run(screening, outcome.results.everyone(), outcome.results, vacancy, stale)
+    tasks, executor = file_tasks(names, options.limits, jobs)
+    how = Scoring(executor, today, read.vocabulary, decided, progress)
+    run = screening_run(read.vacancy, tasks, options, how, record)
+    try:
+        return replace(run, warnings=decisions_met(run.uses))
+    except InputError:
+        run.close()
+        raise
 
 
 STALE = "the CV changed since the decision: decided again"
@@ -233,7 +160,7 @@ class _Recorded:
 
     vacancy_path: str
     names: list[str]
-    options: RunOptions
+    options: ScreenOptions
     cwd: str
     decisions: list[str] = field(default_factory=list)
 
@@ -247,7 +174,7 @@ def _recorded(loaded: LoadedRecord) -> _Recorded:
     return _Recorded(
         _resolve(run.vacancy.path, run.cwd),
         [_resolve(name, run.cwd) for name in run.inputs],
-        RunOptions.recorded(loaded.record.options),
+        ScreenOptions.recorded(loaded.record.options),
         run.cwd,
         [_resolve(file.path, run.cwd) for file in run.decisions or ()],
     )

@@ -1,6 +1,6 @@
 """Inputs to models: vacancies and CV summaries, each error located in its file.
 
-A batch never stops at a bad file: :func:`iter_candidates` yields a :class:`Candidate` or a
+A batch never stops at a bad file: :func:`load_candidates` yields a :class:`Candidate` or a
 list of errors for every document it is given, in order.
 """
 
@@ -17,9 +17,11 @@ from pydantic import BaseModel, ValidationError
 
 from jobscreen.cv import CVFile, Declaration, Identity, Profile
 from jobscreen.errors import (
+    DocumentErrors,
     InputError,
     JobscreenError,
     Location,
+    Problem,
     SchemaError,
     UsageError,
     guard,
@@ -65,11 +67,11 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Failed:
-    """An input that could not become a candidate, with every problem found in it."""
+    """An input that could not become a candidate, with every problem found in it (each
+    with the candidate id a record gave, when it parsed as far as that)."""
 
     source: str
-    errors: tuple[JobscreenError, ...]
-    candidate: str | None = None  # the id a record gave, when it parsed as far as that
+    errors: tuple[Problem, ...]
 
 
 def describe_error(error: Any) -> tuple[str, bool]:
@@ -110,18 +112,6 @@ def validate_document(model: type[M], data: Any, doc: Document) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         raise DocumentErrors(schema_errors(exc, doc)) from None
-
-
-class DocumentErrors(JobscreenError):
-    """Several located errors from one document."""
-
-    def __init__(self, errors: list[JobscreenError]) -> None:
-        first = errors[0]
-        super().__init__(first.message, first.location)
-        self.errors = errors
-
-    def every(self) -> list[JobscreenError]:
-        return list(self.errors)
 
 
 def not_mapping(doc: Document, what: str) -> JobscreenError:
@@ -261,7 +251,7 @@ def candidate_from_document(doc: Document, today: dt.date | None = None) -> Cand
     return Candidate(key, doc.label, identity, profile, digest, origin, uncertain, cv.declarations)
 
 
-def iter_candidates(
+def load_candidates(
     names: Iterable[str],
     limits: Limits | None = None,
     today: dt.date | None = None,
@@ -286,17 +276,22 @@ def iter_documents(
 
 def to_candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate | Failed:
     """A candidate, or a failure holding every problem: from a file's error, a broken JSON
-    Lines record (its data is the error), a document that does not fit the model, or a bug
-    met on the document."""
-    if isinstance(item, Document) and isinstance(item.data, JobscreenError):
-        item = item.data
-    if isinstance(item, JobscreenError):
-        return Failed(item.location.path if item.location else "", (item,))
+    Lines record, a document that does not fit the model, or a bug met on the document."""
     try:
-        with guard(item.start):
-            return candidate_from_document(item, today)
+        return _candidate(item, today)
     except JobscreenError as exc:
-        return Failed(item.label, tuple(exc.every()), given_id(item.data))
+        if not isinstance(item, Document):
+            return Failed(exc.location.path if exc.location else "", (exc.problem(),))
+        return Failed(item.label, tuple(exc.problems(item.label, given_id(item.data))))
+
+
+def _candidate(item: Document | JobscreenError, today: dt.date | None) -> Candidate:
+    """A candidate from a document, or the JobscreenError that stops it (a bug met on the
+    document is its InternalError)."""
+    if isinstance(item, JobscreenError):
+        raise item
+    with guard(item.start):
+        return candidate_from_document(item, today)
 
 
 def given_id(data: object) -> str | None:
@@ -312,11 +307,13 @@ def load_cv(
     phrases: tuple[str, ...] = (),
 ) -> Candidate:
     """Read a file holding one CV; raises DocumentErrors with every problem."""
-    items = iter_candidates([str(path)], limits, today, phrases)
+    items = iter_documents([str(path)], limits or Limits(), phrases)
     for item in items:
-        if isinstance(item, Failed):
-            raise DocumentErrors(list(item.errors))
+        try:
+            candidate = _candidate(item, today)
+        except JobscreenError as exc:
+            raise DocumentErrors(exc.every()) from None
         if next(items, None) is not None:
             raise InputError("holds several CVs; give one CV", Location(str(path), 1, 1))
-        return item
+        return candidate
     raise InputError("no CV found", Location(str(path)))

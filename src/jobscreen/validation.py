@@ -8,14 +8,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from jobscreen.errors import JobscreenError, Location, guard
+from jobscreen.errors import DocumentErrors, JobscreenError, Location, Problem, guard
 from jobscreen.inputs import DATA, VOCABULARY_FILE, DataFile, Input, Refusal, is_vocabulary, resolve
 from jobscreen.jsonresume import is_jsonresume
 from jobscreen.lint import Finding, lint
-from jobscreen.loading import Document
+from jobscreen.loading import Document, Record
 from jobscreen.orgvocab import load, vocabulary_beside
 from jobscreen.sources import (
-    DocumentErrors,
     candidate_from_document,
     not_mapping,
     vacancy_from_document,
@@ -26,26 +25,6 @@ from jobscreen.yamlsafe import Limits
 
 Kind = Literal["auto", "vacancy", "cv"]
 CV_KEYS = frozenset({"experience", "education", "languages", "competencies", "summary", "name"})
-
-
-class LintError(JobscreenError):
-    """A lint finding reported as an error (--strict); it keeps its code."""
-
-    def __init__(self, code: str, message: str, location: Location) -> None:
-        super().__init__(message, location)
-        self.code = code
-
-
-@dataclass(frozen=True)
-class LintWarning:
-    """A lint finding placed in its file: a warning, or an error under --strict."""
-
-    code: str
-    message: str
-    location: Location
-
-    def as_error(self) -> LintError:
-        return LintError(self.code, self.message, self.location)
 
 
 @dataclass(frozen=True)
@@ -63,8 +42,8 @@ class FileCheck:
 
     source: str
     kind: str
-    errors: tuple[JobscreenError, ...] = ()
-    warnings: tuple[LintWarning, ...] = ()
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # lint findings: severity "warning", a JS1xx code
 
     @property
     def ok(self) -> bool:
@@ -72,7 +51,7 @@ class FileCheck:
 
     def strict(self) -> FileCheck:
         """The same check with every warning turned into an error."""
-        promoted = tuple(w.as_error() for w in self.warnings)
+        promoted = tuple(replace(w, severity="error") for w in self.warnings)
         return replace(self, errors=self.errors + promoted, warnings=())
 
 
@@ -87,7 +66,7 @@ def detect_kind(data: Any) -> str | None:
     return None
 
 
-Outcome = tuple[str, list[JobscreenError], list[LintWarning]]
+Outcome = tuple[str, list[JobscreenError], list[Problem]]
 
 
 def _check_document(doc: Document, kind: Kind, count: int, options: LintOptions) -> Outcome:
@@ -125,18 +104,18 @@ def _check_vocabulary(item: DataFile) -> FileCheck:
         with guard(Location(item.source, 1, 1)):
             load(item.name)
     except JobscreenError as exc:
-        return FileCheck(item.source, "vocabulary", tuple(exc.every()))
+        return FileCheck(item.source, "vocabulary", tuple(exc.problems()))
     return FileCheck(item.source, "vocabulary")
 
 
-def lint_warnings(vacancy: Vacancy, doc: Document, options: LintOptions) -> list[LintWarning]:
+def lint_warnings(vacancy: Vacancy, doc: Document, options: LintOptions) -> list[Problem]:
     """The lint findings of a valid vacancy, located in its document, in file order."""
     found = [
-        LintWarning(f.code, f.message, _placed(f, doc))
+        Problem(_placed(f, doc), f.message, "warning", f.code)
         for f in lint(vacancy, options.as_of, doc.text)
         if f.code not in options.ignore
     ]
-    return sorted(found, key=lambda w: (w.location.line or 0, w.location.column or 0))
+    return sorted(found, key=_place)
 
 
 def _placed(finding: Finding, doc: Document) -> Location:
@@ -171,7 +150,7 @@ def check_input(
 ) -> FileCheck:
     """Every problem and lint warning of one input, or why it is not read."""
     if isinstance(item, Refusal) and item.listing:  # nothing named: no kind to give it
-        return FileCheck(item.name, "unknown", (item.error,))
+        return FileCheck(item.name, "unknown", (item.error.problem(),))
     if isinstance(item, DataFile) and is_vocabulary(item.name):
         return _check_vocabulary(item)
     source = item.source
@@ -184,30 +163,29 @@ def check_input(
                 raise item.error
             check = _checked(source, list(item.documents(limits or Limits())), kind, options)
     except JobscreenError as exc:
-        return FileCheck(source, kind if kind != "auto" else "unknown", (exc,))
+        return FileCheck(source, kind if kind != "auto" else "unknown", (exc.problem(),))
     return check.strict() if options.strict else check
 
 
-def _checked(source: str, docs: list[Document], kind: Kind, options: LintOptions) -> FileCheck:
+def _checked(source: str, docs: list[Record], kind: Kind, options: LintOptions) -> FileCheck:
     """A file's check from its documents: every error and warning, one line each."""
     kinds, errors, warnings = set(), [], []
     for doc in docs:
-        if isinstance(doc.data, JobscreenError):  # a broken JSON Lines record
+        if isinstance(doc, JobscreenError):  # a broken JSON Lines record
             kinds.add("cv")
-            errors.append(doc.data)
+            errors.append(doc)
             continue
         found, problems, advice = _check_document(doc, kind, len(docs), options)
         kinds.add(found)
         errors.extend(problems)
         warnings.extend(advice)
-    unique = tuple(  # one line per problem (not per document), in file order
-        sorted({str(e): e for e in errors}.values(), key=_place)
-    )
-    return FileCheck(source, "/".join(sorted(kinds)), unique, tuple(warnings))
+    unique = {str(e): e.problem() for e in errors}  # one line per problem, not per document
+    ordered = tuple(sorted(unique.values(), key=_place))  # in file order
+    return FileCheck(source, "/".join(sorted(kinds)), ordered, tuple(warnings))
 
 
-def _place(error: JobscreenError) -> tuple[int, int]:
-    loc = error.location
+def _place(problem: Problem) -> tuple[int, int]:
+    loc = problem.location
     return (loc.line or 0, loc.column or 0) if loc else (0, 0)
 
 

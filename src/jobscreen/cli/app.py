@@ -14,50 +14,41 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from jobscreen import __version__
+from jobscreen.entry import EXIT_INPUT as EXIT_INPUT
+from jobscreen.entry import EXIT_INTERNAL as EXIT_INTERNAL
+from jobscreen.entry import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from jobscreen.entry import EXIT_OK as EXIT_OK
+from jobscreen.entry import EXIT_USAGE as EXIT_USAGE
+from jobscreen.entry import debug_trace as debug_trace
+from jobscreen.entry import handle as handle
+from jobscreen.entry import quiet_stdout as quiet_stdout
+from jobscreen.entry import report_problems as report_problems
+from jobscreen.entry import stderr as stderr
+from jobscreen.entry import write_version
 from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
-    from jobscreen.errors import JobscreenError
+    from jobscreen.errors import JobscreenError, Problem
     from jobscreen.inputs import Accept
     from jobscreen.vacancy import Vacancy
 
 
 class HandledGroup(TyperGroup):
-    """Turns a JobscreenError from any command into its message and exit code.
+    """Hands a JobscreenError or an OSError from any command to the one error handler
+    (:func:`jobscreen.entry.handle`) and exits with its code.
 
-    Here rather than in main() so that the in-process test runner sees the same handling.
+    Here as well as in main() so that the in-process test runner sees the same handling.
     """
 
     # typer.Context is the public name of the context typer passes (a subclass of the base
     # class the signature names, which typer keeps private)
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from jobscreen.errors import JobscreenError, UsageError
+        from jobscreen.errors import JobscreenError
 
         try:
             return super().invoke(ctx)
-        except UsageError as exc:
-            stderr(f"jobscreen: error: {exc}")
-            ctx.exit(EXIT_USAGE)
-        except JobscreenError as exc:
-            errors = exc.every()
-            report_errors(errors)
-            stderr(f"jobscreen: {len(errors)} problem{'s' if len(errors) != 1 else ''}; stopped")
-            ctx.exit(EXIT_INPUT)
-        except BrokenPipeError:
-            quiet_stdout()  # the reader (`| head`) has what it wanted: not a failure
-            ctx.exit(EXIT_OK)
-        except OSError as exc:  # inputs become JobscreenErrors; this is writing the output
-            stderr(f"jobscreen: error: cannot write the output: {exc.strerror or exc}")
-            ctx.exit(EXIT_INPUT)
-
-
-def quiet_stdout() -> None:
-    """Point stdout at /dev/null so that the flush at exit cannot fail on a closed pipe."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+        except (JobscreenError, OSError) as exc:  # the rest reach main(), or a test's runner
+            ctx.exit(handle(exc))
 
 
 app = typer.Typer(
@@ -71,12 +62,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"jobscreen {__version__}\n")
+        write_version()
         raise typer.Exit(EXIT_OK)
 
 
@@ -243,32 +232,15 @@ def parse_as_of(value: str | None) -> dt.date | None:
     return day
 
 
-def stderr(line: str) -> None:
-    sys.stderr.write(line + "\n")
-
-
-def report_errors(errors: list[JobscreenError]) -> None:
+def report_errors(errors: Iterable[JobscreenError]) -> None:
     """One `path:line:col: error: message` line per error, as validate prints them."""
-    for error in errors:
-        where = f"{error.location}: " if error.location else ""
-        stderr(f"{where}error: {error.message}")
-        debug_traces([error])
+    report_problems(problem for error in errors for problem in error.problems())
 
 
-def debug_traces(errors: Iterable[JobscreenError]) -> None:
+def debug_traces(problems: Iterable[Problem]) -> None:
     """With JOBSCREEN_DEBUG set, the trace of each bug met on an input, on stderr."""
-    from jobscreen.errors import InternalError
-
-    for error in errors:
-        if isinstance(error, InternalError):
-            debug_trace(error.trace)
-
-
-def debug_trace(trace: str) -> None:
-    import os
-
-    if trace and os.environ.get("JOBSCREEN_DEBUG"):
-        sys.stderr.write(trace)
+    for problem in problems:
+        debug_trace(problem.trace)
 
 
 def load_vacancy_file(path: str) -> Vacancy:

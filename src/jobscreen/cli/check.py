@@ -59,7 +59,7 @@ def validate(
 ) -> None:
     """Check vacancy files and CV summaries: one line per problem or warning, path:line:col."""
     from jobscreen.outputs import open_output
-    from jobscreen.report.validation import VALIDATE_FORMATS, WRITERS
+    from jobscreen.report.validation import VALIDATE_FORMATS, WRITERS, ValidateFormat
     from jobscreen.validation import check_paths
 
     choice(fmt, VALIDATE_FORMATS, "--format")
@@ -69,7 +69,7 @@ def validate(
     options = _lint_options(strict, as_of, ignore or [])
     checks = check_paths(paths, kind, limits, options)  # type: ignore[arg-type]
     with open_output(output) as out:
-        WRITERS[fmt](checks, out, fmt == "text" and color_wanted(out))
+        WRITERS[ValidateFormat(fmt)](checks, out, fmt == "text" and color_wanted(out))
     debug_traces(error for check in checks for error in check.errors)
     raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_INPUT)
 
@@ -112,14 +112,10 @@ def show(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Show a vacancy's requirements as a table a recruiter can read."""
-    choice(fmt, ("table", "json"), "--format")
-    loaded = load_vacancy_file(vacancy)
-    if fmt == "json":
-        sys.stdout.write(loaded.model_dump_json(indent=2, exclude_none=True) + "\n")
-        return
-    from jobscreen.report.vacancy import print_vacancy
+    from jobscreen.report.vacancy import VACANCY_WRITERS, VacancyFormat
 
-    print_vacancy(loaded, sys.stdout)
+    choice(fmt, tuple(VacancyFormat), "--format")
+    VACANCY_WRITERS[VacancyFormat(fmt)](load_vacancy_file(vacancy), sys.stdout)
 
 
 @app.command()

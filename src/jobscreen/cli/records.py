@@ -3,7 +3,6 @@ a shortlist."""
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -29,11 +28,11 @@ def verify(
     """Re-run a recorded screening and say whether every result is identical."""
     import datetime as dt
 
-    from jobscreen.report.audit import verify_lines
+    from jobscreen.report.audit import write_verification
     from jobscreen.runs import verify as verify_record
 
     outcome = verify_record(record, dt.date.today())
-    sys.stdout.write("".join(line + "\n" for line in verify_lines(outcome, record)))
+    write_verification(outcome, record, sys.stdout)
     raise typer.Exit(EXIT_OK if outcome.identical else EXIT_INPUT)
 
 
@@ -54,13 +53,14 @@ def audit(
 ) -> None:
     """Selection and scoring rates per self-declared group, with four-fifths impact ratios."""
     from jobscreen.audit import audit as run_audit
-    from jobscreen.audit import audit_dict, read_groups
+    from jobscreen.audit import read_groups
     from jobscreen.errors import InputError, Location, printable_name
     from jobscreen.loading import read_text
     from jobscreen.outputs import open_output
     from jobscreen.record import RECORD_LIMIT, read_record
+    from jobscreen.report.audit import AUDIT_WRITERS, AuditFormat
 
-    choice(fmt, ("table", "json", "html"), "--format")
+    choice(fmt, tuple(AuditFormat), "--format")
     if top is not None and top < 1:
         usage("--top must be at least 1")
     if min_group < 0:
@@ -81,16 +81,7 @@ def audit(
         count, name = len(result.not_in_record), printable_name(groups)
         stderr(f"jobscreen: {count} candidates in {name} are not in the record")
     with open_output(output) as out:
-        if fmt == "json":
-            out.write(json.dumps(audit_dict(result), indent=2) + "\n")
-        elif fmt == "html":
-            from jobscreen.report.audit_html import audit_page
-
-            out.write(audit_page(result, loaded.record))
-        else:
-            from jobscreen.report.audit import print_audit
-
-            print_audit(result, out)
+        AUDIT_WRITERS[AuditFormat(fmt)](result, loaded.record, out)
     raise typer.Exit(EXIT_INPUT if edited is not None else EXIT_OK)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -34,12 +34,10 @@ from jobscreen.cli.app import (
 from jobscreen.limits import DEFAULT_LIMITS, FIXED_LIMITS
 
 if TYPE_CHECKING:
+    from jobscreen.api import Run
     from jobscreen.decide import Panel
-    from jobscreen.report.base import Reporter
     from jobscreen.report.csvfmt import CsvStyle
-    from jobscreen.report.html import HtmlReporter
     from jobscreen.results import Matching, Screening
-    from jobscreen.runs import Run
     from jobscreen.sources import Candidate
     from jobscreen.vacancy import Vacancy
 
@@ -53,31 +51,20 @@ def _emit(
     screening: Screening | None = None,
 ) -> None:
     """Write ``screening`` (the run's own, or a part of it: one candidate of many)."""
-    from jobscreen.outputs import open_output
+    from jobscreen.outputs import open_binary_output, open_output
+    from jobscreen.report.base import Format, Target, reporter_for
     from jobscreen.report.data import summary_line
 
     screening = screening or run.screening
     _errors(screening)
-    with open_output(output) as out:
-        reporter = _reporter(run, fmt, out, csv_style)
+    opened = open_binary_output(output) if Format(fmt).binary else open_output(output)
+    with opened as out:
+        reporter = reporter_for(fmt, Target(out, csv_style, run.vacancy))
         if explain:
             reporter.explanation(screening)
         else:
             reporter.screening(screening)
     _summary_aside(fmt, summary_line(screening))
-
-
-def _reporter(
-    run: Run, fmt: str, out: TextIO, csv_style: CsvStyle | None
-) -> Reporter | HtmlReporter:
-    """The format's reporter; the HTML one also shows the vacancy's rules, so it takes them."""
-    from jobscreen.report.base import reporter_for
-
-    if fmt == "html":
-        from jobscreen.report.html import HtmlReporter
-
-        return HtmlReporter(out, run.vacancy)
-    return reporter_for(fmt, out, csv_style)
 
 
 def _summary_aside(fmt: str, line: str) -> None:
@@ -87,15 +74,6 @@ def _summary_aside(fmt: str, line: str) -> None:
 
     if fmt == "csv" and sys.stderr.isatty():
         stderr(f"jobscreen: {line}")
-
-
-def _emit_xlsx(run: Run, output: str | None) -> None:
-    from jobscreen.outputs import open_binary_output
-    from jobscreen.report.xlsx import XlsxReporter
-
-    _errors(run.screening)
-    with open_binary_output(output) as out:
-        XlsxReporter(out, run.vacancy).screening(run.screening)
 
 
 def _errors(screening: Screening) -> None:
@@ -276,13 +254,14 @@ def score(
     from jobscreen.batch import default_jobs
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
-    from jobscreen.report.base import DOCUMENT_FORMATS, FORMATS
+    from jobscreen.options import ScreenOptions
+    from jobscreen.report.base import SCORE_FORMATS, Format
     from jobscreen.report.progress import progress_bar
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.runs import screen_files
 
-    choice(fmt, (*FORMATS, *DOCUMENT_FORMATS), "--format")
-    if fmt == "xlsx":
-        binary_output(output, "--format xlsx")
+    choice(fmt, SCORE_FORMATS, "--format")
+    if Format(fmt).binary:
+        binary_output(output, f"--format {fmt}")
     csv_style = _csv_style(fmt, excel, delimiter)
     if top is not None and top < 1:
         usage("--top must be at least 1")
@@ -295,7 +274,7 @@ def score(
     not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
     not_an_input(key_map, [vacancy, *cvs, *decisions], "--key-map", CVS)
     limits = limits_from(max_bytes, max_depth, max_nodes, max_items)
-    options = RunOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
+    options = ScreenOptions(parse_as_of(as_of), top, eligible_only, blind, limits)
     today, workers = dt.date.today(), jobs or default_jobs()
     with progress_bar("scoring") as progress:
         try:
@@ -305,10 +284,7 @@ def score(
             raise
     _warn_decisions(decisions, run, run.screening)
     with run:
-        if fmt == "xlsx":
-            _emit_xlsx(run, output)
-        else:
-            _emit(run, fmt, output, csv_style=csv_style)
+        _emit(run, fmt, output, csv_style=csv_style)
         if key_map:
             _write_key_map(run, key_map)
     raise typer.Exit(_exit_code(run.screening))
@@ -344,15 +320,16 @@ def explain(
     decisions = decision_files or []
     from jobscreen.errors import JobscreenError
     from jobscreen.inputs import CVS
+    from jobscreen.options import ScreenOptions
     from jobscreen.report.base import EXPLAIN_FORMATS
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.runs import screen_files
 
     choice(fmt, EXPLAIN_FORMATS, "--format")
     if candidate is None and Path(cv).is_dir():  # it would explain the first of many
         usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
     not_an_input(output, [vacancy, cv, *decisions], accept=CVS)
     # explain has no limit options: its errors name none
-    options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
+    options = ScreenOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     try:
         run = screen_files(vacancy, [cv], options, dt.date.today(), decisions=decisions)
     except JobscreenError:
@@ -400,14 +377,14 @@ def match(
     decisions = decision_files or []
     from jobscreen.api import match_vacancies
     from jobscreen.decisionfile import read_all
-    from jobscreen.errors import JobscreenError
+    from jobscreen.errors import DocumentErrors, JobscreenError
     from jobscreen.outputs import open_output
-    from jobscreen.report.base import FORMATS, reporter_for
+    from jobscreen.report.base import MATCH_FORMATS, Target, reporter_for
     from jobscreen.report.data import matching_line
     from jobscreen.results import Settled
-    from jobscreen.sources import DocumentErrors, load_cv, read_vacancies
+    from jobscreen.sources import load_cv, read_vacancies
 
-    choice(fmt, FORMATS, "--format")
+    choice(fmt, MATCH_FORMATS, "--format")
     csv_style = _csv_style(fmt, excel, delimiter)
     not_an_input(output, [cv, *vacancies, *decisions])
     when, today = parse_as_of(as_of), dt.date.today()
@@ -439,7 +416,7 @@ def match(
     _none_applied(decisions, sum(d.how is not Settled.declared for d in settled))
     matching = replace(matching, errors=tuple(problems))  # each counted as unreadable
     with open_output(output) as out:
-        reporter_for(fmt, out, csv_style).matching(matching)
+        reporter_for(fmt, Target(out, csv_style)).matching(matching)
     _summary_aside(fmt, matching_line(matching))
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
 
@@ -464,12 +441,13 @@ def review(
     open item, its evidence quoted), for --decisions. Exit 1 if any input could not be read."""
     decisions = decision_files or []
     from jobscreen.inputs import CVS
+    from jobscreen.options import ScreenOptions
     from jobscreen.outputs import open_output
     from jobscreen.report.review import write_review
-    from jobscreen.runs import RunOptions, screen_files
+    from jobscreen.runs import screen_files
 
     not_an_input(output, [vacancy, *cvs, *decisions], accept=CVS)
-    options = RunOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
+    options = ScreenOptions(as_of=parse_as_of(as_of), blind=blind, limits=FIXED_LIMITS)
     with screen_files(vacancy, cvs, options, dt.date.today(), decisions=decisions) as run:
         _errors(run.screening)
         _warn_decisions(decisions, run, run.screening)

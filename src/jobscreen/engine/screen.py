@@ -14,7 +14,7 @@ from jobscreen.cv import Profile
 from jobscreen.engine.context import CompiledVacancy, Context
 from jobscreen.engine.experience import Span, merged_years
 from jobscreen.engine.rules import EPSILON, EXPERIENCE, evaluate
-from jobscreen.results import Assessment, Ranked, RuleResult, Status, eligibility_label
+from jobscreen.results import Assessment, RuleResult, Status, eligibility_label
 from jobscreen.vacancy import ExperienceRule
 
 
@@ -104,9 +104,12 @@ def score_of(results: Iterable[RuleResult]) -> float:
 RankKey = tuple[bool, float, bool, str, str]
 
 
-def rank_key(assessment: Assessment, blind: bool = False) -> RankKey:
+def rank_key(
+    assessment: Assessment, blind: bool = False, then: tuple[str, str] | None = None
+) -> RankKey:
     """Eligible first, then score, then "yes" before "review" (at equal scores, the candidate
-    no person needs to check first), then candidate id (the opaque key when blind), then source.
+    no person needs to check first), then candidate id (the opaque key when blind), then source;
+    ``then``: what breaks ties instead of id and source (a vacancy's id, ranking vacancies).
 
     Equal keys (the same CV twice, blind) keep their input order, so the order is the same for
     the same input; in blind mode ties are broken without the candidate's name or file.
@@ -114,10 +117,4 @@ def rank_key(assessment: Assessment, blind: bool = False) -> RankKey:
     who = assessment.opaque_key if blind else assessment.candidate
     where = "" if blind else assessment.source
     pending = eligibility_label(assessment) == "review"
-    return (not assessment.eligible, -assessment.score, pending, who, where)
-
-
-def rank(assessments: Iterable[Assessment], blind: bool = False) -> tuple[Ranked, ...]:
-    """Assessments in ranking order with 1-based ranks."""
-    ordered = sorted(assessments, key=lambda a: rank_key(a, blind))
-    return tuple(Ranked(i + 1, a) for i, a in enumerate(ordered))
+    return (not assessment.eligible, -assessment.score, pending, *(then or (who, where)))

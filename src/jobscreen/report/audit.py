@@ -1,9 +1,11 @@
-"""The adverse-impact audit as a rich table, and the verify outcome as lines."""
+"""audit's formats (a rich table, JSON, the HTML page) and verify's report, as lines."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.table import Table
 from rich.text import Text
@@ -14,11 +16,15 @@ from jobscreen.audit import (
     NOT_DECLARED,
     Audit,
     GroupFigures,
+    audit_dict,
     changed_counts,
 )
 from jobscreen.errors import printable_name
 from jobscreen.report.table import console_for
 from jobscreen.runs import ABSENT, Difference, Verification
+
+if TYPE_CHECKING:
+    from jobscreen.record import Record
 
 MOST_SHOWN = 20  # differences listed by verify; the rest are counted
 LONGEST_VALUE = 60  # characters of a value shown in a difference
@@ -82,6 +88,40 @@ def print_audit(result: Audit, out: TextIO) -> None:
         )
     for note in notes:
         console.print(Text(note, "dim"))
+
+
+def _table(result: Audit, _: Record, out: TextIO) -> None:
+    print_audit(result, out)
+
+
+def _json(result: Audit, _: Record, out: TextIO) -> None:
+    out.write(json.dumps(audit_dict(result), indent=2) + "\n")
+
+
+def _html(result: Audit, record: Record, out: TextIO) -> None:
+    from jobscreen.report.audit_html import audit_page
+
+    out.write(audit_page(result, record))
+
+
+class AuditFormat(StrEnum):
+    """Every output format of audit, in the order --format lists them."""
+
+    table = "table"
+    json = "json"
+    html = "html"  # the rates drawn
+
+
+AUDIT_WRITERS: dict[AuditFormat, Callable[[Audit, Record, TextIO], None]] = {
+    AuditFormat.table: _table,
+    AuditFormat.json: _json,
+    AuditFormat.html: _html,
+}
+
+
+def write_verification(outcome: Verification, name: str, out: TextIO) -> None:
+    """verify's report of the record ``name``: :func:`verify_lines`, each ended."""
+    out.write("".join(line + "\n" for line in verify_lines(outcome, name)))
 
 
 def verify_lines(outcome: Verification, name: str) -> list[str]:

@@ -57,7 +57,7 @@ class CsvReporter(Reporter):
         return SafeWriter(self.out, self.style.delimiter)
 
     def screening(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         writer = self.writer()
         writer.writerow(HEADER)
         for ranked in screening.results:

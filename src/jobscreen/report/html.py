@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from jobscreen.errors import CONTROL, char_code
+from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
     STATUS_WORDS,
     decision_line,
@@ -129,14 +130,15 @@ def _who(a: Assessment, blind: bool) -> str:
     return f'<span class="who">{text(a.name)}<br>{marked}</span>'
 
 
-class HtmlReporter:
+class HtmlReporter(Reporter):
     """Writes a screening as one HTML page: the panel report (score) or one candidate's
     account (explain). It needs the vacancy, for its rules and the notice's words."""
 
     name = "html"
 
     def __init__(self, out: TextIO, vacancy: Vacancy) -> None:
-        self.out, self.vacancy = out, vacancy
+        super().__init__(out)
+        self.vacancy = vacancy
 
     def screening(self, screening: Screening) -> None:
         self.out.write(page(screening, self.vacancy, explain=False))
@@ -165,7 +167,7 @@ def document(title: str, body: Iterable[str]) -> str:
 
 
 def _body(screening: Screening, vacancy: Vacancy, explain: bool) -> Iterator[str]:
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     yield _heading(screening, vacancy, explain)
     if not explain:  # the outcome first; the rules' words next, before the accounts
         yield _counts(screening)
@@ -280,7 +282,7 @@ def _matrix(screening: Screening, vacancy: Vacancy, blind: bool) -> str:
 def _errors(screening: Screening) -> str:
     if not screening.errors:
         return ""
-    blind = bool(screening.options.get("blind"))
+    blind = screening.options.blind
     items = "".join(
         f'<li><span class="id">{text(e.shown_where(blind, n))}</span>: {text(e.message)}</li>'
         for n, e in enumerate(screening.errors, 1)
@@ -377,10 +379,10 @@ def _digest(value: object) -> str:
 def _options(screening: Screening) -> str:
     options = screening.options
     shown = [
-        "blind" if options.get("blind") else "",
-        f"top {options['top']}" if options.get("top") else "",
-        "eligible only" if options.get("eligible_only") else "",
-        "" if options.get("as_of_given", True) else "as-of by default",
+        "blind" if options.blind else "",
+        f"top {options.top}" if options.top else "",
+        "eligible only" if options.eligible_only else "",
+        "" if options.as_of is not None else "as-of by default",
     ]
     return ", ".join(s for s in shown if s) or "none"
 

@@ -75,7 +75,7 @@ class JsonReporter(Reporter):
         A decision record's digest (:func:`jobscreen.results.content_digest`) is the hash of
         the text written, with the tail as it would be without the digest.
         """
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         head, tail = screening_parts(screening)
         out = _Digesting(self.out)
         out.write(dumps(head)[:-2] + ',\n  "results": ')  # up to the closing "\n}"
@@ -110,7 +110,7 @@ class JsonLinesReporter(Reporter):
         self.out.write(compact(data) + "\n")
 
     def screening(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for ranked in screening.results:
             self.line({"vacancy": screening.vacancy_id, **result_dict(ranked, blind)})
         for error in screening.errors:

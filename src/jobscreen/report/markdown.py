@@ -84,7 +84,7 @@ class MarkdownReporter(Reporter):
         self.out.write("\n".join(lines) + "\n")
 
     def screening(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         self.out.write(f"## {md(screening.vacancy_title)}\n\nAs of {screening.as_of}. ")
         self.out.write("A screening aid: a person makes every decision.\n\n")
         self.out.write(f"{summary_line(screening)}\n\n")
@@ -110,7 +110,7 @@ class MarkdownReporter(Reporter):
             self.out.write("\n")
 
     def explanation(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for ranked in screening.results:
             a = ranked.assessment
             verdict = f"{eligibility_label(a)}, score {a.score:.1f}{md(knock_outs(a))}"

@@ -156,7 +156,7 @@ class TableReporter(Reporter):
         self.console = console_for(out)
 
     def screening(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         rows = [ranked.assessment for ranked in screening.results]
         ids = [shown_candidate(a, blind) for a in rows]
         names = [] if blind else [a.name or "" for a in rows]
@@ -212,7 +212,7 @@ class TableReporter(Reporter):
             )
 
     def explanation(self, screening: Screening) -> None:
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for ranked in screening.results:
             a = ranked.assessment
             label = eligibility_label(a)

@@ -1,7 +1,9 @@
-"""A vacancy's requirements as a rich table a recruiter can read."""
+"""show's formats: a vacancy's requirements as a rich table a recruiter can read, or JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
 from typing import TextIO
 
 from rich.markup import escape
@@ -90,3 +92,21 @@ def print_vacancy(vacancy: Vacancy, out: TextIO) -> None:
         table.add_column(column)
     _rows(table, vacancy.requirements, 0)
     console_for(out).print(table)
+
+
+def write_vacancy_json(vacancy: Vacancy, out: TextIO) -> None:
+    """The vacancy as its model dumps it, without the keys left out."""
+    out.write(vacancy.model_dump_json(indent=2, exclude_none=True) + "\n")
+
+
+class VacancyFormat(StrEnum):
+    """Every output format of show, in the order --format lists them."""
+
+    table = "table"
+    json = "json"
+
+
+VACANCY_WRITERS: dict[VacancyFormat, Callable[[Vacancy, TextIO], None]] = {
+    VacancyFormat.table: print_vacancy,
+    VacancyFormat.json: write_vacancy_json,
+}

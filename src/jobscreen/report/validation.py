@@ -9,56 +9,46 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple, TextIO
+from dataclasses import replace
+from enum import StrEnum
+from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from jobscreen.errors import JobscreenError, Location, char_code, printable_name
-from jobscreen.validation import FileCheck, LintError
+from jobscreen.errors import KINDS, Location, Problem, char_code, printable_name
+from jobscreen.validation import FileCheck
 
-VALIDATE_FORMATS = ("text", "json", "github", "junit")
 COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
-class Entry(NamedTuple):
-    """One reported line: an error or a warning at a place in a file."""
-
-    severity: str
-    path: str
-    line: int
-    column: int
-    message: str
-    code: str = ""
-
-    @property
-    def where(self) -> str:
-        """'path:line:col', a file name's control characters shown as codes: one line each."""
-        return f"{printable_name(self.path)}:{self.line}:{self.column}"
-
-    @property
-    def text(self) -> str:
-        """The message with its lint code in front, if it has one."""
-        return f"{self.code} {self.message}" if self.code else self.message
+def entries(check: FileCheck) -> Iterator[Problem]:
+    """A file's errors, then its warnings, each placed at path:line:col (its file's 1:1
+    when it has no place of its own)."""
+    for problem in (*check.errors, *check.warnings):
+        yield replace(problem, location=_place(problem.location, check.source))
 
 
-def _place(location: Location | None, source: str) -> tuple[str, int, int]:
+def _place(location: Location | None, source: str) -> Location:
     if location is None:
-        return source, 1, 1
-    return location.path, location.line or 1, location.column or 1
+        return Location(source, 1, 1)
+    return Location(location.path, location.line or 1, location.column or 1)
 
 
-def _error(error: JobscreenError, source: str) -> Entry:
-    code = error.code if isinstance(error, LintError) else ""
-    return Entry("error", *_place(error.location, source), error.message, code)
+def _spot(entry: Problem) -> tuple[str, int, int]:
+    """An entry's path, line and column (entries are placed)."""
+    loc = entry.location or Location("")
+    return loc.path, loc.line or 1, loc.column or 1
 
 
-def entries(check: FileCheck) -> Iterator[Entry]:
-    """A file's errors, then its warnings, each placed at path:line:col."""
-    for error in check.errors:
-        yield _error(error, check.source)
-    for warning in check.warnings:
-        place = _place(warning.location, check.source)
-        yield Entry("warning", *place, warning.message, warning.code)
+def _code(entry: Problem) -> str:
+    """Its lint code (JS1xx); the codes of a kind of problem are not shown here."""
+    return "" if entry.code in KINDS else entry.code
+
+
+def _text(entry: Problem) -> str:
+    """The message with its lint code in front, if it has one."""
+    code = _code(entry)
+    return f"{code} {entry.message}" if code else entry.message
 
 
 def _count(number: int, noun: str) -> str:
@@ -81,11 +71,11 @@ def text_lines(checks: tuple[FileCheck, ...], color: bool = False) -> list[str]:
     return [_text_line(entry, color) for check in checks for entry in entries(check)]
 
 
-def _text_line(entry: Entry, color: bool) -> str:
+def _text_line(entry: Problem, color: bool) -> str:
     if not color:
-        return f"{entry.where}: {entry.severity}: {entry.text}"
+        return f"{entry.location}: {entry.severity}: {_text(entry)}"
     severity = f"{COLORS[entry.severity]}{entry.severity}{RESET}"
-    return f"{BOLD}{entry.where}{RESET}: {severity}: {entry.text}"
+    return f"{BOLD}{entry.location}{RESET}: {severity}: {_text(entry)}"
 
 
 def write_text(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False) -> None:
@@ -94,10 +84,11 @@ def write_text(checks: tuple[FileCheck, ...], out: TextIO, color: bool = False) 
     out.write(summary(checks) + "\n")
 
 
-def _json_entry(entry: Entry) -> dict[str, object]:
-    data: dict[str, object] = {"path": entry.path, "line": entry.line, "column": entry.column}
-    if entry.code:
-        data["code"] = entry.code
+def _json_entry(entry: Problem) -> dict[str, object]:
+    path, line, column = _spot(entry)
+    data: dict[str, object] = {"path": path, "line": line, "column": column}
+    if code := _code(entry):
+        data["code"] = code
     return {**data, "message": entry.message}
 
 
@@ -132,11 +123,12 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(entry: Entry) -> str:
+def annotation(entry: Problem) -> str:
     """One workflow command: '::error file=...,line=N,col=M,title=jobscreen JS1xx::message'."""
-    title = f"jobscreen {entry.code}".strip()
+    title = f"jobscreen {_code(entry)}".strip()
+    path, line, column = _spot(entry)
     props = (
-        f"file={escape_property(printable_name(entry.path))},line={entry.line},col={entry.column},"
+        f"file={escape_property(printable_name(path))},line={line},col={column},"
         f"title={escape_property(title)}"
     )
     return f"::{entry.severity} {props}::{escape_data(entry.message)}"
@@ -183,7 +175,7 @@ def _junit_case(check: FileCheck) -> str:
     if not found:
         return head + "/>\n"
     body = [
-        f"      <failure message={_xml_attr(e.text)}>{_xml(_text_line(e, False))}</failure>\n"
+        f"      <failure message={_xml_attr(_text(e))}>{_xml(_text_line(e, False))}</failure>\n"
         for e in found
         if e.severity == "error"
     ]
@@ -193,9 +185,19 @@ def _junit_case(check: FileCheck) -> str:
     return head + ">\n" + "".join(body) + "    </testcase>\n"
 
 
-WRITERS: dict[str, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {
-    "text": write_text,
-    "json": write_json,
-    "github": write_github,
-    "junit": write_junit,
+class ValidateFormat(StrEnum):
+    """Every output format of validate, in the order --format lists them."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+VALIDATE_FORMATS = tuple(ValidateFormat)  # validate's --format choices
+WRITERS: dict[ValidateFormat, Callable[[tuple[FileCheck, ...], TextIO, bool], None]] = {
+    ValidateFormat.text: write_text,
+    ValidateFormat.json: write_json,
+    ValidateFormat.github: write_github,
+    ValidateFormat.junit: write_junit,
 }

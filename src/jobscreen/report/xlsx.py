@@ -18,7 +18,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,6 +29,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from jobscreen.errors import CONTROL, char_code, printable_name
+from jobscreen.report.base import Reporter
 from jobscreen.report.data import (
     STATUS_WORDS,
     decisions_cell,
@@ -58,13 +59,13 @@ def cell_text(text: str) -> str:
     return text if len(text) <= MOST_CHARS else text[: MOST_CHARS - 1] + "…"
 
 
-class XlsxReporter:
+class XlsxReporter(Reporter):
     """Writes a screening as an xlsx workbook to a binary stream (a file: never a terminal)."""
 
     name = "xlsx"
 
-    def __init__(self, out: BinaryIO, vacancy: Vacancy) -> None:
-        self.out, self.vacancy = out, vacancy
+    def __init__(self, out: IO[bytes], vacancy: Vacancy) -> None:
+        self.binary, self.vacancy = out, vacancy
         self.workbook = Workbook(write_only=True)
         self.bold = Font(bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")
@@ -106,7 +107,7 @@ class XlsxReporter:
         last = f"{get_column_letter(len(header))}{len(screening.results) + 1}"
         sheet.auto_filter.ref = f"A1:{last}"
         self._row(sheet, header, bold=True)
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for ranked in screening.results:
             self._row(sheet, self._candidate(ranked.rank, ranked.assessment, blind, mandatory))
 
@@ -140,12 +141,12 @@ class XlsxReporter:
             ("organisation", self.vacancy.organisation),
             ("as of", screening.as_of.isoformat()),
             ("jobscreen version", screening.version),
-            ("blind", "yes" if screening.options.get("blind") else "no"),
+            ("blind", "yes" if screening.options.blind else "no"),
         ):
             self._row(sheet, (key, value))
         for key, count in screening.counts.to_dict().items():
             self._row(sheet, (key.replace("_", " "), count))
-        blind = bool(screening.options.get("blind"))
+        blind = screening.options.blind
         for n, error in enumerate(screening.errors, 1):
             where = error.shown_where(blind, n)
             self._row(sheet, ("not screened", f"{where}: {error.message}"))
@@ -171,10 +172,10 @@ class XlsxReporter:
         self.workbook.properties.created = when
         self.workbook.properties.modified = when
         self.workbook.properties.creator = "jobscreen"
-        save(self.workbook, self.out)
+        save(self.workbook, self.binary)
 
 
-def save(workbook: Workbook, out: BinaryIO) -> None:
+def save(workbook: Workbook, out: IO[bytes]) -> None:
     """A workbook's bytes, the same for the same content, written to ``out``: its own
     properties kept (Workbook.save would stamp "now"), every zip entry dated ZIP_DATE."""
     made = io.BytesIO()
