@@ -103,6 +103,17 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("high-level-dialogue", "Prepared exploratory talks with the separatists."),
         ("high-level-dialogue", "Organised closed-door talks among party leaders."),
         ("high-level-dialogue", "Conduit les pourparlers politiques à Addis-Abeba."),
+        ("high-level-dialogue", "Helped the two presidents resume dialogue in 2019."),
+        ("high-level-dialogue", "Missions pour renouer le dialogue avec l'opposition."),
+        ("conflict-prevention", "Calmed border incidents before they escalated."),
+        ("conflict-prevention", "Worked to prevent escalation along the ceasefire line."),
+        ("conflict-prevention", "Négocie des mesures de confiance entre les deux armées."),
+        ("conflict-prevention", "Dirige le mécanisme d'alerte rapide de la région."),
+        ("consensus-building", "Negotiated consensus language for the final declaration."),
+        ("consensus-building", "Brought the eight ministries to common positions."),
+        ("consensus-building", "A obtenu une position commune des États du Golfe."),
+        ("chairing-meetings", "Chaired their meetings during the rotating presidency."),
+        ("chairing-meetings", "A présidé le conseil des ministres de la région."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -126,6 +137,8 @@ def test_other_words_for_the_same_concept_count(concept: str, description: str) 
         ("mediation", "Configured the message broker for the payment platform."),
         ("political-negotiation", "Led the trade negotiations on agricultural tariffs."),
         ("political-negotiation", "Member of the FTA negotiations team."),
+        ("conflict-prevention", "Escalated IT incidents to the second line."),
+        ("consensus-building", "Reached consensus forecasts for the bank's economists."),
     ],
 )
 def test_false_friends_and_other_words_do_not_count(concept: str, description: str) -> None:
@@ -502,6 +515,34 @@ def test_a_qualifier_said_only_in_the_description_counts(
             "qualifiers": [qualifier]}  # fmt: skip
     found = judge(rule, title="Adviser", organisation="Agency", description=description)
     assert (found.status is Status.met) is counts, found.evidence
+
+
+@pytest.mark.parametrize(
+    ("post", "counts"),
+    [
+        # an organisation that names no kind (a city read as the employer): the title's
+        ({"organisation": "Libreville", "title": "Bureau du Médiateur de la CEEAC"}, True),
+        ({"title": "Secretariat of the Pacific Islands Forum"}, True),
+        ({"organisation": "Acme Ltd", "title": "Sales Manager"}, False),
+        # the employer's own kind wins over the title's
+        ({"organisation": "Ministry of Health", "title": "Liaison officer for the AU"}, False),
+    ],
+)
+def test_the_employer_is_read_from_the_title_when_the_organisation_names_no_kind(
+    post: dict[str, str], counts: bool
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": ["multilateral"]}  # fmt: skip
+    found = judge(rule, **post)
+    assert (found.status is Status.met) is counts, found.evidence
+
+
+def test_colleagues_from_member_states_in_french_are_international() -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": ["international"]}  # fmt: skip
+    text = "Dirige une direction de 14 agents originaires de 9 États membres."
+    found = judge(rule, title="Directeur", organisation="Agence", description=text)
+    assert found.status is Status.met, found.evidence
 
 
 @pytest.mark.parametrize(

@@ -375,11 +375,14 @@ class Context:
         return found
 
     def employers(self, index: int) -> tuple[EmployerKind, ...]:
-        """The kinds of employer of post ``index``: from its organisation, else its title."""
+        """The kinds of employer of post ``index``: from its organisation, else (none given,
+        or one that names no kind, such as a city read as the employer) its title's
+        ("Bureau du Médiateur de la CEEAC")."""
         if index not in self._employers:
             post = self.profile.experience[index]
-            name = post.organisation or post.title or ""
-            self._employers[index] = self.compiled.employers.of(name) if name else ()
+            of = self.compiled.employers.of
+            kinds = of(post.organisation) if post.organisation else ()
+            self._employers[index] = kinds or (of(post.title) if post.title else ())
         return self._employers[index]
 
     def words(self, norm_text: str, span: tuple[int, int]) -> str:

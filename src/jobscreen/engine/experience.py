@@ -99,12 +99,9 @@ DESCRIPTION_HINTS = {
     ),
     "international": re.compile(
         rf"\b(?:(?:of )?{_COUNT} (?:different )?nationalities|from {_COUNT} (?:\w+ )?(?:countries|"
-        r"member states|member countries|nations)|de \d+ nationalités|de \d+ pays|"
-        r"multinational|multicultural team|international team|international staff|"
-        # people from a list of places: "advisers from Kenya, Uganda and Sudan"
-        rf"(?:{_GROUP}|members|nationals)\b[^.;:]{{0,40}}?\b(?:from|of|de|du|des)\s+"
-        r"(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)+,? "
-        r"(?:and|et) (?:the )?[A-Z]))",
+        r"member states|member countries|nations)|(?:originaires )?de \d+ (?:nationalités|pays|"
+        r"états membres|pays membres)|"
+        r"multinational|multicultural team|international team|international staff)\b",
         re.IGNORECASE,
     ),
     # the rank, or a large group led: "managed a division", "supervised 25 staff"
@@ -120,6 +117,37 @@ DESCRIPTION_HINTS = {
         r"collaborateurs|fonctionnaires|personnes|conseillers))\b",
         re.IGNORECASE,
     ),
+}
+# people from a list of places: "advisers from Kenya, Uganda and Sudan" (tried only where a
+# sentence has a list of capitalised words)
+_PLACES = re.compile(
+    rf"\b(?:{_GROUP}|members|nationals)\b[^.;:]{{0,40}}?\b(?:from|of|de|du|des)\s+"
+    r"(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:, [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)+,? "
+    r"(?:and|et) (?:the )?[A-Z])",
+    re.IGNORECASE,
+)
+_LIST = re.compile(r"[A-Z][\w'-]*, [A-Z]")
+_WORD = re.compile(r"[^\W\d_][\w']*")
+_TENS = re.compile(r"\b[1-9]\d")
+
+
+def _words_of(pattern: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(pattern) if len(w) > 2 and w != "the")
+
+
+_RANKED = frozenset({"served", "serves", "serving", "acted", "acting", "appointed", "promoted",
+    "rank", "qualité", "tant", "rang"})  # fmt: skip
+_LARGE = frozenset({"division", "department", "directorate", "branch", "direction", "directions",
+    "département", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "over",
+    "more"})  # fmt: skip
+_ABROAD = frozenset({"nationalities", "nationalités", "countries", "states", "nations", "pays",
+    "membres", "multinational", "multicultural", "international"})  # fmt: skip
+# a word every match of a description hint holds: a sentence without one is not tried (a
+# senior one: a rank, a large unit, or a number of ten or more, in figures or in words)
+_HINT_WORDS = {
+    "managerial": _words_of(_LEAD) | _RANKED | {"team", "staff", "équipe", "line", "direct"},
+    "senior": _RANKED | _LARGE,
+    "international": _ABROAD,
 }
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n")
 # Denials of a qualifier in a description: "no direct line management".
@@ -207,11 +235,19 @@ def qualifier_source(
 def _described(post: Post, qualifier: str, own: Callable[[str], str]) -> tuple[str, str] | None:
     """The words of a post's description that show a qualifier, and their sentence."""
     described = DESCRIPTION_HINTS.get(qualifier)
-    if described is not None and post.description:
-        for sentence in _SENTENCE.split(own(post.description)):  # a denial holds its own
+    if described is None or not post.description:
+        return None
+    for sentence in _SENTENCE.split(own(post.description)):  # a denial holds its own
+        found = None
+        words = _WORD.findall(sentence.lower())
+        if not _HINT_WORDS[qualifier].isdisjoint(words) or (
+            qualifier == "senior" and _TENS.search(sentence)
+        ):
             found = described.search(sentence)
-            if found and not _DENIED.search(sentence):
-                return found[0], sentence
+        if found is None and qualifier == "international" and _LIST.search(sentence):
+            found = _PLACES.search(sentence)
+        if found and not _DENIED.search(sentence):
+            return found[0], sentence
     return None
 
 
