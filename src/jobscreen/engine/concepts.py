@@ -253,6 +253,7 @@ class Employers:
         self.acronyms = _acronyms(self.by_acronym)
         self.foreign, self._cue_words = _foreign(vocab)
         self._own: dict[str, str] = {}
+        self._of: dict[str, tuple[EmployerKind, ...]] = {}
 
     def own(self, text: str) -> str:
         """The text without the names it gives as a donor's or a partner's."""
@@ -269,7 +270,16 @@ class Employers:
         return found
 
     def of(self, organisation: str) -> tuple[EmployerKind, ...]:
-        """The kinds an employer's name makes it, in the vocabulary's order."""
+        """The kinds an employer's name makes it, in the vocabulary's order (once a name in a
+        run: the same employers and titles recur from CV to CV)."""
+        found = self._of.get(organisation)
+        if found is None:
+            if len(self._of) >= 4096:  # bounded, as ``own``
+                self._of.clear()
+            found = self._of[organisation] = self._kinds(organisation)
+        return found
+
+    def _kinds(self, organisation: str) -> tuple[EmployerKind, ...]:
         text = self.own(organisation)
         norm = normalise(text)
         padded = f" {norm} "

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobscreen.cv import Post, days_in_month
 
@@ -232,14 +233,22 @@ def qualifier_source(
     return f"inferred from description ('{found[0]}')" if found else None
 
 
+@lru_cache(maxsize=4096)
+def _sentences(description: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A description's sentences with their lowercase words, once for every qualifier."""
+    return tuple(
+        (sentence, frozenset(_WORD.findall(sentence.lower())))
+        for sentence in _SENTENCE.split(description)
+    )
+
+
 def _described(post: Post, qualifier: str, own: Callable[[str], str]) -> tuple[str, str] | None:
     """The words of a post's description that show a qualifier, and their sentence."""
     described = DESCRIPTION_HINTS.get(qualifier)
     if described is None or not post.description:
         return None
-    for sentence in _SENTENCE.split(own(post.description)):  # a denial holds its own
+    for sentence, words in _sentences(own(post.description)):  # a denial holds its own
         found = None
-        words = _WORD.findall(sentence.lower())
         if not _HINT_WORDS[qualifier].isdisjoint(words) or (
             qualifier == "senior" and _TENS.search(sentence)
         ):
