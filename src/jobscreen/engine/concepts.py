@@ -330,16 +330,5 @@ class Fields:
         self._codes[subject] = found
         return found
 
-    def codes(self, subject: str) -> set[str]:
-        """The codes of every field whose name is in a subject ("Computer Science and
-        Politics" is two)."""
-        words = normalise(subject).split()
-        return {
-            self.by_name[name]
-            for size in range(min(len(words), self.LONGEST), 0, -1)
-            for i in range(len(words) - size + 1)
-            if (name := " ".join(words[i : i + size])) in self.by_name
-        }
-
     def field(self, code: str) -> Field:
         return self.fields[code]

@@ -36,9 +36,6 @@ from jobscreen.vacancy import (
 )
 
 EPSILON = 1e-9
-# ISCED-F fields of the sciences and technical trades (natural sciences but the environment,
-# ICT, engineering, agriculture): never "relevant" to a rule whose fields are none of them
-TECHNICAL = ("051", "053", "054", "06", "07", "08")
 # status, credit, reason, evidence, and (experience rule, extra years) when met in lieu
 Judged = tuple[Status, float, str, Evidence, tuple[str, float] | None]
 ORDER = {Status.met: 0, Status.needs_review: 1, Status.partial: 2, Status.not_met: 3}
@@ -315,8 +312,7 @@ class EducationEvaluator(Evaluator):
         """'yes', 'related' (a person must judge) or 'no', and why when the field is judged
         on ISCED-F: one listed, or a field within it, is the field; with
         ``related_fields``, the same narrow field is a related one, decided; another field
-        (the same broad field too: accounting is not law) is for a person to judge, except
-        a science or technical one (TECHNICAL) when no field listed is: not relevant."""
+        (the same broad field too: accounting is not law) is for a person to judge."""
         phrases = ctx.phrases(rule)
         if phrases and field and ctx.match(rule, normalise(field)):
             return "yes", ""
@@ -335,11 +331,6 @@ class EducationEvaluator(Evaluator):
                     narrow = fields.field(code[:3]).label
                     why = f"'{field}' is related to {name} (ISCED-F {code[:3]} {narrow})"
                     return "yes", why
-            if not any(w.startswith(TECHNICAL) for _, w in listed) and all(
-                c.startswith(TECHNICAL) for c in fields.codes(field or "")
-            ):  # a joint degree with any other field is for a person to judge
-                broad = fields.field(code[:2]).label
-                return "no", f"'{field}' is {broad} (ISCED-F {code}), far from every field listed"
         return ("related" if rule.related_fields else "no"), ""
 
     def judge(self, rule: EducationRule, ctx: Context, index: int) -> Judged:
@@ -357,7 +348,7 @@ class EducationEvaluator(Evaluator):
         if fit == "related":
             field = entry.field or "the field (not given)"
             field_note = f"; is '{field}' relevant? a person judges"
-        elif fit == "no" and not fit_note:
+        elif fit == "no":
             field = entry.field or "not given"
             field_note = f"; field '{field}' is not among {_list(ctx.phrases(rule))}"
         if level >= minimum:
