@@ -417,12 +417,13 @@ def test_two_folders_with_different_files_in_one_process_do_not_mix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same vacancy in three folders: the package's vocabulary, and two files that
-    extend diplomacy differently; a CV saying 'backchannel talks' meets it only in the first."""
+    extend diplomacy differently; a CV saying 'corridor whispering' (words the package's
+    vocabulary does not have: it has 'backchannel') meets it only in the first."""
     extend = "version: 1\nconcepts:\n  diplomacy:\n    alt: {{en: [{}]}}\n"
-    folder(tmp_path / "a", extend.format("backchannel talks"), "diplomacy")
+    folder(tmp_path / "a", extend.format("corridor whispering"), "diplomacy")
     folder(tmp_path / "b", extend.format("courier liaison"), "diplomacy")
     folder(tmp_path / "plain", None, "diplomacy")
-    cv(tmp_path, "backchannel talks")
+    cv(tmp_path, "corridor whispering")
     monkeypatch.chdir(tmp_path)
     statuses = {}
     for name in ("a", "b", "plain", "a"):
@@ -474,9 +475,9 @@ def test_the_record_carries_both_digests_and_verify_names_the_file(org: Path) ->
 def test_verify_says_when_the_file_was_added_after_the_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    extend = "version: 1\nconcepts:\n  diplomacy:\n    alt: {en: [backchannel talks]}\n"
+    extend = "version: 1\nconcepts:\n  diplomacy:\n    alt: {en: [corridor whispering]}\n"
     folder(tmp_path / "org", None, "diplomacy")
-    cv(tmp_path, "backchannel talks")
+    cv(tmp_path, "corridor whispering")
     monkeypatch.chdir(tmp_path)
     _, out, _ = invoke("score", "org/post.yaml", "cvs", "-f", "json", "--as-of", AS_OF)
     assert "organisation" not in json.loads(out)["record"]["vocabulary"]

@@ -83,6 +83,37 @@ def experience(*concepts: str, **extra: Any) -> dict[str, Any]:
         ("equality-and-non-discrimination", "Inclusion strategy for 100,000 employees."),
         ("equality-and-non-discrimination", "Led a project on hiring discrimination."),
         ("equality-and-non-discrimination", "Responsable de la stratégie d'inclusion."),
+        # families of words for quiet diplomacy, talks and their facilitation
+        ("diplomacy", "Opened a back-channel to the rebel leadership."),
+        ("diplomacy", "Years of shuttle diplomacy between the two capitals."),
+        ("diplomacy", "Track two diplomacy with retired generals."),
+        ("diplomacy", "Ran a confidential channel to the opposition."),
+        ("diplomacy", "Diplomatie discrète entre les deux présidences."),
+        ("conflict-prevention", "Peace and Development Advisor to the UN country team."),
+        ("conflict-prevention", "De-escalation of tensions around the elections."),
+        ("conflict-prevention", "Désamorcer les tensions entre éleveurs et agriculteurs."),
+        ("mediation", "Brokered a local truce between two clans."),
+        ("mediation", "Facilitated talks between the landowners and the company."),
+        ("mediation", "Acted as go-between for the two families."),
+        ("mediation", "Facilitatrice entre les communautés."),
+        ("political-negotiation", "Chief government negotiator with the insurgents."),
+        ("political-negotiation", "Led negotiations with armed groups in the east."),
+        ("political-negotiation", "Négociateur gouvernemental pour l'accord de 2015."),
+        ("high-level-dialogue", "Convened inter-party dialogue on the new constitution."),
+        ("high-level-dialogue", "Prepared exploratory talks with the separatists."),
+        ("high-level-dialogue", "Organised closed-door talks among party leaders."),
+        ("high-level-dialogue", "Conduit les pourparlers politiques à Addis-Abeba."),
+        ("high-level-dialogue", "Helped the two presidents resume dialogue in 2019."),
+        ("high-level-dialogue", "Missions pour renouer le dialogue avec l'opposition."),
+        ("conflict-prevention", "Calmed border incidents before they escalated."),
+        ("conflict-prevention", "Worked to prevent escalation along the ceasefire line."),
+        ("conflict-prevention", "Négocie des mesures de confiance entre les deux armées."),
+        ("conflict-prevention", "Dirige le mécanisme d'alerte rapide de la région."),
+        ("consensus-building", "Negotiated consensus language for the final declaration."),
+        ("consensus-building", "Brought the eight ministries to common positions."),
+        ("consensus-building", "A obtenu une position commune des États du Golfe."),
+        ("chairing-meetings", "Chaired their meetings during the rotating presidency."),
+        ("chairing-meetings", "A présidé le conseil des ministres de la région."),
     ],
 )
 def test_other_words_for_the_same_concept_count(concept: str, description: str) -> None:
@@ -102,6 +133,12 @@ def test_other_words_for_the_same_concept_count(concept: str, description: str) 
         ("post-conflict-recovery", "Obtained security clearance and handled customs clearance."),
         ("mine-action", "Managed the clearance sale and the coal mine's mine planning."),
         ("equality-and-non-discrimination", "Led the financial inclusion strategy."),
+        ("mediation", "Worked as an insurance broker in Leeds."),
+        ("mediation", "Configured the message broker for the payment platform."),
+        ("political-negotiation", "Led the trade negotiations on agricultural tariffs."),
+        ("political-negotiation", "Member of the FTA negotiations team."),
+        ("conflict-prevention", "Escalated IT incidents to the second line."),
+        ("consensus-building", "Reached consensus forecasts for the bank's economists."),
     ],
 )
 def test_false_friends_and_other_words_do_not_count(concept: str, description: str) -> None:
@@ -422,6 +459,237 @@ def test_every_place_of_a_concept_is_checked_not_only_the_first() -> None:
     rule = experience("peacebuilding")
     text = "No experience in peacebuilding; doctoral thesis on peacebuilding."
     assert judge(rule, title="Analyst", description=text).status is Status.not_met
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "description", "counts"),
+    [
+        # every form of the verbs of running people, and the people by what they do
+        ("managerial", "Heads a unit of five economists.", True),
+        ("managerial", "I run a compact team covering the Horn of Africa.", True),
+        ("managerial", "Oversees 14 field staff in three provinces.", True),
+        ("managerial", "Line-managed three junior researchers.", True),
+        ("managerial", "Directs a 20-strong secretariat.", True),
+        ("managerial", "Since 2021 I have supervised four liaison officers.", True),
+        ("managerial", "Anime une petite équipe de juristes.", True),
+        ("managerial", "Gère un service de huit agents.", True),
+        ("managerial", "Served as acting Chief of Staff during the transition.", True),
+        ("managerial", "Managed the office's travel budget.", False),  # a possessive
+        ("managerial", "Worked in a unit led by the Deputy Director.", False),
+        ("managerial", "Ran the consultations between the two delegations' legal experts.", False),
+        ("managerial", "Managed the country portfolio of grants.", False),
+        # the rank named in the description, or a large group: senior
+        ("senior", "Served as Deputy Head of Mission for three years.", True),
+        ("senior", "Seconded with the rank of Ambassador to the talks.", True),
+        ("senior", "Acting chargé d'affaires during the vacancy.", True),
+        ("senior", "Managed a division of 17 officers.", True),
+        ("senior", "Leads a directorate covering policy and planning.", True),
+        ("senior", "Supervised 25 staff across two offices.", True),
+        ("senior", "Responsible for a team of twelve.", True),
+        ("senior", "En qualité de directrice adjointe du cabinet.", True),
+        ("senior", "Supervised two programme officers.", False),  # a small team is not senior
+        ("senior", "Led a team of four analysts.", False),
+        ("senior", "Ran 12 workshops for mediators.", False),
+        ("senior", "Briefed the Director on the talks.", False),
+        ("senior", "Drafted the department's annual report.", False),
+        # people from several countries named one by one
+        ("international", "Leads five advisers from Chad, Niger, Mali and Senegal.", True),
+        ("international", "A team of experts from Peru, Chile and the Netherlands.", True),
+        ("international", "Colleagues of nine different nationalities.", True),
+        ("international", "Trained staff from Nairobi.", False),
+        ("international", "Opened offices in Lyon, Lille and Nantes.", False),
+    ],
+)
+def test_a_qualifier_said_only_in_the_description_counts(
+    qualifier: str, description: str, counts: bool
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": [qualifier]}  # fmt: skip
+    found = judge(rule, title="Adviser", organisation="Agency", description=description)
+    assert (found.status is Status.met) is counts, found.evidence
+
+
+@pytest.mark.parametrize(
+    ("post", "counts"),
+    [
+        # an organisation that names no kind (a city read as the employer): the title's
+        ({"organisation": "Libreville", "title": "Bureau du Médiateur de la CEEAC"}, True),
+        ({"title": "Secretariat of the Pacific Islands Forum"}, True),
+        ({"organisation": "Acme Ltd", "title": "Sales Manager"}, False),
+        # the employer's own kind wins over the title's
+        ({"organisation": "Ministry of Health", "title": "Liaison officer for the AU"}, False),
+    ],
+)
+def test_the_employer_is_read_from_the_title_when_the_organisation_names_no_kind(
+    post: dict[str, str], counts: bool
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": ["multilateral"]}  # fmt: skip
+    found = judge(rule, **post)
+    assert (found.status is Status.met) is counts, found.evidence
+
+
+def test_colleagues_from_member_states_in_french_are_international() -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+            "qualifiers": ["international"]}  # fmt: skip
+    text = "Dirige une direction de 14 agents originaires de 9 États membres."
+    found = judge(rule, title="Directeur", organisation="Agence", description=text)
+    assert found.status is Status.met, found.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "senior", "managerial"),
+    [
+        ("Undersecretary, Policy Planning", True, False),
+        ("Under Secretary, Peace Secretariat", True, False),
+        ("Joint Secretary, Ministry of Home Affairs", True, False),
+        ("Additional Secretary (Peace)", True, False),
+        ("Chargée d'affaires a.i.", True, False),
+        ("Secretary of State for Foreign Affairs", True, True),
+    ],
+)
+def test_senior_ranks_are_senior_and_heads_are_managers(
+    title: str, senior: bool, managerial: bool
+) -> None:
+    for qualifier, expected in (("senior", senior), ("managerial", managerial)):
+        rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 0,
+                "qualifiers": [qualifier]}  # fmt: skip
+        found = judge(rule, title=title, organisation="Government")
+        assert (found.status is Status.met) is expected, (qualifier, found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("concept", "post", "counts"),
+    [
+        # at a political body, general mediation and negotiation are its political forms
+        (
+            "peace-mediation",
+            {"title": "Mediation Officer", "organisation": "IGAD Secretariat"},
+            True,
+        ),
+        (
+            "conflict-resolution",
+            {
+                "title": "Adviser",
+                "organisation": "African Union Commission",
+                "description": "Mediated between the parties to the border dispute.",
+            },
+            True,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Counsellor",
+                "organisation": "Embassy of Ghana",
+                "description": "Negotiated the readmission agreement.",
+            },
+            True,
+        ),
+        (
+            "political-negotiation",
+            {"title": "Senior Negotiator", "organisation": "Organisation des États américains"},
+            True,
+        ),
+        (
+            "political-dispute-resolution",
+            {
+                "title": "Officer",
+                "organisation": "OSCE Conflict Prevention Centre",
+                "description": "Dispute settlement between the two communities.",
+            },
+            True,
+        ),
+        ("peace-mediation", {"title": "Médiatrice", "organisation": "Union africaine"}, True),
+        # elsewhere they are not; nor their false friends, nor study of them, anywhere
+        (
+            "peace-mediation",
+            {"title": "Mediator", "organisation": "Family Mediation Service"},
+            False,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Buyer",
+                "organisation": "Acme Ltd",
+                "description": "Negotiated supplier contracts.",
+            },
+            False,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Procurement Officer",
+                "organisation": "Ministry of Foreign Affairs",
+                "description": "Contract negotiations with suppliers.",
+            },
+            False,
+        ),
+        (
+            "political-negotiation",
+            {
+                "title": "Counsellor",
+                "organisation": "Ministry of Foreign Affairs",
+                "description": "Trade negotiations with the EU on tariffs.",
+            },
+            False,
+        ),
+        (
+            "peace-mediation",
+            {
+                "title": "Intern",
+                "organisation": "African Union",
+                "description": "Research on mediation in the Sahel.",
+            },
+            False,
+        ),
+        (
+            "peace-mediation",
+            {
+                "title": "Analyst",
+                "organisation": "OECD",
+                "description": "Mediation of tax disputes.",
+            },
+            False,
+        ),
+        (
+            "peace-mediation",
+            {
+                "title": "Press Officer",
+                "organisation": "Council of Europe",
+                "description": "Handled media relations.",
+            },
+            False,
+        ),
+    ],
+)
+def test_general_work_at_a_political_body_is_its_political_form(
+    concept: str, post: dict[str, str], counts: bool
+) -> None:
+    found = judge(experience(concept), **post)
+    assert (found.status is Status.met) is counts, found.evidence
+    if counts:
+        assert "a political body" in found.evidence[0].quote
+
+
+@pytest.mark.parametrize(
+    ("description", "years"),
+    [
+        ("Since March 2016 I have managed a team of five.", 3.8),  # 2016-03 to 2019-12
+        ("From 2018 she supervised four researchers.", 2.0),
+        ("Depuis septembre 2017, j'encadre une équipe de 6 analystes.", 2.3),
+        ("As of Jan 2019, line-managed two officers.", 1.0),
+        ("Managed a team of five.", 10.0),  # no date: the whole post
+        ("Since 2005 I have managed a team of five.", 10.0),  # before the post: the whole post
+        ("Managed a team of five. Since 2018 also in charge of grants.", 10.0),  # not its sentence
+    ],
+)
+def test_a_qualifier_the_description_dates_counts_from_that_date(
+    description: str, years: float
+) -> None:
+    rule = {"id": "exp", "kind": "experience", "required": True, "min_years": 10,
+            "qualifiers": ["managerial"]}  # fmt: skip
+    found = judge(rule, title="Adviser", organisation="Agency", description=description)
+    assert found.reason.startswith(f"{years:g} of 10 years"), found.reason
 
 
 def test_a_topic_held_by_a_false_friend_is_looked_for_further_on_without_a_crash() -> None:

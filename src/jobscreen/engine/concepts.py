@@ -52,6 +52,12 @@ class RuleConcepts:
 
 TOPIC = "#topic"  # the key of an experience rule's topics among the rules' concept labels
 RELATED = "#related"  # the key of the concepts related to an experience rule's (weak evidence)
+POLITICAL = "#political"  # the key of the work that a political employer makes the rule's
+# the fields whose concepts are political work: a concept under one of them is political
+POLITICAL_FIELDS = ("international-relations", "peace-and-security")
+# the ways of settling things between parties, which take a political form at a political
+# body (not every activity does: "partners" at a foreign ministry may be the EU's own)
+POLITICAL_ACTIVITIES = ("negotiation", "mediation", "dispute-resolution")
 
 
 def rule_concepts(rule: Requirement, vocab: Vocabulary) -> RuleConcepts | None:
@@ -81,6 +87,41 @@ def related_concepts(found: RuleConcepts, vocab: Vocabulary) -> RuleConcepts:
     near = concepts_of(sorted(related - found.accepted), vocab)
     labels = {k: v for k, v in near.labels.items() if k not in found.labels}
     return RuleConcepts(labels, None, near.accepted - found.accepted)
+
+
+def _political(concept_id: str, vocab: Vocabulary) -> bool:
+    """Whether a concept is, or is narrower than, one of the political fields."""
+    seen: set[str] = set()
+    todo = [concept_id]
+    while todo:
+        current = todo.pop()
+        if current in POLITICAL_FIELDS:
+            return True
+        if current not in seen and current in vocab.concepts:
+            seen.add(current)
+            todo.extend(vocab.concepts[current].broader)
+    return False
+
+
+def political_forms(found: RuleConcepts, vocab: Vocabulary) -> RuleConcepts:
+    """Work in any setting whose political form the rule accepts: a concept the rule accepts
+    that is narrower than one of POLITICAL_ACTIVITIES and a political field (peace mediation is
+    mediation and conflict resolution) makes that activity count where the employer is a
+    political body ("mediation" at a foreign ministry or a regional political organisation is
+    peace mediation). Each activity's labels, with the political form's English label."""
+    labels: dict[str, str] = {}
+    general: set[str] = set()
+    for concept_id in sorted(found.accepted):
+        concept = vocab.concepts[concept_id]
+        fields = [b for b in concept.broader if _political(b, vocab)]
+        for activity in concept.broader:
+            if activity not in POLITICAL_ACTIVITIES or activity in found.accepted or not fields:
+                continue
+            general.add(activity)
+            for label in vocab.concepts[activity].labels:
+                labels.setdefault(label, concept.label)
+    labels = {k: v for k, v in labels.items() if k not in found.labels}
+    return RuleConcepts(labels, None, frozenset(general))
 
 
 Guard = tuple[int, int, bool]  # a span of words that holds, and whether it is a cue's
@@ -120,6 +161,9 @@ class Guards:
                 continue  # a competency may be shown by knowing about it
             for concept_id in sorted(related_concepts(found, vocab).accepted):
                 friend(vocab.concepts[concept_id].false_friends, rule_id + RELATED)
+            if rule_id + POLITICAL in concepts:  # "contract negotiation" is not political either
+                for concept_id in sorted(found.accepted):
+                    friend(vocab.concepts[concept_id].false_friends, rule_id + POLITICAL)
             for kind in BLOCKING_CONTEXTS:
                 context = vocab.contexts.get(kind)
                 if context is None or found.accepted & context.exempt:
@@ -129,6 +173,7 @@ class Guards:
                     cues.append(phrase)
                     held = self.cues.setdefault(phrase.stems, [])
                     held += [(rule_id, reach), (rule_id + RELATED, reach)]
+                    held.append((rule_id + POLITICAL, reach))
                 exceptions.extend(_as_written(context.false_friends))
         self.friend_index = PhraseIndex(friends, exact=True)
         self.cue_index = PhraseIndex(cues, exact=True)
@@ -208,6 +253,7 @@ class Employers:
         self.acronyms = _acronyms(self.by_acronym)
         self.foreign, self._cue_words = _foreign(vocab)
         self._own: dict[str, str] = {}
+        self._of: dict[str, tuple[EmployerKind, ...]] = {}
 
     def own(self, text: str) -> str:
         """The text without the names it gives as a donor's or a partner's."""
@@ -224,7 +270,16 @@ class Employers:
         return found
 
     def of(self, organisation: str) -> tuple[EmployerKind, ...]:
-        """The kinds an employer's name makes it, in the vocabulary's order."""
+        """The kinds an employer's name makes it, in the vocabulary's order (once a name in a
+        run: the same employers and titles recur from CV to CV)."""
+        found = self._of.get(organisation)
+        if found is None:
+            if len(self._of) >= 4096:  # bounded, as ``own``
+                self._of.clear()
+            found = self._of[organisation] = self._kinds(organisation)
+        return found
+
+    def _kinds(self, organisation: str) -> tuple[EmployerKind, ...]:
         text = self.own(organisation)
         norm = normalise(text)
         padded = f" {norm} "

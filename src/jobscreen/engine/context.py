@@ -9,6 +9,7 @@ from functools import cache
 
 from jobscreen.cv import Post, Profile
 from jobscreen.engine.concepts import (
+    POLITICAL,
     RELATED,
     TOPIC,
     Employers,
@@ -18,10 +19,17 @@ from jobscreen.engine.concepts import (
     RuleConcepts,
     concepts_of,
     holds,
+    political_forms,
     related_concepts,
     rule_concepts,
 )
-from jobscreen.engine.experience import Span, merged_years, post_span, qualifier_source
+from jobscreen.engine.experience import (
+    Span,
+    merged_years,
+    post_span,
+    qualifier_since,
+    qualifier_source,
+)
 from jobscreen.engine.matching import (
     Phrase,
     PhraseIndex,
@@ -102,7 +110,9 @@ class CompiledVacancy:
     rules_of: RulesOf  # the rules of each phrase, with its place among the rule's phrases
     lieu: tuple[EducationRule, ...]  # education rules with in-lieu alternatives: run first
     texts: dict[str, str | None]  # each rule's notice words: its own, else its group's
-    concepts: dict[str, RuleConcepts]  # the rules that name concepts
+    # the rules that name concepts; under a rule's id + POLITICAL, the general work that a
+    # political employer makes the political form the rule accepts (see political_forms)
+    concepts: dict[str, RuleConcepts]
     labels: dict[str, tuple[Phrase, ...]]  # their concepts' labels, found by lemma
     label_index: PhraseIndex
     rules_of_label: RulesOf
@@ -130,6 +140,10 @@ class CompiledVacancy:
             if isinstance(rule, ExperienceRule) and rule.id in concepts:
                 near = related_concepts(concepts[rule.id], vocab).labels
                 labels[rule.id + RELATED] = compile_lemmas(near)
+                politics = political_forms(concepts[rule.id], vocab)
+                if politics.labels:
+                    concepts[rule.id + POLITICAL] = politics
+                    labels[rule.id + POLITICAL] = compile_lemmas(politics.labels)
         by_id = {rule.id: rule for _, rule in vacancy.walk()}
         lieu = tuple(r for r in by_id.values() if isinstance(r, EducationRule) and r.in_lieu)
         located = vacancy.notice_texts()
@@ -218,7 +232,7 @@ class Context:
         default_factory=dict
     )
     _qualifiers: dict[tuple[int, str], str | None] = field(default_factory=dict)
-    _years: dict[tuple[int, ...], float] = field(default_factory=dict)
+    _years: dict[tuple[tuple[int, dt.date], ...], float] = field(default_factory=dict)
     _label_found: dict[str, Hits] = field(default_factory=dict)
     _held: dict[str, dict[str, tuple[Guard, ...]]] = field(default_factory=dict)
     _employers: dict[int, tuple[EmployerKind, ...]] = field(default_factory=dict)
@@ -255,6 +269,24 @@ class Context:
             self._qualifiers[key] = source
         return self._qualifiers[key]
 
+    def since(self, index: int, qualifiers: Sequence[str]) -> Span | None:
+        """Post ``index``'s span from when the last of its qualifiers that only its
+        description shows began, if the description says ("since April 2024 I have
+        supervised"); None when it says nothing of when."""
+        span = self.spans[index]
+        starts = [
+            start
+            for q in qualifiers
+            if (self.qualifier(index, q) or "").startswith("inferred from description ('")
+            and (start := qualifier_since(self.profile.experience[index], q, self._own)) is not None
+        ]
+        if span is None or not starts or not span.start < max(starts) <= span.end:
+            return None
+        return Span(max(starts), span.end, index)
+
+    def _own(self, text: str) -> str:
+        return self.compiled.employers.own(text)
+
     def _implied(self, index: int, qualifier: str) -> str | None:
         """A qualifier that the kind of post ``index``'s employer implies, or, for the
         international and multilateral ones, an organisation its description names."""
@@ -271,7 +303,7 @@ class Context:
 
     def years(self, spans: Sequence[Span]) -> float:
         """Years the spans cover, overlaps once; rules counting the same posts share it."""
-        key = tuple(s.index for s in spans)
+        key = tuple((s.index, s.start) for s in spans)
         if key not in self._years:
             self._years[key] = merged_years(spans)
         return self._years[key]
@@ -343,11 +375,14 @@ class Context:
         return found
 
     def employers(self, index: int) -> tuple[EmployerKind, ...]:
-        """The kinds of employer of post ``index``: from its organisation, else its title."""
+        """The kinds of employer of post ``index``: from its organisation, else (none given,
+        or one that names no kind, such as a city read as the employer) its title's
+        ("Bureau du Médiateur de la CEEAC")."""
         if index not in self._employers:
             post = self.profile.experience[index]
-            name = post.organisation or post.title or ""
-            self._employers[index] = self.compiled.employers.of(name) if name else ()
+            of = self.compiled.employers.of
+            kinds = of(post.organisation) if post.organisation else ()
+            self._employers[index] = kinds or (of(post.title) if post.title else ())
         return self._employers[index]
 
     def words(self, norm_text: str, span: tuple[int, int]) -> str:

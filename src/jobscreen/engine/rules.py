@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from jobscreen.cv import LanguageEntry, Post, education_level
-from jobscreen.engine.concepts import RELATED, TOPIC
+from jobscreen.engine.concepts import POLITICAL, RELATED, TOPIC
 from jobscreen.engine.context import Context, Place, Shortfall, post_parts
 from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
@@ -157,7 +157,10 @@ class ExperienceEvaluator(Evaluator):
             if texts is not None and not self.on_topic(rule, ctx, texts[index]):
                 near.append((span, self.off_topic(rule)))  # the work, not on the rule's subject
                 continue
-            spans.append(span)
+            since = ctx.since(index, qualifiers) if qualifiers else None
+            if since is not None:  # "since April 2024 I have supervised": from then on
+                notes.append(f"counted from {since.start:%Y-%m}")
+            spans.append(since or span)
             strength = weakest(found[1] if found else Strength.stated, *map(_qualified, why))
             quote = "; ".join(notes) or "counted"
             evidence.append(Evidence(ctx.labels[index], quote, ("experience", index), strength))
@@ -208,7 +211,22 @@ class ExperienceEvaluator(Evaluator):
             if evident:
                 work = evident[0].replace("-", " ")
                 return f"employer is a {kind.label}: work in {work}", Strength.titled
-        return None
+        return self.political(rule, ctx, index, norm_text)
+
+    def political(
+        self, rule: ExperienceRule, ctx: Context, index: int, norm_text: str
+    ) -> tuple[str, Strength] | None:
+        """General work (mediation, negotiation) that post ``index``'s employer, a political
+        body (one that conducts diplomacy), makes the political form the rule accepts."""
+        forms = ctx.compiled.concepts.get(rule.id + POLITICAL)
+        if forms is None:
+            return None
+        bodies = [k for k in ctx.employers(index) if "diplomatic" in k.implies]
+        if not bodies or (found := ctx.match(rule, norm_text, rule.id + POLITICAL)) is None:
+            return None
+        form = forms.labels.get(found[0].original, "")
+        note = f"matched '{found[1]}' at a {bodies[0].label}, a political body: {form}"
+        return note, _part_strength(ctx.profile.experience[index], found[1], normalise)
 
     def __call__(self, rule: ExperienceRule, ctx: Context) -> RuleResult:
         """Met on strong evidence (see Strength); needing review when only posts that are
