@@ -52,3 +52,29 @@ def test_screen_in_a_pool_of_workers_is_the_same_screening() -> None:
     there = jobscreen.screen(vacancy, loaded, options, executor=pool(2))
     assert len(here.results) == 5
     assert screening_dict(there) == screening_dict(here)
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "says"),
+    [
+        ({"as_of": dt.datetime(2026, 6, 30, tzinfo=dt.UTC)}, TypeError, "as_of must be"),
+        ({"as_of": "2026-06-30"}, TypeError, "as_of must be"),
+        ({"top": 0}, ValueError, "top must be"),
+        ({"top": -1}, ValueError, "top must be"),
+        ({"top": 2.5}, ValueError, "top must be"),
+        ({"top": True}, ValueError, "top must be"),
+        ({"blind": 1}, TypeError, "blind must be"),
+        ({"eligible_only": "yes"}, TypeError, "eligible_only must be"),
+        ({"limits": None}, TypeError, "limits must be"),
+    ],
+)
+def test_wrong_options_are_refused_when_made_never_blamed_on_the_cvs(
+    given: dict[str, object], error: type[Exception], says: str
+) -> None:
+    with pytest.raises(error, match=says):
+        jobscreen.ScreenOptions(**given)  # type: ignore[arg-type]
+
+
+def test_good_options_are_kept() -> None:
+    options = jobscreen.ScreenOptions(as_of=dt.date(2026, 6, 30), top=1, blind=True)
+    assert (options.as_of, options.top, options.blind) == (dt.date(2026, 6, 30), 1, True)

@@ -311,7 +311,12 @@ def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | 
     are skipped, so that `jobscreen validate .` checks a repository's data, not its tools'.
     """
     path = Path(name)
-    if name == STDIN or not path.is_dir():
+    try:
+        folder = name != STDIN and path.is_dir()
+    except OSError as exc:  # a name too long for the file system: that input's error
+        yield InputError(cannot_read(exc), Location(name, 1, 1))
+        return
+    if not folder:
         yield name
         return
     found = sorted(walk(str(path), suffixes))

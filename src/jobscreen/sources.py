@@ -171,8 +171,10 @@ def _read_vacancy(path: str | Path, limits: Limits, vocab: Vocabulary) -> tuple[
     raw = read_bytes(Path(path), limits.max_bytes, limits.hint("max-bytes"))
     text = decode(raw, str(path))
     docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
+    where = Location(str(path), 1, 1)
+    if not docs:  # a JSON Lines file of blank lines
+        raise InputError("empty file", where)
     if len(docs) > 1:
-        where = Location(str(path), 1, 1)
         raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
     return vacancy_from_document(docs[0], vocab=vocab), hashlib.sha256(raw).hexdigest()
 
