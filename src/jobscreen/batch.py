@@ -40,7 +40,7 @@ from jobscreen.errors import (
     Problem,
     guard,
 )
-from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
+from jobscreen.inputs import CVS, Input, JsonLines, Refusal, Seen, read, resolve
 from jobscreen.loading import STDIN, Document, jsonl_record
 from jobscreen.results import Ranked, Summary, eligibility_label, settled_by
 from jobscreen.sources import Candidate, Failed, to_candidate
@@ -160,7 +160,8 @@ Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs,
 def _resolved(names: Iterable[str]) -> list[Resolved]:
     """What each name stands for, its first PARALLEL_FROM inputs resolved (a folder listed)
     to guess the batch's size with, the rest to come."""
-    found, seen = [], set[str]()
+    found: list[Resolved] = []
+    seen: Seen = set()
     for name in names:
         inputs = resolve([name], CVS, seen)
         found.append((name, list(itertools.islice(inputs, PARALLEL_FROM)), inputs))

@@ -207,7 +207,10 @@ TEXT = Accept(
 )
 
 
-def resolve(names: Iterable[str], accept: Accept, seen: set[str] | None = None) -> Iterator[Input]:
+Seen = set[tuple[int, int] | str]  # the files resolved so far: by identity, else by name
+
+
+def resolve(names: Iterable[str], accept: Accept, seen: Seen | None = None) -> Iterator[Input]:
     """Every input the names stand for, in order: each name itself, or, for a folder, what
     is found under it, each read as ``accept`` says or refused with its reason.
 
@@ -230,12 +233,15 @@ def resolve(names: Iterable[str], accept: Accept, seen: set[str] | None = None) 
                 yield Refusal(item.location.path if item.location else name, item, listing=True)
 
 
-def _first(name: str, seen: set[str]) -> bool:
-    """Whether the file ``name`` is not yet among those ``seen`` (then it is, after); the
-    standard input is always new: each '-' is its own read."""
-    if name == STDIN:
-        return True
-    key = os.path.normpath(Path(name).absolute())  # no file system call: any name will do
+def _first(name: str, seen: Seen) -> bool:
+    """Whether the file ``name`` is not yet among those ``seen`` (then it is, after): the
+    same file by its identity (a link to it, another spelling of its name), or the standard
+    input again (read once, it is empty the second time)."""
+    try:
+        info = Path(name).stat() if name != STDIN else None
+    except (OSError, ValueError):  # not there, or no file name: a problem of its own later
+        info = None
+    key = (info.st_dev, info.st_ino) if info else os.path.normpath(Path(name).absolute())
     if key in seen:
         return False
     seen.add(key)
