@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import io
 import subprocess
 import sys
 
@@ -78,3 +79,20 @@ def test_wrong_options_are_refused_when_made_never_blamed_on_the_cvs(
 def test_good_options_are_kept() -> None:
     options = jobscreen.ScreenOptions(as_of=dt.date(2026, 6, 30), top=1, blind=True)
     assert (options.as_of, options.top, options.blind) == (dt.date(2026, 6, 30), 1, True)
+
+
+def test_a_yaml_cv_on_stdin_is_one_error_in_the_library_as_in_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """load_candidates(['-']) once reported a YAML CV piped in as one JSON error a line."""
+    text = (CANDIDATES / "daniel-okafor.yaml").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    vacancy = jobscreen.load_vacancy(VACANCIES / "un-aro-senior-pmo.yaml")
+    screening = jobscreen.screen(vacancy, jobscreen.load_candidates(["-"]))
+    lines = text.count(b"\n")
+    assert [str(p) for p in screening.errors] == [
+        f"<stdin>:1:1: not JSON Lines (one CV a line, each a JSON object): {lines} lines not "
+        "read; give a YAML, text, PDF or Word CV as a file"
+    ]
+    assert screening.summary is not None
+    assert screening.summary.unreadable == 1

@@ -199,38 +199,15 @@ def _is_file(name: str) -> bool:
     return name == STDIN or Path(name).is_file()
 
 
-NOT_JSON_LINES = (
-    "not JSON Lines (one CV a line, each a JSON object): {skipped} not read; "
-    "give a YAML, text, PDF or Word CV as a file"
-)
-
-
 def _line_tasks(stream: JsonLines, limit: int) -> Iterator[Task]:
     try:
-        first, skipped, lines = _object_start(stream.lines(limit), limit)
-        if skipped:  # a YAML or text CV piped in: said once, not once a line
-            counted = f"{skipped} line{'s' if skipped > 1 else ''}"
-            where = Location(stream.source, first, 1)
-            problem = Problem(where, NOT_JSON_LINES.format(skipped=counted))
-            yield "given", ([problem],), 1
+        skipped, lines = stream.records(limit)
+        if skipped is not None:  # a YAML or text CV piped in: said once, not once a line
+            yield "given", (skipped.problems(),), 1
         for chunk in _chunks(lines, LINES_PER_CHUNK):
             yield "lines", (stream.source, chunk), len(chunk)
     except InputError as exc:  # it cannot be opened: a problem with it as a whole, at 1:1
         yield "given", ([Problem(Location(stream.name, 1, 1), exc.message, code=exc.code)],), 1
-
-
-def _object_start(
-    lines: Iterator[tuple[int, bytes]], limit: int
-) -> tuple[int, int, Iterator[tuple[int, bytes]]]:
-    """Where a stream's records start: the first line's number (1-based) and how many lines
-    come before the first that opens a JSON object (none in JSON Lines), and the lines from
-    that one on (an over-long line among them: its record refuses it)."""
-    first, skipped = 1, 0
-    for number, raw in lines:
-        if len(raw) > limit or raw.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
-            return first, skipped, itertools.chain([(number, raw)], lines)
-        first, skipped = (number + 1 if not skipped else first), skipped + 1
-    return first, skipped, iter(())
 
 
 def estimate(resolved: Iterable[Resolved]) -> int:

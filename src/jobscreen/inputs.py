@@ -16,6 +16,7 @@ document format that yields text, a reader in :mod:`jobscreen.documents`), a pla
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -98,10 +99,45 @@ class JsonLines(_Named):
         with handle:
             yield from numbered(bounded_lines(handle, limit))
 
+    def records(self, limit: int) -> tuple[InputError | None, Iterator[tuple[int, bytes]]]:
+        """Its lines from the first that opens a JSON object, and, when lines came before
+        that one (a YAML or text CV piped in), the one error that says how many were not
+        read; an InputError if the file cannot be opened."""
+        first, skipped, lines = _object_start(self.lines(limit), limit)
+        if not skipped:
+            return None, lines
+        counted = f"{skipped} line{'s' if skipped > 1 else ''}"
+        error = InputError(NOT_JSON_LINES.format(skipped=counted), Location(self.source, first, 1))
+        return error, lines
+
     def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> Iterator[Record]:
-        """Its records: a broken one is its LineError, in its place."""
-        for number, raw in self.lines(limits.max_bytes):
+        """Its records: a broken one is its LineError, in its place; lines before the first
+        record are one error, in their place."""
+        skipped, lines = self.records(limits.max_bytes)
+        if skipped is not None:
+            yield skipped
+        for number, raw in lines:
             yield jsonl_record(number, raw, self.source, limits)
+
+
+NOT_JSON_LINES = (
+    "not JSON Lines (one CV a line, each a JSON object): {skipped} not read; "
+    "give a YAML, text, PDF or Word CV as a file"
+)
+
+
+def _object_start(
+    lines: Iterator[tuple[int, bytes]], limit: int
+) -> tuple[int, int, Iterator[tuple[int, bytes]]]:
+    """Where a stream's records start: the first line's number (1-based) and how many lines
+    come before the first that opens a JSON object (none in JSON Lines), and the lines from
+    that one on (an over-long line among them: its record refuses it)."""
+    first, skipped = 1, 0
+    for number, raw in lines:
+        if len(raw) > limit or raw.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+            return first, skipped, itertools.chain([(number, raw)], lines)
+        first, skipped = (number + 1 if not skipped else first), skipped + 1
+    return first, skipped, iter(())
 
 
 @dataclass
