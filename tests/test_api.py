@@ -96,3 +96,7 @@ def test_a_yaml_cv_on_stdin_is_one_error_in_the_library_as_in_score(
     ]
     assert screening.summary is not None
     assert screening.summary.unreadable == 1
+
+
+def test_dir_and_help_list_the_public_names() -> None:
+    assert set(jobscreen.__all__) <= set(dir(jobscreen))

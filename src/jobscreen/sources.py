@@ -133,7 +133,11 @@ def vacancy_from_document(doc: Document, vocab: Vocabulary | None = None) -> Vac
 
 
 def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
-    """Read one vacancy file; raises a JobscreenError (DocumentErrors for several)."""
+    """Read one vacancy file; raises a JobscreenError (DocumentErrors for several).
+
+    The vacancy alone: to match with the organisation's vocabulary file beside it, as
+    `score` does, read it with :func:`read_vacancy_file` and give ``screen`` its vocabulary.
+    """
     return read_vacancy_file(path, limits).vacancy
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -628,6 +629,34 @@ def test_the_readme_library_example_runs_and_agrees_with_score(vacancy: str) -> 
     assert [(p[0], p[1], p[3]) for p in printed] == [
         (r["rank"], r["candidate"], r["score"]) for r in rows if r["rank"]
     ]
+
+
+def _readme_rows(code: str) -> list[tuple[str, str, str]]:
+    return [(p[0], p[1], p[3]) for p in (line.split() for line in _exec_here(code).splitlines())]
+
+
+def _score_rows(vacancy: str) -> list[tuple[str, str, str]]:
+    args = ["score", vacancy, "examples/candidates/", "--as-of", "2026-06-30", "-f", "csv"]
+    with contextlib.chdir(ROOT):
+        rows = list(csv.DictReader(io.StringIO(cli(*args).stdout.decode())))
+    return [(r["rank"], r["candidate"], r["score"]) for r in rows if r["rank"]]
+
+
+def test_the_readme_library_example_uses_the_organisations_vocabulary(tmp_path: Path) -> None:
+    """The library once matched with the package's vocabulary only, whatever file was beside
+    the vacancy, and ranked otherwise than score (a hostile review found it)."""
+    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", tmp_path / "v.yaml")
+    (tmp_path / "jobscreen-vocabulary.yaml").write_text(
+        "version: 1\nconcepts:\n  programme-management:\n    alt: {en: [officer, manager, "
+        "analyst, coordinator, consultant, specialist, director, head]}\n",
+        encoding="utf-8",
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("## Using the library", 1)[1].split("```python\n", 1)[1].split("```")[0]
+    code = code.replace("vacancies/un-aro-senior-pmo.yaml", str(tmp_path / "v.yaml"))
+    own = _readme_rows(code)
+    assert own == _score_rows(str(tmp_path / "v.yaml"))
+    assert own != _score_rows("vacancies/un-aro-senior-pmo.yaml")  # the file made a difference
 
 
 @pytest.mark.parametrize("option", ["--output", "--key-map"])
