@@ -684,3 +684,13 @@ def test_explain_refuses_an_output_naming_its_pdf_cv(inputs: Inputs) -> None:
     code, _, err = invoke("explain", inputs.vacancy, str(cv), "-o", str(cv))
     assert code == 2, err
     assert cv.read_bytes() == b"%PDF-1.4 a CV\n"
+
+
+@pytest.mark.parametrize("text", ["", "\n \n"])
+def test_explain_of_a_json_lines_file_of_no_cv_is_an_error(tmp_path: Path, text: str) -> None:
+    """It once printed nothing and exited 0, as if one CV had been explained."""
+    empty = tmp_path / "none.jsonl"
+    empty.write_text(text, encoding="utf-8")
+    code, out, err = invoke("explain", str(VACANCIES / "un-aro-senior-pmo.yaml"), str(empty))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{empty}:1:1: error: no CV found\n")
