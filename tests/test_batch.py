@@ -43,6 +43,13 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.Mon
     assert sorted(r["candidate"] for r in data["results"]) == ["a", "b"]
     code, out, _ = invoke("validate", ".", "a.yaml", str(tmp_path / "b.yaml"))
     assert (code, out.splitlines()[-1]) == (0, "2 files valid"), out
+    (tmp_path / "link").mkdir()
+    (tmp_path / "link" / "to-a.yaml").symlink_to(tmp_path / "a.yaml")  # the same file
+    code, out, err = invoke("score", CCM, "a.yaml", "link", "-f", "json")
+    assert (code, [r["candidate"] for r in json.loads(out)["results"]]) == (0, ["a"]), err
+    text = (tmp_path / "a.yaml").read_text("utf-8")
+    code, out, err = invoke("validate", "-", "-", stdin=text)  # stdin is read once
+    assert (code, out.splitlines()[-1]) == (0, "1 file valid"), err
 
 
 def test_a_duplicate_id_is_reported_and_both_results_are_kept(tmp_path: Path) -> None:

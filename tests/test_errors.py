@@ -174,10 +174,15 @@ def _handled(exc: BaseException, capsys: pytest.CaptureFixture[str]) -> tuple[in
     return code, capsys.readouterr().err
 
 
+@pytest.mark.parametrize("debug", [None, "", "0", "false", "No"])
 def test_an_unexpected_exception_is_an_internal_error_exit_3(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, debug: str | None
 ) -> None:
-    monkeypatch.delenv("JOBSCREEN_DEBUG", raising=False)
+    """JOBSCREEN_DEBUG unset, empty, 0, false or no is off, as CI=false is."""
+    if debug is None:
+        monkeypatch.delenv("JOBSCREEN_DEBUG", raising=False)
+    else:
+        monkeypatch.setenv("JOBSCREEN_DEBUG", debug)
     assert _handled(RuntimeError("boom"), capsys) == (
         3,
         "jobscreen: internal error: RuntimeError: boom (a bug; set JOBSCREEN_DEBUG=1 for the "

@@ -1244,3 +1244,28 @@ def test_output_never_replaces_the_vocabulary_file_it_read(command: str, tmp_pat
     assert done.returncode == 2, done.stderr
     assert "is an input file" in done.stderr.decode(), done.stderr
     assert vocab.read_text("utf-8") == "version: 1\n"
+
+
+def test_an_output_that_is_a_loop_of_links_is_refused_before_any_work(tmp_path: Path) -> None:
+    """It once scored the whole batch, then ended with exit 3 (RuntimeError: Symlink loop)."""
+    (tmp_path / "loop.yaml").symlink_to("loop.yaml")
+    code, out, err = invoke("score", VACANCY, str(CANDIDATES), "-o", str(tmp_path / "loop.yaml"))
+    assert (code, out) == (2, "")
+    assert "is a loop of symbolic links" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_a_name_too_long_is_that_inputs_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """A name longer than the file system allows once ended every command with 'cannot write
+    the output' and no result; as an input it is that input's error, as --output a usage
+    error."""
+    long = str(tmp_path / ("a" * 300 + ".yaml"))
+    code, out, err = invoke("score", VACANCY, str(CANDIDATES), long, "-f", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert len(data["results"]) == len(list(CANDIDATES.glob("*.*")))
+    assert [e["message"] for e in data["errors"]] == ["cannot read: File name too long"]
+    assert err.endswith(": error: cannot read: File name too long\n")
+    code, out, err = invoke("score", VACANCY, str(CANDIDATES), "-o", long)
+    assert (code, out) == (2, "")
+    assert "cannot be written: File name too long" in err

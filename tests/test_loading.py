@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobscreen.errors import InputError, LineError
+from jobscreen.errors import InputError, LineError, Location
 from jobscreen.inputs import CV_SUFFIXES, FOLDER_DEPTH, NOT_REGULAR, scan
 from jobscreen.loading import (
     Document,
@@ -443,3 +443,13 @@ def test_a_broken_json_lines_record_is_its_error_where_a_document_is_needed(
     with pytest.raises(LineError) as read:
         load_vacancy(tmp_path / "v.jsonl")
     assert str(read.value) == str(caught.value).replace("v.jsonl", str(tmp_path / "v.jsonl"))
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n"])
+def test_a_vacancy_jsonl_of_blank_lines_is_an_empty_file(tmp_path: Path, text: str) -> None:
+    """It once met a bug (an IndexError: no document to take the vacancy from)."""
+    path = tmp_path / "v.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="empty file") as raised:
+        load_vacancy(path)
+    assert raised.value.location == Location(str(path), 1, 1)

@@ -25,6 +25,8 @@ __version__ = "0.1.0"
 # `jobscreen --version` does not import pydantic and the engine.
 _PUBLIC = {
     "load_vacancy": "jobscreen.sources",
+    "read_vacancy_file": "jobscreen.sources",
+    "VacancyFile": "jobscreen.sources",
     "load_cv": "jobscreen.sources",
     "load_candidates": "jobscreen.sources",
     "screen": "jobscreen.api",
@@ -59,10 +61,12 @@ __all__ = [  # the names of _PUBLIC, spelled out for type checkers
     "Status",
     "Summary",
     "Vacancy",
+    "VacancyFile",
     "__version__",
     "load_candidates",
     "load_cv",
     "load_vacancy",
+    "read_vacancy_file",
     "screen",
 ]
 
@@ -80,7 +84,15 @@ if TYPE_CHECKING:
         Status,
         Summary,
     )
-    from jobscreen.sources import Candidate, Failed, load_candidates, load_cv, load_vacancy
+    from jobscreen.sources import (
+        Candidate,
+        Failed,
+        VacancyFile,
+        load_candidates,
+        load_cv,
+        load_vacancy,
+        read_vacancy_file,
+    )
     from jobscreen.vacancy import Vacancy
 
 
@@ -88,3 +100,8 @@ def __getattr__(name: str) -> object:
     if name not in _PUBLIC:
         raise AttributeError(f"module 'jobscreen' has no attribute {name!r}")
     return getattr(importlib.import_module(_PUBLIC[name]), name)
+
+
+def __dir__() -> list[str]:
+    """The public names, as dir() and help() list a module's."""
+    return sorted({*globals(), *__all__})

@@ -70,9 +70,10 @@ def screen(
     ``options`` (default: none) are recorded with the screening: the as-of date (default:
     the vacancy's closing date, else ``today``, else the clock's), --top, --eligible-only
     and blind mode, which breaks ties by each CV's opaque key (the reporters then show only
-    that key). ``executor`` runs the scoring (default: :func:`jobscreen.batch.serial`, in
-    this process). ``vocab``: the vocabulary to match with (default: the package's;
-    :func:`jobscreen.orgvocab.vocabulary_beside` gives a vacancy's with its folder's own).
+    that key). ``executor`` runs the scoring (default: in this process; the CLI passes a
+    pool of workers). ``vocab``: the vocabulary to match with (default: the package's; the
+    ``vocabulary`` of :func:`jobscreen.read_vacancy_file` is the vacancy's with its folder's
+    own, as `score` matches).
     """
     from jobscreen.batch import loaded_tasks, serial
 

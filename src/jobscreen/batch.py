@@ -40,7 +40,7 @@ from jobscreen.errors import (
     Problem,
     guard,
 )
-from jobscreen.inputs import CVS, Input, JsonLines, Refusal, read, resolve
+from jobscreen.inputs import CVS, Input, JsonLines, Refusal, Seen, read, resolve
 from jobscreen.loading import STDIN, Document, jsonl_record
 from jobscreen.results import Ranked, Summary, eligibility_label, settled_by
 from jobscreen.sources import Candidate, Failed, to_candidate
@@ -160,7 +160,8 @@ Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs,
 def _resolved(names: Iterable[str]) -> list[Resolved]:
     """What each name stands for, its first PARALLEL_FROM inputs resolved (a folder listed)
     to guess the batch's size with, the rest to come."""
-    found, seen = [], set[str]()
+    found: list[Resolved] = []
+    seen: Seen = set()
     for name in names:
         inputs = resolve([name], CVS, seen)
         found.append((name, list(itertools.islice(inputs, PARALLEL_FROM)), inputs))
@@ -198,38 +199,15 @@ def _is_file(name: str) -> bool:
     return name == STDIN or Path(name).is_file()
 
 
-NOT_JSON_LINES = (
-    "not JSON Lines (one CV a line, each a JSON object): {skipped} not read; "
-    "give a YAML, text, PDF or Word CV as a file"
-)
-
-
 def _line_tasks(stream: JsonLines, limit: int) -> Iterator[Task]:
     try:
-        first, skipped, lines = _object_start(stream.lines(limit), limit)
-        if skipped:  # a YAML or text CV piped in: said once, not once a line
-            counted = f"{skipped} line{'s' if skipped > 1 else ''}"
-            where = Location(stream.source, first, 1)
-            problem = Problem(where, NOT_JSON_LINES.format(skipped=counted))
-            yield "given", ([problem],), 1
+        skipped, lines = stream.records(limit)
+        if skipped is not None:  # a YAML or text CV piped in: said once, not once a line
+            yield "given", (skipped.problems(),), 1
         for chunk in _chunks(lines, LINES_PER_CHUNK):
             yield "lines", (stream.source, chunk), len(chunk)
     except InputError as exc:  # it cannot be opened: a problem with it as a whole, at 1:1
         yield "given", ([Problem(Location(stream.name, 1, 1), exc.message, code=exc.code)],), 1
-
-
-def _object_start(
-    lines: Iterator[tuple[int, bytes]], limit: int
-) -> tuple[int, int, Iterator[tuple[int, bytes]]]:
-    """Where a stream's records start: the first line's number (1-based) and how many lines
-    come before the first that opens a JSON object (none in JSON Lines), and the lines from
-    that one on (an over-long line among them: its record refuses it)."""
-    first, skipped = 1, 0
-    for number, raw in lines:
-        if len(raw) > limit or raw.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
-            return first, skipped, itertools.chain([(number, raw)], lines)
-        first, skipped = (number + 1 if not skipped else first), skipped + 1
-    return first, skipped, iter(())
 
 
 def estimate(resolved: Iterable[Resolved]) -> int:

@@ -102,7 +102,7 @@ def _unexpected(exc: BaseException) -> int:
     if typer is not None and isinstance(exc, typer.TyperException):  # click's usage errors
         code: int = exc.exit_code
         return _fail(f"error: {exc.format_message()} (see --help)", code)
-    if os.environ.get("JOBSCREEN_DEBUG"):
+    if env_flag("JOBSCREEN_DEBUG"):
         raise exc
     return _fail(
         f"internal error: {type(exc).__name__}: {exc} (a bug; set JOBSCREEN_DEBUG=1 "
@@ -136,7 +136,13 @@ def report_problems(problems: Iterable[Problem]) -> None:
         debug_trace(problem.trace)
 
 
+def env_flag(name: str) -> bool:
+    """Whether an environment variable is set on: to anything but empty, 0, false or no
+    (CI=false and JOBSCREEN_DEBUG=0 are off, as a person writing them means)."""
+    return os.environ.get(name, "").strip().lower() not in {"", "0", "false", "no"}
+
+
 def debug_trace(trace: str) -> None:
     """A bug's trace on stderr, when JOBSCREEN_DEBUG is set."""
-    if trace and os.environ.get("JOBSCREEN_DEBUG"):
+    if trace and env_flag("JOBSCREEN_DEBUG"):
         sys.stderr.write(trace)

@@ -16,6 +16,7 @@ document format that yields text, a reader in :mod:`jobscreen.documents`), a pla
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -98,10 +99,45 @@ class JsonLines(_Named):
         with handle:
             yield from numbered(bounded_lines(handle, limit))
 
+    def records(self, limit: int) -> tuple[InputError | None, Iterator[tuple[int, bytes]]]:
+        """Its lines from the first that opens a JSON object, and, when lines came before
+        that one (a YAML or text CV piped in), the one error that says how many were not
+        read; an InputError if the file cannot be opened."""
+        first, skipped, lines = _object_start(self.lines(limit), limit)
+        if not skipped:
+            return None, lines
+        counted = f"{skipped} line{'s' if skipped > 1 else ''}"
+        error = InputError(NOT_JSON_LINES.format(skipped=counted), Location(self.source, first, 1))
+        return error, lines
+
     def documents(self, limits: Limits, phrases: tuple[str, ...] = ()) -> Iterator[Record]:
-        """Its records: a broken one is its LineError, in its place."""
-        for number, raw in self.lines(limits.max_bytes):
+        """Its records: a broken one is its LineError, in its place; lines before the first
+        record are one error, in their place."""
+        skipped, lines = self.records(limits.max_bytes)
+        if skipped is not None:
+            yield skipped
+        for number, raw in lines:
             yield jsonl_record(number, raw, self.source, limits)
+
+
+NOT_JSON_LINES = (
+    "not JSON Lines (one CV a line, each a JSON object): {skipped} not read; "
+    "give a YAML, text, PDF or Word CV as a file"
+)
+
+
+def _object_start(
+    lines: Iterator[tuple[int, bytes]], limit: int
+) -> tuple[int, int, Iterator[tuple[int, bytes]]]:
+    """Where a stream's records start: the first line's number (1-based) and how many lines
+    come before the first that opens a JSON object (none in JSON Lines), and the lines from
+    that one on (an over-long line among them: its record refuses it)."""
+    first, skipped = 1, 0
+    for number, raw in lines:
+        if len(raw) > limit or raw.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+            return first, skipped, itertools.chain([(number, raw)], lines)
+        first, skipped = (number + 1 if not skipped else first), skipped + 1
+    return first, skipped, iter(())
 
 
 @dataclass
@@ -207,7 +243,10 @@ TEXT = Accept(
 )
 
 
-def resolve(names: Iterable[str], accept: Accept, seen: set[str] | None = None) -> Iterator[Input]:
+Seen = set[tuple[int, int] | str]  # the files resolved so far: by identity, else by name
+
+
+def resolve(names: Iterable[str], accept: Accept, seen: Seen | None = None) -> Iterator[Input]:
     """Every input the names stand for, in order: each name itself, or, for a folder, what
     is found under it, each read as ``accept`` says or refused with its reason.
 
@@ -230,12 +269,15 @@ def resolve(names: Iterable[str], accept: Accept, seen: set[str] | None = None) 
                 yield Refusal(item.location.path if item.location else name, item, listing=True)
 
 
-def _first(name: str, seen: set[str]) -> bool:
-    """Whether the file ``name`` is not yet among those ``seen`` (then it is, after); the
-    standard input is always new: each '-' is its own read."""
-    if name == STDIN:
-        return True
-    key = os.path.normpath(Path(name).absolute())  # no file system call: any name will do
+def _first(name: str, seen: Seen) -> bool:
+    """Whether the file ``name`` is not yet among those ``seen`` (then it is, after): the
+    same file by its identity (a link to it, another spelling of its name), or the standard
+    input again (read once, it is empty the second time)."""
+    try:
+        info = Path(name).stat() if name != STDIN else None
+    except (OSError, ValueError):  # not there, or no file name: a problem of its own later
+        info = None
+    key = (info.st_dev, info.st_ino) if info else os.path.normpath(Path(name).absolute())
     if key in seen:
         return False
     seen.add(key)
@@ -311,7 +353,12 @@ def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | 
     are skipped, so that `jobscreen validate .` checks a repository's data, not its tools'.
     """
     path = Path(name)
-    if name == STDIN or not path.is_dir():
+    try:
+        folder = name != STDIN and path.is_dir()
+    except OSError as exc:  # a name too long for the file system: that input's error
+        yield InputError(cannot_read(exc), Location(name, 1, 1))
+        return
+    if not folder:
         yield name
         return
     found = sorted(walk(str(path), suffixes))

@@ -27,6 +27,21 @@ class ScreenOptions:
     blind: bool = False
     limits: Limits = field(default_factory=Limits)
 
+    def __post_init__(self) -> None:
+        """A script's options are checked as the command line's are: a wrong value is this
+        error, never blamed on the CVs later."""
+        if self.as_of is not None and (
+            not isinstance(self.as_of, dt.date) or isinstance(self.as_of, dt.datetime)
+        ):
+            raise TypeError(f"as_of must be a datetime.date or None, got {self.as_of!r}")
+        if self.top is not None and (type(self.top) is not int or self.top < 1):
+            raise ValueError(f"top must be a whole number of at least 1, or None; got {self.top!r}")
+        for name in ("eligible_only", "blind"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        if not isinstance(self.limits, Limits):
+            raise TypeError(f"limits must be a jobscreen.Limits, got {self.limits!r}")
+
     def to_dict(self, effective_as_of: dt.date) -> dict[str, Any]:
         """The options as a record writes them, with the as-of date the run used."""
         return {

@@ -133,7 +133,11 @@ def vacancy_from_document(doc: Document, vocab: Vocabulary | None = None) -> Vac
 
 
 def load_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> Vacancy:
-    """Read one vacancy file; raises a JobscreenError (DocumentErrors for several)."""
+    """Read one vacancy file; raises a JobscreenError (DocumentErrors for several).
+
+    The vacancy alone: to match with the organisation's vocabulary file beside it, as
+    `score` does, read it with :func:`read_vacancy_file` and give ``screen`` its vocabulary.
+    """
     return read_vacancy_file(path, limits).vacancy
 
 
@@ -171,8 +175,10 @@ def _read_vacancy(path: str | Path, limits: Limits, vocab: Vocabulary) -> tuple[
     raw = read_bytes(Path(path), limits.max_bytes, limits.hint("max-bytes"))
     text = decode(raw, str(path))
     docs = documents_from_text(text, str(path), kind_of(Path(path)), limits)
+    where = Location(str(path), 1, 1)
+    if not docs:  # a JSON Lines file of blank lines
+        raise InputError("empty file", where)
     if len(docs) > 1:
-        where = Location(str(path), 1, 1)
         raise InputError(f"a vacancy file holds one YAML document, found {len(docs)}", where)
     return vacancy_from_document(docs[0], vocab=vocab), hashlib.sha256(raw).hexdigest()
 

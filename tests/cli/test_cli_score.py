@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -630,6 +631,34 @@ def test_the_readme_library_example_runs_and_agrees_with_score(vacancy: str) -> 
     ]
 
 
+def _readme_rows(code: str) -> list[tuple[str, str, str]]:
+    return [(p[0], p[1], p[3]) for p in (line.split() for line in _exec_here(code).splitlines())]
+
+
+def _score_rows(vacancy: str) -> list[tuple[str, str, str]]:
+    args = ["score", vacancy, "examples/candidates/", "--as-of", "2026-06-30", "-f", "csv"]
+    with contextlib.chdir(ROOT):
+        rows = list(csv.DictReader(io.StringIO(cli(*args).stdout.decode())))
+    return [(r["rank"], r["candidate"], r["score"]) for r in rows if r["rank"]]
+
+
+def test_the_readme_library_example_uses_the_organisations_vocabulary(tmp_path: Path) -> None:
+    """The library once matched with the package's vocabulary only, whatever file was beside
+    the vacancy, and ranked otherwise than score (a hostile review found it)."""
+    shutil.copy(VACANCIES / "un-aro-senior-pmo.yaml", tmp_path / "v.yaml")
+    (tmp_path / "jobscreen-vocabulary.yaml").write_text(
+        "version: 1\nconcepts:\n  programme-management:\n    alt: {en: [officer, manager, "
+        "analyst, coordinator, consultant, specialist, director, head]}\n",
+        encoding="utf-8",
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("## Using the library", 1)[1].split("```python\n", 1)[1].split("```")[0]
+    code = code.replace("vacancies/un-aro-senior-pmo.yaml", str(tmp_path / "v.yaml"))
+    own = _readme_rows(code)
+    assert own == _score_rows(str(tmp_path / "v.yaml"))
+    assert own != _score_rows("vacancies/un-aro-senior-pmo.yaml")  # the file made a difference
+
+
 @pytest.mark.parametrize("option", ["--output", "--key-map"])
 @pytest.mark.parametrize("name", ["amina.pdf", "cv.docx", "nested/old.doc"])
 def test_an_output_naming_a_word_or_pdf_cv_in_a_scanned_folder_is_refused(
@@ -655,3 +684,13 @@ def test_explain_refuses_an_output_naming_its_pdf_cv(inputs: Inputs) -> None:
     code, _, err = invoke("explain", inputs.vacancy, str(cv), "-o", str(cv))
     assert code == 2, err
     assert cv.read_bytes() == b"%PDF-1.4 a CV\n"
+
+
+@pytest.mark.parametrize("text", ["", "\n \n"])
+def test_explain_of_a_json_lines_file_of_no_cv_is_an_error(tmp_path: Path, text: str) -> None:
+    """It once printed nothing and exited 0, as if one CV had been explained."""
+    empty = tmp_path / "none.jsonl"
+    empty.write_text(text, encoding="utf-8")
+    code, out, err = invoke("explain", str(VACANCIES / "un-aro-senior-pmo.yaml"), str(empty))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{empty}:1:1: error: no CV found\n")

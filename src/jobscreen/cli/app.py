@@ -28,6 +28,8 @@ from jobscreen.entry import write_version
 from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from jobscreen.errors import JobscreenError, Problem
     from jobscreen.inputs import Accept
     from jobscreen.vacancy import Vacancy
@@ -95,14 +97,26 @@ AsOfOpt = Annotated[
 
 def writable_file(value: str | None) -> str | None:
     """Refuse an output path that cannot be written, before any work is done."""
-    import os
     from pathlib import Path
 
     if value is None or value == "-":
         return value
     if not value:
         raise typer.BadParameter("is empty: give a file name, or '-' for stdout")
-    target = Path(value)
+    try:
+        return _writable(Path(value), value)
+    except OSError as exc:  # a name too long, a loop of links
+        raise typer.BadParameter(f"{value!r} cannot be written: {exc.strerror}") from None
+
+
+def _writable(target: Path, value: str) -> str:
+    import os
+
+    if target.is_symlink():
+        try:
+            target.resolve()
+        except RuntimeError:  # Python 3.11 and 3.12 (3.13 raises OSError ELOOP)
+            raise typer.BadParameter(f"{value!r} is a loop of symbolic links") from None
     if target.exists() and not target.is_file() and not target.is_dir():
         return value  # /dev/null or a FIFO: written to as it is
     if target.is_dir():

@@ -316,7 +316,7 @@ def explain(
 ) -> None:
     """Explain one candidate's result rule by rule, with the evidence."""
     decisions = decision_files or []
-    from jobscreen.errors import JobscreenError
+    from jobscreen.errors import InputError, JobscreenError, Location
     from jobscreen.inputs import CVS
     from jobscreen.options import ScreenOptions
     from jobscreen.report.base import EXPLAIN_FORMATS
@@ -340,6 +340,8 @@ def explain(
         elif len(screening.results) > 1:  # a JSON Lines file or a multi-document YAML
             many = len(screening.results)
             usage(f"explain takes one CV, and {cv} holds {many}: {ONE_OF_MANY}")
+        elif not screening.results and not screening.errors:  # a JSON Lines file of no line
+            raise InputError("no CV found", Location(cv, 1, 1))
         _warn_decisions(decisions, run, screening)
         _emit(run, fmt, output, explain=True, screening=screening)
     raise typer.Exit(_exit_code(screening))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Callable, Iterator
+
+from jobscreen.entry import env_flag
 
 
 def in_ci() -> bool:
     """Whether a CI service runs us: GitHub Actions, GitLab CI and most others set CI."""
-    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+    return env_flag("CI")
 
 
 @contextlib.contextmanager
