@@ -10,7 +10,7 @@ from jobscreen.extract.roles import _is_place
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
 from jobscreen.extract.words import _alternation, _listed
-from jobscreen.levels import degree_field, degree_of
+from jobscreen.levels import EducationLevel, country_in, degree_field, degree_of
 
 _DEGREE_VERB = re.compile(
     r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
@@ -272,3 +272,36 @@ def _implied_fields(state: _State) -> None:
     for entry in state.education:
         implied = None if "field" in entry.fields else degree_field(entry.fields["degree"])
         entry.set("field", implied and implied.capitalize(), "the field the degree's name says")
+
+
+def _awarded(state: _State) -> None:
+    """Where the awarding country decides what a name is (a Swiss Licence is a master's, a
+    Mexican Diplomado a course), that level; a school-leaving or a course's certificate is
+    no degree and leaves the list."""
+    kept = []
+    for entry in state.education:
+        name = entry.fields["degree"]
+        degree = degree_of(name)
+        country = _country(state, entry)
+        level = degree.in_country(country)
+        if level is not None:
+            entry.set("level", level.name, f"a {name!r} awarded in {country}")
+            entry.doubt = ""
+        elif degree.course or (
+            degree.level is not None
+            and not degree.uncertain
+            and degree.level < EducationLevel.short_cycle
+        ):
+            state.unplaced.append(entry.source)
+            continue
+        kept.append(entry)
+    state.education = kept
+
+
+def _country(state: _State, entry: _Entry) -> str | None:
+    """The awarding country a degree's institution, its line or an institution's line
+    below names."""
+    below = state.units[entry.index + 1].text if entry.index + 1 < len(state.units) else ""
+    texts = [str(entry.fields.get("institution", "")), entry.source]
+    texts += [below] if _INSTITUTION.search(below) else []
+    return next((c for c in map(country_in, texts) if c), None)

@@ -10,6 +10,7 @@ from typing import Any
 from jobscreen.engine.matching import Phrase, PhraseIndex, compile_exact, exact_keys
 from jobscreen.extract.dates import _all_dates, _day_first
 from jobscreen.extract.degrees import (
+    _awarded,
     _degree_dates,
     _degrees,
     _expire_institution,
@@ -154,7 +155,7 @@ def _place(state: _State, index: int, unit: _Unit) -> None:
 
 
 _FIELDS = {
-    "education": ("degree", "field", "institution", "year"),
+    "education": ("degree", "field", "institution", "year", "level"),
     "experience": ("title", "organisation", "start", "end", "description"),
     "languages": ("language", "level"),
 }
@@ -240,4 +241,5 @@ def extract(text: str, competency_phrases: Sequence[str] = ()) -> Extraction:
     _expire_level(state, len(state.units) + 1)
     _phrases(state, cleaned, competency_phrases)
     _implied_fields(state)
+    _awarded(state)
     return _result(state, document_notes + _cap(state))
