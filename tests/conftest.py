@@ -33,8 +33,6 @@ REAL = ROOT.parent / "shared" / "real"
 JSONRESUME_SAMPLE = DATA / "real" / "jsonresume-sample.resume.json"
 
 
-_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="jobscreen-hypothesis-"))
-
 # Every property test's example count, from one profile: "suite" for each run (enough to
 # exercise each property; a new random draw every run), "thorough" for a deliberate deep
 # search: `pytest --hypothesis-profile=thorough`. No deadline: the machine may be loaded.
@@ -44,15 +42,22 @@ settings.register_profile("thorough", max_examples=1_000, deadline=None, databas
 settings.load_profile("suite")
 
 
+_HYPOTHESIS_HOME: list[Path] = []  # this run's, made when pytest starts (not on import)
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Hypothesis keeps its caches in a temporary directory: tests leave no files behind."""
+    """Hypothesis keeps its caches in a temporary directory, made here rather than when this
+    module is imported (`python tests/test_golden.py` imports it and never unconfigures), and
+    removed when the run ends: tests leave no files behind. Each xdist worker has its own."""
     import hypothesis.configuration
 
-    hypothesis.configuration.set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+    _HYPOTHESIS_HOME.append(Path(tempfile.mkdtemp(prefix="jobscreen-hypothesis-")))
+    hypothesis.configuration.set_hypothesis_home_dir(_HYPOTHESIS_HOME[-1])
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
+    while _HYPOTHESIS_HOME:
+        shutil.rmtree(_HYPOTHESIS_HOME.pop(), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

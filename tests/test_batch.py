@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
+import jobscreen.batch as batch
 from jobscreen.api import assess
 from jobscreen.cv import CVFile
 from jobscreen.engine.context import CompiledVacancy
@@ -20,6 +25,24 @@ from jobscreen.vacancy import Vacancy
 from tests.conftest import CANDIDATES, VACANCIES, invoke, run_or_fail_on_hang
 
 CCM = str(VACANCIES / "ccm-isu-director.yaml")
+T = TypeVar("T")
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder given twice, and a file of it given by another spelling of its name, are
+    each CV once: no 'appears twice' error for what is one file."""
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(
+            (CANDIDATES / "priya-raman.yaml").read_text("utf-8").replace("priya-raman", name[0]),
+            "utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("score", CCM, ".", str(tmp_path), "./a.yaml", "-f", "json")
+    data = json.loads(out)
+    assert (code, err, data["errors"]) == (0, "", [])
+    assert sorted(r["candidate"] for r in data["results"]) == ["a", "b"]
+    code, out, _ = invoke("validate", ".", "a.yaml", str(tmp_path / "b.yaml"))
+    assert (code, out.splitlines()[-1]) == (0, "2 files valid"), out
 
 
 def test_a_duplicate_id_is_reported_and_both_results_are_kept(tmp_path: Path) -> None:
@@ -286,3 +309,34 @@ def test_a_record_over_the_limit_in_a_json_lines_file_ends_its_reading(tmp_path:
     assert code == 1
     assert err.splitlines() == [f"{path}:2:1: error: {ENDLESS.format(2 << 20)}"]
     assert [row.split(",")[1] for row in out_text.splitlines()[1:] if row[0].isdigit()] == ["first"]
+
+
+def test_a_pool_broken_between_two_submissions_loses_no_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker can die while tasks are still being handed out: the broken pool then
+    refuses the next task. That task is run again like those in flight, never an internal
+    error (it once ended the batch with exit 3 'BrokenProcessPool' on a loaded machine)."""
+    refused: list[int] = []
+
+    class Breaking(ProcessPoolExecutor):
+        def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+            if not refused:  # the first submission meets a pool already broken, once
+                refused.append(1)
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(fn, *args, **kwargs)
+
+    def breaking(job: batch.Job, jobs: int) -> Breaking:
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        return Breaking(jobs, context, initializer=batch._init_worker, initargs=(job,))
+
+    monkeypatch.setattr(batch, "_pool", breaking)
+    text = (CANDIDATES / "priya-raman.yaml").read_text("utf-8")
+    for i in range(batch.PARALLEL_FROM + 4):
+        (tmp_path / f"cv-{i:03d}.yaml").write_text(text.replace("priya-raman", f"cv-{i:03d}"))
+    serial = invoke("score", CCM, str(tmp_path), "-f", "json", "--as-of", "2026-01-01")
+    code, out, err = invoke(
+        "score", CCM, str(tmp_path), "-f", "json", "--as-of", "2026-01-01", "--jobs", "2"
+    )
+    assert refused == [1]
+    assert (code, out, err) == serial

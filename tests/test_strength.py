@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from jobscreen.results import Evidence, RuleResult, Status, Strength, weakest
-from tests.test_concepts import experience, judge, research
+from tests.engine.test_concepts import experience, judge, research
 
 
 def strengths(found: RuleResult) -> list[Strength | None]:

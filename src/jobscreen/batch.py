@@ -160,9 +160,9 @@ Resolved = tuple[str, list[Input], Iterator[Input]]  # a name, its first inputs,
 def _resolved(names: Iterable[str]) -> list[Resolved]:
     """What each name stands for, its first PARALLEL_FROM inputs resolved (a folder listed)
     to guess the batch's size with, the rest to come."""
-    found = []
+    found, seen = [], set[str]()
     for name in names:
-        inputs = resolve([name], CVS)
+        inputs = resolve([name], CVS, seen)
         found.append((name, list(itertools.islice(inputs, PARALLEL_FROM)), inputs))
     return found
 
@@ -373,7 +373,7 @@ def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Chunks:
     pending: Pending = deque()
     try:
         for task in tasks:
-            pending.append((pool.submit(_in_worker, task[0], task[1]), task))
+            pending.append((_submit(pool, task), task))
             if len(pending) >= 2 * jobs:  # bounded: never read far ahead of the workers
                 outcomes, pool = _next(job, jobs, pool, pending)
                 yield outcomes
@@ -398,8 +398,20 @@ def _next(
     outcomes = _alone(job, task)
     pool = _pool(job, jobs)
     for index, (_, waiting) in enumerate(pending):
-        pending[index] = (pool.submit(_in_worker, waiting[0], waiting[1]), waiting)
+        pending[index] = (_submit(pool, waiting), waiting)
     return (outcomes, task[2]), pool
+
+
+def _submit(pool: ProcessPoolExecutor, task: Task) -> Future[list[Outcome]]:
+    """The task's future in the pool. A worker can die between two submissions: a pool
+    already broken refuses the task, which then fails as the tasks in flight did, and
+    :func:`_next` runs it again as it runs them."""
+    try:
+        return pool.submit(_in_worker, task[0], task[1])
+    except BrokenProcessPool as exc:
+        failed: Future[list[Outcome]] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _alone(job: Job, task: Task, split: bool = True) -> list[Outcome]:

@@ -207,20 +207,39 @@ TEXT = Accept(
 )
 
 
-def resolve(names: Iterable[str], accept: Accept) -> Iterator[Input]:
+def resolve(names: Iterable[str], accept: Accept, seen: set[str] | None = None) -> Iterator[Input]:
     """Every input the names stand for, in order: each name itself, or, for a folder, what
-    is found under it, each read as ``accept`` says or refused with its reason."""
+    is found under it, each read as ``accept`` says or refused with its reason.
+
+    A file named twice (twice itself, or itself and under a folder also given) is read once:
+    ``seen`` holds the files already given, for a caller that resolves its names one at a
+    time."""
+    seen = set() if seen is None else seen
     for name in names:
         if not accept.listed:
-            yield classify(name, accept)
+            if _first(name, seen):
+                yield classify(name, accept)
             continue
         for item in scan(name, accept.listed):
             if isinstance(item, str) and item != name and _skipped(item, accept):
                 continue  # a folder's vocabulary file is read with its vacancies
             if isinstance(item, str):
-                yield classify(item, accept)
+                if _first(item, seen):
+                    yield classify(item, accept)
             else:
                 yield Refusal(item.location.path if item.location else name, item, listing=True)
+
+
+def _first(name: str, seen: set[str]) -> bool:
+    """Whether the file ``name`` is not yet among those ``seen`` (then it is, after); the
+    standard input is always new: each '-' is its own read."""
+    if name == STDIN:
+        return True
+    key = os.path.normpath(Path(name).absolute())  # no file system call: any name will do
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def classify(name: str, accept: Accept) -> Input:

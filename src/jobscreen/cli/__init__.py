@@ -6,8 +6,12 @@ Each command group lives in its own module; importing them registers the command
 
 from __future__ import annotations
 
+import functools
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import typer.main
 
 from jobscreen.cli import authoring, check, records, screening  # noqa: F401 - registers the commands
 from jobscreen.cli.app import EXIT_INTERRUPTED, EXIT_OK, app, handle, quiet_stdout
@@ -24,12 +28,20 @@ def _tolerant_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
+@functools.cache
+def _command() -> Callable[..., Any]:
+    """The click command typer builds from the app (what ``app(...)`` builds on every call),
+    built once: a real process runs main() once, the in-process tests run it thousands of
+    times. The app's commands are all registered on import, so the command never changes."""
+    return typer.main.get_command(app)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app; every failure goes to the one error handler
     (:func:`jobscreen.entry.handle`) for its message and exit code."""
     _tolerant_streams()
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = _command()(args=argv, standalone_mode=False)
     except (KeyboardInterrupt, Exception) as exc:  # click's usage errors among them
         sys.exit(handle(exc))
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130) before we see it

@@ -135,10 +135,17 @@ def concepts(
     from pathlib import Path
 
     from jobscreen.orgvocab import shared_vocabulary
-    from jobscreen.report.concepts import concept_data, concept_items, concept_lines, concept_list
+    from jobscreen.report.concepts import (
+        ConceptFormat,
+        concept_data,
+        concept_items,
+        concept_lines,
+        concept_list,
+        write_concepts,
+    )
     from jobscreen.sources import read_vacancies
 
-    choice(fmt, ("text", "json"), "--format")
+    choice(fmt, tuple(ConceptFormat), "--format")
     names = vacancies if vacancies is not None else ["vacancies"] * Path("vacancies").is_dir()
     vocab = shared_vocabulary(names)
     if concept is None:
@@ -153,11 +160,6 @@ def concepts(
         searched = [(v.path, v.vacancy, v.vocabulary) for v in found]
         data = concept_data(vocab, concept, searched)
         lines = concept_lines(data)
-    if fmt == "json":
-        import json
-
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write("".join(f"{line}\n" for line in lines))
+    write_concepts(ConceptFormat(fmt), data, lines, sys.stdout)
     if concept is not None and problems:
         raise typer.Exit(EXIT_INPUT)

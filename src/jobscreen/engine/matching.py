@@ -106,7 +106,7 @@ def normalise(text: str) -> str:
     """Lower case, US spelling, abbreviations expanded, punctuation to single spaces.
 
     The same as substituting acronyms, abbreviations and spellings over the whole text and
-    then collapsing punctuation (tests/test_matching.py checks it against that pipeline),
+    then collapsing punctuation (tests/engine/test_matching.py checks it against that pipeline),
     but each distinct word is normalised once per process.
     """
     text = text.replace("\u2019", "'")
@@ -138,7 +138,7 @@ _STEM_ENDINGS = frozenset("eily")
 
 def stem_heads(stemmed: str) -> set[str]:
     """What every word with this stem starts with: the stem less up to two ending letters
-    of "eily" (tests/test_matching.py checks the rule against the stemmer)."""
+    of "eily" (tests/engine/test_matching.py checks the rule against the stemmer)."""
     cuts = [cut for cut in (1, 2) if cut <= len(stemmed) and set(stemmed[-cut:]) <= _STEM_ENDINGS]
     return {stemmed, *(stemmed[:-cut] for cut in cuts)}
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from enum import StrEnum
+from typing import Any, TextIO
 
 from jobscreen.vacancy import CompetencyRule, ExperienceRule, Vacancy
 from jobscreen.vocabulary import Concept, Vocabulary, vocabulary
@@ -133,3 +135,18 @@ def _organisation_lines(own: dict[str, Any] | None) -> list[str]:
     if own["change"] == "extended":
         lines += [f"    its {name}: {', '.join(own[name])}" for name in OWN_FIELDS if name in own]
     return lines
+
+
+class ConceptFormat(StrEnum):
+    """Every output format of the concepts command, in the order --format lists them."""
+
+    text = "text"
+    json = "json"
+
+
+def write_concepts(fmt: ConceptFormat, data: object, lines: list[str], out: TextIO) -> None:
+    """The concepts command's report: its lines as text, or its data as JSON."""
+    if fmt is ConceptFormat.json:
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.writelines(f"{line}\n" for line in lines)

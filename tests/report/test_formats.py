@@ -18,6 +18,7 @@ from jobscreen.report.base import (
     Target,
     reporter_for,
 )
+from jobscreen.report.concepts import ConceptFormat
 from jobscreen.report.vacancy import VACANCY_WRITERS, VacancyFormat
 from jobscreen.report.validation import VALIDATE_FORMATS, ValidateFormat
 from jobscreen.sources import load_vacancy
@@ -49,6 +50,7 @@ COMMANDS = {
     "validate": (["validate", VACANCY], VALIDATE_FORMATS, ValidateFormat),
     "show": (["show", VACANCY], tuple(VacancyFormat), VacancyFormat),
     "audit": (["audit", "record.json", "--groups", "groups.csv"], tuple(AuditFormat), AuditFormat),
+    "concepts": (["concepts"], tuple(ConceptFormat), ConceptFormat),
 }
 
 
@@ -75,6 +77,7 @@ def test_the_choices_are_those_of_before() -> None:
     assert VALIDATE_FORMATS == ("text", "json", "github", "junit")
     assert tuple(VacancyFormat) == ("table", "json")
     assert tuple(AuditFormat) == ("table", "json", "html")
+    assert tuple(ConceptFormat) == ("text", "json")
 
 
 def test_reporter_for_an_unknown_name_is_a_value_error() -> None:

@@ -28,9 +28,10 @@ from jobscreen.engine.matching import PhraseIndex
 from jobscreen.extract import Extraction, Note, extract, sections, to_yaml
 from jobscreen.extract.sections import _lines
 from jobscreen.levels import degree_of
+from tests.conftest import CANDIDATES, DATA
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "candidates"
-EXPECTED = Path(__file__).resolve().parent / "data" / "extract"
+EXAMPLES = CANDIDATES
+EXPECTED = DATA / "extract"
 STEMS = sorted(p.name.removesuffix(".expected.yaml") for p in EXPECTED.glob("*.expected.yaml"))
 XFAIL: dict[str, str] = {}  # stem -> why that style still fails; none at present
 EDUCATION_FIELDS = ("degree", "field", "year")

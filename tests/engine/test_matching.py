@@ -8,7 +8,6 @@ the whole text, and every phrase tried at every position.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -26,6 +25,7 @@ from jobscreen.engine.matching import (
     stem,
     stem_heads,
 )
+from tests.conftest import ROOT
 
 SETTINGS = settings()  # conftest's profile
 
@@ -211,8 +211,7 @@ def test_a_word_starts_with_a_head_of_its_stem(word: str) -> None:
 
 
 def test_every_word_of_the_examples_starts_with_a_head_of_its_stem() -> None:
-    root = Path(__file__).resolve().parent.parent
-    files = [*root.glob("examples/candidates/*"), *root.glob("vacancies/*.yaml")]
+    files = [*ROOT.glob("examples/candidates/*"), *ROOT.glob("vacancies/*.yaml")]
     words = {w for f in files for w in normalise(f.read_text(encoding="utf-8")).split()}
     assert len(words) > 1500
     assert all(w.strip("'").startswith(tuple(stem_heads(stem(w)))) for w in words)

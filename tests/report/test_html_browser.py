@@ -17,7 +17,7 @@ import pytest
 
 from jobscreen.sources import read_vacancy
 from tests.conftest import CANDIDATES, VACANCIES, invoke, run_or_fail_on_hang
-from tests.test_html import Page
+from tests.report.test_html import Page
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 WINDOW = (1200, 1600)

@@ -8,7 +8,7 @@ from pypdf import PdfWriter
 
 from jobscreen.documents.pdf import IMAGES_ONLY
 from tests.conftest import VACANCIES, invoke
-from tests.test_documents import CV_LINES, make_docx, make_pdf
+from tests.documents.test_documents import CV_LINES, make_docx, make_pdf
 
 VACANCY = str(VACANCIES / "un-aro-senior-pmo.yaml")
 
