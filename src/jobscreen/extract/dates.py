@@ -47,8 +47,14 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+# months in Roman numerals ('IX.2022'), as Ukrainian, Polish and other CVs write them
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = rf"(?-i:{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})"
 _DATE = (
     rf"(?:\b{_MONTH}\.?,?\s+(?:\d{{1,2}},?\s+)?{_YEAR}"
+    rf"|\b{_MONTH}-{_YEAR}"  # 'Jul-2018'
+    rf"|(?<![\w.]){_ROMAN}\.{_YEAR}"
+    rf"|{_YEAR}/(?:0[1-9]|1[0-2])(?![\d/])"  # '2019/01'
     rf"|\b\d{{1,2}}\s+{_MONTH}\.?,?\s+{_YEAR}"
     rf"|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
     rf"|(?<![\d/.])(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
@@ -63,7 +69,7 @@ _PRESENT_WORDS = sorted(
 )
 _PRESENT = rf"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:{_alternation(_PRESENT_WORDS)})(?!\w)"
 _SEP = (
-    r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
+    r"[-\u2013\u2014\u2012\u2212\u2192]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
     # '2016-03/2021-05', '2021-06/present': a slash between year-months only
     rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*{_PRESENT})"
     rf"|(?<!\w)(?:{_alternation(_listed('range_to'))})(?!\w)"
@@ -178,9 +184,12 @@ def _date_value(token: str) -> str | None:
     year = _YEARS.search(text)
     month = re.search(rf"\b{_MONTH}(?!\w)", text, re.IGNORECASE)
     numeric = re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text)
-    dotted = re.fullmatch(rf"({_YEAR})\.(\d\d)", text)  # '2020.04', as Japanese CVs write
+    dotted = re.fullmatch(rf"({_YEAR})[./](\d\d)", text)  # '2020.04' (Japanese), '2019/01'
     if dotted:
         text = f"{dotted[1]}-{dotted[2]}"
+    roman = re.fullmatch(rf"({_ROMAN})\.({_YEAR})", text)
+    if roman:
+        text = f"{roman[2]}-{_ROMAN_MONTHS.index(roman[1]) + 1:02d}"
     full = _day_month(text)
     if full:
         value = full[0]
@@ -210,9 +219,9 @@ def _well_placed(text: str, start: int, end: int) -> bool:
     """A date range heads or ends its line, sits in parentheses, or leads a column."""
     before = _LEAD.sub("", text[:start]).strip(" *-\u2013\u2014•·|:,;")
     after = text[end:]
-    if not before or before.endswith("(") or re.match(r"\s*\)?\s*[.;,]?\s*$", after):
+    if not before or before.endswith(("(", "[")) or re.match(r"\s*[)\]]?\s*[.;,]?\s*$", after):
         return True
-    return bool(re.match(r"\s*\)?\s*(?:[:|·]|\s\s)", after))
+    return bool(re.match(r"\s*[)\]]?\s*(?:[:|·]|\s\s)", after))
 
 
 def _ranged(text: str) -> _Dates | None:
@@ -310,6 +319,21 @@ def _until_clause(text: str) -> _Dates | None:
     return _Dates(start, end, match.span(), f"told in a sentence: {_quote(match[0])}")
 
 
+_OPEN = re.compile(
+    rf"(?<![\w/.-])(?P<start>{_DATE})\s*[-\u2013\u2014\u2192]\s*(?=\)|\s\s|\t|$)", re.IGNORECASE
+)
+
+
+def _open_range(text: str) -> _Dates | None:
+    """'10/2019 →', '1.3.2019 -': a range with nothing after its dash, a post still held."""
+    match = _OPEN.search(text)
+    start = _date_value(match["start"]) if match else None
+    if match is None or start is None or not _well_placed(text, *match.span()):
+        return None
+    note = f"{_quote(match[0])}: an open range, still in post"
+    return _Dates(start, "present", match.span(), note)
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -324,7 +348,7 @@ def _find_dates(text: str, experience: bool) -> _Dates | None:
     resort, and only in a post section."""
     readers = (
         *(_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated),
-        *(_continued, _until_clause),
+        *(_continued, _until_clause, _open_range),
     )
     found = [d for d in (f(text) for f in readers) if d]
     if found:

@@ -1,0 +1,125 @@
+"""Extraction fixes of issue 17, round 4, each from a small input of its own (not the corpus)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobscreen.extract import extract
+
+
+def _education(text: str) -> list[dict[str, Any]]:
+    return list(extract(text).data.get("education", []))
+
+
+def _levels(text: str) -> list[tuple[str, str | None]]:
+    return [(d["degree"], d.get("level")) for d in _education(text)]
+
+
+def test_the_awarding_country_decides_a_licence() -> None:
+    text = (
+        "EDUCATION\n"
+        "Licence en sociologie, Université de Neuchâtel, 1998\n"
+        "Licence en économie, Université de Namur (Belgique), 1995\n"
+        "Licence de géographie, Université de Bordeaux, 2012\n"
+        "Licence en histoire, 2010\n"
+    )
+    assert _levels(text) == [
+        ("Licence", "master"),
+        ("Licence", "master"),
+        ("Licence", "bachelor"),
+        ("Licence", None),  # no country: the name's level stays uncertain
+    ]
+    notes = [n.message for n in extract(text).notes]
+    assert any("awarded in CH" in note for note in notes), notes
+
+
+def test_school_leaving_and_course_certificates_are_not_degrees() -> None:
+    text = (
+        "EDUCATION\n"
+        "MSc in Economics, University of Toronto, 2014\n"
+        "Graduate Certificate in Conflict Resolution, 2016\n"
+        "Diplomado en Gestión Pública, Universidad Centroamericana, Nicaragua, 2017\n"
+        "Matura, Gymnasium Bern, 2008\n"
+    )
+    result = extract(text)
+    assert [d["degree"] for d in result.data["education"]] == ["MSc"]
+    assert any("Graduate Certificate" in line for line in result.unplaced), result.unplaced
+
+
+def test_a_spanish_diplomado_is_the_degree_it_names() -> None:
+    text = "EDUCATION\nDiplomado en Trabajo Social, Universidad de Granada, 1996\n"
+    assert _levels(text) == [("Diplomado", "bachelor")]
+
+
+def _posts(text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    posts = extract(text).data.get("experience", [])
+    return [(p.get("title"), p.get("organisation"), p.get("start"), p.get("end")) for p in posts]
+
+
+def test_months_in_roman_numerals_and_month_year_with_a_hyphen() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Legal Officer  (XI.2019\u2013 present)\n"
+        "Ministry of Justice, Warsaw\n"
+        "Analyst  (IV.2015\u2013 X.2019)\n"
+        "National Bank, Krakow\n"
+        "Clerk, City Council\n"
+        "Mar-2012 to Feb-2015\n"
+    )
+    assert _posts(text) == [
+        ("Legal Officer", "Ministry of Justice, Warsaw", "2019-11", "present"),
+        ("Analyst", "National Bank, Krakow", "2015-04", "2019-10"),
+        ("Clerk", "City Council", "2012-03", "2015-02"),
+    ]
+
+
+def test_year_slash_month_in_square_brackets_and_an_open_arrow_range() -> None:
+    text = (
+        "EXPÉRIENCE\n"
+        "Conseiller juridique\n"
+        "Ministère de la Justice, Niamey   [2017/05\u2013 2020/02]\n"
+        "09/2020 →  Juriste, Cour suprême\n"
+    )
+    assert _posts(text) == [
+        ("Conseiller juridique", "Ministère de la Justice, Niamey", "2017-05", "2020-02"),
+        ("Juriste", "Cour suprême", "2020-09", "present"),
+    ]
+
+
+def test_an_academic_year_is_still_a_range_of_years() -> None:
+    assert _posts("EXPERIENCE\n2005/06 Officer, Town Hall\n") == [
+        ("Officer", "Town Hall", "2005", "2006")
+    ]
+
+
+def test_a_long_title_and_employer_joined_by_a_plain_hyphen_below_the_dates() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "2016-02 - now\n"
+        "Chief of Section, Regional Planning and Evaluation - Ministry of Transport and "
+        "Public Works, Strategy Directorate\n"
+        "  - Drafted the plan.\n"
+    )
+    assert _posts(text) == [
+        (
+            "Chief of Section, Regional Planning and Evaluation",
+            "Ministry of Transport and Public Works, Strategy Directorate",
+            "2016-02",
+            "present",
+        )
+    ]
+
+
+def test_a_list_item_above_a_dates_only_line_is_the_post() -> None:
+    text = (
+        "Work history\n"
+        "1. Country Director, Oxfam, Malawi Office\n"
+        "Jan 2019 to date\n"
+        "- Led a team of 40.\n"
+        "2. Finance Officer, Red Cross\n"
+        "Feb 2015 to Dec 2018\n"
+    )
+    assert _posts(text) == [
+        ("Country Director", "Oxfam, Malawi Office", "2019-01", "present"),
+        ("Finance Officer", "Red Cross", "2015-02", "2018-12"),
+    ]
