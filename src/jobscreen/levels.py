@@ -489,9 +489,12 @@ PHRASES: dict[str, int] = {
     "intermediate": 3,
     "conversational": 3,
     "knowledge": 3,
+    "working command": 3,
     "elementary": 2,
     "basic": 2,
+    "fair": 2,  # a CV's 'French - fair' after 'excellent' and 'good': below intermediate
     "beginner": 1,
+    "rudiments": 1,
     "not fluent": 1,
     "none": 0,
 }

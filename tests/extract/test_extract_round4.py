@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from jobscreen.extract import extract
+from jobscreen.levels import level_value
 
 
 def _education(text: str) -> list[dict[str, Any]]:
@@ -122,4 +123,39 @@ def test_a_list_item_above_a_dates_only_line_is_the_post() -> None:
     assert _posts(text) == [
         ("Country Director", "Oxfam, Malawi Office", "2019-01", "present"),
         ("Finance Officer", "Red Cross", "2015-02", "2018-12"),
+    ]
+
+
+def _languages(text: str) -> list[tuple[str, str | None]]:
+    found = extract(text).data.get("languages", [])
+    return [(entry["language"], entry.get("level")) for entry in found]
+
+
+def test_a_level_in_the_cell_under_its_language_and_in_a_markdown_table() -> None:
+    text = (
+        "LANGUES\n\n"
+        "Allemand\nexcellente maîtrise (C2)\n\n"
+        "Anglais\nbon niveau \u2013 B2 (TOEFL)\n\n"
+        "## Langues\n\n| Langue | Niveau |\n|---|---|\n"
+        "| Portugais | langue maternelle |\n| Espagnol | intermédiaire |\n"
+    )
+    assert _languages(text) == [
+        ("German", "C2"),
+        ("English", "B2"),
+        ("Portuguese", "native"),
+        ("Spanish", "intermediate"),
+    ]
+
+
+def test_level_words_fair_rudiments_working_command_and_perfect_mastery() -> None:
+    text = (
+        "LANGUAGES\n"
+        "Swahili - fair\nDutch - rudiments\nRussian - a working command\n"
+        "Français : maîtrise parfaite\n"
+    )
+    assert [(name, level_value(str(level))) for name, level in _languages(text)] == [
+        ("Swahili", 2),
+        ("Dutch", 1),
+        ("Russian", 3),
+        ("French", 6),
     ]
