@@ -159,3 +159,26 @@ def test_level_words_fair_rudiments_working_command_and_perfect_mastery() -> Non
         ("Russian", 3),
         ("French", 6),
     ]
+
+
+def test_any_language_iso_639_names_is_read_under_a_languages_heading() -> None:
+    text = "LANGUAGES\n- Luganda \u2013 mother tongue\n- Tigrinya \u2013 basic\n- Fluent: C1\n"
+    assert _languages(text) == [("Ganda", "mother tongue"), ("Tigrinya", "basic")]
+
+
+def test_an_open_range_in_a_markdown_table_row() -> None:
+    text = "EXPERIENCE\n| 03/2021 \u2192 | Field Officer | Danish Refugee Council |\n"
+    assert _posts(text) == [("Field Officer", "Danish Refugee Council", "2021-03", "present")]
+
+
+def test_subject_and_institution_told_before_the_degrees_of_a_sentence() -> None:
+    text = (
+        "EDUCATION\n"
+        "She read economics at Makerere University: a B.S.S. in 2001 and an M.S.S. in 2003.\n"
+    )
+    assert [
+        (d["degree"], d.get("field"), d.get("institution"), d.get("year")) for d in _education(text)
+    ] == [
+        ("B.S.S.", "economics", "Makerere University", 2001),
+        ("M.S.S.", "economics", "Makerere University", 2003),
+    ]

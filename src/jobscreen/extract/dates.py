@@ -320,7 +320,7 @@ def _until_clause(text: str) -> _Dates | None:
 
 
 _OPEN = re.compile(
-    rf"(?<![\w/.-])(?P<start>{_DATE})\s*[-\u2013\u2014\u2192]\s*(?=\)|\s\s|\t|$)", re.IGNORECASE
+    rf"(?<![\w/.-])(?P<start>{_DATE})\s*[-\u2013\u2014\u2192]\s*(?=[)|]|\s\s|\t|$)", re.IGNORECASE
 )
 
 

@@ -91,7 +91,8 @@ def _chunk(text: str) -> str:
     text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
     text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text, flags=re.IGNORECASE)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
-    return "" if not re.search(r"[^\W\d_]", text) else text
+    alone = text.lower() in {"in", "on", "of", "en", "de", "since", "and", "et"}
+    return "" if alone or not re.search(r"[^\W\d_]", text) else text
 
 
 _BRACKETED_YEAR = re.compile(rf"\(\s*{_YEAR}\s*\)(?=\s*,\s*[a-z])")
@@ -139,6 +140,10 @@ def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) 
         degree = degree_of(name)
         entry.doubt = degree.note if degree.level is None or degree.uncertain else ""
     field_, institution = _degree_parts(rest)
+    if field_ is None and (studied := _studied(unit.text[: found.start])):
+        field_ = studied["field"]
+        institution = institution or _tidy(studied["at"])
+        entry.notes["field"] = f"the subject told before the degree: {_quote(studied[0])}"
     if field_ and len(field_.split()) > 8:
         field_, entry.doubt = None, "no clear field of study"
     entry.set("field", field_)
@@ -146,6 +151,23 @@ def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) 
     before = unit.text[: found.start] if alone else ""
     entry.set("year", _degree_year(rest, before, progress))
     return entry
+
+
+# 'I read international relations at the University of Dhaka: a B.S.S. ... and an M.S.S.':
+# the subject and the institution told in the sentence before the degrees' names
+_STUDIED = re.compile(
+    r"\b(?:read|studied|majored\s+in)\s+(?P<field>[a-z][^,.:;()]{2,60}?)\s+at\s+(?:the\s+)?"
+    r"(?P<at>[A-Z][^.:;()]{2,80}?)\s*[:;,(]?\s*$"
+)
+
+
+def _studied(before: str) -> re.Match[str] | None:
+    """The subject and institution told before a degree in its sentence, if any."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1]
+    cut = re.search(r"\b(?:a|an|the)\s*$|\band\s+(?:a|an)\s*$", sentence)
+    head = sentence[: cut.start()] if cut else sentence
+    head = re.split(r"[:;]\s*(?=[^:;]*$)", head)[0] if ":" in head or ";" in head else head
+    return _STUDIED.search(head.rstrip(" ,:;"))
 
 
 def _told(text: str, found: Found) -> bool:

@@ -14,6 +14,7 @@ from jobscreen.levels import (
     CEFR_PATTERN,
     LANGUAGE_NAMES,
     PHRASES,
+    language_of,
     level_value,
     skill_name,
     slp_profile,
@@ -132,6 +133,8 @@ class _Mention:
 def _language_word(word: str, listed: bool) -> str | None:
     """The language a word names; codes only under a languages heading, in capitals."""
     key = word.lower()
+    if key not in LANGUAGE_NAMES and listed and len(key) > 3 and word[0].isupper():
+        return language_of(word)  # under a languages heading, any language ISO 639 names
     if key not in LANGUAGE_NAMES or key in _NOT_LANGUAGES:
         return None
     if len(key) <= 3:
