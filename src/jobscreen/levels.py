@@ -378,6 +378,16 @@ for _name, _aliases in _LANGUAGES.items():
         LANGUAGE_NAMES[_alias.lower()] = _name
 
 
+# Languages that are standard varieties of one (ISO 639's macrolanguage 'sh', Serbo-Croatian):
+# a CV's 'Bosnian/Croatian/Serbian' names one language, as written
+ONE_LANGUAGE = (frozenset({"Bosnian", "Croatian", "Serbian", "Montenegrin"}),)
+
+
+def one_language(names: list[str]) -> bool:
+    """Whether several canonical names are standard varieties of one language."""
+    return len(names) > 1 and any(set(names) <= group for group in ONE_LANGUAGE)
+
+
 def language_of(text: str) -> str | None:
     """The canonical English name of a language given by name, endonym or ISO 639 code.
 

@@ -182,3 +182,13 @@ def test_subject_and_institution_told_before_the_degrees_of_a_sentence() -> None
         ("B.S.S.", "economics", "Makerere University", 2001),
         ("M.S.S.", "economics", "Makerere University", 2003),
     ]
+
+
+def test_varieties_of_one_language_joined_by_slashes_are_one_entry() -> None:
+    text = "LANGUAGES\nSERBIAN/CROATIAN: C1\nCroatian / Bosnian \u2013 B2\nGerman/Dutch: A2\n"
+    assert _languages(text) == [
+        ("Serbian/Croatian", "C1"),
+        ("Croatian/Bosnian", "B2"),
+        ("German", "A2"),  # two languages, each its own entry
+        ("Dutch", "A2"),
+    ]

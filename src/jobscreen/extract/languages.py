@@ -16,6 +16,7 @@ from jobscreen.levels import (
     PHRASES,
     language_of,
     level_value,
+    one_language,
     skill_name,
     slp_profile,
 )
@@ -188,7 +189,7 @@ def _mentions(text: str, listed: bool) -> list[_Mention]:
         if match.start() not in taken:
             found += _word_mentions(text, match, listed)
     found.sort(key=lambda m: m.start)
-    found = [m for m in found if listed or not _adjectival(text, m.end)]
+    found = _joined(text, [m for m in found if listed or not _adjectival(text, m.end)])
     # 'Burmese (Myanmar language)': the name again in brackets is the same mention
     return [
         m
@@ -197,6 +198,23 @@ def _mentions(text: str, listed: bool) -> list[_Mention]:
         or found[number - 1].name != m.name
         or not re.fullmatch(r"\s*\(\s*", text[found[number - 1].end : m.start])
     ]
+
+
+def _joined(text: str, found: list[_Mention]) -> list[_Mention]:
+    """'BOSNIAN/CROATIAN/SERBIAN': varieties of one language joined by slashes are one
+    mention, named as written."""
+    merged: list[_Mention] = []
+    for mention in found:
+        run = [*merged[-1:], mention]
+        names = [*merged[-1].name.split("/"), mention.name] if merged else []
+        if merged and text[run[0].end : mention.start].strip() == "/" and one_language(names):
+            written = "/".join(
+                n.capitalize() for n in re.split(r"\s*/\s*", text[run[0].start : mention.end])
+            )
+            merged[-1] = _Mention(written, run[0].start, mention.end)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _level_text(raw: str) -> str:
