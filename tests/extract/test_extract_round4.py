@@ -192,3 +192,34 @@ def test_varieties_of_one_language_joined_by_slashes_are_one_entry() -> None:
         ("German", "A2"),  # two languages, each its own entry
         ("Dutch", "A2"),
     ]
+
+
+def _degrees(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
+    found = _education(text)
+    return [(d["degree"], d.get("field"), d.get("institution"), d.get("year")) for d in found]
+
+
+def test_a_subject_and_an_institution_wrapped_by_a_narrow_column() -> None:
+    text = (
+        "FORMATION\n"
+        "Licence en lettres (philosophie et\n"
+        "linguistique)\n"
+        "Université de Fribourg, 1996\n"
+        "DESS en gestion publique\n"
+        "Institut de hautes études en administration\n"
+        "publique (IDHEAP), Lausanne, 1999\n"
+    )
+    assert _degrees(text) == [
+        ("Licence", "lettres (philosophie et linguistique)", "Université de Fribourg", 1996),
+        (
+            "DESS",
+            "gestion publique",
+            "Institut de hautes études en administration publique (IDHEAP), Lausanne",
+            1999,
+        ),
+    ]
+
+
+def test_french_honours_are_not_part_of_the_subject() -> None:
+    text = "FORMATION\nMaîtrise en histoire (mention très bien), Université de Nantes, 2001\n"
+    assert _degrees(text) == [("Maîtrise", "histoire", "Université de Nantes", 2001)]

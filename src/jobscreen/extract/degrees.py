@@ -253,14 +253,30 @@ def _wrapped_field(state: _State, index: int, unit: _Unit) -> bool:
         return False
     if {"year", "institution"} & last.fields.keys() or unit.block != last.block:
         return False
-    words = [w for w in unit.text.split() if w.lower() not in {"and", "of", "et", "de", "&"}]
-    if not 0 < len(words) <= 3 or not all(w[0].isupper() and w.isalpha() for w in words):
+    if not (_closes_bracket(last.fields["field"], unit.text) or _capitalised_words(unit.text)):
         return False
     if _INSTITUTION.search(unit.text) or degree_names(unit.text):
         return False
-    last.set("field", f"{last.fields['field']} {unit.text.strip()}", "wrapped onto the next line")
+    # the connector the line above ended on ('philosophie et'), which the subject dropped
+    cut = re.search(r"\s(and|of|et|de|des|du|&)\s*$", state.units[last.index].text)
+    joiner = f" {cut[1]}" if cut and not last.fields["field"].endswith(cut[1]) else ""
+    field_ = f"{last.fields['field']}{joiner} {unit.text.strip()}"
+    last.set("field", field_, "wrapped onto the next line")
     last.index = state.degree_end = index
     return True
+
+
+def _capitalised_words(text: str) -> bool:
+    """One to three capitalised words ('Relations', 'Public Policy and Law')."""
+    words = [w for w in text.split() if w.lower() not in {"and", "of", "et", "de", "&"}]
+    return 0 < len(words) <= 3 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
+def _closes_bracket(field_: str, text: str) -> bool:
+    """'ès lettres (histoire et science' / 'politique)': a line that closes the bracket a
+    narrow column left open in the subject above."""
+    opened = field_.count("(") > field_.count(")")
+    return opened and len(text.split()) <= 6 and text.strip().endswith(")")
 
 
 def _institution(state: _State, index: int, unit: _Unit) -> bool:
@@ -276,6 +292,23 @@ def _institution(state: _State, index: int, unit: _Unit) -> bool:
             last.set("year", int(years[-1]), "from the line below")
         return True
     state.institution = index
+    return True
+
+
+def _wrapped_institution(state: _State, index: int, unit: _Unit) -> bool:
+    """'Institut universitaire de hautes études' / 'internationales (HEI), Genève, 2009': a
+    line going on in lower case under the institution just read for a degree."""
+    last = state.education[-1] if state.education else None
+    if last is None or state.degree_end != index - 1 or not unit.text[:1].islower():
+        return False
+    if last.notes.get("institution") != "from the line below" or len(unit.text.split()) > 10:
+        return False
+    rest = _tidy(_YEARS.sub("", unit.text))
+    last.set("institution", f"{last.fields['institution']} {rest}", "from the lines below")
+    years = _YEARS.findall(unit.text)
+    if years and "year" not in last.fields and "candidate" not in last.fields["degree"]:
+        last.set("year", int(years[-1]), "from the lines below")
+    state.degree_end = index
     return True
 
 

@@ -17,6 +17,7 @@ from jobscreen.extract.degrees import (
     _implied_fields,
     _institution,
     _wrapped_field,
+    _wrapped_institution,
 )
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
 from jobscreen.extract.languages import _expire_level, _languages, _late_level
@@ -106,6 +107,7 @@ def _education(state: _State, index: int, unit: _Unit) -> bool:
         _degrees(state, index, unit, anywhere=True)
         or _degree_dates(state, index, unit)
         or _wrapped_field(state, index, unit)
+        or _wrapped_institution(state, index, unit)
         or _institution(state, index, unit)
     )
 
