@@ -223,3 +223,22 @@ def test_a_subject_and_an_institution_wrapped_by_a_narrow_column() -> None:
 def test_french_honours_are_not_part_of_the_subject() -> None:
     text = "FORMATION\nMaîtrise en histoire (mention très bien), Université de Nantes, 2001\n"
     assert _degrees(text) == [("Maîtrise", "histoire", "Université de Nantes", 2001)]
+
+
+def test_a_post_a_person_took_up_on_a_date_and_years_inside_a_duty_bracket() -> None:
+    text = (
+        "Maria Lopes is Chief of the Protection Cluster at the UNHCR Regional Bureau,\n"
+        "Nairobi, a position she took up on 3 March 2020.\n\n"
+        "From May 2014 to February 2020 she worked at the OSCE Secretariat as Adviser in the\n"
+        "Gender Section, where she ran the regional dialogues (2015-2018 cycles).\n"
+    )
+    posts = _posts(text)
+    assert [(p[2], p[3]) for p in posts] == [("2020-03", "present"), ("2014-05", "2020-02")]
+    assert posts[0][0] == "Chief of the Protection Cluster"
+
+
+def test_a_french_first_person_post_after_je_suis() -> None:
+    text = "Depuis mai 2019, je suis Conseillère juridique au Ministère de la Justice.\n"
+    assert _posts(text) == [
+        ("Conseillère juridique", "Ministère de la Justice", "2019-05", "present")
+    ]

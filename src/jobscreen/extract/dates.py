@@ -98,6 +98,13 @@ _STILL = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:I|he|she|they)\s+(?:still\s+holds?|holds?\s+to\s+this\s+day)\b",
     re.IGNORECASE,
 )
+# '..., a position he took up on 1 February 2022': the start of the post the sentence names
+_TOOK_UP = re.compile(
+    r"\b(?:a|the)\s+(?:post|position|role|job|function)\s+(?:that\s+|which\s+)?"
+    r"(?:I|he|she|they)\s+(?:took\s+up|assumed|took\s+on|started|began)\s+(?:on\s+|in\s+)?"
+    rf"(?P<start>{_DATE})",
+    re.IGNORECASE,
+)
 _NARRATED = re.compile(
     rf"\b(?:in|from)\s+(?P<start>{_DATE})(?P<middle>[^.;]{{1,200}}?)"
     # '... until 2003', '..., leaving in 2021', '... and left the Ministry in 2011'
@@ -219,7 +226,11 @@ def _well_placed(text: str, start: int, end: int) -> bool:
     """A date range heads or ends its line, sits in parentheses, or leads a column."""
     before = _LEAD.sub("", text[:start]).strip(" *-\u2013\u2014•·|:,;")
     after = text[end:]
-    if not before or before.endswith(("(", "[")) or re.match(r"\s*[)\]]?\s*[.;,]?\s*$", after):
+    if re.match(r"\s*[)\]]?\s*[.;,]?\s*$", after):
+        return True
+    if before.endswith(("(", "[")):  # '(2013-2019 rounds)': a bracket's words are no post's
+        return bool(re.match(r"\s*[)\],;]", after)) or not before[:-1].strip()
+    if not before:
         return True
     return bool(re.match(r"\s*[)\]]?\s*(?:[:|·]|\s\s)", after))
 
@@ -272,13 +283,22 @@ def _open_ended(text: str) -> _Dates | None:
     return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
 
 
+def _taken_up(text: str) -> _Dates | None:
+    """'..., a position he took up on 1 February 2022': a post still held since then."""
+    return _held_since(_TOOK_UP.search(text))
+
+
 def _still_held(text: str) -> _Dates | None:
     """'joined the OSCE as Senior Adviser in 2009, a post she still holds': still in post."""
-    match = _STILL.search(text)
+    return _held_since(_STILL.search(text))
+
+
+def _held_since(match: re.Match[str] | None, why: str = "still in post") -> _Dates | None:
+    """A post held from a match's start date to the present."""
     start = _date_value(match["start"]) if match else None
     if match is None or start is None:
         return None
-    return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
+    return _Dates(start, "present", match.span(), f"{_quote(match[0])}: {why}")
 
 
 def _narrated(text: str) -> _Dates | None:
@@ -327,11 +347,9 @@ _OPEN = re.compile(
 def _open_range(text: str) -> _Dates | None:
     """'10/2019 →', '1.3.2019 -': a range with nothing after its dash, a post still held."""
     match = _OPEN.search(text)
-    start = _date_value(match["start"]) if match else None
-    if match is None or start is None or not _well_placed(text, *match.span()):
+    if match is None or not _well_placed(text, *match.span()):
         return None
-    note = f"{_quote(match[0])}: an open range, still in post"
-    return _Dates(start, "present", match.span(), note)
+    return _held_since(match, "an open range, still in post")
 
 
 def _single_year(text: str) -> _Dates | None:
@@ -348,7 +366,7 @@ def _find_dates(text: str, experience: bool) -> _Dates | None:
     resort, and only in a post section."""
     readers = (
         *(_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated),
-        *(_continued, _until_clause, _open_range),
+        *(_continued, _until_clause, _open_range, _taken_up),
     )
     found = [d for d in (f(text) for f in readers) if d]
     if found:
