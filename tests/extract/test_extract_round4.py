@@ -242,3 +242,8 @@ def test_a_french_first_person_post_after_je_suis() -> None:
     assert _posts(text) == [
         ("Conseillère juridique", "Ministère de la Justice", "2019-05", "present")
     ]
+
+
+def test_a_level_that_is_also_a_heading_word_under_its_language() -> None:
+    text = "LANGUES\n\nWolof\nlangue maternelle\n\nAnglais\nnotions\n"
+    assert _languages(text) == [("Wolof", "native"), ("English", "A2")]
