@@ -8,6 +8,7 @@ from jobscreen.cv import LanguageEntry
 from jobscreen.levels import (
     SKILLS,
     EducationLevel,
+    country_in,
     degree_of,
     known_language,
     language_of,
@@ -33,8 +34,8 @@ DEGREES = [
     ("B.Sc.", BACHELOR),
     ("LLB", BACHELOR),
     ("LL.B.", BACHELOR),
-    ("Licence", BACHELOR),
-    ("Licence en droit", BACHELOR),
+    ("Licence LMD", BACHELOR),
+    ("Licence professionnelle", BACHELOR),
     ("Bachelor of Arts in History", BACHELOR),
     ("Bachelor's", BACHELOR),
     ("MA", MASTER),
@@ -96,6 +97,8 @@ def test_degree_names_of_other_systems_from_the_vocabulary(
     [
         ("MA (Hons)", BACHELOR, MASTER),  # Scottish first degree; a master's in New Zealand
         ("Maîtrise", BACHELOR, MASTER),
+        ("Licence", BACHELOR, MASTER),  # pre-Bologna Belgian, Swiss, pre-LMD Burundian
+        ("Licence en droit", BACHELOR, MASTER),
         ("Licenciatura", BACHELOR, MASTER),
         ("Cand.mag.", BACHELOR, MASTER),
         ("Diplom", MASTER, MASTER),
@@ -107,6 +110,46 @@ def test_a_name_a_person_must_decide_is_uncertain_with_its_highest_meaning(
     degree = degree_of(name)
     assert (degree.level, degree.uncertain, degree.highest) == (level, True, highest), degree
     assert degree.note
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Université de Lausanne, 2007", "CH"),
+        ("Universite libre de Bruxelles", "BE"),
+        ("Université du Burundi, Bujumbura, Burundi", "BI"),
+        ("Universidad de Salamanca (España)", "ES"),
+        ("Université de Kinshasa", "CD"),
+        ("Universidad Iberoamericana", None),  # no country named
+        ("Sorbonne, then ETH", None),  # two countries: none decided
+        ("Genèveville Institute", None),  # a city's name inside a word is no city
+    ],
+)
+def test_a_degree_line_names_its_awarding_country(text: str, country: str | None) -> None:
+    assert country_in(text) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "level"),
+    [
+        ("Licence", "CH", MASTER),
+        ("Licence en droit", "BI", MASTER),
+        ("Licence", "FR", BACHELOR),
+        ("Licence", None, None),
+        ("Diplomado", "ES", BACHELOR),
+        ("Diplomado", "MX", None),
+    ],
+)
+def test_the_awarding_country_decides_where_the_vocabulary_says(
+    name: str, country: str | None, level: EducationLevel | None
+) -> None:
+    assert degree_of(name).in_country(country) == level
+
+
+def test_course_certificates_are_marked_as_courses_not_degrees() -> None:
+    assert degree_of("Graduate Certificate").course
+    assert degree_of("Diplomado en Derechos Humanos").course
+    assert not degree_of("Postgraduate Diploma").course
 
 
 def test_postgraduate_diploma_ranks_as_a_master_that_a_person_must_confirm() -> None:

@@ -7,7 +7,8 @@ numeric scale, 0 (none) to 6 (C2 / native), per skill (read, write, speak, under
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import cache, lru_cache
 from typing import Any
@@ -68,6 +69,12 @@ class Degree:
     uncertain: bool = False
     note: str = ""
     highest: EducationLevel | None = None
+    by_country: tuple[tuple[str, EducationLevel], ...] = ()  # where the country decides
+    course: bool = False  # a course's certificate, not a degree (unless by_country)
+
+    def in_country(self, country: str | None) -> EducationLevel | None:
+        """The level the awarding country gives this name, where its vocabulary says."""
+        return dict(self.by_country).get(country) if country else None
 
 
 def _ladder(name: str) -> EducationLevel:
@@ -75,8 +82,14 @@ def _ladder(name: str) -> EducationLevel:
 
 
 def _vocabulary_degree(entry: dict[str, Any]) -> Degree:
-    """One entry of vocabulary/degrees.yaml as a Degree: a decided level, or for 'review' the
-    usual (or else the lowest) meaning, uncertain, with the highest one it may have."""
+    """One entry of vocabulary/degrees.yaml as a Degree, with where its country decides."""
+    countries = tuple((code, _ladder(v)) for code, v in entry.get("by_country", {}).items())
+    return replace(_decided(entry), by_country=countries, course=entry.get("award") == "course")
+
+
+def _decided(entry: dict[str, Any]) -> Degree:
+    """A decided level, or for 'review' the usual (or else the lowest) meaning, uncertain,
+    with the highest one it may have."""
     if entry["level"] != "review":
         return Degree(_ladder(entry["level"]))
     options = [
@@ -106,6 +119,31 @@ def degree_names() -> dict[str, Degree]:
         for name in entry["names"]:
             table.setdefault(normalise_degree(str(name)), degree)
     return table
+
+
+@cache
+def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """degrees.yaml's countries: the words naming a degree's awarding country, as one
+    pattern, and the country each names (accents dropped)."""
+    from jobscreen.vocabulary import package_data
+
+    countries = package_data()[0]["degrees"].get("countries") or {}
+    table = {_plain(str(word)): code for code, words in countries.items() for word in words}
+    words = sorted(table, key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?!\w)"), table
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def country_in(text: str) -> str | None:
+    """The country (ISO 3166-1 alpha-2) a degree's line names by a country or a university
+    city ('Université de Lausanne': CH), where it names exactly one; else None."""
+    pattern, table = _country_words()
+    found = {table[m[0]] for m in pattern.finditer(_plain(text))}
+    return found.pop() if len(found) == 1 else None
 
 
 @cache
@@ -340,6 +378,16 @@ for _name, _aliases in _LANGUAGES.items():
         LANGUAGE_NAMES[_alias.lower()] = _name
 
 
+# Languages that are standard varieties of one (ISO 639's macrolanguage 'sh', Serbo-Croatian):
+# a CV's 'Bosnian/Croatian/Serbian' names one language, as written
+ONE_LANGUAGE = (frozenset({"Bosnian", "Croatian", "Serbian", "Montenegrin"}),)
+
+
+def one_language(names: list[str]) -> bool:
+    """Whether several canonical names are standard varieties of one language."""
+    return len(names) > 1 and any(set(names) <= group for group in ONE_LANGUAGE)
+
+
 def language_of(text: str) -> str | None:
     """The canonical English name of a language given by name, endonym or ISO 639 code.
 
@@ -451,9 +499,12 @@ PHRASES: dict[str, int] = {
     "intermediate": 3,
     "conversational": 3,
     "knowledge": 3,
+    "working command": 3,
     "elementary": 2,
     "basic": 2,
+    "fair": 2,  # a CV's 'French - fair' after 'excellent' and 'good': below intermediate
     "beginner": 1,
+    "rudiments": 1,
     "not fluent": 1,
     "none": 0,
 }

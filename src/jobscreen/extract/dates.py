@@ -47,8 +47,14 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
+# months in Roman numerals ('IX.2022'), as Ukrainian, Polish and other CVs write them
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = rf"(?-i:{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})"
 _DATE = (
     rf"(?:\b{_MONTH}\.?,?\s+(?:\d{{1,2}},?\s+)?{_YEAR}"
+    rf"|\b{_MONTH}-{_YEAR}"  # 'Jul-2018'
+    rf"|(?<![\w.]){_ROMAN}\.{_YEAR}"
+    rf"|{_YEAR}/(?:0[1-9]|1[0-2])(?![\d/])"  # '2019/01'
     rf"|\b\d{{1,2}}\s+{_MONTH}\.?,?\s+{_YEAR}"
     rf"|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
     rf"|(?<![\d/.])(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
@@ -63,7 +69,7 @@ _PRESENT_WORDS = sorted(
 )
 _PRESENT = rf"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:{_alternation(_PRESENT_WORDS)})(?!\w)"
 _SEP = (
-    r"[-\u2013\u2014\u2012\u2212]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
+    r"[-\u2013\u2014\u2012\u2212\u2192]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
     # '2016-03/2021-05', '2021-06/present': a slash between year-months only
     rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*{_PRESENT})"
     rf"|(?<!\w)(?:{_alternation(_listed('range_to'))})(?!\w)"
@@ -90,6 +96,13 @@ _SINCE = re.compile(
 _STILL = re.compile(
     rf"\b(?:in|since)\s+(?P<start>{_DATE}),?\s+(?:a|the|which\s+is\s+a)\s+(?:post|position|role|job)"
     r"\s+(?:that\s+|which\s+)?(?:I|he|she|they)\s+(?:still\s+holds?|holds?\s+to\s+this\s+day)\b",
+    re.IGNORECASE,
+)
+# '..., a position he took up on 1 February 2022': the start of the post the sentence names
+_TOOK_UP = re.compile(
+    r"\b(?:a|the)\s+(?:post|position|role|job|function)\s+(?:that\s+|which\s+)?"
+    r"(?:I|he|she|they)\s+(?:took\s+up|assumed|took\s+on|started|began)\s+(?:on\s+|in\s+)?"
+    rf"(?P<start>{_DATE})",
     re.IGNORECASE,
 )
 _NARRATED = re.compile(
@@ -178,9 +191,12 @@ def _date_value(token: str) -> str | None:
     year = _YEARS.search(text)
     month = re.search(rf"\b{_MONTH}(?!\w)", text, re.IGNORECASE)
     numeric = re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text)
-    dotted = re.fullmatch(rf"({_YEAR})\.(\d\d)", text)  # '2020.04', as Japanese CVs write
+    dotted = re.fullmatch(rf"({_YEAR})[./](\d\d)", text)  # '2020.04' (Japanese), '2019/01'
     if dotted:
         text = f"{dotted[1]}-{dotted[2]}"
+    roman = re.fullmatch(rf"({_ROMAN})\.({_YEAR})", text)
+    if roman:
+        text = f"{roman[2]}-{_ROMAN_MONTHS.index(roman[1]) + 1:02d}"
     full = _day_month(text)
     if full:
         value = full[0]
@@ -210,9 +226,13 @@ def _well_placed(text: str, start: int, end: int) -> bool:
     """A date range heads or ends its line, sits in parentheses, or leads a column."""
     before = _LEAD.sub("", text[:start]).strip(" *-\u2013\u2014•·|:,;")
     after = text[end:]
-    if not before or before.endswith("(") or re.match(r"\s*\)?\s*[.;,]?\s*$", after):
+    if re.match(r"\s*[)\]]?\s*[.;,]?\s*$", after):
         return True
-    return bool(re.match(r"\s*\)?\s*(?:[:|·]|\s\s)", after))
+    if before.endswith(("(", "[")):  # '(2013-2019 rounds)': a bracket's words are no post's
+        return bool(re.match(r"\s*[)\],;]", after)) or not before[:-1].strip()
+    if not before:
+        return True
+    return bool(re.match(r"\s*[)\]]?\s*(?:[:|·]|\s\s)", after))
 
 
 def _ranged(text: str) -> _Dates | None:
@@ -263,13 +283,22 @@ def _open_ended(text: str) -> _Dates | None:
     return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
 
 
+def _taken_up(text: str) -> _Dates | None:
+    """'..., a position he took up on 1 February 2022': a post still held since then."""
+    return _held_since(_TOOK_UP.search(text))
+
+
 def _still_held(text: str) -> _Dates | None:
     """'joined the OSCE as Senior Adviser in 2009, a post she still holds': still in post."""
-    match = _STILL.search(text)
+    return _held_since(_STILL.search(text))
+
+
+def _held_since(match: re.Match[str] | None, why: str = "still in post") -> _Dates | None:
+    """A post held from a match's start date to the present."""
     start = _date_value(match["start"]) if match else None
     if match is None or start is None:
         return None
-    return _Dates(start, "present", match.span(), f"{_quote(match[0])}: still in post")
+    return _Dates(start, "present", match.span(), f"{_quote(match[0])}: {why}")
 
 
 def _narrated(text: str) -> _Dates | None:
@@ -310,6 +339,19 @@ def _until_clause(text: str) -> _Dates | None:
     return _Dates(start, end, match.span(), f"told in a sentence: {_quote(match[0])}")
 
 
+_OPEN = re.compile(
+    rf"(?<![\w/.-])(?P<start>{_DATE})\s*[-\u2013\u2014\u2192]\s*(?=[)|]|\s\s|\t|$)", re.IGNORECASE
+)
+
+
+def _open_range(text: str) -> _Dates | None:
+    """'10/2019 →', '1.3.2019 -': a range with nothing after its dash, a post still held."""
+    match = _OPEN.search(text)
+    if match is None or not _well_placed(text, *match.span()):
+        return None
+    return _held_since(match, "an open range, still in post")
+
+
 def _single_year(text: str) -> _Dates | None:
     """'2015: Consultant, UNODC' or 'Consultant, UNODC (2015)': one year, in post sections."""
     match = _SINGLE.search(text)
@@ -324,7 +366,7 @@ def _find_dates(text: str, experience: bool) -> _Dates | None:
     resort, and only in a post section."""
     readers = (
         *(_ranged, _short_range, _month_range, _open_ended, _still_held, _narrated),
-        *(_continued, _until_clause),
+        *(_continued, _until_clause, _open_range, _taken_up),
     )
     found = [d for d in (f(text) for f in readers) if d]
     if found:

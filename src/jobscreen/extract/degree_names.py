@@ -54,7 +54,8 @@ _DEGREE = re.compile(
 _HONOURS = re.compile(
     r"\(?\b(?:Hons|Honours|Honors|with (?:first[- ]class )?honou?rs|cum laude|magna cum laude"
     r"|summa cum laude|with distinction|distinction|merit"
-    r"|(?:first|second|third|upper second|lower second)[- ]class(?:\s+honou?rs)?)\b\.?\)?",
+    r"|(?:first|second|third|upper second|lower second)[- ]class(?:\s+honou?rs)?"
+    rf"|{_alternation(_listed('honours'))})\b\.?\)?",
     re.IGNORECASE,
 )
 

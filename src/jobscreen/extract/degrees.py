@@ -10,7 +10,7 @@ from jobscreen.extract.roles import _is_place
 from jobscreen.extract.sections import _Unit
 from jobscreen.extract.state import _Entry, _quote, _State, _tidy
 from jobscreen.extract.words import _alternation, _listed
-from jobscreen.levels import degree_field, degree_of
+from jobscreen.levels import EducationLevel, country_in, degree_field, degree_of
 
 _DEGREE_VERB = re.compile(
     r"\b(?:holds?|holding|held|obtained|earned|completed|received|awarded|graduated|pursuing"
@@ -91,7 +91,8 @@ def _chunk(text: str) -> str:
     text = _YEARS.sub(" ", _FRAMEWORK_LEVEL.sub(" ", text)).strip(" -\u2013\u2014:")
     text = re.sub(r"^\s*(?:in|of|en|em|on|de)\s+", "", text, flags=re.IGNORECASE)
     text = _tidy(re.sub(r"\s+(?:in|on|of|en|de|since)\s*$", "", text.strip()))
-    return "" if not re.search(r"[^\W\d_]", text) else text
+    alone = text.lower() in {"in", "on", "of", "en", "de", "since", "and", "et"}
+    return "" if alone or not re.search(r"[^\W\d_]", text) else text
 
 
 _BRACKETED_YEAR = re.compile(rf"\(\s*{_YEAR}\s*\)(?=\s*,\s*[a-z])")
@@ -139,6 +140,10 @@ def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) 
         degree = degree_of(name)
         entry.doubt = degree.note if degree.level is None or degree.uncertain else ""
     field_, institution = _degree_parts(rest)
+    if field_ is None and (studied := _studied(unit.text[: found.start])):
+        field_ = studied["field"]
+        institution = institution or _tidy(studied["at"])
+        entry.notes["field"] = f"the subject told before the degree: {_quote(studied[0])}"
     if field_ and len(field_.split()) > 8:
         field_, entry.doubt = None, "no clear field of study"
     entry.set("field", field_)
@@ -146,6 +151,23 @@ def _degree_entry(index: int, unit: _Unit, found: Found, end: int, alone: bool) 
     before = unit.text[: found.start] if alone else ""
     entry.set("year", _degree_year(rest, before, progress))
     return entry
+
+
+# 'I read international relations at the University of Dhaka: a B.S.S. ... and an M.S.S.':
+# the subject and the institution told in the sentence before the degrees' names
+_STUDIED = re.compile(
+    r"\b(?:read|studied|majored\s+in)\s+(?P<field>[a-z][^,.:;()]{2,60}?)\s+at\s+(?:the\s+)?"
+    r"(?P<at>[A-Z][^.:;()]{2,80}?)\s*[:;,(]?\s*$"
+)
+
+
+def _studied(before: str) -> re.Match[str] | None:
+    """The subject and institution told before a degree in its sentence, if any."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1]
+    cut = re.search(r"\b(?:a|an|the)\s*$|\band\s+(?:a|an)\s*$", sentence)
+    head = sentence[: cut.start()] if cut else sentence
+    head = re.split(r"[:;]\s*(?=[^:;]*$)", head)[0] if ":" in head or ";" in head else head
+    return _STUDIED.search(head.rstrip(" ,:;"))
 
 
 def _told(text: str, found: Found) -> bool:
@@ -231,14 +253,30 @@ def _wrapped_field(state: _State, index: int, unit: _Unit) -> bool:
         return False
     if {"year", "institution"} & last.fields.keys() or unit.block != last.block:
         return False
-    words = [w for w in unit.text.split() if w.lower() not in {"and", "of", "et", "de", "&"}]
-    if not 0 < len(words) <= 3 or not all(w[0].isupper() and w.isalpha() for w in words):
+    if not (_closes_bracket(last.fields["field"], unit.text) or _capitalised_words(unit.text)):
         return False
     if _INSTITUTION.search(unit.text) or degree_names(unit.text):
         return False
-    last.set("field", f"{last.fields['field']} {unit.text.strip()}", "wrapped onto the next line")
+    # the connector the line above ended on ('philosophie et'), which the subject dropped
+    cut = re.search(r"\s(and|of|et|de|des|du|&)\s*$", state.units[last.index].text)
+    joiner = f" {cut[1]}" if cut and not last.fields["field"].endswith(cut[1]) else ""
+    field_ = f"{last.fields['field']}{joiner} {unit.text.strip()}"
+    last.set("field", field_, "wrapped onto the next line")
     last.index = state.degree_end = index
     return True
+
+
+def _capitalised_words(text: str) -> bool:
+    """One to three capitalised words ('Relations', 'Public Policy and Law')."""
+    words = [w for w in text.split() if w.lower() not in {"and", "of", "et", "de", "&"}]
+    return 0 < len(words) <= 3 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
+def _closes_bracket(field_: str, text: str) -> bool:
+    """'ès lettres (histoire et science' / 'politique)': a line that closes the bracket a
+    narrow column left open in the subject above."""
+    opened = field_.count("(") > field_.count(")")
+    return opened and len(text.split()) <= 6 and text.strip().endswith(")")
 
 
 def _institution(state: _State, index: int, unit: _Unit) -> bool:
@@ -257,6 +295,23 @@ def _institution(state: _State, index: int, unit: _Unit) -> bool:
     return True
 
 
+def _wrapped_institution(state: _State, index: int, unit: _Unit) -> bool:
+    """'Institut universitaire de hautes études' / 'internationales (HEI), Genève, 2009': a
+    line going on in lower case under the institution just read for a degree."""
+    last = state.education[-1] if state.education else None
+    if last is None or state.degree_end != index - 1 or not unit.text[:1].islower():
+        return False
+    if last.notes.get("institution") != "from the line below" or len(unit.text.split()) > 10:
+        return False
+    rest = _tidy(_YEARS.sub("", unit.text))
+    last.set("institution", f"{last.fields['institution']} {rest}", "from the lines below")
+    years = _YEARS.findall(unit.text)
+    if years and "year" not in last.fields and "candidate" not in last.fields["degree"]:
+        last.set("year", int(years[-1]), "from the lines below")
+    state.degree_end = index
+    return True
+
+
 def _expire_institution(state: _State, index: int) -> None:
     """An institution or a line of dates that no degree took is unplaced."""
     if state.institution is not None and state.institution < index - 1:
@@ -272,3 +327,36 @@ def _implied_fields(state: _State) -> None:
     for entry in state.education:
         implied = None if "field" in entry.fields else degree_field(entry.fields["degree"])
         entry.set("field", implied and implied.capitalize(), "the field the degree's name says")
+
+
+def _awarded(state: _State) -> None:
+    """Where the awarding country decides what a name is (a Swiss Licence is a master's, a
+    Mexican Diplomado a course), that level; a school-leaving or a course's certificate is
+    no degree and leaves the list."""
+    kept = []
+    for entry in state.education:
+        name = entry.fields["degree"]
+        degree = degree_of(name)
+        country = _country(state, entry)
+        level = degree.in_country(country)
+        if level is not None:
+            entry.set("level", level.name, f"a {name!r} awarded in {country}")
+            entry.doubt = ""
+        elif degree.course or (
+            degree.level is not None
+            and not degree.uncertain
+            and degree.level < EducationLevel.short_cycle
+        ):
+            state.unplaced.append(entry.source)
+            continue
+        kept.append(entry)
+    state.education = kept
+
+
+def _country(state: _State, entry: _Entry) -> str | None:
+    """The awarding country a degree's institution, its line or an institution's line
+    below names."""
+    below = state.units[entry.index + 1].text if entry.index + 1 < len(state.units) else ""
+    texts = [str(entry.fields.get("institution", "")), entry.source]
+    texts += [below] if _INSTITUTION.search(below) else []
+    return next((c for c in map(country_in, texts) if c), None)

@@ -14,7 +14,9 @@ from jobscreen.levels import (
     CEFR_PATTERN,
     LANGUAGE_NAMES,
     PHRASES,
+    language_of,
     level_value,
+    one_language,
     skill_name,
     slp_profile,
 )
@@ -56,7 +58,7 @@ _AFTER = re.compile(
     r"(?P<is>mother[- ]tongues?|native\s+languages?|first\s+languages?"
     r"|langues?\s+maternelles?)(?!\w)"
     r"|\((?P<paren>[^()]{0,80})\)"
-    r"|[:\u2013\u2014-]\s*(?P<dash>"
+    r"|[:\u2013\u2014|-]\s*(?P<dash>"
     rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
@@ -132,6 +134,8 @@ class _Mention:
 def _language_word(word: str, listed: bool) -> str | None:
     """The language a word names; codes only under a languages heading, in capitals."""
     key = word.lower()
+    if key not in LANGUAGE_NAMES and listed and len(key) > 3 and word[0].isupper():
+        return language_of(word)  # under a languages heading, any language ISO 639 names
     if key not in LANGUAGE_NAMES or key in _NOT_LANGUAGES:
         return None
     if len(key) <= 3:
@@ -185,7 +189,7 @@ def _mentions(text: str, listed: bool) -> list[_Mention]:
         if match.start() not in taken:
             found += _word_mentions(text, match, listed)
     found.sort(key=lambda m: m.start)
-    found = [m for m in found if listed or not _adjectival(text, m.end)]
+    found = _joined(text, [m for m in found if listed or not _adjectival(text, m.end)])
     # 'Burmese (Myanmar language)': the name again in brackets is the same mention
     return [
         m
@@ -194,6 +198,23 @@ def _mentions(text: str, listed: bool) -> list[_Mention]:
         or found[number - 1].name != m.name
         or not re.fullmatch(r"\s*\(\s*", text[found[number - 1].end : m.start])
     ]
+
+
+def _joined(text: str, found: list[_Mention]) -> list[_Mention]:
+    """'BOSNIAN/CROATIAN/SERBIAN': varieties of one language joined by slashes are one
+    mention, named as written."""
+    merged: list[_Mention] = []
+    for mention in found:
+        run = [*merged[-1:], mention]
+        names = [*merged[-1].name.split("/"), mention.name] if merged else []
+        if merged and text[run[0].end : mention.start].strip() == "/" and one_language(names):
+            written = "/".join(
+                n.capitalize() for n in re.split(r"\s*/\s*", text[run[0].start : mention.end])
+            )
+            merged[-1] = _Mention(written, run[0].start, mention.end)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _level_text(raw: str) -> str:
@@ -269,8 +290,9 @@ def _slp_levels(text: str) -> Level:
 
 
 def _only_levels(text: str) -> bool:
-    """'fluent (C1)', 'C1 reading, B2 speaking': levels alone, not 'advanced course'."""
-    rest = _SKILL_WORDS.sub(" ", _LEVEL_RE.sub(" ", text))
+    """'fluent (C1)', 'C1 reading, B2 speaking', 'a working command': levels alone, not
+    'advanced course'."""
+    rest = _SKILL_WORDS.sub(" ", _LEVEL_RE.sub(" ", re.sub(r"^\s*(?:an?|the)\s+", "", text)))
     if _LEVEL_RE.search(text):  # 'ILR 2 (Levantine)': a bracket qualifies the level
         rest = re.sub(r"\([^()]*\)", " ", rest)
     return not re.search(r"[^\W\d_]", rest)
@@ -385,9 +407,9 @@ def _late_level(state: _State, index: int, unit: _Unit) -> bool:
     """A level alone on the line under its language, as LinkedIn pastes them; a column of
     five CEFR levels under it (a Europass grid read from a PDF); or a level over the
     languages below it (Europass's 'Mother tongue(s)')."""
-    if not _LEVEL_LINE.fullmatch(unit.text):
-        return False
     last = state.languages[-1] if state.languages else None
+    if not (_LEVEL_LINE.fullmatch(unit.text) or _level_cell(state, last, index, unit.text)):
+        return False
     if last is not None and _grid_row(state, last, index, unit.text):
         return True
     if last is None or last.index != index - 1 or "level" in last.fields:
@@ -395,6 +417,16 @@ def _late_level(state: _State, index: int, unit: _Unit) -> bool:
         return True
     last.set("level", _level_in(unit.text), f"from the line below: {_quote(unit.text)}")
     return True
+
+
+def _level_cell(state: _State, last: _Entry | None, index: int, text: str) -> bool:
+    """A short line of words with a level in it ('excellente maîtrise (C2)', 'very good -
+    B2 (IELTS 7.0)') right under a language named alone, as a table's next cell."""
+    if last is None or last.index != index - 1 or "level" in last.fields:
+        return False
+    if last.source.strip() != state.units[last.index].text.strip() or len(text.split()) > 8:
+        return False
+    return _level_in(text) is not None and not _read_languages(text, True)
 
 
 def _expire_level(state: _State, index: int) -> None:

@@ -56,15 +56,24 @@ def _take_header(state: _State, index: int, unit: _Unit) -> list[_Unit]:
     taken: list[_Unit] = []
     while state.pending and len(taken) < 2:
         candidate = state.units[state.pending[-1]]
-        if state.pending[-1] != index - 1 - len(taken) or not _header_like(candidate, unit.block):
+        if state.pending[-1] != index - 1 - len(taken):
+            break
+        if not (_header_like(candidate, unit.block) or (not taken and _listed_post(candidate))):
             break
         taken.insert(0, candidate)
         state.pending.pop()
     return taken
 
 
+def _listed_post(unit: _Unit) -> bool:
+    """A list item right above a dates-only line that names a post ('1. Senior Officer,
+    African Union'), not a duty: a title's word, no sentence."""
+    plain = dataclasses.replace(unit, bullet=False)
+    return unit.bullet and _header_like(plain, unit.block) and bool(_TITLE_WORDS.search(unit.text))
+
+
 _FORM_PART = re.compile(r"[A-Z][.)]\s+[^a-z]+$")
-_TITLE_DASH = re.compile(r"\s[\u2013\u2014|]\s")
+_TITLE_DASH = re.compile(r"\s[-\u2013\u2014|]\s")
 
 
 def _header_like(unit: _Unit, block: int) -> bool:

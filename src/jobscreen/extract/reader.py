@@ -10,12 +10,14 @@ from typing import Any
 from jobscreen.engine.matching import Phrase, PhraseIndex, compile_exact, exact_keys
 from jobscreen.extract.dates import _all_dates, _day_first
 from jobscreen.extract.degrees import (
+    _awarded,
     _degree_dates,
     _degrees,
     _expire_institution,
     _implied_fields,
     _institution,
     _wrapped_field,
+    _wrapped_institution,
 )
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
 from jobscreen.extract.languages import _expire_level, _languages, _late_level
@@ -105,6 +107,7 @@ def _education(state: _State, index: int, unit: _Unit) -> bool:
         _degrees(state, index, unit, anywhere=True)
         or _degree_dates(state, index, unit)
         or _wrapped_field(state, index, unit)
+        or _wrapped_institution(state, index, unit)
         or _institution(state, index, unit)
     )
 
@@ -154,7 +157,7 @@ def _place(state: _State, index: int, unit: _Unit) -> None:
 
 
 _FIELDS = {
-    "education": ("degree", "field", "institution", "year"),
+    "education": ("degree", "field", "institution", "year", "level"),
     "experience": ("title", "organisation", "start", "end", "description"),
     "languages": ("language", "level"),
 }
@@ -240,4 +243,5 @@ def extract(text: str, competency_phrases: Sequence[str] = ()) -> Extraction:
     _expire_level(state, len(state.units) + 1)
     _phrases(state, cleaned, competency_phrases)
     _implied_fields(state)
+    _awarded(state)
     return _result(state, document_notes + _cap(state))

@@ -16,7 +16,8 @@ _TITLE_WORDS = re.compile(
     r"|researcher|fellow|lecturer|professor|intern|expert|envoy|delegate|deputy|organi[sz]er"
     r"|editor|rapporteur|facilitator|trainer|inspector|monitor|administrator|economist|lawyer"
     r"|judge|volunteer|leader|president|chair(?:person)?|member|clerk|engineer|scientist"
-    r"|journalist|teacher|interpreter|translator|commissioner)\b",
+    r"|journalist|teacher|interpreter|translator|commissioner"
+    rf"|{_alternation(_listed('title_words'))})(?!\w)",
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
@@ -25,7 +26,8 @@ _ORG_WORDS = re.compile(
     r"|embassy|mission|delegation|agency|fund|bank|foundation|institute|university|college"
     r"|school|cent(?:re|er)|secretariat|court|tribunal|union|network|coalition|association"
     r"|society|government|parliament|authority|company|ltd|inc|gmbh|forum|alliance|group"
-    r"|corps|federation|trust)\b",
+    r"|corps|federation|trust"
+    rf"|{_alternation(_listed('organisation_words'))})(?!\w)",
     re.IGNORECASE,
 )
 _AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
@@ -51,7 +53,7 @@ def _rest(text: str, periods: list[_Dates]) -> str:
     """A post line without its dates, durations and lead-in label: title and organisation."""
     bounds = [0, *(i for d in periods for i in d.span), len(text)]
     rest = " ".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
-    rest = re.sub(r"\(\s*[,;]?\s*\)", " ", _DURATION.sub(" ", rest))
+    rest = re.sub(r"\(\s*[,;]?\s*\)|\[\s*[,;]?\s*\]", " ", _DURATION.sub(" ", rest))
     rest = _tidy(_JOINERS.sub("", _LEAD.sub("", _tidy(rest))))
     return "" if re.fullmatch(r"[A-Z]", rest) else rest  # 'A. From: ...': a form's item letter
 

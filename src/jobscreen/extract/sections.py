@@ -352,6 +352,16 @@ def _sub_section(text: str) -> str | None:
     return "experience" if words & _EXPERIENCE_WORDS else None
 
 
+def _level_cell(heading: str, section: str | None, units: list[_Unit], text: str) -> bool:
+    """'Arabe' / 'langue maternelle': under a language inside the languages section, a level
+    phrase that also names a heading ('langue maternelle') is that language's level."""
+    if heading != "languages" or section != "languages" or not units:
+        return False
+    if units[-1].section != "languages" or len(units[-1].text.split()) > 3:
+        return False
+    return " ".join(text.lower().split()) in _LOCAL_LEVELS
+
+
 def _units(text: str) -> list[_Unit]:
     """The units of a text, each with its section (headings and labels) and paragraph.
 
@@ -373,7 +383,7 @@ def _units(text: str) -> list[_Unit]:
             heading = _sub_section(line.text)
             if heading is None and line.md_heading and 0 < line.md_heading <= depth:
                 section, depth = None, line.md_heading
-        if heading is not None:
+        if heading is not None and not _level_cell(heading, section, units, line.text):
             section, block, depth = heading, block + 1, line.md_heading
             continue
         form = _form_heading(line.text)

@@ -47,7 +47,7 @@ _LOCAL_LEVELS = {
 }
 _SINCE_WORDS = ("since", *_listed("since"))
 _NARRATIVE = re.compile(
-    r"\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|has|have|had|was|were|been)\b|\bas\s+(?:an?\s+)?[A-Z]"
+    r"\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|is|has|have|had|was|were|been)\b|\bas\s+(?:an?\s+)?[A-Z]"
 )
 # words of a sentence that tells a career, in every language the wording files name
 _PROSE = re.compile(
