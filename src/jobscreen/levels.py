@@ -63,12 +63,14 @@ class Degree:
 
     ``highest`` is the highest level the name may mean where a person must decide (a
     Scottish or a New Zealand MA (Hons)): a rule asking for more than ``level`` but no more
-    than ``highest`` needs review, never a silent 'not met'."""
+    than ``highest`` needs review, never a silent 'not met'; ``lowest`` is the lowest: a rule
+    it meets whatever the name means is met, the doubt does not matter to it."""
 
     level: EducationLevel | None
     uncertain: bool = False
     note: str = ""
     highest: EducationLevel | None = None
+    lowest: EducationLevel | None = None  # the lowest it may mean, where a person must decide
     by_country: tuple[tuple[str, EducationLevel], ...] = ()  # where the country decides
     course: bool = False  # a course's certificate, not a degree (unless by_country)
 
@@ -104,7 +106,11 @@ def _decided(entry: dict[str, Any]) -> Degree:
         note = f"a {name!r} is usually a {level.label}; a person confirms it"
     else:
         note = f"a {name!r} may be a {lowest.label} or a {highest.label}; a person decides"
-    return Degree(level, True, note, highest)
+    # the lowest meaning is known only where the vocabulary lists the name's meanings by
+    # country and they differ; a name that is 'usually' one level may be less: a person
+    # confirms it whatever the rule asks
+    known = lowest if entry.get("by_country") and highest != lowest else None
+    return Degree(level, True, note, highest, known)
 
 
 @cache

@@ -99,3 +99,34 @@ def test_a_doubted_post_counts_at_its_widest_reading_before_a_rejection() -> Non
     candidate = Candidate("c", "c.txt", CVFile().split()[0], profile, "0" * 64, "x", doubted)
     assessment = assess(CompiledVacancy.build(vacancy), candidate, dt.date(2026, 1, 1))
     assert assessment.rules[0].status is Status.needs_review
+
+
+def _degree_status(degree: str, min_level: str) -> Status:
+    vacancy = Vacancy.model_validate(
+        {
+            "id": "v",
+            "title": "T",
+            "organisation": "O",
+            "requirements": [
+                {"id": "edu", "kind": "education", "required": True, "min_level": min_level}
+            ],
+        }
+    )
+    _, profile = CVFile.model_validate({"education": [{"degree": degree}]}).split()
+    candidate = Candidate("c", "c.yaml", CVFile().split()[0], profile, "0" * 64, "native")
+    assessment = assess(CompiledVacancy.build(vacancy), candidate, dt.date(2026, 1, 1))
+    return assessment.rules[0].status
+
+
+def test_a_degree_whose_level_its_country_decides_meets_what_its_lowest_reading_meets() -> None:
+    """A Licence is a bachelor's (France) or a master's (older Belgian and Swiss licences):
+    a bachelor's rule is met either way, and only a master's rule needs a person."""
+    assert _degree_status("Licence", "bachelor") is Status.met
+    assert _degree_status("Licence", "master") is Status.needs_review
+
+
+def test_a_degree_only_usually_of_a_level_still_needs_a_person_at_that_level() -> None:
+    """A 'Diplom' is usually a master's, but its lower meanings are not listed: a person
+    confirms it, even for a bachelor's rule."""
+    assert _degree_status("Diplom", "bachelor") is Status.needs_review
+    assert _degree_status("Diplom", "master") is Status.needs_review

@@ -354,6 +354,7 @@ class EducationEvaluator(Evaluator):
         if level >= minimum:
             if fit == "no":
                 return Status.not_met, 0.0, f"{label}{field_note}", evidence, None
+            uncertain = uncertain and not _meets_at_lowest(entry.degree, minimum)
             review = fit == "related" or uncertain
             status = Status.needs_review if review else Status.met
             extra = f"; {note}" if uncertain else ""
@@ -554,6 +555,14 @@ class CompetencyEvaluator(Evaluator):
             )
         places = "; ".join(e.where.split(" (")[0] for e in evidence[:3])
         return result(rule, Status.met, 1.0, f"{rule.name}: evidence in {places}", evidence)
+
+
+def _meets_at_lowest(degree: str | None, minimum: EducationLevel) -> bool:
+    """Whether a degree whose level a person must confirm meets ``minimum`` even at the
+    lowest level its name may mean: then the doubt does not change the verdict (a 'Licence',
+    a bachelor's or a master's by its country, meets a bachelor's rule either way)."""
+    lowest = degree_of(degree).lowest if degree else None
+    return lowest is not None and lowest >= minimum
 
 
 # --- review and groups -----------------------------------------------------------------
