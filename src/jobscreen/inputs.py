@@ -250,9 +250,9 @@ def resolve(names: Iterable[str], accept: Accept, seen: Seen | None = None) -> I
     """Every input the names stand for, in order: each name itself, or, for a folder, what
     is found under it, each read as ``accept`` says or refused with its reason.
 
-    A file named twice (twice itself, or itself and under a folder also given) is read once:
-    ``seen`` holds the files already given, for a caller that resolves its names one at a
-    time."""
+    A file named twice (twice itself, by a link, or itself and under a folder also given)
+    is read once, and so is '-': ``seen`` holds the files already given, for a caller that
+    resolves its names one at a time."""
     seen = set() if seen is None else seen
     for name in names:
         if not accept.listed:

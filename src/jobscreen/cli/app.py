@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -30,9 +30,7 @@ from jobscreen.limits import FIRST_YEAR, LAST_YEAR, MAX_LIMIT, Limits
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from jobscreen.errors import JobscreenError, Problem
     from jobscreen.inputs import Accept
-    from jobscreen.vacancy import Vacancy
 
 
 class HandledGroup(TyperGroup):
@@ -244,20 +242,3 @@ def parse_as_of(value: str | None) -> dt.date | None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         usage(f"--as-of must be between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}")
     return day
-
-
-def report_errors(errors: Iterable[JobscreenError]) -> None:
-    """One `path:line:col: error: message` line per error, as validate prints them."""
-    report_problems(problem for error in errors for problem in error.problems())
-
-
-def debug_traces(problems: Iterable[Problem]) -> None:
-    """With JOBSCREEN_DEBUG set, the trace of each bug met on an input, on stderr."""
-    for problem in problems:
-        debug_trace(problem.trace)
-
-
-def load_vacancy_file(path: str) -> Vacancy:
-    from jobscreen.sources import load_vacancy
-
-    return load_vacancy(path)

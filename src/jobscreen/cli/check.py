@@ -19,12 +19,11 @@ from jobscreen.cli.app import (
     OutputOpt,
     app,
     choice,
-    debug_traces,
+    debug_trace,
     limits_from,
-    load_vacancy_file,
     not_an_input,
     parse_as_of,
-    report_errors,
+    report_problems,
     usage,
 )
 from jobscreen.limits import DEFAULT_LIMITS
@@ -70,7 +69,8 @@ def validate(
     checks = check_paths(paths, kind, limits, options)  # type: ignore[arg-type]
     with open_output(output) as out:
         WRITERS[ValidateFormat(fmt)](checks, out, fmt == "text" and color_wanted(out))
-    debug_traces(error for check in checks for error in check.errors)
+    for error in (error for check in checks for error in check.errors):
+        debug_trace(error.trace)
     raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_INPUT)
 
 
@@ -113,9 +113,10 @@ def show(
 ) -> None:
     """Show a vacancy's requirements as a table a recruiter can read."""
     from jobscreen.report.vacancy import VACANCY_WRITERS, VacancyFormat
+    from jobscreen.sources import load_vacancy
 
     choice(fmt, tuple(VacancyFormat), "--format")
-    VACANCY_WRITERS[VacancyFormat(fmt)](load_vacancy_file(vacancy), sys.stdout)
+    VACANCY_WRITERS[VacancyFormat(fmt)](load_vacancy(vacancy), sys.stdout)
 
 
 @app.command()
@@ -155,7 +156,7 @@ def concepts(
         usage(f"unknown concept {concept!r}; 'jobscreen concepts' lists them")
     else:
         found, problems = read_vacancies(names)
-        report_errors(problems)
+        report_problems(p for error in problems for p in error.problems())
         vocab = shared_vocabulary(names, [v.vocabulary for v in found])
         searched = [(v.path, v.vacancy, v.vocabulary) for v in found]
         data = concept_data(vocab, concept, searched)

@@ -25,7 +25,6 @@ from jobscreen.cli.app import (
     limits_from,
     not_an_input,
     parse_as_of,
-    report_errors,
     report_problems,
     stderr,
     usage,
@@ -391,7 +390,7 @@ def match(
     loaded, problems = read_vacancies(vacancies)
     if not loaded:
         not_swapped("match", cv)
-        report_errors(problems)
+        report_problems(p for error in problems for p in error.problems())
         stderr("jobscreen: no vacancy could be read; stopped")
         raise typer.Exit(EXIT_INPUT)
 
