@@ -1,0 +1,46 @@
+"""Extraction fixes of issue 17, round 5, each from a small input of its own (not the corpus)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobscreen.extract import extract
+
+
+def _languages(text: str) -> list[tuple[str, Any]]:
+    return [(d["language"], d.get("level")) for d in extract(text).data.get("languages", [])]
+
+
+def test_a_language_label_ending_a_line_takes_the_level_below() -> None:
+    text = "LANGUES\nAllemand : langue maternelle. Espagnol :\navancé (C1). Italien : notions.\n"
+    names = dict(_languages(text))
+    assert names.get("Spanish") == "C1", names
+    assert names.get("German") == "native"
+    assert names.get("Italian") is not None
+
+
+def test_a_bare_label_outside_languages_stays_a_sub_heading() -> None:
+    text = "LANGUAGES\nOther languages:\nGerman (B1)\n"
+    assert _languages(text) == [("German", "B1")]
+
+
+def test_a_level_first_then_a_remark_after_a_dash() -> None:
+    text = (
+        "Languages\n| Language | Level |\n|---|---|\n"
+        "| Swahili | fluent — used daily in the field office |\n"
+    )
+    assert _languages(text) == [("Swahili", "fluent")]
+
+
+def test_a_level_word_is_not_read_from_a_remark_without_a_break() -> None:
+    text = "Languages\nItalian - advanced course at the Dante Alighieri society\n"
+    assert _languages(text) == [("Italian", None)]
+
+
+def test_a_level_told_with_is_in_a_sentence() -> None:
+    text = (
+        "Languages\n"
+        "Arabic is my first language. My German is basic (A2): I read the papers slowly.\n"
+        "My Dutch is good.\n"
+    )
+    assert _languages(text) == [("Arabic", "first language"), ("German", "A2"), ("Dutch", "good")]
