@@ -44,3 +44,23 @@ def test_a_level_told_with_is_in_a_sentence() -> None:
         "My Dutch is good.\n"
     )
     assert _languages(text) == [("Arabic", "first language"), ("German", "A2"), ("Dutch", "good")]
+
+
+def _posts(text: str) -> list[tuple[Any, Any, Any]]:
+    return [
+        (p.get("title"), p.get("organisation"), p.get("start"))
+        for p in extract(text).data.get("experience", [])
+    ]
+
+
+def test_a_middle_dot_parts_title_and_employer_after_dates_in_code_spans() -> None:
+    text = (
+        "# Kofi Mensah\n\n## Experience\n\n"
+        "`2019 \u2013 2023` **Programme Officer, Health Systems** · Ghana Health Service, Accra\n\n"
+        "- Ran a team of four\n\n"
+        "`2014 \u2013 2019` Analyst · Ministry of Finance, Accra\n"
+    )
+    assert _posts(text) == [
+        ("Programme Officer, Health Systems", "Ghana Health Service, Accra", "2019"),
+        ("Analyst", "Ministry of Finance, Accra", "2014"),
+    ]
