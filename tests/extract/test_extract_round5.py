@@ -64,3 +64,28 @@ def test_a_middle_dot_parts_title_and_employer_after_dates_in_code_spans() -> No
         ("Programme Officer, Health Systems", "Ghana Health Service, Accra", "2019"),
         ("Analyst", "Ministry of Finance, Accra", "2014"),
     ]
+
+
+def test_a_heading_title_over_an_employer_holding_a_title_word() -> None:
+    text = (
+        "# Awa Diallo\n\n## EXPERIENCE\n\n"
+        "### Senior Adviser, Mediation Support\n"
+        "**Office of the Special Envoy for the Sahel**, Dakar \u2014 since March 2018\n\n"
+        "* led a team of six\n"
+    )
+    assert _posts(text) == [
+        (
+            "Senior Adviser, Mediation Support",
+            "Office of the Special Envoy for the Sahel, Dakar",
+            "2018-03",
+        )
+    ]
+
+
+def test_a_heading_naming_the_employer_leaves_the_title_on_the_dated_line() -> None:
+    text = (
+        "# Awa Diallo\n\n## EXPERIENCE\n\n"
+        "### Office of the Special Envoy\n"
+        "Political Officer, Dakar \u2014 since March 2018\n"
+    )
+    assert [p[0] for p in _posts(text)] == ["Political Officer"]
