@@ -89,3 +89,12 @@ def test_a_heading_naming_the_employer_leaves_the_title_on_the_dated_line() -> N
         "Political Officer, Dakar \u2014 since March 2018\n"
     )
     assert [p[0] for p in _posts(text)] == ["Political Officer"]
+
+
+def test_a_post_told_with_appointed_names_title_and_employer() -> None:
+    text = (
+        "CAREER\n\n"
+        "After the elections, Maria was appointed Head of Field Operations at Mercy Relief "
+        "Kenya, a national charity (March 2015 to June 2019). She led a team of forty.\n"
+    )
+    assert _posts(text) == [("Head of Field Operations", "Mercy Relief Kenya", "2015-03")]
