@@ -98,3 +98,8 @@ def test_a_post_told_with_appointed_names_title_and_employer() -> None:
         "Kenya, a national charity (March 2015 to June 2019). She led a team of forty.\n"
     )
     assert _posts(text) == [("Head of Field Operations", "Mercy Relief Kenya", "2015-03")]
+
+
+def test_a_cefr_level_in_a_remark_after_a_local_level_word_wins() -> None:
+    text = "LANGUES\nItalien : courant (séjour d'études à Bologne, B2). Espagnol : courant.\n"
+    assert _languages(text) == [("Italian", "B2"), ("Spanish", "fluent")]

@@ -59,7 +59,7 @@ _AFTER = re.compile(
     r"|langues?\s+maternelles?)(?!\w)"
     r"|\((?P<paren>[^()]{0,80})\)"
     r"|[:\u2013\u2014|-]\s*(?P<dash>"
-    rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}"
+    rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}(?:\([^()]{{0,60}}\))?"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
     rf"|bilingual|{CEFR_PATTERN}\+?|{_LOCAL_WORDS}|{_SLP_PROFILE}|ILR\s*(?:level\s*)?[0-5]\+?)"
