@@ -103,3 +103,16 @@ def test_a_post_told_with_appointed_names_title_and_employer() -> None:
 def test_a_cefr_level_in_a_remark_after_a_local_level_word_wins() -> None:
     text = "LANGUES\nItalien : courant (séjour d'études à Bologne, B2). Espagnol : courant.\n"
     assert _languages(text) == [("Italian", "B2"), ("Spanish", "fluent")]
+
+
+def test_a_clause_after_the_institution_is_not_part_of_it() -> None:
+    text = (
+        "Amara Okafor\n\n"
+        "I completed my MSc in Economics at the University of Ibadan in 2004 and my PhD in "
+        "Development Studies at the University of Sussex in 2010, with a thesis on tariffs.\n"
+    )
+    education = extract(text).data["education"]
+    assert [(d["degree"], d.get("institution")) for d in education] == [
+        ("MSc", "University of Ibadan"),
+        ("PhD", "University of Sussex"),
+    ]
