@@ -62,6 +62,16 @@ def _progress(text: str, found: Found, rest: str) -> str:
     return why[0].strip(" ()") if why else ""
 
 
+# a clause after the institution's name ('..., with a thesis on ...'): the sentence goes on
+_CLAUSE = re.compile(r"(?:with|where|which|who|under|supervised|writing|after|then)\b")
+
+
+def _before_clause(places: list[str]) -> list[str]:
+    """The institution's parts up to a clause that goes on with the sentence."""
+    cut = next((n for n, p in enumerate(places) if _CLAUSE.match(p)), len(places))
+    return places[:cut]
+
+
 def _degree_parts(rest: str) -> tuple[str | None, str | None]:
     """Field and institution from what follows a degree name."""
     rest = _TRAILING_AND.sub("", _HONOURS.sub(" ", rest).strip(" .;"))
@@ -73,7 +83,8 @@ def _degree_parts(rest: str) -> tuple[str | None, str | None]:
         _INSTITUTION.search(chunks[0]) or (len(chunks) == 1 and _ACRONYM.fullmatch(chunks[0]))
     )
     field_ = None if not chunks or named else chunks.pop(0)
-    places = [c for c in (_chunk(c) for c in re.split(_PART, ",".join(place))) if c] + chunks
+    places = _before_clause([c for c in (_chunk(c) for c in re.split(_PART, ",".join(place))) if c])
+    places += chunks
     places += [p for p in inside if _INSTITUTION.search(p)]
     if field_ is None:
         field_ = next((p for p in inside if p and not _YEARS.search(p) and p not in places), None)

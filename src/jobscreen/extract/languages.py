@@ -59,7 +59,7 @@ _AFTER = re.compile(
     r"|langues?\s+maternelles?)(?!\w)"
     r"|\((?P<paren>[^()]{0,80})\)"
     r"|[:\u2013\u2014|-]\s*(?P<dash>"
-    rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}"
+    rf"(?:{_LOCAL_WORDS})[^,;|/()]{{0,40}}(?:\([^()]{{0,60}}\))?"
     r"|[^,;|/()]{0,80}(?:\([^()]{0,40}\))?)"
     r"|(?P<bare>(?:mother[- ]tongue|native(?:\s+speaker)?|fluent(?:ly)?|first\s+language"
     rf"|bilingual|{CEFR_PATTERN}\+?|{_LOCAL_WORDS}|{_SLP_PROFILE}|ILR\s*(?:level\s*)?[0-5]\+?)"
@@ -72,9 +72,12 @@ _TOLD = re.compile(
     r"|\s+(?:is\s+)?(?:certified|rated|tested|assessed)\s+(?:at\s+)?"
     r"(?:(?P<slp>(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3})"
     r"|(?P<ilr>ILR\s*(?:level\s*)?[0-5]\+?))(?!\d)"
-    rf"|\s+is\s+at\s+(?:(?:CEFR\s+)?level\s+)?(?P<at>{CEFR_PATTERN})(?!\w)",  # 'is at level A2'
+    rf"|\s+is\s+at\s+(?:(?:CEFR\s+)?level\s+)?(?P<at>{CEFR_PATTERN})(?!\w)"  # 'is at level A2'
+    rf"|\s+is\s+(?P<level>{_LEVEL})(?!\w)(?:\s*\((?P<remark>[^()]{{0,40}})\))?",  # 'is good (B2)'
     re.IGNORECASE,
 )
+# 'fluent — working language at UNMAS': a level first, then a remark after a dash or comma
+_LEADING = re.compile(rf"\s*(?P<level>{_LEVEL})\s*(?:[\u2013\u2014,;:]|-\s|$)", re.IGNORECASE)
 _SPEAK = re.compile(r"\b(?:speaks?|speaking)\s+$", re.IGNORECASE)
 _LIST_SEP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|/|&|\band\b|\bor\b"
@@ -254,6 +257,8 @@ def _level_after(gap: str, listed: bool) -> Level:
     if text and _only_levels(text):
         return _level_in(text)
     stated = _stated_cefr(match["paren"] or match["dash"]) or _level_told(gap)
+    if stated is None and (leading := _LEADING.match(match["dash"] or "")):
+        return _level_text(leading["level"])
     if stated is None and match["paren"] is not None:  # 'Burmese (Myanmar language): B1'
         return _level_after(gap[match.end() :], listed)
     return stated
@@ -276,6 +281,8 @@ def _level_told(gap: str) -> Level:
         return _slp_levels(match["slp"])
     if match["ilr"]:
         return _level_text(match["ilr"])
+    if match["level"]:
+        return _stated_cefr(match["remark"]) or _level_text(match["level"])
     return match["at"].upper() if match["at"] else _stated_cefr(match["stated"])
 
 

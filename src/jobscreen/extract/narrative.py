@@ -13,9 +13,11 @@ _ORG_STOP = (
     r"(?=\s*[,;]|\s*\((?![A-Z][A-Za-z&./-]{1,11}\))|\.(?:\s|$)|\s+in\s+(?:the\s+)?[A-Z\d]|\s*$"
     r"|\s+(?:where|from|until|since|covering|working|leading|based)\b|\s+and\s+[a-z])"
 )
+# the words before a title told in a sentence ('was appointed Head of Unit at ...')
+_TOLD_AS = r"(?:as|was|is|been|became|(?:was\s+|been\s+)?(?:appointed|named)(?:\s+as)?)"
 _TITLE_FIRST = tuple(
     re.compile(
-        rf"\b(?:as|was|is|been|became)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{{0,80}}?)"
+        rf"\b{_TOLD_AS}\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{{0,80}}?)"
         rf"\s+{connector}\s+(?:the\s+)?(?P<org>[A-Z][^,;]{{0,120}}?){_ORG_STOP}"
     )
     for connector in ("(?:at|with)", "for", "in")
@@ -23,7 +25,7 @@ _TITLE_FIRST = tuple(
 # 'I was Director of the Technical Cooperation Office of AECID': where the title ends is a
 # guess (the first 'of'), so the post is uncertain
 _TITLE_OF = re.compile(
-    r"\b(?:as|was|is|been|became)\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{0,80}?)"
+    rf"\b{_TOLD_AS}\s+(?:an?\s+|the\s+)?(?P<title>[A-Z][^,;.]{{0,80}}?)"
     rf"\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;]{{0,120}}?){_ORG_STOP}"
 )
 # the same in other languages, from the wording files: 'elle est Représentante adjointe du

@@ -201,19 +201,27 @@ def _title_above(state: _State, index: int, unit: _Unit, rest: str) -> _Unit | N
     """A title alone on the line right above a dated line that names only the employer and
     places ('World Food Programme | Panama City | 2019 - present'): that post's title."""
     cells = [c for c in _CELL.split(rest) if _tidy(c)]
-    if not cells or _TITLE_WORDS.search(cells[0]) or _PROSE.search(rest):
+    if not cells or _PROSE.search(rest):
         return None
     if not all(_is_place(c) for c in cells[1:]) or not state.pending:
         return None
     if state.pending[-1] != index - 1 or (state.experience and state.experience[-1].stacked):
         return None
     above = state.units[index - 1]
+    if _TITLE_WORDS.search(cells[0]) and not _employer_under_heading(above, cells[0]):
+        return None
     if not _header_like(above, unit.block) or _TITLE_DASH.search(above.text):
         return None
     if not _TITLE_WORDS.search(above.text):
         return None
     state.pending.pop()
     return above
+
+
+def _employer_under_heading(above: _Unit, cell: str) -> bool:
+    """'### Senior Adviser' over 'Office of the Special Envoy, Dakar — since 2018': under a
+    post's Markdown heading, an employer's name may hold a title's word ('Envoy')."""
+    return above.heading and _ORG_WORDS.search(cell) is not None
 
 
 def _add_post(state: _State, unit: _Unit, role: _Entry, dates: _Dates) -> None:

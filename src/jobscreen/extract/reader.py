@@ -20,7 +20,7 @@ from jobscreen.extract.degrees import (
     _wrapped_institution,
 )
 from jobscreen.extract.identity import _CLAIM, _claims, _identity
-from jobscreen.extract.languages import _expire_level, _languages, _late_level
+from jobscreen.extract.languages import _expire_level, _languages, _late_level, _read_languages
 from jobscreen.extract.narrative import _narrative_role
 from jobscreen.extract.posts import _flush, _post, _promoted, _text
 from jobscreen.extract.roles import _rest
@@ -141,6 +141,14 @@ _HANDLERS: dict[str, Callable[[_State, int, _Unit], bool]] = {
 }
 
 
+def _sub_heading(unit: _Unit) -> bool:
+    """'Other language(s):' names a part of its section; 'Anglais :' at the end of a line
+    under languages names a language, its level on the line below ('courant (C1).')."""
+    if not _BARE_LABEL.fullmatch(unit.text):
+        return False
+    return unit.section != "languages" or not _read_languages(unit.text, True)
+
+
 def _place(state: _State, index: int, unit: _Unit) -> None:
     if unit.section != state.section:
         _flush(state)
@@ -150,7 +158,7 @@ def _place(state: _State, index: int, unit: _Unit) -> None:
         state.section = unit.section
     _expire_institution(state, index)
     _expire_level(state, index)
-    if _identity(state, index, unit) or _BARE_LABEL.fullmatch(unit.text):
+    if _identity(state, index, unit) or _sub_heading(unit):
         return
     if not _HANDLERS.get(unit.section or "", _free)(state, index, unit):
         _text(state, index, unit)

@@ -124,7 +124,7 @@ def _split_role(rest: str) -> Role:
         return None, None, _NO_ROLE
     if _PROSE.search(rest):
         return _narrative_role(rest) or (None, None, "no title or organisation in the sentence")
-    for separator in (" | ", " \u2014 ", " \u2013 ", " - "):
+    for separator in (" | ", " \u00b7 ", " \u2014 ", " \u2013 ", " - "):
         if separator in rest:
             parts = [p for p in rest.split(separator) if _tidy(p)]
             return _split_parts(parts) if len(parts) > 1 else _single_role(parts[0])
