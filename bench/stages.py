@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from jobscreen.api import assess
-from jobscreen.cv import _parse_date_text
+from jobscreen.cv import known_date
 from jobscreen.engine.context import CompiledVacancy
 from jobscreen.engine.matching import normalise
 from jobscreen.limits import DEFAULT_LIMITS
@@ -70,7 +70,7 @@ class Fastest:
 def _validate_all(docs: list[Any]) -> list[Any]:
     # Dates are parsed through a cache too: cleared, so that each run pays for them as the
     # first did (a real batch repeats months, but not as often as a replay of itself).
-    _parse_date_text.cache_clear()
+    known_date.cache_clear()
     return [to_candidate(d, TODAY) for d in docs]
 
 

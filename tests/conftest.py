@@ -72,13 +72,13 @@ def _fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 def parallel_spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Records the worker count each time the batch runs in a pool."""
     calls: list[int] = []
-    real = jobscreen.batch._parallel
+    real = jobscreen.batch.parallel
 
     def spy(job: Any, tasks: Any, jobs: int) -> Iterator[Any]:
         calls.append(jobs)
         return real(job, tasks, jobs)
 
-    monkeypatch.setattr(jobscreen.batch, "_parallel", spy)
+    monkeypatch.setattr(jobscreen.batch, "parallel", spy)
     return calls
 
 

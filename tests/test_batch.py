@@ -335,9 +335,9 @@ def test_a_pool_broken_between_two_submissions_loses_no_result(
 
     def breaking(job: batch.Job, jobs: int) -> Breaking:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        return Breaking(jobs, context, initializer=batch._init_worker, initargs=(job,))
+        return Breaking(jobs, context, initializer=batch.init_worker, initargs=(job,))
 
-    monkeypatch.setattr(batch, "_pool", breaking)
+    monkeypatch.setattr(batch, "new_pool", breaking)
     text = (CANDIDATES / "priya-raman.yaml").read_text("utf-8")
     for i in range(batch.PARALLEL_FROM + 4):
         (tmp_path / f"cv-{i:03d}.yaml").write_text(text.replace("priya-raman", f"cv-{i:03d}"))

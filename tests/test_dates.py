@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobscreen.cv import PartialDate, _parse_date, _parse_date_text, parse_partial_date
+from jobscreen.cv import PartialDate, known_date, parse_partial_date, read_date
 
 
 def _outcome(value: object) -> object:
@@ -53,7 +53,7 @@ def test_partial_dates(value: object, expected: object) -> None:
 @given(st.from_regex(r"\A ?[0-9]{4}(-[0-9]{1,2}){0,2}(T[0-9:]{0,8})? ?\Z") | st.text(max_size=14))
 def test_the_cache_changes_no_answer(text: str) -> None:
     try:
-        expected: object = _parse_date(text.strip())
+        expected: object = read_date(text.strip())
     except ValueError as exc:
         expected = str(exc)
     assert _outcome(text) == expected
@@ -62,10 +62,10 @@ def test_the_cache_changes_no_answer(text: str) -> None:
 
 def test_long_texts_are_read_but_not_kept() -> None:
     """A date with a time (read to its day), or a long text, stays out of the cache."""
-    _parse_date_text.cache_clear()
+    known_date.cache_clear()
     assert parse_partial_date("2020-01-01T10:00:00.000000+01:00") == PartialDate(2020, 1, 1)
     with pytest.raises(ValueError, match=r"^'2020-01-01Txxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is not"):
         parse_partial_date("2020-01-01T" + "x" * 100_000)  # quoted in the message by its start
-    assert _parse_date_text.cache_info().currsize == 0
+    assert known_date.cache_info().currsize == 0
     assert parse_partial_date("2020-01-01") == PartialDate(2020, 1, 1)
-    assert _parse_date_text.cache_info().currsize == 1
+    assert known_date.cache_info().currsize == 1

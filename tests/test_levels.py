@@ -387,14 +387,14 @@ def test_unknown_vacancy_level_is_none(text: str) -> None:
 
 
 def test_degree_names_are_kept_once_read_but_not_long_ones() -> None:
-    from jobscreen.levels import _degree_of, _known_degree
+    from jobscreen.levels import known_degree, read_degree
 
-    _known_degree.cache_clear()
-    assert degree_of("LL.M.") == degree_of("LL.M.") == _degree_of("LL.M.")
-    assert _known_degree.cache_info().hits == 1
+    known_degree.cache_clear()
+    assert degree_of("LL.M.") == degree_of("LL.M.") == read_degree("LL.M.")
+    assert known_degree.cache_info().hits == 1
     long_name = "Master of Arts " + "x" * 200
-    assert degree_of(long_name) == _degree_of(long_name)
-    assert _known_degree.cache_info().currsize == 1
+    assert degree_of(long_name) == read_degree(long_name)
+    assert known_degree.cache_info().currsize == 1
 
 
 @pytest.mark.parametrize(

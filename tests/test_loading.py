@@ -18,10 +18,10 @@ from jobscreen.errors import InputError, LineError, Location
 from jobscreen.inputs import CV_SUFFIXES, FOLDER_DEPTH, NOT_REGULAR, scan
 from jobscreen.loading import (
     Document,
-    _json_limit_problem,
     decode,
     documents_from_text,
     iter_jsonl,
+    json_limit_problem,
     parse_json,
     read_bytes,
 )
@@ -265,7 +265,7 @@ def test_json_limits_hold_whether_or_not_the_walk_is_skipped(
 ) -> None:
     """parse_json skips the limit walk for short texts; the answer is the walk's all the same."""
     text = json.dumps(tree, separators=(",", ":") if compact else None)
-    expected = _json_limit_problem(json.loads(text), limits)
+    expected = json_limit_problem(json.loads(text), limits)
     try:
         assert parse_json(text, "t.json", limits) == tree
         problem = None
@@ -291,7 +291,7 @@ def test_json_node_limit_is_exact_for_texts_as_dense_as_they_come(text: str) -> 
         return Limits(max_depth=10, max_nodes=nodes, max_items=100)
 
     data = json.loads(text)
-    least = next(n for n in range(100) if _json_limit_problem(data, limits(n)) is None)
+    least = next(n for n in range(100) if json_limit_problem(data, limits(n)) is None)
     assert least <= len(text)  # the bound the skip rests on: no more values than characters
     assert parse_json(text, "t.json", limits(least)) == data
     with pytest.raises(InputError, match=r"more than \d+ values"):

@@ -646,7 +646,7 @@ def test_loops_are_found_in_linear_work_and_told_in_bounded_words(
         }
         CountingConcept.reads = 0
         counted = {key: CountingConcept(concept) for key, concept in merged.items()}
-        problems = list(orgvocab._cycle_problems(file, counted))
+        problems = list(orgvocab.cycle_problems(file, counted))
         counts.append(CountingConcept.reads)
         assert len(problems) == (length if loop else 0)
         assert all(len(why) < 200 for _, why in problems), problems[0]

@@ -285,7 +285,7 @@ def test_a_logical_line_keeps_its_physical_lines_until_joined() -> None:
     # A run of 1,000,000 lines going on in lower case took 39 s (the line was copied as it
     # grew, once a line); its lines are now joined once.
     text = "Experience in\nlaw and\nmediation.\n- a bullet\nnext line\nThe End"
-    assert list(scaffold._logical_lines(text)) == [
+    assert list(scaffold.logical_lines(text)) == [
         ["Experience in", "law and", "mediation."],
         ["a bullet", "next line"],
         ["The End"],
@@ -343,7 +343,7 @@ def test_a_sentence_is_searched_once_for_every_level_term(monkeypatch: pytest.Mo
     ],
 )
 def test_the_first_and_longest_level_term_is_read(sentence: str, term: str | None) -> None:
-    assert scaffold._level_term(sentence) == term
+    assert scaffold.level_term(sentence) == term
 
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -129,7 +129,7 @@ class Scorer:
 _WORKER: list[Scorer] = []  # this worker process's scorer, set by the pool's initializer
 
 
-def _init_worker(job: Job) -> None:
+def init_worker(job: Job) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _WORKER[:] = [Scorer(job)]
 
@@ -317,9 +317,9 @@ def serial(job: Job, tasks: Iterator[Task]) -> Chunks:
         yield getattr(scorer, method)(*args), size
 
 
-def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
+def new_pool(job: Job, jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    return ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(job,))
+    return ProcessPoolExecutor(jobs, context, initializer=init_worker, initargs=(job,))
 
 
 def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
@@ -336,10 +336,10 @@ Pending = deque[tuple["Future[list[Outcome]]", Task]]
 
 def pool(jobs: int) -> Executor:
     """Run the tasks in a pool of ``jobs`` worker processes, their outcomes in input order."""
-    return functools.partial(_parallel, jobs=jobs)
+    return functools.partial(parallel, jobs=jobs)
 
 
-def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Chunks:
+def parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Chunks:
     """Tasks run in a pool of worker processes, their outcomes in input order.
 
     A worker that dies (killed for its memory, a crash in an extension) breaks the pool and
@@ -347,7 +347,7 @@ def _parallel(job: Job, tasks: Iterator[Task], jobs: int) -> Chunks:
     task that still kills its worker alone is run input by input, and an input that does is
     its error (WORKER_DIED). Nothing waits for a result that will never come.
     """
-    pool, finished = _pool(job, jobs), False
+    pool, finished = new_pool(job, jobs), False
     pending: Pending = deque()
     try:
         for task in tasks:
@@ -374,7 +374,7 @@ def _next(
         pass
     _stop(pool, finished=False)
     outcomes = _alone(job, task)
-    pool = _pool(job, jobs)
+    pool = new_pool(job, jobs)
     for index, (_, waiting) in enumerate(pending):
         pending[index] = (_submit(pool, waiting), waiting)
     return (outcomes, task[2]), pool
@@ -396,7 +396,7 @@ def _alone(job: Job, task: Task, split: bool = True) -> list[Outcome]:
     """A task's outcomes from a worker of its own; if that worker dies too, each input's
     from a worker of its own (``split``), and an input whose worker dies is its error."""
     method, args, _ = task
-    pool = _pool(job, 1)
+    pool = new_pool(job, 1)
     try:
         outcomes: list[Outcome] = pool.submit(_in_worker, method, args).result()
     except BrokenProcessPool:
@@ -449,8 +449,8 @@ def file_tasks(
     pool of ``jobs`` workers when the batch looks big enough to pay for one, else here."""
     resolved = _resolved(names)
     tasks = _tasks(resolved, limits.max_bytes)
-    parallel = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
-    return tasks, pool(jobs) if parallel else serial
+    in_pool = jobs > 1 and estimate(resolved) >= PARALLEL_FROM
+    return tasks, pool(jobs) if in_pool else serial
 
 
 def run_batch(

@@ -74,10 +74,10 @@ def parse_partial_date(value: Any) -> PartialDate:
     text = str(value).strip()
     # CVs of one batch share most of their dates; only short texts are kept (a date with a
     # time is read to its first ten characters, and a long one must not stay in memory)
-    return _parse_date_text(text) if len(text) <= 10 else _parse_date(text)
+    return known_date(text) if len(text) <= 10 else read_date(text)
 
 
-def _parse_date(text: str) -> PartialDate:
+def read_date(text: str) -> PartialDate:
     match = _DATE.match(text) or _DATE_TIME.match(text)
     if not match:
         raise ValueError(f"{_quoted(text)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -99,7 +99,7 @@ def _quoted(text: str, most: int = 40) -> str:
     return repr(text if len(text) <= most else text[:most] + "…")
 
 
-_parse_date_text = lru_cache(maxsize=4096)(_parse_date)
+known_date = lru_cache(maxsize=4096)(read_date)
 
 
 def _month_day(pad: str) -> str:

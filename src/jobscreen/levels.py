@@ -209,10 +209,10 @@ def normalise_degree(text: str) -> str:
 def degree_of(name: str) -> Degree:
     """The level of a degree name as written on a CV ('MA', 'LL.M.', "Master's in ...")."""
     # A batch's CVs share their degree names; a long free text is read but not kept.
-    return _known_degree(name) if len(name) <= _KEPT_DEGREE_LENGTH else _degree_of(name)
+    return known_degree(name) if len(name) <= _KEPT_DEGREE_LENGTH else read_degree(name)
 
 
-def _degree_of(name: str) -> Degree:
+def read_degree(name: str) -> Degree:
     norm = normalise_degree(name)
     if norm in LEVEL_ALIASES:
         return Degree(LEVEL_ALIASES[norm])
@@ -236,12 +236,12 @@ def _glossed(name: str) -> Degree | None:
     gloss = _GLOSS.search(name)
     if gloss is None or normalise_degree(name) in degree_names():
         return None
-    inside = _degree_of(gloss[1])
+    inside = read_degree(gloss[1])
     return inside if inside.level is not None and not inside.uncertain else None
 
 
 _KEPT_DEGREE_LENGTH = 80
-_known_degree = lru_cache(maxsize=4096)(_degree_of)
+known_degree = lru_cache(maxsize=4096)(read_degree)
 
 
 def parse_level(text: str) -> EducationLevel | None:

@@ -248,7 +248,7 @@ def parse_json(text: str, source: str, limits: Limits, line_offset: int = 0) -> 
         raise InputError(message, Location(source, line_offset + line + 1, column)) from None
     if _too_small_to_break(text, limits):
         return data
-    problem = _json_limit_problem(data, limits)
+    problem = json_limit_problem(data, limits)
     if problem is not None:
         _locate_json_problem(text, source, limits, line_offset)
         raise InputError(problem, Location(source, line_offset + 1, 1))
@@ -268,7 +268,7 @@ def _too_small_to_break(text: str, limits: Limits) -> bool:
     )
 
 
-def _json_limit_problem(data: Any, limits: Limits) -> str | None:
+def json_limit_problem(data: Any, limits: Limits) -> str | None:
     """The first limit parsed JSON breaks, in the YAML reader's words (keys count as values).
 
     Only containers are visited; their scalars are counted by length, which keeps this

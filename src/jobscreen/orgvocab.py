@@ -248,7 +248,7 @@ def _problems(
     return [
         *_shape_problems(file, changes),
         *_link_problems(file, concepts),
-        *_cycle_problems(file, concepts),
+        *cycle_problems(file, concepts),
         *_label_problems(file, concepts),
         *_false_friend_problems(file, concepts),
     ]
@@ -291,7 +291,7 @@ def _link_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> It
                         yield (section, key, field, index), f"unknown concept {name!r}"
 
 
-def _cycle_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> Iterator[Problem]:
+def cycle_problems(file: OrganisationVocabulary, concepts: dict[str, Any]) -> Iterator[Problem]:
     """A broader (or narrower) link the file adds that closes a loop, at that link: one whose
     two ends are in one strongly connected set of the broader links (found once, in linear
     time; a long chain is no slower to check than its length)."""

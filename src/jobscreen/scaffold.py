@@ -112,10 +112,10 @@ def sentences_of(text: str) -> Iterator[str]:
 
 def _lines(text: str) -> Iterator[str]:
     """Logical lines: a line going on in lower case after no full stop continues the last."""
-    return (" ".join(parts) for parts in _logical_lines(text))
+    return (" ".join(parts) for parts in logical_lines(text))
 
 
-def _logical_lines(text: str) -> Iterator[list[str]]:
+def logical_lines(text: str) -> Iterator[list[str]]:
     """The physical lines of each logical line, to be joined once: building the line as it
     grows copied it once a line, so a run of lines going on took quadratic time."""
     parts: list[str] = []
@@ -136,7 +136,7 @@ def kind_of_sentence(sentence: str) -> str | None:
     """'education', 'language' or 'experience' for a requirement sentence, else None."""
     if _EDUCATION.search(sentence) and _level_in(sentence):
         return "education"
-    if _languages_in(sentence) and (_level_term(sentence) or _cue(sentence)):
+    if _languages_in(sentence) and (level_term(sentence) or _cue(sentence)):
         return "language"
     starts = sentence.lower().startswith("experience")
     if _EXPERIENCE.search(sentence) and (starts or _EXPERIENCE_CUES.search(sentence)):
@@ -223,7 +223,7 @@ def _languages_in(sentence: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if w in _LANGUAGE_NAMES))
 
 
-def _level_term(sentence: str) -> str | None:
+def level_term(sentence: str) -> str | None:
     """The first language-level term in a sentence ('fluency', 'working knowledge', 'C1')."""
     match = _LEVEL_TERM.search(sentence)
     return _LEVEL_TERMS[int(match.lastgroup[1:])] if match and match.lastgroup else None
@@ -326,7 +326,7 @@ def _flow(items: Sequence[str]) -> str:
 def language_rule(rule_id: str, sentence: str) -> list[str]:
     """A drafted language rule: the first language and level term the sentence names."""
     languages = _languages_in(sentence)
-    term = _level_term(sentence)
+    term = level_term(sentence)
     lines = [
         *_rule_head(rule_id, "language", sentence),
         f"    language: {languages[0]}",

@@ -59,7 +59,7 @@ def _iso_day(value: object) -> object:
     raise ValueError(f"{value!r} is not a date YYYY-MM-DD")
 
 
-def _in_range(value: dt.date) -> dt.date:
+def in_range(value: dt.date) -> dt.date:
     """A closing date within the years any date is read in: experience is counted to it,
     and 9999-12-31 has no day after it to count to."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
@@ -67,7 +67,7 @@ def _in_range(value: dt.date) -> dt.date:
     return value
 
 
-ClosingDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_in_range)]
+ClosingDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(in_range)]
 
 
 ConceptId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]

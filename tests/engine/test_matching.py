@@ -40,7 +40,7 @@ def reference_normalise(text: str) -> str:
     text = matching._ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], text.replace("\u2019", "'"))
     text = text.lower().replace(".", "")
     text = _ABBREV.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    text = matching._SPELLING.sub(matching._american, text)
+    text = matching.SPELLING.sub(matching.american_spelling, text)
     return " ".join(_PUNCT.sub(" ", text).split())
 
 

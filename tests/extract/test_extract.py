@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from jobscreen.cv import CVFile
 from jobscreen.engine.matching import PhraseIndex
 from jobscreen.extract import Extraction, Note, extract, sections, to_yaml
-from jobscreen.extract.sections import _lines
+from jobscreen.extract.sections import joined_lines
 from jobscreen.levels import degree_of
 from tests.conftest import CANDIDATES, DATA
 
@@ -735,14 +735,14 @@ def test_a_sentence_end_is_judged_on_the_words_before_it_not_the_whole_run(
     # A line of 'A. B. ' (every full stop an initial's, so no sentence ends) copied the run
     # since the line's start at each full stop: quadratic. Only the last words are looked at.
     seen: list[int] = []
-    abbreviated = sections._abbreviated
+    abbreviated = sections.abbreviated
 
     def measured(before: str) -> bool:
         seen.append(len(before))
         return abbreviated(before)
 
-    monkeypatch.setattr(sections, "_abbreviated", measured)
-    assert sections._sentences("A. B. " * 100 + "Led a team. Then more.") == [
+    monkeypatch.setattr(sections, "abbreviated", measured)
+    assert sections.split_sentences("A. B. " * 100 + "Led a team. Then more.") == [
         "A. B. " * 100 + "Led a team.",
         "Then more.",
     ]
@@ -928,5 +928,5 @@ def test_a_slash_before_a_french_present_is_a_range() -> None:
 def test_wrapped_prose_is_joined_into_sentences_not_into_one_paragraph() -> None:
     # thousands of short lines under a line of prose: never one ever-growing line
     text = "Experience\nI have worked for many years as an officer in the ministry and was"
-    lines = _lines(text + "\nand" * 5000)
+    lines = joined_lines(text + "\nand" * 5000)
     assert max(len(line.text) for line in lines if line is not None) <= 2 * 1_000

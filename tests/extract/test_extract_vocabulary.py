@@ -12,8 +12,8 @@ from jobscreen import cv, errors, limits, vacancy
 from jobscreen.cli.app import parse_as_of
 from jobscreen.errors import UsageError
 from jobscreen.extract import extract
-from jobscreen.extract.dates import _YEAR, FIRST_TEXT_YEAR, LAST_TEXT_YEAR, years_pattern
-from jobscreen.extract.languages import _NOT_IN_TEXT
+from jobscreen.extract.dates import FIRST_TEXT_YEAR, LAST_TEXT_YEAR, YEAR, years_pattern
+from jobscreen.extract.languages import NOT_IN_TEXT
 from jobscreen.levels import CEFR, PHRASES, level_value
 
 
@@ -27,14 +27,14 @@ def test_years_pattern_matches_exactly_its_years(first: int, last: int) -> None:
 
 
 def test_the_text_years_are_the_pattern_of_their_bounds_inside_the_cv_bounds() -> None:
-    assert years_pattern(FIRST_TEXT_YEAR, LAST_TEXT_YEAR) == _YEAR
+    assert years_pattern(FIRST_TEXT_YEAR, LAST_TEXT_YEAR) == YEAR
     assert limits.FIRST_YEAR <= FIRST_TEXT_YEAR <= LAST_TEXT_YEAR <= limits.LAST_YEAR
 
 
 def test_cv_vacancy_and_as_of_take_their_year_bounds_from_limits() -> None:
-    assert vacancy._in_range(dt.date(limits.LAST_YEAR, 12, 31)).year == limits.LAST_YEAR
+    assert vacancy.in_range(dt.date(limits.LAST_YEAR, 12, 31)).year == limits.LAST_YEAR
     with pytest.raises(ValueError, match=f"{limits.FIRST_YEAR}-{limits.LAST_YEAR}"):
-        vacancy._in_range(dt.date(limits.LAST_YEAR + 1, 1, 1))
+        vacancy.in_range(dt.date(limits.LAST_YEAR + 1, 1, 1))
     assert cv.parse_partial_date(str(limits.LAST_YEAR)).year == limits.LAST_YEAR
     with pytest.raises(ValueError, match="out of range"):
         cv.parse_partial_date(limits.FIRST_YEAR - 1)
@@ -53,7 +53,7 @@ def test_every_present_word_of_the_cv_model_ends_an_extracted_post(word: str) ->
     ]
 
 
-@pytest.mark.parametrize("phrase", sorted(set(PHRASES) - _NOT_IN_TEXT))
+@pytest.mark.parametrize("phrase", sorted(set(PHRASES) - NOT_IN_TEXT))
 def test_every_level_phrase_is_read_with_the_value_levels_gives_it(phrase: str) -> None:
     languages = extract(f"LANGUAGES\nPortuguese: {phrase}\n").data["languages"]
     assert languages == [{"language": "Portuguese", "level": languages[0]["level"]}]

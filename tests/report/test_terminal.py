@@ -172,8 +172,8 @@ def test_csv_counts_go_to_stderr_only_at_a_terminal(
 ) -> None:
     for tty in (True, False):
         monkeypatch.setattr("sys.stderr.isatty", lambda tty=tty: tty)
-        screening_cli._summary_aside("csv", "3 screened")
-        screening_cli._summary_aside("json", "3 screened")
+        screening_cli.summary_aside("csv", "3 screened")
+        screening_cli.summary_aside("json", "3 screened")
         assert capsys.readouterr().err == ("jobscreen: 3 screened\n" if tty else "")
 
 

@@ -63,10 +63,10 @@ def _emit(
             reporter.explanation(screening)
         else:
             reporter.screening(screening)
-    _summary_aside(fmt, summary_line(screening))
+    summary_aside(fmt, summary_line(screening))
 
 
-def _summary_aside(fmt: str, line: str) -> None:
+def summary_aside(fmt: str, line: str) -> None:
     """CSV has no place for the counts that would not break its table: they go to stderr,
     for the person at a terminal (a script reading stderr sees only errors there)."""
     import sys
@@ -417,7 +417,7 @@ def match(
     matching = replace(matching, errors=found)  # each counted as unreadable
     with open_output(output) as out:
         reporter_for(fmt, Target(out, csv_style)).matching(matching)
-    _summary_aside(fmt, matching_line(matching))
+    summary_aside(fmt, matching_line(matching))
     raise typer.Exit(EXIT_INPUT if found else EXIT_OK)
 
 

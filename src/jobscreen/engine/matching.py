@@ -28,7 +28,7 @@ _WORDS = {
     "defence": "defense",
     "judgement": "judgment",
 }
-_SPELLING = re.compile(
+SPELLING = re.compile(
     r"\b(?P<word>programme|labour|centre|defence|judgement)"
     r"|isation"
     r"|\banalys(?P<analyse>e|ing)\b"
@@ -36,7 +36,7 @@ _SPELLING = re.compile(
 )
 
 
-def _american(match: re.Match[str]) -> str:
+def american_spelling(match: re.Match[str]) -> str:
     if match.group("word"):
         return _WORDS[match.group("word")]
     if match.group("analyse"):
@@ -93,7 +93,7 @@ def _word(token: str) -> str:
     """
     found = _WORD_CACHE.get(token)
     if found is None:
-        found = _SPELLING.sub(_american, ABBREVIATIONS.get(token, token))
+        found = SPELLING.sub(american_spelling, ABBREVIATIONS.get(token, token))
         if len(token) <= _CACHED_WORD_LENGTH:
             if len(_WORD_CACHE) >= _WORD_CACHE_SIZE:
                 _WORD_CACHE.clear()

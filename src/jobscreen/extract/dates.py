@@ -35,7 +35,7 @@ def years_pattern(first: int, last: int) -> str:
     return f"(?:{'|'.join(parts)})"
 
 
-_YEAR = years_pattern(FIRST_TEXT_YEAR, LAST_TEXT_YEAR)
+YEAR = years_pattern(FIRST_TEXT_YEAR, LAST_TEXT_YEAR)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -51,16 +51,16 @@ _MONTHS = {
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN = rf"(?-i:{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})"
 _DATE = (
-    rf"(?:\b{_MONTH}\.?,?\s+(?:\d{{1,2}},?\s+)?{_YEAR}"
-    rf"|\b{_MONTH}-{_YEAR}"  # 'Jul-2018'
-    rf"|(?<![\w.]){_ROMAN}\.{_YEAR}"
-    rf"|{_YEAR}/(?:0[1-9]|1[0-2])(?![\d/])"  # '2019/01'
-    rf"|\b\d{{1,2}}\s+{_MONTH}\.?,?\s+{_YEAR}"
-    rf"|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
-    rf"|(?<![\d/.])(?:0?[1-9]|1[0-2])[/.]{_YEAR}"
-    rf"|{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?"
-    rf"|{_YEAR}\.(?:0[1-9]|1[0-2])(?![\d.])"
-    rf"|(?<!\d){_YEAR})(?!\d)"
+    rf"(?:\b{_MONTH}\.?,?\s+(?:\d{{1,2}},?\s+)?{YEAR}"
+    rf"|\b{_MONTH}-{YEAR}"  # 'Jul-2018'
+    rf"|(?<![\w.]){_ROMAN}\.{YEAR}"
+    rf"|{YEAR}/(?:0[1-9]|1[0-2])(?![\d/])"  # '2019/01'
+    rf"|\b\d{{1,2}}\s+{_MONTH}\.?,?\s+{YEAR}"
+    rf"|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{YEAR}"
+    rf"|(?<![\d/.])(?:0?[1-9]|1[0-2])[/.]{YEAR}"
+    rf"|{YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?"
+    rf"|{YEAR}\.(?:0[1-9]|1[0-2])(?![\d.])"
+    rf"|(?<!\d){YEAR})(?!\d)"
 )
 # the words a CV's end date says 'current' with (cv.PRESENT), after 'to', 'till' or 'until'
 _PRESENT_WORDS = sorted(
@@ -71,7 +71,7 @@ _PRESENT = rf"(?:(?:to|till|until)\s+)?(?:the\s+)?(?:{_alternation(_PRESENT_WORD
 _SEP = (
     r"[-\u2013\u2014\u2012\u2212\u2192]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b"
     # '2016-03/2021-05', '2021-06/present': a slash between year-months only
-    rf"|(?<=\d-\d\d)/(?=\s*{_YEAR}-\d\d|\s*{_PRESENT})"
+    rf"|(?<=\d-\d\d)/(?=\s*{YEAR}-\d\d|\s*{_PRESENT})"
     rf"|(?<!\w)(?:{_alternation(_listed('range_to'))})(?!\w)"
 )
 _RANGE = re.compile(
@@ -81,12 +81,10 @@ _RANGE = re.compile(
 )
 _MONTH_RANGE = re.compile(
     rf"(?<![\w/.-])(?P<from>{_MONTH})\.?\s*[-\u2013\u2014]\s*(?P<to>{_MONTH})\.?,?\s+"
-    rf"(?P<year>{_YEAR})(?![\w/])",
+    rf"(?P<year>{YEAR})(?![\w/])",
     re.IGNORECASE,
 )
-_SHORT = re.compile(
-    rf"(?<![\w/.-])(?P<start>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<end>\d\d)(?![\w/.-])"
-)
+_SHORT = re.compile(rf"(?<![\w/.-])(?P<start>{YEAR})\s*[-\u2013\u2014/]\s*(?P<end>\d\d)(?![\w/.-])")
 _SINCE = re.compile(
     rf"\b(?:{_alternation(_SINCE_WORDS)}|from)\s+(?P<start>{_DATE})"
     # no range ('from 2010 - 2012'); a dash before a title is no range ('Depuis 2018 — Cheffe')
@@ -138,11 +136,11 @@ _DURATION = re.compile(
     r"|[·•]\s*\d+\s*(?:mos?|months?)\b",
     re.IGNORECASE,
 )
-_YEARS = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_YEARS = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 
 
 _EITHER = "day and month could be either way round; read day first"
-_FULL_DATE = re.compile(rf"(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}(?!\d)")
+_FULL_DATE = re.compile(rf"(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{YEAR}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -161,7 +159,7 @@ class _Dates:
 
 def _day_month(text: str) -> tuple[str, str] | None:
     """'31/12/2018' -> ('2018-12-31', 'day first'); '01/09/2015' is read day first, 'either'."""
-    match = re.fullmatch(rf"(\d{{1,2}})[/.](\d{{1,2}})[/.]({_YEAR})", text)
+    match = re.fullmatch(rf"(\d{{1,2}})[/.](\d{{1,2}})[/.]({YEAR})", text)
     if match is None:
         return None
     first, second = int(match[1]), int(match[2])
@@ -190,11 +188,11 @@ def _date_value(token: str) -> str | None:
     text = " ".join(token.split())
     year = _YEARS.search(text)
     month = re.search(rf"\b{_MONTH}(?!\w)", text, re.IGNORECASE)
-    numeric = re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text)
-    dotted = re.fullmatch(rf"({_YEAR})[./](\d\d)", text)  # '2020.04' (Japanese), '2019/01'
+    numeric = re.fullmatch(rf"(\d{{1,2}})[/.]({YEAR})", text)
+    dotted = re.fullmatch(rf"({YEAR})[./](\d\d)", text)  # '2020.04' (Japanese), '2019/01'
     if dotted:
         text = f"{dotted[1]}-{dotted[2]}"
-    roman = re.fullmatch(rf"({_ROMAN})\.({_YEAR})", text)
+    roman = re.fullmatch(rf"({_ROMAN})\.({YEAR})", text)
     if roman:
         text = f"{roman[2]}-{_ROMAN_MONTHS.index(roman[1]) + 1:02d}"
     full = _day_month(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jobscreen.extract.dates import _DATE, _PRESENT, _YEAR, _YEARS
+from jobscreen.extract.dates import _DATE, _PRESENT, _YEARS, YEAR
 from jobscreen.extract.degree_names import _HONOURS, Found, degree_names
 from jobscreen.extract.roles import _is_place
 from jobscreen.extract.sections import _Unit
@@ -33,7 +33,7 @@ _PROGRESS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PROGRESS_DATES = re.compile(
-    rf"\bsince\s+{_YEAR}|{_YEAR}\s*[-\u2013\u2014]\s*(?:present|ongoing|now)\b", re.IGNORECASE
+    rf"\bsince\s+{YEAR}|{YEAR}\s*[-\u2013\u2014]\s*(?:present|ongoing|now)\b", re.IGNORECASE
 )
 _INSTITUTION = re.compile(
     r"\b(?:Universi\w*|Coll[eè]ge|Colegio|Institut\w*|School|Academy|Acad[ée]mie|Hochschule|Polytechnic"
@@ -106,12 +106,12 @@ def _chunk(text: str) -> str:
     return "" if alone or not re.search(r"[^\W\d_]", text) else text
 
 
-_BRACKETED_YEAR = re.compile(rf"\(\s*{_YEAR}\s*\)(?=\s*,\s*[a-z])")
+_BRACKETED_YEAR = re.compile(rf"\(\s*{YEAR}\s*\)(?=\s*,\s*[a-z])")
 
 
 def _degree_year(rest: str, before: str, progress: str) -> int | None:
     if progress:
-        expected = re.search(rf"expected\D{{0,10}}({_YEAR})", rest, re.IGNORECASE)
+        expected = re.search(rf"expected\D{{0,10}}({YEAR})", rest, re.IGNORECASE)
         return int(expected[1]) if expected else None
     years = _first_years(rest) or _YEARS.findall(before)
     return int(years[-1]) if years else None

@@ -28,9 +28,9 @@ _SLP_PROFILE = r"(?:STANAG\s+6001\s+)?SLP\s+[0-5]\+?(?:\s*[0-5]\+?){3}(?!\d)"
 # 'basic working knowledge'), a noun after ('native speaker', 'elementary proficiency').
 # 'none' and a bare 'proficiency' say no level in running text ('English proficiency').
 _LOCAL_WORDS = _alternation(sorted(_LOCAL_LEVELS, key=lambda w: (-len(w), w)))
-_NOT_IN_TEXT = frozenset({"none", "proficiency"})
+NOT_IN_TEXT = frozenset({"none", "proficiency"})
 _PHRASES_IN_TEXT = sorted(
-    {p.replace("-", " ") for p in PHRASES} - _NOT_IN_TEXT, key=lambda p: (-len(p), p)
+    {p.replace("-", " ") for p in PHRASES} - NOT_IN_TEXT, key=lambda p: (-len(p), p)
 )
 _LEVEL = (
     rf"(?:{_LOCAL_WORDS}"

@@ -215,7 +215,7 @@ def _line(number: int, raw: str) -> _Line | None:
     return _Line(number, text, indent, bullet, heading) if text else None
 
 
-def _lines(text: str) -> list[_Line | None]:
+def joined_lines(text: str) -> list[_Line | None]:
     """The lines of a text, None for a blank one; a Markdown table's header row is dropped."""
     lines: list[_Line | None] = []
     for number, raw in enumerate(text.split("\n")):
@@ -295,19 +295,19 @@ def _form_heading(text: str) -> tuple[str, str] | None:
     return (section, match[2]) if match and section else None
 
 
-def _abbreviated(before: str) -> bool:
+def abbreviated(before: str) -> bool:
     """Whether a full stop ends an abbreviation ('Jan.', 'LL.M.', 'K.') rather than a sentence."""
     match = _LAST_WORD.search(before[-40:])
     word = match[1].strip("(\"'\u201c\u2018").rstrip(".").lower() if match else ""
     return before.endswith(".") and (len(word) <= 1 or "." in word or word in _ABBREVIATIONS)
 
 
-def _sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> list[str]:
     parts, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         # only the last 40 characters tell: a copy of the whole run since the last end
         # made a line of 'A. B. A. B. ...' (none ends a sentence) quadratic
-        if not _abbreviated(text[max(start, match.start() - 40) : match.start()]):
+        if not abbreviated(text[max(start, match.start() - 40) : match.start()]):
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
@@ -332,7 +332,7 @@ def _split_outside(text: str, separators: str) -> list[str]:
 def _pieces(text: str) -> list[tuple[str, str]]:
     """Sentences, then their ';' parts (with the ';' that ended each), in MAX_PIECE slices."""
     pieces = []
-    for sentence in _sentences(text):
+    for sentence in split_sentences(text):
         parts = _split_outside(sentence, ";")
         pieces += [(part.strip(), ";" * (n < len(parts) - 1)) for n, part in enumerate(parts)]
     return [
@@ -373,7 +373,7 @@ def _units(text: str) -> list[_Unit]:
     section: str | None = None
     depth = 0  # the Markdown level of the heading that opened the section, 0 for a plain one
     block = 0
-    for line in _lines(text):
+    for line in joined_lines(text):
         if line is None:
             block += 1
             continue
