@@ -1269,3 +1269,7 @@ def test_a_name_too_long_is_that_inputs_error_and_the_batch_goes_on(tmp_path: Pa
     code, out, err = invoke("score", VACANCY, str(CANDIDATES), "-o", long)
     assert (code, out) == (2, "")
     assert "cannot be written: File name too long" in err
+    for args in (["explain", VACANCY, long], ["concepts", "diplomacy", "--vacancies", long]):
+        code, _, err = invoke(*args)  # asking whether it is a folder once said 'the output'
+        assert code == 1, args
+        assert err.startswith(f"{long}:1:1: error: cannot read: File name too long\n"), args

@@ -343,6 +343,15 @@ FOLDER_DEPTH = 64  # folders nested deeper below a folder given are reported, ne
 NOT_REGULAR = "not a regular file (a FIFO, device or socket): not read"
 
 
+def is_folder(name: str) -> bool:
+    """Whether an input name is a folder. Never raises: a name the file system cannot even
+    look up (too long, a loop of links) is no folder, and reading it says why, located."""
+    try:
+        return name != STDIN and Path(name).is_dir()
+    except OSError:
+        return False
+
+
 def scan(name: str, suffixes: frozenset[str] = DATA_SUFFIXES) -> Iterator[str | InputError]:
     """What one input name stands for: itself (a file, '-'), or, for a folder, every file
     with one of the suffixes found under it, in sorted order, and an error for each thing

@@ -29,7 +29,7 @@ from jobscreen.errors import (
     guard,
     printable_name,
 )
-from jobscreen.inputs import NOT_REGULAR, VOCABULARY_FILE
+from jobscreen.inputs import NOT_REGULAR, VOCABULARY_FILE, is_folder
 from jobscreen.loading import STDIN, Document, decode, documents_from_text, kind_of, read_bytes
 from jobscreen.model import Int, Model
 from jobscreen.vocabulary import OrganisationFile, Vocabulary, build, package_data, vocabulary
@@ -130,7 +130,7 @@ def vocabulary_beside(vacancy_path: str | Path, limits: Limits | None = None) ->
 def shared_vocabulary(names: Iterable[str], more: Iterable[Vocabulary] = ()) -> Vocabulary:
     """The one vocabulary of vacancy files and folders (and of ``more``): the package's,
     merged with their organisation's file; a UsageError when they have different ones."""
-    found = [vocabulary_beside(Path(n) / "-" if Path(n).is_dir() else n) for n in names]
+    found = [vocabulary_beside(Path(n) / "-" if is_folder(n) else n) for n in names]
     own = {v.organisation.path: v for v in [*found, *more] if v.organisation is not None}
     if len(own) > 1:
         listed = ", ".join(printable_name(p) for p in own)

@@ -166,9 +166,11 @@ def not_an_input(
         return  # not there yet: no input can be it
     if not stat.S_ISREG(target.st_mode):
         return
+    from jobscreen.inputs import is_folder
+
     real_output = os.path.realpath(output)
     for name in inputs:
-        if name is not None and Path(name).is_dir():
+        if name is not None and is_folder(name):
             folder = os.path.realpath(name)
             if os.path.commonpath([folder, real_output]) != folder:
                 continue  # a folder the output is not in: no need to list it
@@ -186,13 +188,13 @@ def _visited(name: str | None, accept: Accept | None) -> Iterator[str]:
     and the organisation's vocabulary beside them, which is read without being named."""
     from pathlib import Path
 
-    from jobscreen.inputs import DATA, VOCABULARY_FILE, resolve
+    from jobscreen.inputs import DATA, VOCABULARY_FILE, is_folder, resolve
 
     if name is None or name == "-":
         return
     for item in resolve([name], accept or DATA):
         yield item.name
-    yield str((Path(name) if Path(name).is_dir() else Path(name).parent) / VOCABULARY_FILE)
+    yield str((Path(name) if is_folder(name) else Path(name).parent) / VOCABULARY_FILE)
 
 
 def limits_from(max_bytes: int, max_depth: int, max_nodes: int, max_items: int) -> Limits:

@@ -133,7 +133,6 @@ def concepts(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """What a concept of the thesaurus accepts, and which vacancy rules use it."""
-    from pathlib import Path
 
     from jobscreen.orgvocab import shared_vocabulary
     from jobscreen.report.concepts import (
@@ -147,7 +146,9 @@ def concepts(
     from jobscreen.sources import read_vacancies
 
     choice(fmt, tuple(ConceptFormat), "--format")
-    names = vacancies if vacancies is not None else ["vacancies"] * Path("vacancies").is_dir()
+    from jobscreen.inputs import is_folder
+
+    names = vacancies if vacancies is not None else ["vacancies"] * is_folder("vacancies")
     vocab = shared_vocabulary(names)
     if concept is None:
         lines = concept_list(vocab)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -316,13 +315,13 @@ def explain(
     """Explain one candidate's result rule by rule, with the evidence."""
     decisions = decision_files or []
     from jobscreen.errors import InputError, JobscreenError, Location
-    from jobscreen.inputs import CVS
+    from jobscreen.inputs import CVS, is_folder
     from jobscreen.options import ScreenOptions
     from jobscreen.report.base import EXPLAIN_FORMATS
     from jobscreen.runs import screen_files
 
     choice(fmt, EXPLAIN_FORMATS, "--format")
-    if candidate is None and Path(cv).is_dir():  # it would explain the first of many
+    if candidate is None and is_folder(cv):  # it would explain the first of many
         usage(f"explain takes one CV file, and {cv} is a directory: {ONE_OF_MANY}")
     not_an_input(output, [vacancy, cv, *decisions], accept=CVS)
     # explain has no limit options: its errors name none
