@@ -35,13 +35,13 @@ def child(vacancy: str, cvs: str, n: int, assessed: int) -> None:
     from jobscreen.engine.context import CompiledVacancy
     from jobscreen.limits import DEFAULT_LIMITS
     from jobscreen.loading import load_documents
-    from jobscreen.sources import Candidate, read_vacancy, to_candidate
+    from jobscreen.sources import Candidate, load_vacancy, to_candidate
 
     files = sorted(p for p in Path(cvs).iterdir() if p.suffix in {".yaml", ".yml"})[:n]
     docs = [doc for path in files for doc in load_documents(path, DEFAULT_LIMITS)]
     items = [to_candidate(doc, TODAY) for doc in docs]
     candidates = [c for c in items if isinstance(c, Candidate)]
-    compiled = CompiledVacancy.build(read_vacancy(vacancy)[0])
+    compiled = CompiledVacancy.build(load_vacancy(vacancy))
     for candidate in candidates[:assessed]:
         assess(compiled, candidate, AS_OF)
 

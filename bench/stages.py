@@ -41,7 +41,7 @@ from jobscreen.limits import DEFAULT_LIMITS
 from jobscreen.loading import jsonl_record, load_documents
 from jobscreen.report.jsonfmt import JsonLinesReporter
 from jobscreen.results import Assessment, Ranked, Screening
-from jobscreen.sources import Candidate, read_vacancy, to_candidate
+from jobscreen.sources import Candidate, load_vacancy, to_candidate
 
 AS_OF, TODAY = dt.date(2026, 1, 1), dt.date(2026, 11, 23)
 
@@ -140,7 +140,7 @@ def main() -> None:
         return [doc for path in files for doc in load_documents(path, DEFAULT_LIMITS)]
 
     compiled = {
-        path.stem: CompiledVacancy.build(read_vacancy(path)[0])
+        path.stem: CompiledVacancy.build(load_vacancy(path))
         for path in sorted(Path("vacancies").glob("*.yaml"))
     }
     fastest = Fastest(n)

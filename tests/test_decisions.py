@@ -494,9 +494,9 @@ def test_a_declaration_on_a_nested_review_rule_is_a_vacancy_error(un: Path) -> N
 
 def test_the_library_s_screen_applies_declarations_and_counts_them() -> None:
     from jobscreen import ScreenOptions, screen
-    from jobscreen.sources import load_candidates, read_vacancy
+    from jobscreen.sources import load_candidates, load_vacancy
 
-    vacancy, _ = read_vacancy(str(VACANCIES / "un-aro-senior-pmo.yaml"))
+    vacancy = load_vacancy(str(VACANCIES / "un-aro-senior-pmo.yaml"))
     cvs = load_candidates([str(CANDIDATES / "fatima-benali.yaml")])
     screening = screen(vacancy, cvs, ScreenOptions(dt.date(2026, 6, 30)))
     assert screening.counts.declared == 1

@@ -178,7 +178,7 @@ def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path)
     import datetime as dt
 
     from jobscreen import ScreenOptions, screen
-    from jobscreen.sources import load_candidates, read_vacancy
+    from jobscreen.sources import load_candidates, load_vacancy
 
     folder = tmp_path / "cvs"
     folder.mkdir()
@@ -191,7 +191,7 @@ def test_api_screen_in_blind_mode_ranks_ties_as_score_blind_does(tmp_path: Path)
     )
     assert code == 0
     from_cli = [r["candidate"] for r in json.loads(out)["results"]]
-    vacancy, _ = read_vacancy(vacancy_path)
+    vacancy = load_vacancy(vacancy_path)
     items = list(load_candidates([str(folder)]))
     blind = screen(vacancy, items, ScreenOptions(dt.date(2026, 1, 1), blind=True))
     seen = screen(vacancy, items, ScreenOptions(dt.date(2026, 1, 1)))

@@ -14,7 +14,7 @@ import pytest
 from jobscreen.api import screen
 from jobscreen.options import ScreenOptions
 from jobscreen.results import Summary, content_digest
-from jobscreen.sources import load_cv, read_vacancy
+from jobscreen.sources import load_cv, load_vacancy
 from tests.conftest import UN_CV, VACANCIES, invoke, un_screening
 
 PEOPLE = [  # 2 eligible, 1 to review, 2 not eligible
@@ -163,7 +163,7 @@ def test_a_summary_with_an_unknown_key_is_not_a_record(folder: Path) -> None:
 
 
 def test_the_library_counts_the_same() -> None:
-    vacancy, _ = read_vacancy(str(VACANCIES / "un-aro-senior-pmo.yaml"))
+    vacancy = load_vacancy(str(VACANCIES / "un-aro-senior-pmo.yaml"))
     today = dt.date(2026, 6, 30)
     candidate = load_cv(
         str(Path(__file__).parent.parent / "examples/candidates/daniel-okafor.yaml"), today=today

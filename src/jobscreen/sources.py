@@ -152,12 +152,6 @@ class VacancyFile:
     vocabulary: Vocabulary
 
 
-def read_vacancy(path: str | Path, limits: Limits = VACANCY_LIMITS) -> tuple[Vacancy, str]:
-    """A vacancy and the SHA-256 of the very bytes it was read from (for decision records)."""
-    read = read_vacancy_file(path, limits)
-    return read.vacancy, read.sha256
-
-
 def read_vacancy_file(path: str | Path, limits: Limits = VACANCY_LIMITS) -> VacancyFile:
     """A vacancy, its digest and its vocabulary; the organisation's vocabulary file beside it
     is read first, and its errors are the vacancy's."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from jobscreen.sources import read_vacancy
+from jobscreen.sources import load_vacancy
 from tests.conftest import CANDIDATES, VACANCIES, invoke, run_or_fail_on_hang
 from tests.report.test_html import Page
 
@@ -111,7 +111,7 @@ def test_the_rendered_page_holds_every_candidate_and_rule_id(
     assert len(results) == 31
     for result in results:
         assert result["candidate"] in shown
-    vacancy, _ = read_vacancy(str(UN_ARO))
+    vacancy = load_vacancy(str(UN_ARO))
     for _, rule in vacancy.walk():
         assert rule.id in shown
 

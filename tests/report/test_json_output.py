@@ -28,7 +28,7 @@ from jobscreen.report.data import result_dict, screening_dict
 from jobscreen.report.jsonfmt import dumps
 from jobscreen.results import Ranked, Screening
 from jobscreen.runs import screen_files
-from jobscreen.sources import load_candidates, read_vacancy
+from jobscreen.sources import load_candidates, load_vacancy
 from jobscreen.yamlsafe import Limits
 from tests.conftest import CANDIDATES, VACANCIES, invoke
 
@@ -91,7 +91,7 @@ def reported(screening: Screening, fmt: str) -> str:
 
 
 def api_screening(cvs: Path, blind: bool) -> Screening:
-    vacancy, _ = read_vacancy(VACANCY)
+    vacancy = load_vacancy(VACANCY)
     items = load_candidates([str(cvs)], today=TODAY, phrases=vacancy.competency_phrases())
     return screen(vacancy, items, ScreenOptions(dt.date.fromisoformat(AS_OF), blind=blind))
 
@@ -220,7 +220,7 @@ def test_workers_started_by_spawn_give_the_same_output(
 
 
 def test_a_job_survives_pickling() -> None:
-    vacancy, _ = read_vacancy(VACANCY)
+    vacancy = load_vacancy(VACANCY)
     job = Job(vacancy, dt.date(2026, 6, 30), Limits(), True, TODAY)
     assert pickle.loads(pickle.dumps(job)) == job
 
