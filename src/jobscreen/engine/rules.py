@@ -14,6 +14,7 @@ from jobscreen.engine.experience import Span, years_text
 from jobscreen.engine.matching import Phrase, normalise, snippet
 from jobscreen.levels import (
     CEFR_NAMES,
+    Degree,
     EducationLevel,
     LevelSpec,
     degree_of,
@@ -343,6 +344,9 @@ class EducationEvaluator(Evaluator):
         if level is None:
             status = Status.needs_review if uncertain else Status.not_met
             return status, 0.0, f"{label}: {note}", evidence, None
+        # what the name may mean, where a person must decide: a rule its lowest reading meets
+        # is met whatever it means; one only its highest meets needs the person
+        readings = degree_of(entry.degree) if uncertain and entry.degree else Degree(None)
         fit, fit_note = self.field_fit(rule, ctx, entry.field)
         field_note = f"; {fit_note}" if fit_note else ""
         if fit == "related":
@@ -354,12 +358,13 @@ class EducationEvaluator(Evaluator):
         if level >= minimum:
             if fit == "no":
                 return Status.not_met, 0.0, f"{label}{field_note}", evidence, None
-            uncertain = uncertain and not _meets_at_lowest(entry.degree, minimum)
+            lowest = readings.lowest
+            uncertain = uncertain and not (lowest is not None and lowest >= minimum)
             review = fit == "related" or uncertain
             status = Status.needs_review if review else Status.met
             extra = f"; {note}" if uncertain else ""
             return status, 1.0, f"{label} meets {minimum.label}{field_note}{extra}", evidence, None
-        highest = degree_of(entry.degree).highest if uncertain and entry.degree else None
+        highest = readings.highest
         if highest is not None and highest >= minimum and fit != "no":
             # the name alone cannot decide (a maîtrise, an MA (Hons)): never a silent 'not met'
             reason = f"{label}: {note}; it meets {minimum.label} only if it is the higher"
@@ -555,14 +560,6 @@ class CompetencyEvaluator(Evaluator):
             )
         places = "; ".join(e.where.split(" (")[0] for e in evidence[:3])
         return result(rule, Status.met, 1.0, f"{rule.name}: evidence in {places}", evidence)
-
-
-def _meets_at_lowest(degree: str | None, minimum: EducationLevel) -> bool:
-    """Whether a degree whose level a person must confirm meets ``minimum`` even at the
-    lowest level its name may mean: then the doubt does not change the verdict (a 'Licence',
-    a bachelor's or a master's by its country, meets a bachelor's rule either way)."""
-    lowest = degree_of(degree).lowest if degree else None
-    return lowest is not None and lowest >= minimum
 
 
 # --- review and groups -----------------------------------------------------------------
