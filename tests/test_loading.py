@@ -27,7 +27,7 @@ from jobscreen.loading import (
 )
 from jobscreen.sources import Failed, load_candidates, load_vacancy
 from jobscreen.validation import check_paths
-from jobscreen.yamlsafe import Limits
+from jobscreen.yamlsafe import Limits, Positions
 
 
 def test_bom_is_accepted() -> None:
@@ -152,10 +152,10 @@ def test_locate_costs_nothing_like_the_document_s_size() -> None:
     10,000 review rules without text took 145 s to validate, and `show` as long."""
     doc = documents_from_text("a:\n  - b: 1\n    c: 2\n", "f", "yaml", Limits())[0]
     found = doc.positions()
-    doc._positions = type(found)(_Unlistable(found.values), _Unlistable(found.keys))
-    assert str(doc.locate(("a", 0, "experience", "c"))) == "f:3:8"
-    assert str(doc.locate(("a", 0, "missing"))) == "f:2:5"
-    assert str(doc.locate(("a", 0, "c"), at_key=True)) == "f:3:5"
+    unlistable = Positions(_Unlistable(found.values), _Unlistable(found.keys))
+    assert unlistable.find(("a", 0, "experience", "c")) == (3, 8)
+    assert unlistable.find(("a", 0, "missing")) == (2, 5)
+    assert unlistable.find(("a", 0, "c"), at_key=True) == (3, 5)
 
 
 def _folder(path: Path) -> None:

@@ -57,29 +57,8 @@ class Document:
         return self._positions
 
     def locate(self, loc: Iterable[str | int], at_key: bool = False) -> Location:
-        """The file position of a pydantic ``loc``: the deepest part that exists in the file.
-
-        Parts that are not in the file (a union's tag, a missing key) are skipped, so a missing
-        key points at its parent mapping; ``at_key`` points at a key rather than its value.
-        """
-        positions = self.positions()
-
-        def known(path: tuple[str | int, ...]) -> bool:  # no set of every path: one a call
-            return path in positions.values or path in positions.keys
-
-        parts = list(loc)
-        path: tuple[str | int, ...] = ()
-        for index, part in enumerate(parts):
-            candidate = (*path, part)
-            following = parts[index + 1 : index + 2]
-            # a union's tag can also be a key ("language" is a kind and a field): it is the
-            # tag when the next part sits beside it rather than below it
-            if following and known((*path, *following)) and not known((*candidate, *following)):
-                continue
-            if known(candidate):
-                path = candidate
-        spot = positions.keys.get(path) if at_key else None
-        line, column = spot or positions.values.get(path) or positions.keys.get(path) or (1, 1)
+        """The file position of a pydantic ``loc`` (see :meth:`Positions.find`)."""
+        line, column = self.positions().find(loc, at_key)
         return Location(self.source, line + self.line_offset, column)
 
 
