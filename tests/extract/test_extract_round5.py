@@ -116,3 +116,13 @@ def test_a_clause_after_the_institution_is_not_part_of_it() -> None:
         ("MSc", "University of Ibadan"),
         ("PhD", "University of Sussex"),
     ]
+
+
+def test_an_employer_alone_below_the_dates_then_an_office_line_is_not_a_crash() -> None:
+    """The line below a dates-only line read as an employer alone, then a line naming an
+    office: the 'title, employer' widening once looked up a title that was not there."""
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\n2019 - present\nSecretariat of the Pacific Community\n"
+        "Regional Forum Office\n"
+    )
+    assert _posts(text) == [(None, "Secretariat of the Pacific Community", "2019")]

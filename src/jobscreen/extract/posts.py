@@ -313,8 +313,8 @@ def _split_below(post: _Entry) -> bool:
 def _employer_below(post: _Entry, unit: _Unit) -> bool:
     """'DEPUTY HEAD, ELECTIONS DEPARTMENT' / 'OSCE Office for ...': the line under a title
     read as 'title, employer' names the employer, so that whole line was the title."""
-    if not (_split_below(post) and _ORG_WORDS.search(unit.text)):
-        return False
+    if not (_split_below(post) and "title" in post.fields and _ORG_WORDS.search(unit.text)):
+        return False  # (a line below the dates read as an employer alone has no title to widen)
     if _TITLE_WORDS.search(unit.text) and not _ORG_WORDS.search(unit.text[:30]):
         return False
     title = f"{post.fields['title']}, {post.fields['organisation']}"
