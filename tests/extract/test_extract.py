@@ -911,6 +911,56 @@ def test_extract_never_raises_on_cv_like_text(text: str) -> None:
     assert yaml.safe_load(to_yaml(extraction)) == extraction.data
 
 
+LINES = st.sampled_from(
+    [
+        "",
+        "PROFESSIONAL EXPERIENCE",
+        "EXPÉRIENCE PROFESSIONNELLE",
+        "## Experience",
+        "Education",
+        "FORMATION",
+        "Languages",
+        "LANGUES",
+        "2019 - present",
+        "Since 2015",
+        "Depuis mars 2018",
+        "03/2012 - 06/2018",
+        "2008 \u2013 2012",
+        "Jan. 2010 \u2013 à ce jour",
+        "Secretariat of the Pacific Community",
+        "Ministry of Foreign Affairs, Nairobi",
+        "Regional Forum Office",
+        "Permanent Mission of Chile to the United Nations",
+        "Senior Political Officer",
+        "DEPUTY HEAD, ELECTIONS DEPARTMENT",
+        "Chargée de mission, Ministère des Affaires étrangères (2012-2016)",
+        "Programme Officer | UNDP | Dakar | 2016-2019",
+        "**Head of Office** \u00b7 OSCE Mission to Skopje",
+        "*2014 \u2013 2019*",
+        "| 2010-2014 | Analyst | African Union |",
+        "- Led a team of six officers (2017)",
+        "She has held the post since 1 March 2022, and oversees the Secretariat's support to the",
+        "From January 2016 to December 2020 I was Director of the Peace Institute.",
+        "MA in International Relations, University of Ghana, 2006",
+        "Master 2 Relations internationales, Sciences Po (2009)",
+        "Certificate in Mediation (2 weeks, 2015)",
+        "English (native), French (C1), Arabic: notions",
+        "Anglais courant ; espagnol lu, écrit, parlé",
+        "STANAG 6001 SLP 3332",
+    ]
+)
+
+
+@HYPOTHESIS
+@given(st.lists(LINES, max_size=30).map("\n".join))
+def test_extract_never_raises_on_cv_like_lines(text: str) -> None:
+    """Whole CV lines in any order: a post's lines arranged as no test thought of (an
+    employer alone below dates, then an office line) once raised KeyError inside the reader."""
+    extraction = extract(text)
+    CVFile.model_validate(extraction.data)
+    assert yaml.safe_load(to_yaml(extraction)) == extraction.data
+
+
 # --- found by review ---------------------------------------------------------------------
 
 
